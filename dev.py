@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Set up a private virtual environment and run Case Tracker or its tests.
+
+    python3 dev.py app [ARGS...]    launch the application
+    python3 dev.py test [ARGS...]   lint, type-check and run the whole test suite
+
+Needs only Python 3.11+ and pip. The environment lives in `.venv/` and is
+reinstalled when `pyproject.toml` changes. Debian packages the tests need are
+listed in `packaging/debian-packages.txt` and installed with apt-get when
+missing and this runs as root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".casetracker-installed"
+DEBIAN_PACKAGES = ROOT / "packaging" / "debian-packages.txt"
+
+
+def _venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> Path:
+    """Create `.venv` and install the project with its test extras, once per pyproject."""
+    python = _venv_python()
+    if not python.exists():
+        print("dev.py: creating .venv", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = _wanted_stamp()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        print("dev.py: installing Case Tracker and its dependencies into .venv", file=sys.stderr)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True
+        )
+        STAMP.write_text(wanted)
+    return python
+
+
+def ensure_debian_packages() -> None:
+    """Install the Debian packages the tests use, when missing and we may."""
+    if not DEBIAN_PACKAGES.exists() or not shutil.which("dpkg-query"):
+        return
+    wanted = [
+        line.split("#", 1)[0].strip()
+        for line in DEBIAN_PACKAGES.read_text().splitlines()
+        if line.split("#", 1)[0].strip()
+    ]
+    missing = [
+        name
+        for name in wanted
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
+        ).stdout.strip()
+        != "install ok installed"
+    ]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        print(f"dev.py: please install: apt-get install {' '.join(missing)}", file=sys.stderr)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def run_app(python: Path, args: list[str]) -> int:
+    return subprocess.run([str(python), "-m", "casetracker", *args]).returncode
+
+
+def run_tests(python: Path, args: list[str]) -> int:
+    ensure_debian_packages()
+    steps = [
+        [str(python), "-m", "ruff", "check", "src", "tests", "dev.py"],
+        [str(python), "-m", "mypy"],
+        [str(python), "-m", "pytest", *args],
+    ]
+    for step in steps:
+        print(f"dev.py: {' '.join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step))}",
+              file=sys.stderr)
+        code = subprocess.run(step, cwd=ROOT).returncode
+        if code != 0:
+            return code
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"app", "test"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    python = ensure_venv()
+    if argv[0] == "app":
+        return run_app(python, argv[1:])
+    return run_tests(python, argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Redacted projections and their renderers (PDF, CSV) and the leak guard; imports `domain` only."""

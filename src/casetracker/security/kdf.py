@@ -1,0 +1,69 @@
+"""Argon2id key derivation with parameters that travel with each key slot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from casetracker.domain.errors import KeyFileError
+
+KEY_BYTES = 32
+SALT_BYTES = 16
+# Ceilings only guard against a slot file crafted to exhaust memory or time; a slot whose
+# parameters were lowered fails because the parameters are bound into its associated data.
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_ITERATIONS = 64
+_MAX_LANES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id cost: memory in KiB, passes over it, and parallel lanes."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.lanes <= _MAX_LANES):
+            raise KeyFileError(f"unsupported Argon2id lanes: {self.lanes}")
+        if not (8 * self.lanes <= self.memory_kib <= _MAX_MEMORY_KIB):
+            raise KeyFileError(f"unsupported Argon2id memory cost: {self.memory_kib} KiB")
+        if not (1 <= self.iterations <= _MAX_ITERATIONS):
+            raise KeyFileError(f"unsupported Argon2id iterations: {self.iterations}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "alg": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KdfParams:
+        if data.get("alg") != "argon2id":
+            raise KeyFileError(f"unsupported key derivation: {data.get('alg')!r}")
+        try:
+            return cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyFileError("key derivation parameters are incomplete") from exc
+
+
+# Production default: 64 MiB, three passes (OWASP's second Argon2id profile, and above
+# RFC 9106's "second recommended option" in passes). Tests use `FAST_INSECURE`.
+PRODUCTION = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+FAST_INSECURE = KdfParams(memory_kib=8, iterations=1, lanes=1)
+
+
+def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    """Derive a 32-byte wrapping key from a passphrase or recovery secret."""
+    return Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    ).derive(secret)

@@ -1,0 +1,254 @@
+"""The key-slot file beside the database (`case.db.keys`).
+
+It holds, per staff account and for the recovery key, an X25519 key pair whose private
+half is wrapped with AES-256-GCM under an Argon2id key from the passphrase, and the
+database's data key sealed to the public half (see `envelope`). The Argon2id parameters,
+salt, slot id, slot kind, account name and public key are bound into the associated data,
+so lowering a cost, renaming a slot or swapping ciphertexts between slots makes it fail.
+The file also keeps the audit chain's head. It never holds anything about survivors.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from casetracker.domain.errors import KeyFileError, NewerVersionError
+from casetracker.security import envelope
+from casetracker.security.atomic import atomic_write
+from casetracker.security.kdf import SALT_BYTES, KdfParams, derive_key
+
+FORMAT = "casetracker-keys"
+VERSION = 1
+SlotKind = Literal["user", "recovery"]
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise KeyFileError("key file field is not text")
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError as exc:
+        raise KeyFileError("key file field is not valid base64") from exc
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditHead:
+    """The last audit entry's sequence number and MAC, kept outside the database."""
+
+    seq: int
+    mac: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class KeySlot:
+    """One way into the vault: a staff account's passphrase or the recovery key."""
+
+    id: str
+    kind: SlotKind
+    name: str | None
+    kdf: KdfParams
+    salt: bytes
+    public_key: bytes
+    wrapped_nonce: bytes
+    wrapped_private: bytes
+    sealed: envelope.Sealed
+    # During a rekey the new data key is sealed here before the database is rewritten, so
+    # a crash at any point leaves a key that opens whichever file is on disk.
+    sealed_next: envelope.Sealed | None = None
+
+    def wrap_aad(self, vault_id: str) -> bytes:
+        return _canonical({
+            "format": FORMAT, "vault": vault_id, "slot": self.id, "kind": self.kind,
+            "name": self.name, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt),
+            "public_key": _b64(self.public_key),
+        })
+
+    def seal_aad(self, vault_id: str) -> bytes:
+        return _canonical({
+            "format": FORMAT, "vault": vault_id, "slot": self.id,
+            "public_key": _b64(self.public_key), "purpose": "data-key",
+        })
+
+    def unwrap_private(self, vault_id: str, secret: bytes) -> bytes:
+        """Return this slot's private key; raise `SealError` for a wrong secret or tampering."""
+        key = derive_key(secret, self.salt, self.kdf)
+        private = envelope.unwrap(key, self.wrapped_nonce, self.wrapped_private,
+                                  self.wrap_aad(vault_id))
+        if envelope.public_key_of(private) != self.public_key:
+            raise envelope.SealError("slot key pair does not match")
+        return private
+
+    def data_key_candidates(self, vault_id: str, private: bytes) -> list[bytes]:
+        """The data keys sealed to this slot: the current one, then a rekey's new one."""
+        keys = [envelope.open_sealed(private, self.sealed, self.seal_aad(vault_id))]
+        if self.sealed_next is not None:
+            keys.append(envelope.open_sealed(private, self.sealed_next, self.seal_aad(vault_id)))
+        return keys
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id, "kind": self.kind, "name": self.name,
+            "kdf": self.kdf.to_dict(), "salt": _b64(self.salt),
+            "public_key": _b64(self.public_key),
+            "wrapped_private": {"nonce": _b64(self.wrapped_nonce),
+                                "ciphertext": _b64(self.wrapped_private)},
+            "sealed_data_key": _sealed_to_dict(self.sealed),
+        }
+        if self.sealed_next is not None:
+            data["sealed_next_data_key"] = _sealed_to_dict(self.sealed_next)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KeySlot:
+        try:
+            kind = data["kind"]
+            if kind not in ("user", "recovery"):
+                raise KeyFileError(f"unknown key slot kind {kind!r}")
+            name = data.get("name")
+            if kind == "user" and not isinstance(name, str):
+                raise KeyFileError("an account key slot has no name")
+            nxt = data.get("sealed_next_data_key")
+            return cls(
+                id=str(data["id"]), kind=kind, name=name,
+                kdf=KdfParams.from_dict(data["kdf"]), salt=_unb64(data["salt"]),
+                public_key=_unb64(data["public_key"]),
+                wrapped_nonce=_unb64(data["wrapped_private"]["nonce"]),
+                wrapped_private=_unb64(data["wrapped_private"]["ciphertext"]),
+                sealed=_sealed_from_dict(data["sealed_data_key"]),
+                sealed_next=_sealed_from_dict(nxt) if nxt is not None else None,
+            )
+        except (KeyError, TypeError) as exc:
+            raise KeyFileError("a key slot is incomplete") from exc
+
+
+def _sealed_to_dict(sealed: envelope.Sealed) -> dict[str, str]:
+    return {"ephemeral": _b64(sealed.ephemeral), "nonce": _b64(sealed.nonce),
+            "ciphertext": _b64(sealed.ciphertext)}
+
+
+def _sealed_from_dict(data: dict[str, Any]) -> envelope.Sealed:
+    return envelope.Sealed(_unb64(data["ephemeral"]), _unb64(data["nonce"]),
+                           _unb64(data["ciphertext"]))
+
+
+def new_slot(
+    kind: SlotKind, name: str | None, secret: bytes, data_key: bytes, vault_id: str,
+    kdf: KdfParams, *, key_pair: tuple[bytes, bytes] | None = None,
+) -> KeySlot:
+    """Make a slot opened by `secret`, with a fresh key pair unless one is given."""
+    private, public = key_pair or envelope.new_key_pair()
+    salt = os.urandom(SALT_BYTES)
+    placeholder = envelope.Sealed(b"", b"", b"")
+    slot = KeySlot(str(uuid.uuid4()), kind, name, kdf, salt, public, b"", b"", placeholder)
+    nonce, wrapped = envelope.wrap(derive_key(secret, salt, kdf), private,
+                                   slot.wrap_aad(vault_id))
+    sealed = envelope.seal(public, data_key, slot.seal_aad(vault_id))
+    return replace(slot, wrapped_nonce=nonce, wrapped_private=wrapped, sealed=sealed)
+
+
+def rewrap_slot(slot: KeySlot, vault_id: str, private: bytes, secret: bytes,
+                kdf: KdfParams) -> KeySlot:
+    """The same slot and key pair, its private key wrapped under a new secret and cost."""
+    salt = os.urandom(SALT_BYTES)
+    updated = replace(slot, kdf=kdf, salt=salt)
+    nonce, wrapped = envelope.wrap(derive_key(secret, salt, kdf), private,
+                                   updated.wrap_aad(vault_id))
+    return replace(updated, wrapped_nonce=nonce, wrapped_private=wrapped)
+
+
+def reseal_slot(slot: KeySlot, vault_id: str, data_key: bytes, *, as_next: bool) -> KeySlot:
+    """Seal a (new) data key to the slot's public key, as current or as a rekey's next."""
+    sealed = envelope.seal(slot.public_key, data_key, slot.seal_aad(vault_id))
+    if as_next:
+        return replace(slot, sealed_next=sealed)
+    return replace(slot, sealed=sealed, sealed_next=None)
+
+
+@dataclass(slots=True)
+class KeyFile:
+    """The whole key-slot file; `load` and `save` are its only doors to disk."""
+
+    vault_id: str
+    slots: list[KeySlot] = field(default_factory=list)
+    audit_head: AuditHead | None = None
+
+    def user_slot(self, name: str) -> KeySlot | None:
+        folded = name.casefold()
+        return next((s for s in self.slots
+                     if s.kind == "user" and s.name is not None and s.name.casefold() == folded),
+                    None)
+
+    def recovery_slot(self) -> KeySlot | None:
+        return next((s for s in self.slots if s.kind == "recovery"), None)
+
+    def user_names(self) -> list[str]:
+        return [s.name for s in self.slots if s.kind == "user" and s.name is not None]
+
+    def replace_slot(self, slot: KeySlot) -> None:
+        self.slots = [slot if s.id == slot.id else s for s in self.slots]
+
+    def to_bytes(self) -> bytes:
+        data: dict[str, Any] = {
+            "format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
+            "slots": [s.to_dict() for s in self.slots],
+        }
+        if self.audit_head is not None:
+            data["audit_head"] = {"seq": self.audit_head.seq, "mac": _b64(self.audit_head.mac)}
+        return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> KeyFile:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise KeyFileError("the key file is damaged (not readable JSON)") from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise KeyFileError("this is not a Case Tracker key file")
+        version = data.get("version")
+        if not isinstance(version, int):
+            raise KeyFileError("the key file has no version")
+        if version > VERSION:
+            raise NewerVersionError(
+                f"the key file was written by a newer Case Tracker (format {version}; this "
+                f"version reads up to {VERSION}); update Case Tracker to open it"
+            )
+        try:
+            slots = [KeySlot.from_dict(s) for s in data["slots"]]
+            head = data.get("audit_head")
+            audit_head = (AuditHead(int(head["seq"]), _unb64(head["mac"]))
+                          if head is not None else None)
+            keyfile = cls(str(data["vault_id"]), slots, audit_head)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyFileError("the key file is damaged (fields missing)") from exc
+        ids = [s.id for s in slots]
+        if len(set(ids)) != len(ids):
+            raise KeyFileError("the key file is damaged (a slot appears twice)")
+        return keyfile
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise KeyFileError(
+                f"the key file {path.name} is missing beside the database; restore it from "
+                "a backup (the database cannot be opened without it)"
+            ) from None
+        return cls.from_bytes(raw)
+
+    def save(self, path: Path) -> None:
+        atomic_write(path, self.to_bytes())

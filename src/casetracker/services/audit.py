@@ -1,0 +1,24 @@
+"""Reading and verifying the audit trail (supervisors only)."""
+
+from __future__ import annotations
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.audit import AuditEntry, ChainReport
+from casetracker.services.session import Session
+from casetracker.storage.repositories import AuditRepository
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Verify the whole chain and its head; the check itself is audited."""
+    session.require("verifying the audit trail", Role.SUPERVISOR)
+    report = session.verify_audit_chain()
+    session.audit("audit.verify", None, ok=report.ok, entries=report.entries,
+                  first_bad=report.first_bad_seq)
+    return report
+
+
+def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
+    """The newest `limit` entries, oldest first."""
+    session.require("reading the audit trail", Role.SUPERVISOR)
+    session.audit("audit.view", None, limit=limit)
+    return AuditRepository(session.conn).recent(limit)

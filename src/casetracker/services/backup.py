@@ -1,0 +1,142 @@
+"""Encrypted backups (the database and its key file) and restoring one, both verified."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import (
+    AlreadyExistsError,
+    AuthenticationError,
+    DatabaseDamagedError,
+    KeyFileError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from casetracker.security import envelope
+from casetracker.security.atomic import fsync_directory
+from casetracker.security.keyslots import KeyFile, KeySlot
+from casetracker.security.lockout import Lockout
+from casetracker.security.passphrase import normalize
+from casetracker.services.session import Session
+from casetracker.services.vault import Vault
+from casetracker.storage import connection as db
+from casetracker.storage.migrations import schema_version
+from casetracker.storage.repositories import UserRepository
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    keys_path: Path
+    sha256: str
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def integrity_check(session: Session) -> list[str]:
+    """Every page's authentication and SQLite's structural check; empty when all is sound."""
+    session.require("checking the database")
+    problems = db.integrity_problems(session.conn)
+    session.audit("vault.check", None, ok=not problems, problems=len(problems))
+    return problems
+
+
+def create_backup(session: Session, out: Path) -> BackupResult:
+    """Write an encrypted copy of the database to `out` and the key file to `out.keys`."""
+    session.require("making a backup", Role.SUPERVISOR)
+    keys_out = Path(f"{out}.keys")
+    for path in (out, keys_out):
+        if path.exists():
+            raise AlreadyExistsError(f"{path} already exists; choose another backup file name")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db.export_copy(session.conn, out, session.data_key, schema_version(session.conn))
+        KeyFile.load(session.paths.keys).save(keys_out)
+        problems = db.check_file(out, session.data_key)
+        if problems:
+            raise DatabaseDamagedError(f"the backup did not verify: {problems[0]}")
+    except BaseException:
+        for path in (out, keys_out):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise
+    digest = _sha256(out)
+    session.audit("backup.create", None, file=out.name, sha256=digest)
+    return BackupResult(out, keys_out, digest)
+
+
+def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> Session:
+    """Put the backup `source` (with `source.keys`) in place as `target`, which must not exist.
+
+    The backup is checked before anything is written: the passphrase must open one of its
+    supervisor slots, and every page must authenticate. Returns a session on the restored
+    vault, where the restore is audited.
+    """
+    source_keys = Path(f"{source}.keys")
+    if not source.exists():
+        raise NotFoundError(f"no backup at {source}")
+    if not source_keys.exists():
+        raise KeyFileError(f"the backup's key file {source_keys.name} is missing beside it")
+    for path in (target.paths.db, target.paths.keys):
+        if path.exists():
+            raise AlreadyExistsError(
+                f"{path} already exists; restore to a new path, or move the old files away first")
+    lockout = Lockout.load(target.paths.lockout, target.clock)
+    lockout.check(name)
+    keyfile = KeyFile.load(source_keys)
+    slot = keyfile.user_slot(name)
+    if slot is None:
+        raise AuthenticationError(f"the backup has no account named {name!r}")
+    try:
+        private = slot.unwrap_private(keyfile.vault_id, normalize(passphrase).encode("utf-8"))
+    except envelope.SealError:
+        lockout.record_failure(slot.name)
+        raise AuthenticationError(f"wrong passphrase for {slot.name} in the backup") from None
+    data_key = _verified_key(source, keyfile, slot, private)
+    _require_supervisor(source, data_key, slot.name or name)
+    target.paths.db.parent.mkdir(parents=True, exist_ok=True)
+    staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
+    for src, dst in staged:
+        tmp = dst.with_name(f".{dst.name}.restoring")
+        shutil.copyfile(src, tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, dst)
+    fsync_directory(target.paths.db.parent)
+    session = target.unlock(name, passphrase)
+    session.audit("backup.restore", None, source=source.name, sha256=_sha256(source))
+    return session
+
+
+def _verified_key(source: Path, keyfile: KeyFile, slot: KeySlot, private: bytes) -> bytes:
+    for data_key in slot.data_key_candidates(keyfile.vault_id, private):
+        try:
+            problems = db.check_file(source, data_key)
+        except db.WrongKeyError:
+            continue
+        if problems:
+            raise DatabaseDamagedError(f"the backup is damaged: {problems[0]}")
+        return bytes(data_key)
+    raise DatabaseDamagedError("the backup's database does not decrypt with its key file")
+
+
+def _require_supervisor(source: Path, data_key: bytes, name: str) -> None:
+    conn = db.connect_readonly(source, data_key)
+    try:
+        account = UserRepository(conn).by_name(name)
+    finally:
+        conn.close()
+    if account is None or not account.active or account.role is not Role.SUPERVISOR:
+        raise PermissionDeniedError("restoring a backup needs a supervisor account of that backup")

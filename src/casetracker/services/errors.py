@@ -1,0 +1,25 @@
+"""Turning storage failures met mid-operation into errors a person can read."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from casetracker.domain.errors import DatabaseDamagedError
+from casetracker.storage.connection import DatabaseError
+
+
+@contextlib.contextmanager
+def readable_storage_errors() -> Iterator[None]:
+    """Re-raise SQLCipher's errors (a page that fails authentication, a malformed file, a full
+    disk) as `DatabaseDamagedError` with SQLite's own words kept."""
+    try:
+        yield
+    except DatabaseError as exc:
+        text = str(exc)
+        if "full" in text:
+            raise DatabaseDamagedError(
+                f"the disk is full; nothing was saved by this operation ({text})") from exc
+        raise DatabaseDamagedError(
+            f"the database could not be read: {text}; run 'casetracker check' or restore "
+            "a backup") from exc

@@ -1,0 +1,189 @@
+"""An unlocked vault in the hands of one staff account: the handle every service works through."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from casetracker.domain.accounts import Account, Role
+from casetracker.domain.audit import AuditEntry, ChainReport
+from casetracker.domain.errors import (
+    PassphraseChangeRequiredError,
+    PermissionDeniedError,
+)
+from casetracker.security import audit_chain
+from casetracker.security.kdf import KdfParams
+from casetracker.security.keyslots import AuditHead, KeyFile
+from casetracker.security.passphrase import PassphrasePolicy
+from casetracker.storage.connection import Connection, transaction
+from casetracker.storage.repositories import AuditRepository, MetaRepository, UserRepository
+
+
+@dataclass(frozen=True, slots=True)
+class VaultPaths:
+    """The database and the files that live beside it."""
+
+    db: Path
+
+    @property
+    def keys(self) -> Path:
+        return Path(f"{self.db}.keys")
+
+    @property
+    def lockout(self) -> Path:
+        return Path(f"{self.db}.lockout")
+
+    @property
+    def wal(self) -> Path:
+        return Path(f"{self.db}-wal")
+
+    @property
+    def shm(self) -> Path:
+        return Path(f"{self.db}-shm")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def fingerprint(public_key: bytes) -> str:
+    return hashlib.sha256(public_key).hexdigest()
+
+
+class Session:
+    """One account's unlocked vault. Close it to lock; services take it as their first argument."""
+
+    def __init__(
+        self, paths: VaultPaths, conn: Connection, account: Account, *, data_key: bytes,
+        vault_id: str, slot_private_key: bytes, kdf: KdfParams, policy: PassphrasePolicy,
+    ) -> None:
+        self.paths = paths
+        self.conn = conn
+        self.account = account
+        self.vault_id = vault_id
+        self.kdf = kdf
+        self.policy = policy
+        self._data_key = data_key
+        self._slot_private_key = slot_private_key
+        audit_key = MetaRepository(conn).get("audit_key")
+        if audit_key is None:
+            audit_key = audit_chain.derive_audit_key(data_key, vault_id)
+        self._audit_key = audit_key
+        self._closed = False
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Lock: close the database and drop the keys this object holds."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self._data_key = b""
+        self._slot_private_key = b""
+        self._audit_key = b""
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def data_key(self) -> bytes:
+        return self._data_key
+
+    @property
+    def slot_private_key(self) -> bytes:
+        return self._slot_private_key
+
+    def replace_keys(self, *, data_key: bytes | None = None,
+                     slot_private_key: bytes | None = None) -> None:
+        if data_key is not None:
+            self._data_key = data_key
+        if slot_private_key is not None:
+            self._slot_private_key = slot_private_key
+
+    def refresh_account(self) -> None:
+        account = UserRepository(self.conn).by_name(self.account.name)
+        if account is not None:
+            self.account = account
+
+    # -- roles --------------------------------------------------------------------------------
+
+    def require(self, action: str, *roles: Role, allow_pending_change: bool = False) -> None:
+        """Raise (and audit) unless the account holds one of `roles` (any role when none given)."""
+        if self.account.must_change_passphrase and not allow_pending_change:
+            raise PassphraseChangeRequiredError(
+                f"{self.account.name} must choose a new passphrase first "
+                "(casetracker user passwd)"
+            )
+        if roles and self.account.role not in roles:
+            self.audit("access.denied", None, attempted=action, role=self.account.role.value)
+            wanted = " or ".join(r.value.replace("_", " ") for r in roles)
+            raise PermissionDeniedError(
+                f"{action} needs a {wanted} account; {self.account.name} is a "
+                f"{self.account.role.value.replace('_', ' ')}"
+            )
+
+    # -- writing and auditing -------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[Connection]:
+        """One unit of work: a write transaction whose audit entries commit with it."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        with transaction(self.conn):
+            yield self.conn
+        self._store_audit_head()
+
+    def audit(self, action: str, subject: str | None = None, *, actor: str | None = "",
+              **details: Any) -> None:
+        """Append an entry to the audit trail, chained to the one before it."""
+        with self.changing():
+            repo = AuditRepository(self.conn)
+            last = repo.last()
+            seq, previous = (1, audit_chain.GENESIS) if last is None else (last[0] + 1, last[1])
+            who = self.account.name if actor == "" else actor
+            entry = AuditEntry(seq, utc_now(), who, action, subject, details)
+            mac = audit_chain.entry_mac(self._audit_key, previous, entry)
+            repo.append(AuditEntry(seq, entry.at, who, action, subject, details, mac))
+
+    def _store_audit_head(self) -> None:
+        self.update_keyfile(lambda keyfile: None)
+
+    def update_keyfile(self, change: Callable[[KeyFile], None]) -> KeyFile:
+        """Read, change and atomically rewrite the key file under the database's write lock.
+
+        Holding the lock means two processes cannot lose each other's changes. Inside a
+        caller's transaction the file is written before that transaction commits (a crash
+        then leaves an extra slot, never a missing one) and the audit head waits for the
+        commit, so it only ever names a committed entry and never moves backwards.
+        """
+        in_transaction = self.conn.in_transaction
+        with contextlib.nullcontext() if in_transaction else transaction(self.conn):
+            keyfile = KeyFile.load(self.paths.keys)
+            change(keyfile)
+            if not in_transaction:
+                last = AuditRepository(self.conn).last()
+                if last is not None:
+                    keyfile.audit_head = AuditHead(*last)
+            keyfile.save(self.paths.keys)
+        return keyfile
+
+    def verify_audit_chain(self) -> ChainReport:
+        """Check every audit entry's MAC, the sequence, and the head kept in the key file."""
+        head = KeyFile.load(self.paths.keys).audit_head
+        return audit_chain.verify(self._audit_key, AuditRepository(self.conn).iter_all(),
+                                  (head.seq, head.mac) if head else None)

@@ -1,0 +1,1 @@
+"""SQLCipher connections, migrations and repositories."""

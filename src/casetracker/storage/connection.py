@@ -1,0 +1,145 @@
+"""Opening SQLCipher databases with a raw key and the pragmas every connection needs."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from casetracker.domain.errors import DatabaseDamagedError, NotFoundError
+
+Connection = Any  # sqlcipher3's connection class has no type information
+
+KEY_BYTES = 32
+# Applied, in this order, to every connection; `tests/security` asserts each reads back.
+PRAGMAS: tuple[tuple[str, str], ...] = (
+    ("cipher_memory_security", "ON"),
+    ("secure_delete", "ON"),
+    ("temp_store", "MEMORY"),
+    ("journal_mode", "WAL"),
+    ("synchronous", "FULL"),
+    ("foreign_keys", "ON"),
+)
+EXPECTED_PRAGMAS: dict[str, object] = {
+    "cipher_memory_security": "1", "secure_delete": 1, "temp_store": 2,
+    "journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
+}
+DatabaseError = sqlcipher.DatabaseError
+
+
+class WrongKeyError(DatabaseDamagedError):
+    """The key did not decrypt page 1: a wrong key, a foreign file, or a damaged first page."""
+
+
+def key_pragma(data_key: bytes) -> str:
+    """The raw-key literal SQLCipher takes (a bytes key would be treated as a passphrase)."""
+    if len(data_key) != KEY_BYTES:
+        raise ValueError("the data key must be 32 bytes")
+    return f"x'{data_key.hex()}'"
+
+
+def _keyed(target: str, data_key: bytes, *, uri: bool) -> Connection:
+    conn = sqlcipher.connect(target, uri=uri, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key = "{key_pragma(data_key)}"')
+    return conn
+
+
+def probe_key(path: Path, data_key: bytes) -> None:
+    """Check a key on a read-only connection, so a wrong key cannot fold a WAL into the file."""
+    if not path.exists():
+        raise NotFoundError(f"no database at {path}")
+    conn = _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        raise WrongKeyError(
+            "the database could not be decrypted: wrong key, not a Case Tracker database, "
+            "or its first page is damaged"
+        ) from exc
+    finally:
+        conn.close()
+
+
+def connect_readonly(path: Path, data_key: bytes) -> Connection:
+    """A read-only connection (for checking a backup without changing a byte of it)."""
+    probe_key(path, data_key)
+    return _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
+
+
+def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
+    """Open (or with `create`, make) an encrypted database and apply `PRAGMAS`."""
+    if not create:
+        probe_key(path, data_key)
+    elif path.exists():
+        raise FileExistsError(path)
+    conn = _keyed(str(path), data_key, uri=False)
+    try:
+        for name, value in PRAGMAS:
+            conn.execute(f"PRAGMA {name} = {value}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise DatabaseDamagedError(f"the database is damaged: {exc}") from exc
+    if os.name != "nt":
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{path}{suffix}").chmod(0o600)
+    return conn
+
+
+def read_pragmas(conn: Connection) -> dict[str, object]:
+    """The current value of each pragma in `PRAGMAS`, as SQLCipher reports it."""
+    return {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name, _ in PRAGMAS}
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One write transaction: `BEGIN IMMEDIATE`, commit on success, roll back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """SQLCipher's page authentication plus SQLite's structural check; empty when sound."""
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        problems += [str(row[0]) for row in conn.execute("PRAGMA integrity_check")
+                     if row[0] != "ok"]
+    except sqlcipher.DatabaseError as exc:
+        problems = [str(exc)]
+    return problems
+
+
+def check_file(path: Path, data_key: bytes) -> list[str]:
+    """Integrity problems of an encrypted database file, found read-only; empty when sound."""
+    conn = connect_readonly(path, data_key)
+    try:
+        return integrity_problems(conn)
+    finally:
+        conn.close()
+
+
+def export_copy(conn: Connection, target: Path, data_key: bytes, user_version: int) -> None:
+    """Write a consistent encrypted copy of the open database to a new file `target`."""
+    if target.exists():
+        raise FileExistsError(target)
+    conn.execute("ATTACH DATABASE ? AS export_target KEY ?", (str(target), key_pragma(data_key)))
+    try:
+        conn.execute("SELECT sqlcipher_export('export_target')")
+        conn.execute(f"PRAGMA export_target.user_version = {int(user_version)}")
+    finally:
+        conn.execute("DETACH DATABASE export_target")
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+    if os.name != "nt":
+        target.chmod(0o600)

@@ -1,0 +1,54 @@
+"""Schema migrations keyed by `PRAGMA user_version`, one transaction per step.
+
+Each step lives in its own module `vNNN_*.py` and registers itself with `@step(N)`; step N
+upgrades a database at version N-1 to N. A database newer than `LATEST` is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from casetracker.domain.errors import NewerVersionError
+from casetracker.storage.connection import Connection, transaction
+from casetracker.storage.migrations.registry import STEPS, step
+
+# Importing the step modules registers them.
+from casetracker.storage.migrations import v001_vault  # noqa: F401, I001
+
+__all__ = ["LATEST", "STEPS", "migrate", "schema_version", "step"]
+
+LATEST = max(STEPS)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: Connection,
+    *,
+    before_upgrade: Callable[[int], None] | None = None,
+    steps: Mapping[int, Callable[[Connection], None]] = STEPS,
+) -> tuple[int, int]:
+    """Bring the database to the newest schema in `steps`; return (old, new) versions.
+
+    `before_upgrade(old_version)` runs once before the first step on a database that already
+    holds data (it makes the backup copy); a new, empty database needs none.
+    """
+    latest = max(steps)
+    current = schema_version(conn)
+    if current > latest:
+        raise NewerVersionError(
+            f"this database was written by a newer Case Tracker (schema {current}; this version "
+            f"understands up to {latest}); update Case Tracker to open it"
+        )
+    if current == latest:
+        return current, current
+    if current > 0 and before_upgrade is not None:
+        before_upgrade(current)
+    start = current
+    for version in range(current + 1, latest + 1):
+        with transaction(conn):
+            steps[version](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+    return start, latest

@@ -1,0 +1,111 @@
+"""Row access for the vault tables: metadata, staff accounts and the audit trail."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from casetracker.domain.accounts import Account, Role
+from casetracker.domain.audit import AuditEntry
+from casetracker.storage.connection import Connection
+
+
+class MetaRepository:
+    """Small key/value facts about this vault (its id, the audit key, the recovery key's id)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def get(self, key: str) -> bytes | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def set(self, key: str, value: bytes) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+_USER_COLUMNS = "id, name, role, created_at, must_change_passphrase, removed_at"
+
+
+def _account(row: tuple[Any, ...]) -> Account:
+    return Account(id=row[0], name=row[1], role=Role(row[2]), created_at=row[3],
+                   must_change_passphrase=bool(row[4]), removed_at=row[5])
+
+
+class UserRepository:
+    """Staff accounts. Removed accounts keep their row (names in the audit trail stay unique)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, account: Account, public_key_sha256: str) -> None:
+        self._conn.execute(
+            f"INSERT INTO users ({_USER_COLUMNS}, public_key_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (account.id, account.name, account.role.value, account.created_at,
+             int(account.must_change_passphrase), account.removed_at, public_key_sha256))
+
+    def by_name(self, name: str) -> Account | None:
+        row = self._conn.execute(
+            f"SELECT {_USER_COLUMNS} FROM users WHERE name = ?", (name,)).fetchone()
+        return None if row is None else _account(row)
+
+    def public_key_sha256(self, name: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT public_key_sha256 FROM users WHERE name = ? AND removed_at IS NULL",
+            (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def list(self, *, include_removed: bool = False) -> list[Account]:
+        where = "" if include_removed else "WHERE removed_at IS NULL"
+        rows = self._conn.execute(
+            f"SELECT {_USER_COLUMNS} FROM users {where} ORDER BY name COLLATE NOCASE")
+        return [_account(r) for r in rows]
+
+    def set_key(self, name: str, public_key_sha256: str, *, must_change: bool) -> None:
+        self._conn.execute(
+            "UPDATE users SET public_key_sha256 = ?, must_change_passphrase = ? WHERE name = ?",
+            (public_key_sha256, int(must_change), name))
+
+    def set_must_change(self, name: str, must_change: bool) -> None:
+        self._conn.execute("UPDATE users SET must_change_passphrase = ? WHERE name = ?",
+                           (int(must_change), name))
+
+    def mark_removed(self, name: str, at: str) -> None:
+        self._conn.execute("UPDATE users SET removed_at = ? WHERE name = ?", (at, name))
+
+
+class AuditRepository:
+    """The audit trail's rows; the chain's MACs are computed by `security.audit_chain`."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def last(self) -> tuple[int, bytes] | None:
+        row = self._conn.execute(
+            "SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return None if row is None else (int(row[0]), bytes(row[1]))
+
+    def append(self, entry: AuditEntry) -> None:
+        self._conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, subject, details, mac) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entry.seq, entry.at, entry.actor, entry.action, entry.subject,
+             json.dumps(entry.details, sort_keys=True, ensure_ascii=False), entry.mac))
+
+    def iter_all(self) -> Iterator[AuditEntry]:
+        """Every entry in storage order (rowid), so a reordering shows up as a break."""
+        rows = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, mac FROM audit_log ORDER BY rowid")
+        for row in rows:
+            yield AuditEntry(int(row[0]), row[1], row[2], row[3], row[4],
+                             json.loads(row[5]), bytes(row[6]))
+
+    def recent(self, limit: int) -> list[AuditEntry]:
+        rows = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, mac FROM audit_log "
+            "ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
+        return [AuditEntry(int(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5]), bytes(r[6]))
+                for r in reversed(rows)]
