@@ -10,6 +10,7 @@ from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFound
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
 from casetracker.services.session import Session, fingerprint, utc_now
+from casetracker.services.vault import begin_rekey, finish_rekey
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
 
@@ -124,18 +125,9 @@ def remove_account(session: Session, name: str) -> None:
     with session.changing():
         users.mark_removed(target.name, utc_now())
         session.audit("account.remove", target.name)
+        begin_rekey(session, new_key)
         session.update_keyfile(drop_and_seal)
-    session.conn.execute(f'PRAGMA rekey = "{db.key_pragma(new_key)}"')
-    # Fold the rewritten pages into the main file so no page under the old key remains there.
-    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    session.replace_keys(data_key=new_key)
-
-    def promote(keyfile: KeyFile) -> None:
-        keyfile.slots = [keyslots.reseal_slot(s, session.vault_id, new_key, as_next=False)
-                         for s in keyfile.slots]
-
-    session.update_keyfile(promote)
-    session.audit("vault.rekey", None, reason="account removed")
+    finish_rekey(session, new_key)
 
 
 def _active(session: Session, name: str) -> Account:

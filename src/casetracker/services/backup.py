@@ -23,6 +23,7 @@ from casetracker.security.atomic import fsync_directory
 from casetracker.security.keyslots import KeyFile, KeySlot
 from casetracker.security.lockout import Lockout
 from casetracker.security.passphrase import normalize
+from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 from casetracker.storage import connection as db
@@ -53,6 +54,7 @@ def integrity_check(session: Session) -> list[str]:
     return problems
 
 
+@readable_storage_errors()
 def create_backup(session: Session, out: Path) -> BackupResult:
     """Write an encrypted copy of the database to `out` and the key file to `out.keys`."""
     session.require("making a backup", Role.SUPERVISOR)
@@ -77,6 +79,7 @@ def create_backup(session: Session, out: Path) -> BackupResult:
     return BackupResult(out, keys_out, digest)
 
 
+@readable_storage_errors()
 def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> Session:
     """Put the backup `source` (with `source.keys`) in place as `target`, which must not exist.
 

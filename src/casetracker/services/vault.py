@@ -7,6 +7,7 @@ touched, so it changes nothing but the lockout file.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 import uuid
@@ -31,6 +32,7 @@ from casetracker.security.passphrase import PassphrasePolicy, normalize
 from casetracker.storage import connection as db
 from casetracker.storage.migrations import LATEST, migrate
 from casetracker.storage.repositories import MetaRepository, UserRepository
+from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import Session, VaultPaths, fingerprint, utc_now
 
 RECOVERY_ACCOUNT = "(recovery key)"
@@ -57,6 +59,7 @@ class Vault:
 
     # -- creation -------------------------------------------------------------------------------
 
+    @readable_storage_errors()
     def create(self, supervisor: str, passphrase: str) -> tuple[Session, str]:
         """Make the database, its first (supervisor) account and the recovery key.
 
@@ -110,26 +113,32 @@ class Vault:
                 f"no database at {self.paths.db}; create one with 'casetracker init'")
 
     def _open(self, keyfile: KeyFile, slot: KeySlot,
-              private: bytes) -> tuple[db.Connection, bytes, bool]:
-        """Open the database with the data key sealed to `slot`; say if a rekey was pending."""
+              private: bytes) -> tuple[db.Connection, bytes, bytes | None]:
+        """Open the database with the data key sealed to `slot`.
+
+        Returns the connection, the key that opened it, and, when a rekey was interrupted,
+        the new key sealed beside it (equal to the opening key if the database was already
+        rewritten, else the key the rekey still has to apply).
+        """
         try:
             candidates = slot.data_key_candidates(keyfile.vault_id, private)
         except envelope.SealError as exc:
             raise KeyFileError(
                 "the key file has been tampered with or damaged (a sealed key does not "
                 "authenticate); restore it from a backup") from exc
-        for index, data_key in enumerate(candidates):
+        pending = candidates[1] if len(candidates) > 1 else None
+        for data_key in candidates:
             try:
                 db.probe_key(self.paths.db, data_key)
             except db.WrongKeyError:
                 continue
-            conn = db.connect(self.paths.db, data_key)
-            return conn, data_key, index == 1
+            return db.connect(self.paths.db, data_key), data_key, pending
         # The slot unwrapped, so the key is right: the file itself is damaged.
         raise DatabaseDamagedError(
             f"{self.paths.db.name} is damaged (its first page does not decrypt although the "
             "passphrase is right); restore it from a backup")
 
+    @readable_storage_errors()
     def unlock(self, name: str, passphrase: str) -> Session:
         """Open the vault as `name`; raise `AuthenticationError` for a wrong passphrase."""
         self._require_files()
@@ -149,7 +158,7 @@ class Vault:
     def _start_session(self, keyfile: KeyFile, slot: KeySlot, private: bytes,
                        lockout: Lockout, *, login_action: str,
                        name: str | None = None) -> Session:
-        conn, data_key, rekey_pending = self._open(keyfile, slot, private)
+        conn, data_key, pending_key = self._open(keyfile, slot, private)
         try:
             self._migrate(conn, data_key)
             meta = MetaRepository(conn)
@@ -173,15 +182,19 @@ class Vault:
         session = Session(self.paths, conn, account, data_key=data_key,
                           vault_id=keyfile.vault_id, slot_private_key=private, kdf=self.kdf,
                           policy=self.policy)
-        if rekey_pending:
-            session.update_keyfile(_promote_next_keys)
-            session.audit("vault.rekey_completed", None)
-        for attempt in lockout.pending:
-            session.audit("login.failed", attempt.account, actor=None, attempted_at=attempt.at)
-        if lockout.dropped:
-            session.audit("login.failed", None, actor=None, uncounted=lockout.dropped)
-        lockout.clear_pending()
-        session.audit(login_action, account.name)
+        try:
+            if pending_key is not None:
+                _resume_rekey(session, pending_key)
+            for attempt in lockout.pending:
+                session.audit("login.failed", attempt.account, actor=None,
+                              attempted_at=attempt.at)
+            if lockout.dropped:
+                session.audit("login.failed", None, actor=None, uncounted=lockout.dropped)
+            lockout.clear_pending()
+            session.audit(login_action, account.name)
+        except BaseException:
+            session.close()
+            raise
         return session
 
     def _migrate(self, conn: db.Connection, data_key: bytes) -> None:
@@ -195,6 +208,7 @@ class Vault:
 
     # -- recovery ---------------------------------------------------------------------------------
 
+    @readable_storage_errors()
     def recover(self, name: str, recovery_key: str, new_passphrase: str) -> tuple[Session, str]:
         """Unlock with the recovery key and give `name` a new passphrase at once.
 
@@ -229,10 +243,55 @@ class Vault:
         return session, new_text
 
 
-def _promote_next_keys(keyfile: KeyFile) -> None:
-    for slot in list(keyfile.slots):
-        if slot.sealed_next is not None:
-            keyfile.replace_slot(replace(slot, sealed=slot.sealed_next, sealed_next=None))
+def begin_rekey(session: Session, new_key: bytes) -> None:
+    """Record, inside the caller's transaction, that `new_key` is about to replace the data
+    key. Only a rekey recorded here is ever resumed, so a key sealed into the key file by
+    someone without the data key cannot make the database re-encrypt to a key they chose."""
+    MetaRepository(session.conn).set("pending_rekey_sha256",
+                                     hashlib.sha256(new_key).hexdigest().encode())
+
+
+def finish_rekey(session: Session, new_key: bytes) -> None:
+    """Rewrite the database under `new_key` (unless it already is), then make that key every
+    slot's current one."""
+    if new_key != session.data_key:
+        apply_rekey(session, new_key)
+
+    def promote(keyfile: KeyFile) -> None:
+        for slot in list(keyfile.slots):
+            if slot.sealed_next is not None:
+                keyfile.replace_slot(replace(slot, sealed=slot.sealed_next, sealed_next=None))
+
+    with session.changing():
+        MetaRepository(session.conn).delete("pending_rekey_sha256")
+        session.audit("vault.rekey_completed", None)
+        session.update_keyfile(promote)
+
+
+def _resume_rekey(session: Session, pending_key: bytes) -> None:
+    """A key file with next keys: finish the rekey the database recorded, or drop them."""
+    recorded = (MetaRepository(session.conn).get("pending_rekey_sha256") or b"").decode()
+    if pending_key == session.data_key or recorded == hashlib.sha256(pending_key).hexdigest():
+        finish_rekey(session, pending_key)
+        return
+
+    def drop(keyfile: KeyFile) -> None:
+        for slot in list(keyfile.slots):
+            if slot.sealed_next is not None:
+                keyfile.replace_slot(replace(slot, sealed_next=None))
+
+    with session.changing():
+        session.audit("vault.rekey_discarded", None,
+                      reason="a next key in the key file was not recorded in the database")
+        session.update_keyfile(drop)
+
+
+def apply_rekey(session: Session, new_key: bytes) -> None:
+    """Re-encrypt every page under `new_key` in one transaction (SQLCipher's `PRAGMA rekey`)."""
+    session.conn.execute(f'PRAGMA rekey = "{db.key_pragma(new_key)}"')
+    # Fold the rewritten pages into the main file so no page under the old key remains there.
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    session.replace_keys(data_key=new_key)
 
 
 def _replace_recovery_and_passphrase(session: Session, name: str, new_secret: bytes) -> str:

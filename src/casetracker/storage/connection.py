@@ -57,10 +57,12 @@ def probe_key(path: Path, data_key: bytes) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
-        raise WrongKeyError(
-            "the database could not be decrypted: wrong key, not a Case Tracker database, "
-            "or its first page is damaged"
-        ) from exc
+        if "not a database" in str(exc):
+            raise WrongKeyError(
+                "the database could not be decrypted: wrong key, not a Case Tracker database, "
+                "or its first page is damaged"
+            ) from exc
+        raise DatabaseDamagedError(f"the database is damaged: {exc}") from exc
     finally:
         conn.close()
 
@@ -111,12 +113,13 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 
 def integrity_problems(conn: Connection) -> list[str]:
     """SQLCipher's page authentication plus SQLite's structural check; empty when sound."""
-    try:
-        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-        problems += [str(row[0]) for row in conn.execute("PRAGMA integrity_check")
-                     if row[0] != "ok"]
-    except sqlcipher.DatabaseError as exc:
-        problems = [str(exc)]
+    problems: list[str] = []
+    for pragma in ("cipher_integrity_check", "integrity_check"):
+        try:
+            problems += [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")
+                         if row[0] != "ok"]
+        except sqlcipher.DatabaseError as exc:
+            problems.append(str(exc))
     return problems
 
 

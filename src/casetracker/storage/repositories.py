@@ -26,6 +26,9 @@ class MetaRepository:
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def delete(self, key: str) -> None:
+        self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
 
 _USER_COLUMNS = "id, name, role, created_at, must_change_passphrase, removed_at"
 

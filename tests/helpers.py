@@ -1,0 +1,30 @@
+"""Constants and small helpers the tests share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUPERVISOR = "sam"
+SUPERVISOR_PASSPHRASE = "orange kettle under the stairs"
+CASE_MANAGER = "ana"
+CASE_MANAGER_PASSPHRASE = "violet bicycle near the harbour"
+COORDINATOR = "cole"
+COORDINATOR_PASSPHRASE = "seven quiet lanterns on a hill"
+
+
+class FakeClock:
+    """Epoch seconds that only move when a test says so."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def snapshot(*paths: Path) -> dict[str, bytes | None]:
+    """The bytes of each file (None when absent), to compare before and after."""
+    return {p.name: (p.read_bytes() if p.exists() else None) for p in paths}
