@@ -96,8 +96,8 @@ def run_tests(python: Path, args: list[str]) -> int:
         [str(python), "-m", "pytest", *args],
     ]
     for step in steps:
-        print(f"dev.py: {' '.join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step))}",
-              file=sys.stderr)
+        shown = " ".join([Path(step[0]).name, *step[1:]])
+        print(f"dev.py: {shown}", file=sys.stderr)
         code = subprocess.run(step, cwd=ROOT).returncode
         if code != 0:
             return code

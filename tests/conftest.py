@@ -7,16 +7,17 @@ import os
 # Before anything imports Qt (the GUI tests), so no test ever needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from casetracker.security.kdf import FAST_INSECURE  # noqa: E402
-from casetracker.services.session import Session  # noqa: E402
-from casetracker.services.vault import Vault  # noqa: E402
-from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE, FakeClock  # noqa: E402
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services.session import Session
+from casetracker.services.vault import Vault
+from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE, FakeClock
+
 
 @dataclass
 class Created:

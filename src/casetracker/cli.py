@@ -18,7 +18,7 @@ from typing import Any
 
 from casetracker import __version__
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import CaseTrackerError, UsageError
+from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import accounts, audit, backup
 from casetracker.services.errors import readable_storage_errors
@@ -108,7 +108,7 @@ def cmd_init(ctx: Context) -> int:
     if not name:
         raise UsageError("init needs --user NAME for the first (supervisor) account")
     if ctx.vault.exists():
-        raise UsageError(f"{ctx.vault.paths.db} already exists; refusing to overwrite it")
+        raise AlreadyExistsError(f"{ctx.vault.paths.db} already exists; refusing to overwrite it")
     passphrase = (current_passphrase(ctx.args, name)
                   if ctx.args.passphrase_file or "CASETRACKER_PASSPHRASE" in os.environ
                   else new_passphrase(ctx.args, "passphrase_file", name))
@@ -315,6 +315,11 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
         return 2
     except CaseTrackerError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"{PROG}: error: {exc.strerror or exc}{where}; nothing more was changed",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing more was changed", file=sys.stderr)

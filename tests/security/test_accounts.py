@@ -168,7 +168,7 @@ def test_removal_keeps_everyone_else_and_the_recovery_key(staffed: Created) -> N
     vault.recover(COORDINATOR, staffed.recovery_key, NEW_PASSPHRASE)[0].close()
 
 
-class Crash(Exception):
+class CrashError(Exception):
     """Stands for the process being killed at that point."""
 
 
@@ -191,10 +191,10 @@ def test_crash_before_the_database_is_rewritten_is_finished_at_next_unlock(
     old_key = staffed.session.data_key
 
     def crash(*args: object) -> None:
-        raise Crash
+        raise CrashError
 
     monkeypatch.setattr("casetracker.services.accounts.finish_rekey", crash)
-    with pytest.raises(Crash):
+    with pytest.raises(CrashError):
         accounts.remove_account(staffed.session, CASE_MANAGER)
     staffed.session.close()
     monkeypatch.undo()
@@ -210,10 +210,10 @@ def test_crash_after_the_database_is_rewritten_is_finished_at_next_unlock(
 
     def apply_then_crash(session: object, new_key: bytes) -> None:
         real_apply(session, new_key)  # type: ignore[arg-type]
-        raise Crash
+        raise CrashError
 
     monkeypatch.setattr(vault_module, "apply_rekey", apply_then_crash)
-    with pytest.raises(Crash):
+    with pytest.raises(CrashError):
         accounts.remove_account(staffed.session, CASE_MANAGER)
     staffed.session.close()
     monkeypatch.undo()

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from casetracker.domain.errors import AuthenticationError, KeyFileError, NewerVersionError
 from casetracker.domain.accounts import Role
+from casetracker.domain.errors import AuthenticationError, KeyFileError, NewerVersionError
 from casetracker.services import accounts
 from tests.conftest import Created
 from tests.helpers import (
@@ -108,7 +108,7 @@ def test_key_file_from_another_vault_is_refused(created: Created, tmp_path: Path
     other = Vault(tmp_path / "other" / "case.db", kdf=created.vault.kdf)
     other.create(SUPERVISOR, SUPERVISOR_PASSPHRASE)[0].close()
     created.vault.paths.keys.write_bytes(other.paths.keys.read_bytes())
-    with pytest.raises(Exception, match="damaged|different database") as info:
+    with pytest.raises(Exception, match=r"damaged|different database") as info:
         created.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
     assert not isinstance(info.value, AuthenticationError)
 

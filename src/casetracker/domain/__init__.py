@@ -1,1 +1,1 @@
-"""Dataclasses, enums, validation and the field catalog. Imports nothing but the standard library."""
+"""Dataclasses, enums, validation and the field catalog; the standard library only."""

@@ -48,7 +48,8 @@ def public_key_of(private_raw: bytes) -> bytes:
     return private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
 
 
-def _shared_key(private: X25519PrivateKey, peer: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+def _shared_key(private: X25519PrivateKey, peer: bytes, ephemeral: bytes,
+                recipient: bytes) -> bytes:
     shared = private.exchange(X25519PublicKey.from_public_bytes(peer))
     return HKDF(hashes.SHA256(), 32, salt=ephemeral + recipient, info=_INFO).derive(shared)
 

@@ -63,7 +63,8 @@ class PassphrasePolicy:
             )
         comparable = _comparable(text)
         if len(set(comparable.replace(" ", ""))) <= 2:
-            raise PassphrasePolicyError("the passphrase repeats one or two characters; choose words")
+            raise PassphrasePolicyError(
+                "the passphrase repeats one or two characters; choose words")
         if comparable in blocklist() or comparable.replace(" ", "") in blocklist():
             raise PassphrasePolicyError(
                 "that passphrase is on the list of commonly used ones; choose another"

@@ -39,9 +39,10 @@ def parse(text: str) -> bytes:
         raw = base64.b32decode(padded)
     except ValueError:
         raw = b""
-    if len(raw) != SECRET_BYTES + _CHECK_BYTES or _checksum(raw[:SECRET_BYTES]) != raw[SECRET_BYTES:]:
+    secret, check = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
+    if len(raw) != SECRET_BYTES + _CHECK_BYTES or _checksum(secret) != check:
         raise AuthenticationError(
             "that is not a valid recovery key; check it for a typo (it has six groups of "
             "letters and digits)"
         )
-    return raw[:SECRET_BYTES]
+    return secret

@@ -96,6 +96,7 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
         if path.exists():
             raise AlreadyExistsError(
                 f"{path} already exists; restore to a new path, or move the old files away first")
+    target.paths.db.parent.mkdir(parents=True, exist_ok=True)
     lockout = Lockout.load(target.paths.lockout, target.clock)
     lockout.check(name)
     keyfile = KeyFile.load(source_keys)
@@ -109,14 +110,13 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
         raise AuthenticationError(f"wrong passphrase for {slot.name} in the backup") from None
     data_key = _verified_key(source, keyfile, slot, private)
     _require_supervisor(source, data_key, slot.name or name)
-    target.paths.db.parent.mkdir(parents=True, exist_ok=True)
     staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
     for src, dst in staged:
         tmp = dst.with_name(f".{dst.name}.restoring")
         shutil.copyfile(src, tmp)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(tmp, dst)
+        tmp.replace(dst)
     fsync_directory(target.paths.db.parent)
     session = target.unlock(name, passphrase)
     session.audit("backup.restore", None, source=source.name, sha256=_sha256(source))

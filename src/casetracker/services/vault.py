@@ -29,11 +29,11 @@ from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.security.keyslots import KeyFile, KeySlot
 from casetracker.security.lockout import Lockout
 from casetracker.security.passphrase import PassphrasePolicy, normalize
+from casetracker.services.errors import readable_storage_errors
+from casetracker.services.session import Session, VaultPaths, fingerprint, utc_now
 from casetracker.storage import connection as db
 from casetracker.storage.migrations import LATEST, migrate
 from casetracker.storage.repositories import MetaRepository, UserRepository
-from casetracker.services.errors import readable_storage_errors
-from casetracker.services.session import Session, VaultPaths, fingerprint, utc_now
 
 RECOVERY_ACCOUNT = "(recovery key)"
 

@@ -142,7 +142,7 @@ def export_copy(conn: Connection, target: Path, data_key: bytes, user_version: i
         conn.execute(f"PRAGMA export_target.user_version = {int(user_version)}")
     finally:
         conn.execute("DETACH DATABASE export_target")
-    with open(target, "rb+") as handle:
+    with target.open("rb+") as handle:
         os.fsync(handle.fileno())
     if os.name != "nt":
         target.chmod(0o600)

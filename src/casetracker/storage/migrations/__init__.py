@@ -10,10 +10,10 @@ from collections.abc import Callable, Mapping
 
 from casetracker.domain.errors import NewerVersionError
 from casetracker.storage.connection import Connection, transaction
-from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing the step modules registers them.
-from casetracker.storage.migrations import v001_vault  # noqa: F401, I001
+from casetracker.storage.migrations import v001_vault  # noqa: F401
+from casetracker.storage.migrations.registry import STEPS, step
 
 __all__ = ["LATEST", "STEPS", "migrate", "schema_version", "step"]
 

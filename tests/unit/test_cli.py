@@ -1,0 +1,227 @@
+"""The command line, run in-process with fast key derivation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casetracker.cli import main
+from casetracker.security.kdf import FAST_INSECURE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+    FakeClock,
+)
+
+
+class Cli:
+    def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.dir = tmp_path
+        self.capsys = capsys
+        self.db = str(tmp_path / "case.db")
+        self.clock = FakeClock()
+        self.files: dict[str, str] = {}
+
+    def secret(self, text: str) -> str:
+        path = self.dir / f"secret-{len(self.files)}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        self.files[text] = str(path)
+        return str(path)
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        code = main(list(argv), kdf=FAST_INSECURE, clock=self.clock)
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def as_supervisor(self, *argv: str) -> tuple[int, str, str]:
+        return self(*argv, "--db", self.db, "--user", SUPERVISOR,
+                    "--passphrase-file", self.secret(SUPERVISOR_PASSPHRASE))
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(tmp_path, capsys)
+
+
+@pytest.fixture
+def initialised(cli: Cli) -> Cli:
+    code, out, err = cli("init", "--db", cli.db, "--user", SUPERVISOR,
+                         "--passphrase-file", cli.secret(SUPERVISOR_PASSPHRASE))
+    assert code == 0, err
+    cli.recovery_key = out.strip()  # type: ignore[attr-defined]
+    return cli
+
+
+def one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("casetracker: error: ")
+    return lines[0]
+
+
+def test_no_command_prints_help(cli: Cli) -> None:
+    code, out, _ = cli()
+    assert code == 0
+    assert "usage: casetracker" in out
+
+
+def test_init_prints_only_the_recovery_key_on_stdout(initialised: Cli) -> None:
+    key = initialised.recovery_key  # type: ignore[attr-defined]
+    assert len(key.split("-")) == 6
+    assert Path(initialised.db).exists()
+    assert Path(initialised.db + ".keys").exists()
+
+
+def test_init_refuses_to_overwrite(initialised: Cli) -> None:
+    before = Path(initialised.db).read_bytes()
+    code, _, err = initialised("init", "--db", initialised.db, "--user", "other",
+                               "--passphrase-file", initialised.secret("another long phrase ok"))
+    assert code == 1
+    assert "refusing to overwrite" in one_error_line(err)
+    assert Path(initialised.db).read_bytes() == before
+
+
+def test_options_go_before_or_after_the_command(initialised: Cli) -> None:
+    pp = initialised.secret(SUPERVISOR_PASSPHRASE)
+    assert initialised("--db", initialised.db, "--passphrase-file", pp, "user", "list")[0] == 0
+    assert initialised("user", "list", "--db", initialised.db, "--passphrase-file", pp)[0] == 0
+    assert initialised("--db", initialised.db, "user", "list", "--passphrase-file", pp)[0] == 0
+
+
+def test_environment_defaults(initialised: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASETRACKER_DB", initialised.db)
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", SUPERVISOR_PASSPHRASE)
+    code, out, _ = initialised("user", "list", "--json")
+    assert code == 0
+    assert [json.loads(line)["name"] for line in out.splitlines()] == [SUPERVISOR]
+
+
+def test_user_add_list_and_roles(initialised: Cli) -> None:
+    code, _, err = initialised.as_supervisor(
+        "user", "add", CASE_MANAGER, "--role", "case-manager",
+        "--new-passphrase-file", initialised.secret(CASE_MANAGER_PASSPHRASE))
+    assert (code, err) == (0, "")
+    code, out, _ = initialised.as_supervisor("user", "list")
+    lines = out.splitlines()
+    assert lines[0].split() == ["NAME", "ROLE", "CREATED", "STATUS"]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        [CASE_MANAGER, "case_manager"], [SUPERVISOR, "supervisor"]]
+    code, _, err = initialised("user", "list", "--db", initialised.db, "--user", CASE_MANAGER,
+                               "--passphrase-file", initialised.secret(CASE_MANAGER_PASSPHRASE))
+    assert code == 1
+    assert "needs a supervisor" in one_error_line(err)
+
+
+def test_usage_mistakes_exit_2(initialised: Cli) -> None:
+    code, _, err = initialised.as_supervisor("user", "add", "dee", "--role", "boss",
+                                             "--new-passphrase-file",
+                                             initialised.secret("a long enough phrase here"))
+    assert code == 2
+    assert "unknown role" in one_error_line(err)
+    with pytest.raises(SystemExit) as info:
+        initialised("frobnicate")
+    assert info.value.code == 2
+
+
+def test_wrong_passphrase_and_missing_database_are_one_line(initialised: Cli,
+                                                             tmp_path: Path) -> None:
+    code, _, err = initialised("user", "list", "--db", initialised.db,
+                               "--passphrase-file", initialised.secret("wrong wrong wrong wrong"))
+    assert code == 1
+    assert "wrong passphrase" in one_error_line(err)
+    code, _, err = initialised("user", "list", "--db", str(tmp_path / "nope.db"),
+                               "--user", SUPERVISOR)
+    assert code == 1
+    assert "no database" in one_error_line(err)
+
+
+def test_no_passphrase_and_no_terminal_is_a_usage_error(initialised: Cli,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CASETRACKER_PASSPHRASE", raising=False)
+    code, _, err = initialised("user", "list", "--db", initialised.db)
+    assert code == 2
+    assert "no Passphrase" in one_error_line(err) or "no passphrase" in err.lower()
+
+
+def test_passphrase_file_keeps_spaces(cli: Cli) -> None:
+    spaced = "  leading and trailing spaces count  "
+    assert cli("init", "--db", cli.db, "--user", SUPERVISOR,
+               "--passphrase-file", cli.secret(spaced))[0] == 0
+    assert cli("user", "list", "--db", cli.db, "--passphrase-file",
+               cli.secret(spaced.strip()))[0] == 1
+    assert cli("user", "list", "--db", cli.db, "--passphrase-file", cli.secret(spaced))[0] == 0
+
+
+def test_audit_verify_names_the_first_bad_entry(initialised: Cli) -> None:
+    from casetracker.services.vault import Vault
+
+    vault = Vault(initialised.db, kdf=FAST_INSECURE, clock=initialised.clock)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        session.conn.execute("UPDATE audit_log SET actor = 'nobody' WHERE seq = 2")
+    code, out, err = initialised.as_supervisor("audit", "verify")
+    assert (code, out) == (1, "")
+    assert err.strip() == ("audit trail damaged at entry 2: its content or position was "
+                           "changed (MAC does not match)")
+
+
+def test_audit_verify_and_list(initialised: Cli) -> None:
+    code, out, _ = initialised.as_supervisor("audit", "verify")
+    assert code == 0
+    assert out.startswith("audit trail intact")
+    code, out, _ = initialised.as_supervisor("audit", "list", "--json")
+    actions = [json.loads(line)["action"] for line in out.splitlines()]
+    assert actions[:2] == ["vault.create", "account.add"]
+
+
+def test_backup_restore_and_check(initialised: Cli, tmp_path: Path) -> None:
+    out_file = str(tmp_path / "backups" / "b.db")
+    assert initialised.as_supervisor("backup", "--out", out_file)[:2] == (0, "")
+    restored = str(tmp_path / "restored" / "case.db")
+    code, _, err = initialised("restore", out_file, "--db", restored, "--user", SUPERVISOR,
+                               "--passphrase-file", initialised.secret(SUPERVISOR_PASSPHRASE))
+    assert code == 0, err
+    code, _, err = initialised("check", "--db", restored, "--passphrase-file",
+                               initialised.secret(SUPERVISOR_PASSPHRASE))
+    assert (code, err) == (0, "")
+    code, _, err = initialised("restore", out_file, "--db", restored, "--user", SUPERVISOR,
+                               "--passphrase-file", initialised.secret(SUPERVISOR_PASSPHRASE))
+    assert code == 1
+    assert "already exists" in one_error_line(err)
+
+
+def test_recover_with_the_recovery_key(initialised: Cli) -> None:
+    key_file = initialised.secret(initialised.recovery_key)  # type: ignore[attr-defined]
+    new = initialised.secret("the new passphrase after recovery")
+    code, out, err = initialised("recover", "--db", initialised.db, "--recovery-key-file",
+                                 key_file, "--new-passphrase-file", new)
+    assert code == 0, err
+    assert out.strip() != initialised.recovery_key  # type: ignore[attr-defined]
+    code, _, err = initialised("recover", "--db", initialised.db, "--recovery-key-file",
+                               key_file, "--new-passphrase-file", new)
+    assert code == 1
+    assert "works once" in one_error_line(err)
+    assert initialised("user", "list", "--db", initialised.db, "--passphrase-file", new)[0] == 0
+
+
+def test_passwd_and_remove(initialised: Cli) -> None:
+    initialised.as_supervisor("user", "add", CASE_MANAGER, "--role", "case_manager",
+                              "--new-passphrase-file",
+                              initialised.secret(CASE_MANAGER_PASSPHRASE))
+    new = initialised.secret("my brand new passphrase words")
+    code, _, err = initialised("user", "passwd", "--db", initialised.db, "--user", CASE_MANAGER,
+                               "--passphrase-file", initialised.secret(CASE_MANAGER_PASSPHRASE),
+                               "--new-passphrase-file", new)
+    assert (code, err) == (0, "")
+    assert initialised("user", "passwd", "--db", initialised.db, "--user", CASE_MANAGER,
+                       "--passphrase-file", new, "--new-passphrase-file",
+                       initialised.secret("short"))[0] == 1
+    assert initialised.as_supervisor("user", "remove", CASE_MANAGER)[:2] == (0, "")
+    code, _, err = initialised("user", "list", "--db", initialised.db, "--user", CASE_MANAGER,
+                               "--passphrase-file", new)
+    assert code == 1
+    assert "no account named" in one_error_line(err)

@@ -1,0 +1,86 @@
+"""Schema upgrades: sample files from old releases, backups first, newer files refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casetracker.domain.errors import NewerVersionError
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import accounts, audit
+from casetracker.services.vault import Vault
+from casetracker.storage import connection as db
+from casetracker.storage.migrations import LATEST, STEPS, migrate, schema_version
+from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE, snapshot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def sample(tmp_path: Path, schema: int) -> Vault:
+    folder = tmp_path / f"schema{schema}"
+    shutil.copytree(DATA / f"schema{schema}", folder)
+    return Vault(folder / "case.db", kdf=FAST_INSECURE)
+
+
+def test_schema1_sample_opens_and_reaches_the_latest_schema(tmp_path: Path) -> None:
+    vault = sample(tmp_path, 1)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        assert schema_version(session.conn) == LATEST
+        assert [a.name for a in accounts.list_accounts(session)] == ["ana", "sam"]
+        report = audit.verify_chain(session)
+        assert report.ok, report.summary()
+        notes = [e for e in audit.recent_entries(session, 50) if e.action == "sample.note"]
+        assert notes[0].details == {"made_by": "casetracker 0.1.0"}
+    recovery_key = (DATA / "schema1" / "recovery-key.txt").read_text().strip()
+    vault.recover("ana", recovery_key, "a fresh passphrase for ana")[0].close()
+
+
+def _add_notes_table(conn: db.Connection) -> None:
+    conn.execute("CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY, note TEXT)")
+    conn.execute("INSERT INTO upgrade_probe (note) VALUES ('added by step')")
+
+
+def test_upgrade_makes_an_encrypted_backup_first(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    vault = sample(tmp_path, 1)
+    monkeypatch.setitem(STEPS, LATEST + 1, _add_notes_table)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        assert schema_version(session.conn) == LATEST + 1
+        assert session.conn.execute("SELECT note FROM upgrade_probe").fetchone() == (
+            "added by step",)
+        data_key = session.data_key
+    backups = sorted(vault.paths.db.parent.glob(f"case.db.schema{LATEST}-*.bak"))
+    assert len(backups) == 1
+    assert Path(f"{backups[0]}.keys").exists()
+    assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
+    conn = db.connect_readonly(backups[0], data_key)
+    assert schema_version(conn) == LATEST
+    conn.close()
+
+
+def test_a_failing_step_rolls_back_and_leaves_the_version(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "x.db", b"k" * 32, create=True)
+    migrate(conn)
+
+    def broken(c: db.Connection) -> None:
+        c.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("step failed")
+
+    with pytest.raises(RuntimeError):
+        migrate(conn, steps={**STEPS, LATEST + 1: broken})
+    assert schema_version(conn) == LATEST
+    assert conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    vault = sample(tmp_path, 1)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        session.conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    before = snapshot(vault.paths.db, vault.paths.keys)
+    with pytest.raises(NewerVersionError, match="newer Case Tracker"):
+        vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    assert snapshot(vault.paths.db, vault.paths.keys) == before
