@@ -46,14 +46,18 @@ def _read_secret_file(path: str, what: str) -> str:
         raise UsageError(f"cannot read the {what} file {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
-    # Only the line break goes: spaces are part of a passphrase.
-    return text.splitlines()[0] if text else ""
+    # Only the line break goes: spaces (and any other character) are part of a passphrase.
+    return text.split("\n", 1)[0].removesuffix("\r")
 
 
 def _prompt(label: str) -> str:
     if not sys.stdin.isatty():
-        raise UsageError(f"no {label} given: use a file option or the environment variable")
-    return getpass.getpass(f"{label}: ")
+        raise UsageError(f"no {label.lower()} given: use a file option or the environment "
+                         "variable")
+    try:
+        return getpass.getpass(f"{label}: ")
+    except EOFError:
+        raise UsageError(f"no {label.lower()} entered") from None
 
 
 def current_passphrase(args: argparse.Namespace, name: str) -> str:
@@ -109,8 +113,8 @@ def cmd_init(ctx: Context) -> int:
         raise UsageError("init needs --user NAME for the first (supervisor) account")
     if ctx.vault.exists():
         raise AlreadyExistsError(f"{ctx.vault.paths.db} already exists; refusing to overwrite it")
-    passphrase = (current_passphrase(ctx.args, name)
-                  if ctx.args.passphrase_file or "CASETRACKER_PASSPHRASE" in os.environ
+    given = getattr(ctx.args, "passphrase_file", None) or "CASETRACKER_PASSPHRASE" in os.environ
+    passphrase = (current_passphrase(ctx.args, name) if given
                   else new_passphrase(ctx.args, "passphrase_file", name))
     session, recovery_key = ctx.vault.create(name, passphrase)
     session.close()
@@ -215,6 +219,14 @@ def cmd_recover(ctx: Context) -> int:
     return 0
 
 
+def cmd_recovery_key(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        key = accounts.replace_recovery_key(session)
+    print("The previous recovery key no longer works.", file=sys.stderr)
+    _show_recovery_key(key)
+    return 0
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool) -> None:
     if as_json:
         for row in rows:
@@ -296,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
               "unlock with the recovery key and set a new passphrase")
     cmd.add_argument("--recovery-key-file", metavar="FILE")
     cmd.add_argument("--new-passphrase-file", metavar="FILE")
+    add(commands, "recovery-key", cmd_recovery_key,
+        "make a new recovery key and print it once; the old one stops working (supervisor)")
     return parser
 
 

@@ -13,6 +13,7 @@ from casetracker.domain.errors import (
     DatabaseDamagedError,
     KeyFileError,
     PermissionDeniedError,
+    UsageError,
 )
 from casetracker.services import accounts, audit, backup
 from casetracker.services.vault import Vault
@@ -98,3 +99,14 @@ def test_only_supervisors_make_backups(created: Created, tmp_path: Path) -> None
             pytest.raises(PermissionDeniedError):
         backup.create_backup(session, tmp_path / "b.db")
     assert not (tmp_path / "b.db").exists()
+
+
+def test_restoring_a_database_that_is_open_elsewhere_is_refused(created: Created,
+                                                               tmp_path: Path) -> None:
+    """A live database's newest pages sit in its -wal file, which a file copy would miss."""
+    created.session.audit("in.the.wal", None)
+    assert created.vault.paths.wal.stat().st_size > 0
+    target = fresh(tmp_path, created, "restored")
+    with pytest.raises(UsageError, match="in use"):
+        backup.restore_backup(created.vault.paths.db, target, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    assert not target.paths.db.exists()

@@ -225,3 +225,58 @@ def test_passwd_and_remove(initialised: Cli) -> None:
                                "--passphrase-file", new)
     assert code == 1
     assert "no account named" in one_error_line(err)
+
+
+def test_init_with_the_passphrase_in_the_environment(cli: Cli,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", SUPERVISOR_PASSPHRASE)
+    code, _, err = cli("init", "--db", cli.db, "--user", SUPERVISOR)
+    assert code == 0, err
+    assert cli("user", "list", "--db", cli.db)[0] == 0
+
+
+def test_end_of_input_at_a_prompt_is_a_usage_error(cli: Cli,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+    import sys
+
+    def eof(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.delenv("CASETRACKER_PASSPHRASE", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", eof)
+    code, _, err = cli("init", "--db", cli.db, "--user", SUPERVISOR)
+    assert code == 2
+    assert "entered" in one_error_line(err)
+
+
+def test_undecodable_passphrase_in_the_environment_is_one_line(
+        initialised: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", "caf\udce9 au lait with milk")
+    code, _, err = initialised("user", "list", "--db", initialised.db)
+    assert code == 1
+    assert "UTF-8" in one_error_line(err)
+
+
+def test_passphrase_file_keeps_unusual_separators(cli: Cli) -> None:
+    odd = "line\u2028separator and form\x0cfeed inside"
+    assert cli("init", "--db", cli.db, "--user", SUPERVISOR,
+               "--passphrase-file", cli.secret(odd))[0] == 0
+    assert cli("user", "list", "--db", cli.db, "--passphrase-file", cli.secret(odd))[0] == 0
+    crlf = cli.dir / "crlf.txt"
+    crlf.write_bytes(odd.encode() + b"\r\n")
+    assert cli("user", "list", "--db", cli.db, "--passphrase-file", str(crlf))[0] == 0
+
+
+def test_recovery_key_command_replaces_the_key(initialised: Cli) -> None:
+    code, out, _ = initialised.as_supervisor("recovery-key")
+    assert code == 0
+    new_key = out.strip()
+    assert new_key != initialised.recovery_key  # type: ignore[attr-defined]
+    old = initialised.secret(initialised.recovery_key)  # type: ignore[attr-defined]
+    assert initialised("recover", "--db", initialised.db, "--recovery-key-file", old,
+                       "--new-passphrase-file", initialised.secret("some new long phrase"))[0] == 1
+    assert initialised("recover", "--db", initialised.db, "--recovery-key-file",
+                       initialised.secret(new_key), "--new-passphrase-file",
+                       initialised.secret("some new long phrase"))[0] == 0

@@ -31,4 +31,6 @@ class ChainReport:
     def summary(self) -> str:
         if self.ok:
             return f"audit trail intact: {self.entries} entries, chain and head verified"
+        if self.first_bad_seq is None:
+            return f"audit trail damaged: {self.problem}"
         return f"audit trail damaged at entry {self.first_bad_seq}: {self.problem}"

@@ -57,6 +57,9 @@ def verify(key: bytes, entries: Iterable[AuditEntry],
         previous = entry.mac
         expected_seq += 1
         count += 1
+    if head is None and count:
+        return ChainReport(False, count, None,
+                           "the key file holds no audit head (it was replaced or edited)")
     if not head_seen and head is not None:
         return ChainReport(False, count, count + 1,
                            f"entries {count + 1} to {head[0]} are missing (truncated)")

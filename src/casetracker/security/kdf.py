@@ -44,12 +44,12 @@ class KdfParams:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KdfParams:
-        if data.get("alg") != "argon2id":
+        if not isinstance(data, dict) or data.get("alg") != "argon2id":
             raise KeyFileError(f"unsupported key derivation: {data.get('alg')!r}")
         try:
             return cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError("key derivation parameters are incomplete") from exc
+        except (KeyError, TypeError, ValueError, OverflowError, AttributeError) as exc:
+            raise KeyFileError("the key file is damaged (key derivation parameters)") from exc
 
 
 # Production default: 64 MiB, three passes (OWASP's second Argon2id profile, and above

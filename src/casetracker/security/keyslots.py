@@ -1,8 +1,9 @@
 """The key-slot file beside the database (`case.db.keys`).
 
 It holds, per staff account and for the recovery key, an X25519 key pair whose private
-half is wrapped with AES-256-GCM under an Argon2id key from the passphrase, and the
-database's data key sealed to the public half (see `envelope`). The Argon2id parameters,
+half (with the vault's signature-verifying key) is wrapped with AES-256-GCM under an
+Argon2id key from the passphrase, and the database's data key sealed to the public half and
+signed by the vault (see `envelope`). The Argon2id parameters,
 salt, slot id, slot kind, account name and public key are bound into the associated data,
 so lowering a cost, renaming a slot or swapping ciphertexts between slots makes it fail.
 The file also keeps the audit chain's head. It never holds anything about survivors.
@@ -32,13 +33,24 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: Any) -> bytes:
+def _unb64(text: Any, length: int | None = None) -> bytes:
     if not isinstance(text, str):
-        raise KeyFileError("key file field is not text")
+        raise KeyFileError("the key file is damaged (a field is not text)")
     try:
-        return base64.b64decode(text, validate=True)
+        raw = base64.b64decode(text, validate=True)
     except ValueError as exc:
-        raise KeyFileError("key file field is not valid base64") from exc
+        raise KeyFileError("the key file is damaged (a field is not base64)") from exc
+    if length is not None and len(raw) != length:
+        raise KeyFileError("the key file is damaged (a key has the wrong length)")
+    return raw
+
+
+@dataclass(frozen=True, slots=True)
+class SlotSecrets:
+    """What a passphrase unwraps: the slot's X25519 private key and the vault's verify key."""
+
+    private_key: bytes
+    verify_key: bytes
 
 
 def _canonical(data: dict[str, Any]) -> bytes:
@@ -83,21 +95,23 @@ class KeySlot:
             "public_key": _b64(self.public_key), "purpose": "data-key",
         })
 
-    def unwrap_private(self, vault_id: str, secret: bytes) -> bytes:
-        """Return this slot's private key; raise `SealError` for a wrong secret or tampering."""
+    def unwrap(self, vault_id: str, secret: bytes) -> SlotSecrets:
+        """Return this slot's secrets; raise `SealError` for a wrong secret or tampering."""
         key = derive_key(secret, self.salt, self.kdf)
-        private = envelope.unwrap(key, self.wrapped_nonce, self.wrapped_private,
+        payload = envelope.unwrap(key, self.wrapped_nonce, self.wrapped_private,
                                   self.wrap_aad(vault_id))
-        if envelope.public_key_of(private) != self.public_key:
+        if len(payload) != 64:
+            raise envelope.SealError("slot payload has the wrong length")
+        secrets = SlotSecrets(payload[:32], payload[32:])
+        if envelope.public_key_of(secrets.private_key) != self.public_key:
             raise envelope.SealError("slot key pair does not match")
-        return private
+        return secrets
 
-    def data_key_candidates(self, vault_id: str, private: bytes) -> list[bytes]:
+    def data_key_candidates(self, vault_id: str, secrets: SlotSecrets) -> list[bytes]:
         """The data keys sealed to this slot: the current one, then a rekey's new one."""
-        keys = [envelope.open_sealed(private, self.sealed, self.seal_aad(vault_id))]
-        if self.sealed_next is not None:
-            keys.append(envelope.open_sealed(private, self.sealed_next, self.seal_aad(vault_id)))
-        return keys
+        sealed = [self.sealed] if self.sealed_next is None else [self.sealed, self.sealed_next]
+        return [envelope.open_sealed(secrets.private_key, item, self.seal_aad(vault_id),
+                                     secrets.verify_key) for item in sealed]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -124,55 +138,59 @@ class KeySlot:
             nxt = data.get("sealed_next_data_key")
             return cls(
                 id=str(data["id"]), kind=kind, name=name,
-                kdf=KdfParams.from_dict(data["kdf"]), salt=_unb64(data["salt"]),
-                public_key=_unb64(data["public_key"]),
-                wrapped_nonce=_unb64(data["wrapped_private"]["nonce"]),
+                kdf=KdfParams.from_dict(data["kdf"]), salt=_unb64(data["salt"], SALT_BYTES),
+                public_key=_unb64(data["public_key"], 32),
+                wrapped_nonce=_unb64(data["wrapped_private"]["nonce"], 12),
                 wrapped_private=_unb64(data["wrapped_private"]["ciphertext"]),
                 sealed=_sealed_from_dict(data["sealed_data_key"]),
                 sealed_next=_sealed_from_dict(nxt) if nxt is not None else None,
             )
-        except (KeyError, TypeError) as exc:
-            raise KeyFileError("a key slot is incomplete") from exc
+        except (KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise KeyFileError("the key file is damaged (a key slot is incomplete)") from exc
 
 
 def _sealed_to_dict(sealed: envelope.Sealed) -> dict[str, str]:
     return {"ephemeral": _b64(sealed.ephemeral), "nonce": _b64(sealed.nonce),
-            "ciphertext": _b64(sealed.ciphertext)}
+            "ciphertext": _b64(sealed.ciphertext), "signature": _b64(sealed.signature)}
 
 
 def _sealed_from_dict(data: dict[str, Any]) -> envelope.Sealed:
-    return envelope.Sealed(_unb64(data["ephemeral"]), _unb64(data["nonce"]),
-                           _unb64(data["ciphertext"]))
+    return envelope.Sealed(_unb64(data["ephemeral"], 32), _unb64(data["nonce"], 12),
+                           _unb64(data["ciphertext"]), _unb64(data["signature"], 64))
 
 
 def new_slot(
     kind: SlotKind, name: str | None, secret: bytes, data_key: bytes, vault_id: str,
-    kdf: KdfParams, *, key_pair: tuple[bytes, bytes] | None = None,
-) -> KeySlot:
-    """Make a slot opened by `secret`, with a fresh key pair unless one is given."""
-    private, public = key_pair or envelope.new_key_pair()
+    kdf: KdfParams, *, signing_key: bytes, verify_key: bytes,
+) -> tuple[KeySlot, SlotSecrets]:
+    """Make a slot opened by `secret`, with a fresh key pair, holding `data_key` sealed."""
+    private, public = envelope.new_key_pair()
     salt = os.urandom(SALT_BYTES)
     placeholder = envelope.Sealed(b"", b"", b"")
     slot = KeySlot(str(uuid.uuid4()), kind, name, kdf, salt, public, b"", b"", placeholder)
-    nonce, wrapped = envelope.wrap(derive_key(secret, salt, kdf), private,
+    secrets = SlotSecrets(private, verify_key)
+    slot = _wrapped(slot, vault_id, secrets, secret)
+    return reseal_slot(slot, vault_id, data_key, signing_key, as_next=False), secrets
+
+
+def _wrapped(slot: KeySlot, vault_id: str, secrets: SlotSecrets, secret: bytes) -> KeySlot:
+    nonce, wrapped = envelope.wrap(derive_key(secret, slot.salt, slot.kdf),
+                                   secrets.private_key + secrets.verify_key,
                                    slot.wrap_aad(vault_id))
-    sealed = envelope.seal(public, data_key, slot.seal_aad(vault_id))
-    return replace(slot, wrapped_nonce=nonce, wrapped_private=wrapped, sealed=sealed)
+    return replace(slot, wrapped_nonce=nonce, wrapped_private=wrapped)
 
 
-def rewrap_slot(slot: KeySlot, vault_id: str, private: bytes, secret: bytes,
+def rewrap_slot(slot: KeySlot, vault_id: str, secrets: SlotSecrets, secret: bytes,
                 kdf: KdfParams) -> KeySlot:
-    """The same slot and key pair, its private key wrapped under a new secret and cost."""
-    salt = os.urandom(SALT_BYTES)
-    updated = replace(slot, kdf=kdf, salt=salt)
-    nonce, wrapped = envelope.wrap(derive_key(secret, salt, kdf), private,
-                                   updated.wrap_aad(vault_id))
-    return replace(updated, wrapped_nonce=nonce, wrapped_private=wrapped)
+    """The same slot and key pair, its secrets wrapped under a new passphrase and cost."""
+    return _wrapped(replace(slot, kdf=kdf, salt=os.urandom(SALT_BYTES)), vault_id, secrets,
+                    secret)
 
 
-def reseal_slot(slot: KeySlot, vault_id: str, data_key: bytes, *, as_next: bool) -> KeySlot:
-    """Seal a (new) data key to the slot's public key, as current or as a rekey's next."""
-    sealed = envelope.seal(slot.public_key, data_key, slot.seal_aad(vault_id))
+def reseal_slot(slot: KeySlot, vault_id: str, data_key: bytes, signing_key: bytes, *,
+                as_next: bool) -> KeySlot:
+    """Seal and sign a (new) data key for the slot, as its current key or as a rekey's next."""
+    sealed = envelope.seal(slot.public_key, data_key, slot.seal_aad(vault_id), signing_key)
     if as_next:
         return replace(slot, sealed_next=sealed)
     return replace(slot, sealed=sealed, sealed_next=None)
@@ -214,7 +232,7 @@ class KeyFile:
     def from_bytes(cls, raw: bytes) -> KeyFile:
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise KeyFileError("the key file is damaged (not readable JSON)") from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError("this is not a Case Tracker key file")
@@ -229,10 +247,10 @@ class KeyFile:
         try:
             slots = [KeySlot.from_dict(s) for s in data["slots"]]
             head = data.get("audit_head")
-            audit_head = (AuditHead(int(head["seq"]), _unb64(head["mac"]))
+            audit_head = (AuditHead(int(head["seq"]), _unb64(head["mac"], 32))
                           if head is not None else None)
             keyfile = cls(str(data["vault_id"]), slots, audit_head)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise KeyFileError("the key file is damaged (fields missing)") from exc
         ids = [s.id for s in slots]
         if len(set(ids)) != len(ids):

@@ -1,23 +1,26 @@
 """Failed-attempt throttling that survives a restart (`case.db.lockout`).
 
-A wrong passphrase cannot write to the database (it cannot open it), so failures are
-counted here, per account, and kept as a list that enters the audit trail at the next
-successful unlock.
+A wrong passphrase cannot write to the database (it cannot open it), so failures are counted
+here, per account, and kept as a list that enters the audit trail at the next successful
+unlock. The file is held under an exclusive lock for a whole attempt, key derivation
+included, so parallel guesses queue up instead of each finding the counter at zero.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from casetracker.domain.errors import ThrottledError
-from casetracker.security.atomic import atomic_write
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 15 * 60
@@ -39,54 +42,63 @@ class FailedAttempt:
 
 
 @dataclass(slots=True)
-class Lockout:
-    """The lockout file's content, bound to its path; `clock` returns epoch seconds."""
+class LockoutState:
+    """The lockout file's content while its lock is held; `clock` returns epoch seconds."""
 
-    path: Path
-    clock: Callable[[], float] = time.time
+    clock: Callable[[], float]
     counts: dict[str, int] = field(default_factory=dict)
     last_failure: dict[str, float] = field(default_factory=dict)
     pending: list[FailedAttempt] = field(default_factory=list)
     dropped: int = 0
+    dirty: bool = False
 
     @classmethod
-    def load(cls, path: Path, clock: Callable[[], float] = time.time) -> Lockout:
-        lockout = cls(path, clock)
+    def parse(cls, raw: bytes, clock: Callable[[], float]) -> LockoutState:
+        state = cls(clock)
+        if not raw.strip():
+            return state
         try:
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            accounts = data.get("accounts", {})
-            for name, entry in accounts.items():
-                lockout.counts[name] = int(entry["failures"])
-                lockout.last_failure[name] = float(entry["last_failure"])
-            lockout.pending = [FailedAttempt(str(p["account"]), str(p["at"]))
-                               for p in data.get("pending_audit", [])]
-            lockout.dropped = int(data.get("dropped", 0))
-        except FileNotFoundError:
-            pass
-        except (ValueError, KeyError, TypeError, AttributeError):
-            # A damaged lockout file must not become a way around throttling: treat every
-            # account as having just failed the maximum number of times.
+            data: dict[str, Any] = json.loads(raw.decode("utf-8"))
+            for name, entry in data.get("accounts", {}).items():
+                state.counts[str(name)] = int(entry["failures"])
+                state.last_failure[str(name)] = float(entry["last_failure"])
+            state.pending = [FailedAttempt(str(p["account"]), str(p["at"]))
+                             for p in data.get("pending_audit", [])]
+            state.dropped = int(data.get("dropped", 0))
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+            # A damaged file must not become a way around throttling: every account waits as
+            # if it had failed several times just now, and that is written back at once so
+            # the wait runs out instead of restarting at every load.
             now = clock()
-            lockout.counts = {UNKNOWN_ACCOUNT: FREE_ATTEMPTS + 4}
-            lockout.last_failure = {UNKNOWN_ACCOUNT: now}
-            lockout.pending = [FailedAttempt(UNKNOWN_ACCOUNT, _iso(now))]
-        return lockout
+            state = cls(clock, {UNKNOWN_ACCOUNT: FREE_ATTEMPTS + 4},
+                        {UNKNOWN_ACCOUNT: now}, [FailedAttempt(UNKNOWN_ACCOUNT, _iso(now))],
+                        dirty=True)
+        return state
 
-    def _key(self, account: str | None) -> str:
+    def to_bytes(self) -> bytes:
+        data = {
+            "accounts": {name: {"failures": self.counts[name],
+                                "last_failure": self.last_failure.get(name, 0.0)}
+                         for name in self.counts},
+            "pending_audit": [{"account": p.account, "at": p.at} for p in self.pending],
+            "dropped": self.dropped,
+        }
+        return (json.dumps(data, indent=1) + "\n").encode("utf-8")
+
+    @staticmethod
+    def _key(account: str | None) -> str:
         return (account or UNKNOWN_ACCOUNT).casefold()
 
     def wait_seconds(self, account: str | None) -> float:
         """How long `account` must wait before the next attempt (0 when it may try now)."""
         waits = []
         for key in {self._key(account), UNKNOWN_ACCOUNT}:
-            failures = self.counts.get(key, 0)
-            delay = delay_after(failures)
+            delay = delay_after(self.counts.get(key, 0))
             if delay == 0:
                 continue
             elapsed = self.clock() - self.last_failure.get(key, 0.0)
             # A clock set backwards must not shorten the wait.
-            remaining = delay if elapsed < 0 else delay - elapsed
-            waits.append(max(0.0, remaining))
+            waits.append(delay if elapsed < 0 else max(0.0, delay - elapsed))
         return max(waits, default=0.0)
 
     def check(self, account: str | None) -> None:
@@ -96,10 +108,11 @@ class Lockout:
             seconds = math.ceil(wait)
             raise ThrottledError(
                 f"too many failed attempts; wait {seconds} second{'s' if seconds != 1 else ''} "
-                "and try again", wait,
-            )
+                "and try again", wait)
 
     def record_failure(self, account: str | None) -> None:
+        """Count a failure; `None` for a name that is not an account (it is not kept, as
+        people sometimes type their passphrase into the name field)."""
         key = self._key(account)
         now = self.clock()
         self.counts[key] = self.counts.get(key, 0) + 1
@@ -108,31 +121,61 @@ class Lockout:
             self.pending.append(FailedAttempt(account or UNKNOWN_ACCOUNT, _iso(now)))
         else:
             self.dropped += 1
-        self.save()
+        self.dirty = True
 
     def record_success(self, account: str) -> None:
-        """Reset the account's count; the pending list stays until the audit has it."""
-        self.counts.pop(self._key(account), None)
-        self.last_failure.pop(self._key(account), None)
-        self.counts.pop(UNKNOWN_ACCOUNT, None)
-        self.last_failure.pop(UNKNOWN_ACCOUNT, None)
-        self.save()
+        """Reset the account's count; the pending list stays until the audit trail has it."""
+        for key in (self._key(account), UNKNOWN_ACCOUNT):
+            if key in self.counts:
+                self.counts.pop(key, None)
+                self.last_failure.pop(key, None)
+                self.dirty = True
 
     def clear_pending(self) -> None:
         if self.pending or self.dropped:
-            self.pending = []
-            self.dropped = 0
-            self.save()
+            self.pending, self.dropped, self.dirty = [], 0, True
 
-    def save(self) -> None:
-        data = {
-            "accounts": {name: {"failures": self.counts[name],
-                                "last_failure": self.last_failure.get(name, 0.0)}
-                         for name in self.counts},
-            "pending_audit": [{"account": p.account, "at": p.at} for p in self.pending],
-            "dropped": self.dropped,
-        }
-        atomic_write(self.path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+@contextlib.contextmanager
+def _exclusive(handle: IO[bytes]) -> Iterator[None]:
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def locked(path: Path, clock: Callable[[], float] = time.time) -> Iterator[LockoutState]:
+    """Hold the lockout file for one attempt; changes are written back (fsync'd) at the end."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "r+b") as handle, _exclusive(handle):
+        handle.seek(0)
+        state = LockoutState.parse(handle.read(), clock)
+        try:
+            yield state
+        finally:
+            if state.dirty:
+                # Rewritten in place: the lock belongs to this file, so it is not replaced.
+                # A torn write after a crash reads as damaged, which throttles, never frees.
+                handle.seek(0)
+                handle.truncate()
+                handle.write(state.to_bytes())
+                handle.flush()
+                os.fsync(handle.fileno())
 
 
 def _iso(epoch: float) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from casetracker.domain.errors import PassphrasePolicyError
+from casetracker.domain.errors import AuthenticationError, PassphrasePolicyError
 
 MIN_LENGTH = 15
 # Not a truncation: longer input is refused, so a pasted file cannot make the KDF chew on
@@ -22,6 +22,16 @@ MAX_LENGTH = 1024
 def normalize(passphrase: str) -> str:
     """Return the passphrase in NFKC form: what is checked, and what is derived from."""
     return unicodedata.normalize("NFKC", passphrase)
+
+
+def secret_bytes(passphrase: str) -> bytes:
+    """The passphrase as the key derivation takes it: NFKC, then UTF-8."""
+    try:
+        return normalize(passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        raise AuthenticationError(
+            "the passphrase holds bytes that are not text (check the file's or the "
+            "variable's encoding: UTF-8 is expected)") from None
 
 
 def _comparable(text: str) -> str:
@@ -51,6 +61,11 @@ class PassphrasePolicy:
         passphrase.
         """
         text = normalize(passphrase)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise PassphrasePolicyError(
+                "the passphrase holds bytes that are not text; UTF-8 is expected") from None
         length = len(text)
         if length < max(self.min_length, MIN_LENGTH):
             raise PassphrasePolicyError(

@@ -17,12 +17,13 @@ from casetracker.domain.errors import (
     KeyFileError,
     NotFoundError,
     PermissionDeniedError,
+    UsageError,
 )
 from casetracker.security import envelope
 from casetracker.security.atomic import fsync_directory
-from casetracker.security.keyslots import KeyFile, KeySlot
-from casetracker.security.lockout import Lockout
-from casetracker.security.passphrase import normalize
+from casetracker.security.keyslots import KeyFile, KeySlot, SlotSecrets
+from casetracker.security.lockout import locked
+from casetracker.security.passphrase import secret_bytes
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
@@ -96,19 +97,25 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
         if path.exists():
             raise AlreadyExistsError(
                 f"{path} already exists; restore to a new path, or move the old files away first")
+    source_wal = Path(f"{source}-wal")
+    if source_wal.exists() and source_wal.stat().st_size > 0:
+        raise UsageError(
+            f"{source.name} is in use or was not closed cleanly ({source_wal.name} is beside "
+            "it); close the program using it, or restore from a file made by 'backup'")
     target.paths.db.parent.mkdir(parents=True, exist_ok=True)
-    lockout = Lockout.load(target.paths.lockout, target.clock)
-    lockout.check(name)
-    keyfile = KeyFile.load(source_keys)
-    slot = keyfile.user_slot(name)
-    if slot is None:
-        raise AuthenticationError(f"the backup has no account named {name!r}")
-    try:
-        private = slot.unwrap_private(keyfile.vault_id, normalize(passphrase).encode("utf-8"))
-    except envelope.SealError:
-        lockout.record_failure(slot.name)
-        raise AuthenticationError(f"wrong passphrase for {slot.name} in the backup") from None
-    data_key = _verified_key(source, keyfile, slot, private)
+    with locked(target.paths.lockout, target.clock) as lockout:
+        lockout.check(name)
+        keyfile = KeyFile.load(source_keys)
+        slot = keyfile.user_slot(name)
+        if slot is None:
+            lockout.record_failure(None)
+            raise AuthenticationError(f"the backup has no account named {name!r}")
+        try:
+            secrets = slot.unwrap(keyfile.vault_id, secret_bytes(passphrase))
+        except envelope.SealError:
+            lockout.record_failure(slot.name)
+            raise AuthenticationError(f"wrong passphrase for {slot.name} in the backup") from None
+    data_key = _verified_key(source, keyfile, slot, secrets)
     _require_supervisor(source, data_key, slot.name or name)
     staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
     for src, dst in staged:
@@ -123,8 +130,13 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
     return session
 
 
-def _verified_key(source: Path, keyfile: KeyFile, slot: KeySlot, private: bytes) -> bytes:
-    for data_key in slot.data_key_candidates(keyfile.vault_id, private):
+def _verified_key(source: Path, keyfile: KeyFile, slot: KeySlot,
+                  secrets: SlotSecrets) -> bytes:
+    try:
+        candidates = slot.data_key_candidates(keyfile.vault_id, secrets)
+    except envelope.SealError as exc:
+        raise KeyFileError("the backup's key file has been tampered with or damaged") from exc
+    for data_key in candidates:
         try:
             problems = db.check_file(source, data_key)
         except db.WrongKeyError:

@@ -13,12 +13,13 @@ from typing import Any
 from casetracker.domain.accounts import Account, Role
 from casetracker.domain.audit import AuditEntry, ChainReport
 from casetracker.domain.errors import (
+    KeyFileError,
     PassphraseChangeRequiredError,
     PermissionDeniedError,
 )
 from casetracker.security import audit_chain
 from casetracker.security.kdf import KdfParams
-from casetracker.security.keyslots import AuditHead, KeyFile
+from casetracker.security.keyslots import AuditHead, KeyFile, SlotSecrets
 from casetracker.security.passphrase import PassphrasePolicy
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.repositories import AuditRepository, MetaRepository, UserRepository
@@ -55,12 +56,25 @@ def fingerprint(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()
 
 
+def append_audit(conn: Connection, audit_key: bytes, actor: str | None, action: str,
+                 subject: str | None, details: dict[str, Any]) -> AuditEntry:
+    """Append one entry, chained to the last, inside the caller's transaction."""
+    repo = AuditRepository(conn)
+    last = repo.last()
+    seq, previous = (1, audit_chain.GENESIS) if last is None else (last[0] + 1, last[1])
+    entry = AuditEntry(seq, utc_now(), actor, action, subject, details)
+    mac = audit_chain.entry_mac(audit_key, previous, entry)
+    stored = AuditEntry(seq, entry.at, actor, action, subject, details, mac)
+    repo.append(stored)
+    return stored
+
+
 class Session:
     """One account's unlocked vault. Close it to lock; services take it as their first argument."""
 
     def __init__(
         self, paths: VaultPaths, conn: Connection, account: Account, *, data_key: bytes,
-        vault_id: str, slot_private_key: bytes, kdf: KdfParams, policy: PassphrasePolicy,
+        vault_id: str, slot_secrets: SlotSecrets, kdf: KdfParams, policy: PassphrasePolicy,
     ) -> None:
         self.paths = paths
         self.conn = conn
@@ -69,11 +83,13 @@ class Session:
         self.kdf = kdf
         self.policy = policy
         self._data_key = data_key
-        self._slot_private_key = slot_private_key
-        audit_key = MetaRepository(conn).get("audit_key")
-        if audit_key is None:
-            audit_key = audit_chain.derive_audit_key(data_key, vault_id)
+        self._slot_secrets = slot_secrets
+        meta = MetaRepository(conn)
+        audit_key, signing_key = meta.get("audit_key"), meta.get("seal_signing_key")
+        if audit_key is None or signing_key is None:
+            raise KeyFileError("the database lacks its vault keys; it was not made by this program")
         self._audit_key = audit_key
+        self._signing_key = signing_key
         self._closed = False
 
     # -- life cycle -------------------------------------------------------------------------
@@ -89,9 +105,9 @@ class Session:
         self._closed = True
         with contextlib.suppress(Exception):
             self.conn.close()
-        self._data_key = b""
-        self._slot_private_key = b""
-        self._audit_key = b""
+        # Python cannot wipe immutable bytes; dropping the references is what is possible.
+        self._data_key = self._audit_key = self._signing_key = b""
+        self._slot_secrets = SlotSecrets(b"", b"")
 
     def __enter__(self) -> Session:
         return self
@@ -104,15 +120,19 @@ class Session:
         return self._data_key
 
     @property
-    def slot_private_key(self) -> bytes:
-        return self._slot_private_key
+    def slot_secrets(self) -> SlotSecrets:
+        return self._slot_secrets
+
+    @property
+    def signing_key(self) -> bytes:
+        return self._signing_key
 
     def replace_keys(self, *, data_key: bytes | None = None,
-                     slot_private_key: bytes | None = None) -> None:
+                     slot_secrets: SlotSecrets | None = None) -> None:
         if data_key is not None:
             self._data_key = data_key
-        if slot_private_key is not None:
-            self._slot_private_key = slot_private_key
+        if slot_secrets is not None:
+            self._slot_secrets = slot_secrets
 
     def refresh_account(self) -> None:
         account = UserRepository(self.conn).by_name(self.account.name)
@@ -126,15 +146,18 @@ class Session:
         if self.account.must_change_passphrase and not allow_pending_change:
             raise PassphraseChangeRequiredError(
                 f"{self.account.name} must choose a new passphrase first "
-                "(casetracker user passwd)"
-            )
+                "(casetracker user passwd)")
         if roles and self.account.role not in roles:
-            self.audit("access.denied", None, attempted=action, role=self.account.role.value)
             wanted = " or ".join(r.value.replace("_", " ") for r in roles)
-            raise PermissionDeniedError(
-                f"{action} needs a {wanted} account; {self.account.name} is a "
-                f"{self.account.role.value.replace('_', ' ')}"
-            )
+            role = self.account.role.value.replace("_", " ")
+            self.deny(action, reason=f"{action} needs a {wanted} account; "
+                                     f"{self.account.name} is a {role}")
+
+    def deny(self, action: str, subject: str | None = None, reason: str | None = None) -> None:
+        """Audit a refused action and raise `PermissionDeniedError` saying why."""
+        self.audit("access.denied", subject, attempted=action, role=self.account.role.value)
+        role = self.account.role.value.replace("_", " ")
+        raise PermissionDeniedError(reason or f"{action} is not allowed for a {role} account")
 
     # -- writing and auditing -------------------------------------------------------------------
 
@@ -152,13 +175,8 @@ class Session:
               **details: Any) -> None:
         """Append an entry to the audit trail, chained to the one before it."""
         with self.changing():
-            repo = AuditRepository(self.conn)
-            last = repo.last()
-            seq, previous = (1, audit_chain.GENESIS) if last is None else (last[0] + 1, last[1])
-            who = self.account.name if actor == "" else actor
-            entry = AuditEntry(seq, utc_now(), who, action, subject, details)
-            mac = audit_chain.entry_mac(self._audit_key, previous, entry)
-            repo.append(AuditEntry(seq, entry.at, who, action, subject, details, mac))
+            append_audit(self.conn, self._audit_key,
+                         self.account.name if actor == "" else actor, action, subject, details)
 
     def _store_audit_head(self) -> None:
         self.update_keyfile(lambda keyfile: None)
@@ -167,20 +185,28 @@ class Session:
         """Read, change and atomically rewrite the key file under the database's write lock.
 
         Holding the lock means two processes cannot lose each other's changes. Inside a
-        caller's transaction the file is written before that transaction commits (a crash
-        then leaves an extra slot, never a missing one) and the audit head waits for the
-        commit, so it only ever names a committed entry and never moves backwards.
+        caller's transaction the file is written before that transaction commits; the audit
+        head waits for the commit, so it only ever names a committed entry.
         """
         in_transaction = self.conn.in_transaction
         with contextlib.nullcontext() if in_transaction else transaction(self.conn):
             keyfile = KeyFile.load(self.paths.keys)
             change(keyfile)
             if not in_transaction:
-                last = AuditRepository(self.conn).last()
-                if last is not None:
-                    keyfile.audit_head = AuditHead(*last)
+                self._advance_head(keyfile)
             keyfile.save(self.paths.keys)
         return keyfile
+
+    def _advance_head(self, keyfile: KeyFile) -> None:
+        # The head only moves forward from an entry the database still holds unchanged. If
+        # that entry is gone or different (the file was cut back or replaced by an older
+        # copy), the old head stays: it is the evidence the verifier reports.
+        repo = AuditRepository(self.conn)
+        head, last = keyfile.audit_head, repo.last()
+        if last is None or head is None:
+            return
+        if repo.mac_at(head.seq) == head.mac and last[0] >= head.seq:
+            keyfile.audit_head = AuditHead(*last)
 
     def verify_audit_chain(self) -> ChainReport:
         """Check every audit entry's MAC, the sequence, and the head kept in the key file."""

@@ -7,12 +7,10 @@ touched, so it changes nothing but the lockout file.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,11 +24,18 @@ from casetracker.domain.errors import (
 )
 from casetracker.security import audit_chain, envelope, keyslots, recovery
 from casetracker.security.kdf import PRODUCTION, KdfParams
-from casetracker.security.keyslots import KeyFile, KeySlot
-from casetracker.security.lockout import Lockout
-from casetracker.security.passphrase import PassphrasePolicy, normalize
+from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecrets
+from casetracker.security.lockout import LockoutState, locked
+from casetracker.security.passphrase import PassphrasePolicy, secret_bytes
+from casetracker.services import keyring
 from casetracker.services.errors import readable_storage_errors
-from casetracker.services.session import Session, VaultPaths, fingerprint, utc_now
+from casetracker.services.session import (
+    Session,
+    VaultPaths,
+    append_audit,
+    fingerprint,
+    utc_now,
+)
 from casetracker.storage import connection as db
 from casetracker.storage.migrations import LATEST, migrate
 from casetracker.storage.repositories import MetaRepository, UserRepository
@@ -73,24 +78,32 @@ class Vault:
         self.paths.db.parent.mkdir(parents=True, exist_ok=True)
         data_key = os.urandom(db.KEY_BYTES)
         vault_id = uuid.uuid4().hex
+        signing_key, verify_key = envelope.new_signing_key()
         recovery_text, recovery_secret = recovery.generate()
-        user_slot = keyslots.new_slot("user", supervisor, secret, data_key, vault_id, self.kdf)
-        recovery_slot = keyslots.new_slot("recovery", None, recovery_secret, data_key, vault_id,
-                                          self.kdf)
+        keys = {"signing_key": signing_key, "verify_key": verify_key}
+        user_slot, user_secrets = keyslots.new_slot("user", supervisor, secret, data_key,
+                                                    vault_id, self.kdf, **keys)
+        recovery_slot, _ = keyslots.new_slot("recovery", None, recovery_secret, data_key,
+                                             vault_id, self.kdf, **keys)
+        audit_key = audit_chain.derive_audit_key(data_key, vault_id)
+        account = Account(str(uuid.uuid4()), supervisor, Role.SUPERVISOR, utc_now())
         conn = None
         try:
             conn = db.connect(self.paths.db, data_key, create=True)
             migrate(conn)
-            account = Account(str(uuid.uuid4()), supervisor, Role.SUPERVISOR, utc_now())
             with db.transaction(conn):
                 meta = MetaRepository(conn)
                 meta.set("vault_id", vault_id.encode())
                 # Kept in the database so the chain stays verifiable after a rekey.
-                meta.set("audit_key", audit_chain.derive_audit_key(data_key, vault_id))
-                meta.set("recovery_public_key_sha256",
-                         fingerprint(recovery_slot.public_key).encode())
+                meta.set("audit_key", audit_key)
+                meta.set("seal_signing_key", signing_key)
+                meta.set(keyring.RECOVERY_CURRENT, fingerprint(recovery_slot.public_key).encode())
                 UserRepository(conn).add(account, fingerprint(user_slot.public_key))
-            KeyFile(vault_id, [user_slot, recovery_slot]).save(self.paths.keys)
+                append_audit(conn, audit_key, supervisor, "vault.create", None, {"schema": LATEST})
+                last = append_audit(conn, audit_key, supervisor, "account.add", supervisor,
+                                    {"role": Role.SUPERVISOR.value})
+            KeyFile(vault_id, [user_slot, recovery_slot], AuditHead(last.seq, last.mac)).save(
+                self.paths.keys)
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -98,11 +111,8 @@ class Vault:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
             raise
-        private = user_slot.unwrap_private(vault_id, secret)
         session = Session(self.paths, conn, account, data_key=data_key, vault_id=vault_id,
-                          slot_private_key=private, kdf=self.kdf, policy=self.policy)
-        session.audit("vault.create", None, schema=LATEST)
-        session.audit("account.add", supervisor, role=Role.SUPERVISOR.value)
+                          slot_secrets=user_secrets, kdf=self.kdf, policy=self.policy)
         return session, recovery_text
 
     # -- unlocking ------------------------------------------------------------------------------
@@ -112,79 +122,72 @@ class Vault:
             raise NotFoundError(
                 f"no database at {self.paths.db}; create one with 'casetracker init'")
 
-    def _open(self, keyfile: KeyFile, slot: KeySlot,
-              private: bytes) -> tuple[db.Connection, bytes, bytes | None]:
-        """Open the database with the data key sealed to `slot`.
+    @readable_storage_errors()
+    def unlock(self, name: str, passphrase: str) -> Session:
+        """Open the vault as `name`; raise `AuthenticationError` for a wrong passphrase."""
+        self._require_files()
+        secret = secret_bytes(passphrase)
+        with locked(self.paths.lockout, self.clock) as lockout:
+            lockout.check(name)
+            keyfile = KeyFile.load(self.paths.keys)
+            slot = keyfile.user_slot(name)
+            if slot is None:
+                lockout.record_failure(None)
+                raise AuthenticationError(f"there is no account named {name!r} in this database")
+            try:
+                secrets = slot.unwrap(keyfile.vault_id, secret)
+            except envelope.SealError:
+                lockout.record_failure(slot.name)
+                raise AuthenticationError(f"wrong passphrase for {slot.name}") from None
+            lockout.record_success(slot.name or name)
+            return self._start_session(keyfile, slot, secrets, lockout, login_action="login",
+                                       name=slot.name or name)
 
-        Returns the connection, the key that opened it, and, when a rekey was interrupted,
-        the new key sealed beside it (equal to the opening key if the database was already
-        rewritten, else the key the rekey still has to apply).
-        """
+    def _open(self, keyfile: KeyFile, slot: KeySlot,
+              secrets: SlotSecrets) -> tuple[db.Connection, bytes, bytes | None]:
+        """Open the database with a data key sealed to `slot`; also return the other key
+        sealed beside it during an unfinished rekey."""
         try:
-            candidates = slot.data_key_candidates(keyfile.vault_id, private)
+            candidates = slot.data_key_candidates(keyfile.vault_id, secrets)
         except envelope.SealError as exc:
             raise KeyFileError(
                 "the key file has been tampered with or damaged (a sealed key does not "
                 "authenticate); restore it from a backup") from exc
-        pending = candidates[1] if len(candidates) > 1 else None
-        for data_key in candidates:
+        for index, data_key in enumerate(candidates):
             try:
                 db.probe_key(self.paths.db, data_key)
             except db.WrongKeyError:
                 continue
-            return db.connect(self.paths.db, data_key), data_key, pending
+            others = [k for i, k in enumerate(candidates) if i != index]
+            return db.connect(self.paths.db, data_key), data_key, (others[0] if others else None)
         # The slot unwrapped, so the key is right: the file itself is damaged.
         raise DatabaseDamagedError(
             f"{self.paths.db.name} is damaged (its first page does not decrypt although the "
             "passphrase is right); restore it from a backup")
 
-    @readable_storage_errors()
-    def unlock(self, name: str, passphrase: str) -> Session:
-        """Open the vault as `name`; raise `AuthenticationError` for a wrong passphrase."""
-        self._require_files()
-        lockout = Lockout.load(self.paths.lockout, self.clock)
-        lockout.check(name)
-        keyfile = KeyFile.load(self.paths.keys)
-        slot = keyfile.user_slot(name)
-        if slot is None:
-            raise AuthenticationError(f"there is no account named {name!r} in this database")
-        try:
-            private = slot.unwrap_private(keyfile.vault_id, normalize(passphrase).encode("utf-8"))
-        except envelope.SealError:
-            lockout.record_failure(slot.name)
-            raise AuthenticationError(f"wrong passphrase for {slot.name}") from None
-        return self._start_session(keyfile, slot, private, lockout, login_action="login")
-
-    def _start_session(self, keyfile: KeyFile, slot: KeySlot, private: bytes,
-                       lockout: Lockout, *, login_action: str,
-                       name: str | None = None) -> Session:
-        conn, data_key, pending_key = self._open(keyfile, slot, private)
+    def _start_session(self, keyfile: KeyFile, slot: KeySlot, secrets: SlotSecrets,
+                       lockout: LockoutState, *, login_action: str, name: str) -> Session:
+        conn, data_key, other_key = self._open(keyfile, slot, secrets)
         try:
             self._migrate(conn, data_key)
-            meta = MetaRepository(conn)
-            stored_id = (meta.get("vault_id") or b"").decode()
+            stored_id = (MetaRepository(conn).get("vault_id") or b"").decode()
             if stored_id != keyfile.vault_id:
                 raise KeyFileError("the key file belongs to a different database")
-            account_name = name or slot.name or ""
-            account = UserRepository(conn).by_name(account_name)
+            account = UserRepository(conn).by_name(name)
             if account is None or not account.active:
-                raise AuthenticationError(f"the account {account_name!r} has been removed")
-            expected = (UserRepository(conn).public_key_sha256(account_name)
-                        if slot.kind == "user"
-                        else (meta.get("recovery_public_key_sha256") or b"").decode())
-            if expected != fingerprint(slot.public_key):
+                raise AuthenticationError(f"the account {name!r} has been removed")
+            if not keyring.slot_is_recorded(conn, slot):
                 raise KeyFileError(
                     "the key file's slot does not match the account recorded in the database")
+            session = Session(self.paths, conn, account, data_key=data_key,
+                              vault_id=keyfile.vault_id, slot_secrets=secrets, kdf=self.kdf,
+                              policy=self.policy)
         except BaseException:
             conn.close()
             raise
-        lockout.record_success(slot.name or RECOVERY_ACCOUNT)
-        session = Session(self.paths, conn, account, data_key=data_key,
-                          vault_id=keyfile.vault_id, slot_private_key=private, kdf=self.kdf,
-                          policy=self.policy)
         try:
-            if pending_key is not None:
-                _resume_rekey(session, pending_key)
+            keyring.reconcile(session, other_key)
+            session.refresh_account()
             for attempt in lockout.pending:
                 session.audit("login.failed", attempt.account, actor=None,
                               attempted_at=attempt.at)
@@ -216,107 +219,36 @@ class Vault:
         once like the first.
         """
         self._require_files()
-        lockout = Lockout.load(self.paths.lockout, self.clock)
-        lockout.check(RECOVERY_ACCOUNT)
         new_secret = self.policy.check(new_passphrase, context=(name,)).encode("utf-8")
         secret = recovery.parse(recovery_key)
-        keyfile = KeyFile.load(self.paths.keys)
-        slot = keyfile.recovery_slot()
-        if slot is None:
-            raise KeyFileError("this database has no recovery key slot")
+        with locked(self.paths.lockout, self.clock) as lockout:
+            lockout.check(RECOVERY_ACCOUNT)
+            keyfile = KeyFile.load(self.paths.keys)
+            slot = keyfile.recovery_slot()
+            if slot is None:
+                raise KeyFileError("this database has no recovery key slot")
+            user_slot = keyfile.user_slot(name)
+            if user_slot is None or user_slot.name is None:
+                raise AuthenticationError(f"there is no account named {name!r} in this database")
+            try:
+                secrets = slot.unwrap(keyfile.vault_id, secret)
+            except envelope.SealError:
+                lockout.record_failure(RECOVERY_ACCOUNT)
+                raise AuthenticationError(
+                    "that recovery key does not open this database (each recovery key works "
+                    "once; after use it is replaced by a new one)") from None
+            lockout.record_success(RECOVERY_ACCOUNT)
+            lockout.record_success(user_slot.name)
+            session = self._start_session(keyfile, slot, secrets, lockout,
+                                          login_action="login.recovery_key", name=user_slot.name)
         try:
-            private = slot.unwrap_private(keyfile.vault_id, secret)
-        except envelope.SealError:
-            lockout.record_failure(RECOVERY_ACCOUNT)
-            raise AuthenticationError(
-                "that recovery key does not open this database (each recovery key works "
-                "once; after use it is replaced by a new one)") from None
-        if keyfile.user_slot(name) is None:
-            raise AuthenticationError(f"there is no account named {name!r} in this database")
-        session = self._start_session(keyfile, slot, private, lockout,
-                                      login_action="login.recovery_key", name=name)
-        try:
-            new_text = _replace_recovery_and_passphrase(session, name, new_secret)
+            user_secrets = keyring.replace_user_slot(
+                session, session.account.name, new_secret, must_change=False,
+                action="account.passphrase_reset", by="recovery key")
+            new_text = keyring.replace_recovery_slot(session)
         except BaseException:
             session.close()
             raise
+        session.replace_keys(slot_secrets=user_secrets)
+        session.refresh_account()
         return session, new_text
-
-
-def begin_rekey(session: Session, new_key: bytes) -> None:
-    """Record, inside the caller's transaction, that `new_key` is about to replace the data
-    key. Only a rekey recorded here is ever resumed, so a key sealed into the key file by
-    someone without the data key cannot make the database re-encrypt to a key they chose."""
-    MetaRepository(session.conn).set("pending_rekey_sha256",
-                                     hashlib.sha256(new_key).hexdigest().encode())
-
-
-def finish_rekey(session: Session, new_key: bytes) -> None:
-    """Rewrite the database under `new_key` (unless it already is), then make that key every
-    slot's current one."""
-    if new_key != session.data_key:
-        apply_rekey(session, new_key)
-
-    def promote(keyfile: KeyFile) -> None:
-        for slot in list(keyfile.slots):
-            if slot.sealed_next is not None:
-                keyfile.replace_slot(replace(slot, sealed=slot.sealed_next, sealed_next=None))
-
-    with session.changing():
-        MetaRepository(session.conn).delete("pending_rekey_sha256")
-        session.audit("vault.rekey_completed", None)
-        session.update_keyfile(promote)
-
-
-def _resume_rekey(session: Session, pending_key: bytes) -> None:
-    """A key file with next keys: finish the rekey the database recorded, or drop them."""
-    recorded = (MetaRepository(session.conn).get("pending_rekey_sha256") or b"").decode()
-    if pending_key == session.data_key or recorded == hashlib.sha256(pending_key).hexdigest():
-        finish_rekey(session, pending_key)
-        return
-
-    def drop(keyfile: KeyFile) -> None:
-        for slot in list(keyfile.slots):
-            if slot.sealed_next is not None:
-                keyfile.replace_slot(replace(slot, sealed_next=None))
-
-    with session.changing():
-        session.audit("vault.rekey_discarded", None,
-                      reason="a next key in the key file was not recorded in the database")
-        session.update_keyfile(drop)
-
-
-def apply_rekey(session: Session, new_key: bytes) -> None:
-    """Re-encrypt every page under `new_key` in one transaction (SQLCipher's `PRAGMA rekey`)."""
-    session.conn.execute(f'PRAGMA rekey = "{db.key_pragma(new_key)}"')
-    # Fold the rewritten pages into the main file so no page under the old key remains there.
-    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    session.replace_keys(data_key=new_key)
-
-
-def _replace_recovery_and_passphrase(session: Session, name: str, new_secret: bytes) -> str:
-    """After a recovery unlock: a new key pair and passphrase for `name`, a new recovery key."""
-    recovery_text, recovery_secret = recovery.generate()
-    new_user = keyslots.new_slot("user", name, new_secret, session.data_key, session.vault_id,
-                                 session.kdf)
-    new_recovery = keyslots.new_slot("recovery", None, recovery_secret, session.data_key,
-                                     session.vault_id, session.kdf)
-    account_name = session.account.name
-
-    def swap(keyfile: KeyFile) -> None:
-        old_user = keyfile.user_slot(account_name)
-        keyfile.slots = [s for s in keyfile.slots
-                         if s.kind != "recovery" and (old_user is None or s.id != old_user.id)]
-        keyfile.slots += [new_user, new_recovery]
-
-    with session.changing():
-        UserRepository(session.conn).set_key(account_name, fingerprint(new_user.public_key),
-                                             must_change=False)
-        MetaRepository(session.conn).set("recovery_public_key_sha256",
-                                         fingerprint(new_recovery.public_key).encode())
-        session.audit("account.passphrase_reset", account_name, by="recovery key")
-        session.audit("recovery_key.replaced", None)
-        session.update_keyfile(swap)
-    session.replace_keys(slot_private_key=new_user.unwrap_private(session.vault_id, new_secret))
-    session.refresh_account()
-    return recovery_text

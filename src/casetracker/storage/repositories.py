@@ -55,11 +55,12 @@ class UserRepository:
             f"SELECT {_USER_COLUMNS} FROM users WHERE name = ?", (name,)).fetchone()
         return None if row is None else _account(row)
 
-    def public_key_sha256(self, name: str) -> str | None:
+    def key_fingerprints(self, name: str) -> tuple[str, str | None] | None:
+        """(current, pending) key fingerprints of an active account, None if none."""
         row = self._conn.execute(
-            "SELECT public_key_sha256 FROM users WHERE name = ? AND removed_at IS NULL",
-            (name,)).fetchone()
-        return None if row is None else str(row[0])
+            "SELECT public_key_sha256, pending_public_key_sha256 FROM users "
+            "WHERE name = ? AND removed_at IS NULL", (name,)).fetchone()
+        return None if row is None else (str(row[0]), row[1])
 
     def list(self, *, include_removed: bool = False) -> list[Account]:
         where = "" if include_removed else "WHERE removed_at IS NULL"
@@ -67,10 +68,15 @@ class UserRepository:
             f"SELECT {_USER_COLUMNS} FROM users {where} ORDER BY name COLLATE NOCASE")
         return [_account(r) for r in rows]
 
-    def set_key(self, name: str, public_key_sha256: str, *, must_change: bool) -> None:
+    def set_pending_key(self, name: str, fingerprint: str | None) -> None:
+        self._conn.execute("UPDATE users SET pending_public_key_sha256 = ? WHERE name = ?",
+                           (fingerprint, name))
+
+    def promote_pending_key(self, name: str) -> None:
         self._conn.execute(
-            "UPDATE users SET public_key_sha256 = ?, must_change_passphrase = ? WHERE name = ?",
-            (public_key_sha256, int(must_change), name))
+            "UPDATE users SET public_key_sha256 = pending_public_key_sha256, "
+            "pending_public_key_sha256 = NULL "
+            "WHERE name = ? AND pending_public_key_sha256 IS NOT NULL", (name,))
 
     def set_must_change(self, name: str, must_change: bool) -> None:
         self._conn.execute("UPDATE users SET must_change_passphrase = ? WHERE name = ?",
@@ -89,7 +95,11 @@ class AuditRepository:
     def last(self) -> tuple[int, bytes] | None:
         row = self._conn.execute(
             "SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        return None if row is None else (int(row[0]), bytes(row[1]))
+        return None if row is None else (int(row[0]), _blob(row[1]))
+
+    def mac_at(self, seq: int) -> bytes | None:
+        row = self._conn.execute("SELECT mac FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+        return None if row is None else _blob(row[0])
 
     def append(self, entry: AuditEntry) -> None:
         self._conn.execute(
@@ -103,12 +113,29 @@ class AuditRepository:
         rows = self._conn.execute(
             "SELECT seq, at, actor, action, subject, details, mac FROM audit_log ORDER BY rowid")
         for row in rows:
-            yield AuditEntry(int(row[0]), row[1], row[2], row[3], row[4],
-                             json.loads(row[5]), bytes(row[6]))
+            yield _entry(row)
 
     def recent(self, limit: int) -> list[AuditEntry]:
         rows = self._conn.execute(
             "SELECT seq, at, actor, action, subject, details, mac FROM audit_log "
             "ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
-        return [AuditEntry(int(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5]), bytes(r[6]))
-                for r in reversed(rows)]
+        return [_entry(r) for r in reversed(rows)]
+
+
+def _blob(value: object) -> bytes:
+    # A row edited by hand may hold text or a number where a MAC belongs; it must fail
+    # verification, not crash it.
+    if isinstance(value, bytes):
+        return value
+    return str(value).encode("utf-8", "replace")
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    try:
+        details = json.loads(row[5])
+        if not isinstance(details, dict):
+            details = {"unreadable": row[5]}
+    except (TypeError, ValueError):
+        details = {"unreadable": str(row[5])}
+    return AuditEntry(int(row[0]), str(row[1]), row[2], str(row[3]), row[4], details,
+                      _blob(row[6]))

@@ -20,6 +20,9 @@ def create_vault_tables(conn: Connection) -> None:
             role                    TEXT NOT NULL
                                     CHECK (role IN ('case_manager', 'coordinator', 'supervisor')),
             public_key_sha256       TEXT NOT NULL,
+            -- A new key slot being put in place; accepted like the current one until the
+            -- key file is confirmed to hold it (crash safety for passphrase resets).
+            pending_public_key_sha256 TEXT,
             created_at              TEXT NOT NULL,
             must_change_passphrase  INTEGER NOT NULL DEFAULT 0,
             removed_at              TEXT
