@@ -13,10 +13,22 @@ from pathlib import Path
 
 import pytest
 
+from casetracker.domain.accounts import Role
 from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import accounts
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
-from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE, FakeClock
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    COORDINATOR,
+    COORDINATOR_PASSPHRASE,
+    OTHER_CASE_MANAGER,
+    OTHER_CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+    FakeClock,
+)
 
 
 @dataclass
@@ -42,3 +54,33 @@ def created(vault: Vault) -> Iterator[Created]:
     session, recovery_key = vault.create(SUPERVISOR, SUPERVISOR_PASSPHRASE)
     yield Created(vault, session, recovery_key)
     session.close()
+
+
+class Team:
+    """A vault with a supervisor, two case managers and a coordinator, each with a session."""
+
+    def __init__(self, created: Created) -> None:
+        self.vault = created.vault
+        self.supervisor = created.session
+        for name, role, passphrase in [
+            (CASE_MANAGER, Role.CASE_MANAGER, CASE_MANAGER_PASSPHRASE),
+            (OTHER_CASE_MANAGER, Role.CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE),
+            (COORDINATOR, Role.COORDINATOR, COORDINATOR_PASSPHRASE),
+        ]:
+            accounts.add_account(self.supervisor, name, role, passphrase)
+        self.case_manager = self.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+        self.other_case_manager = self.vault.unlock(OTHER_CASE_MANAGER,
+                                                    OTHER_CASE_MANAGER_PASSPHRASE)
+        self.coordinator = self.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE)
+
+    def close(self) -> None:
+        for session in (self.case_manager, self.other_case_manager, self.coordinator,
+                        self.supervisor):
+            session.close()
+
+
+@pytest.fixture
+def team(created: Created) -> Iterator[Team]:
+    t = Team(created)
+    yield t
+    t.close()

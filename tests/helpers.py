@@ -10,6 +10,8 @@ CASE_MANAGER = "ana"
 CASE_MANAGER_PASSPHRASE = "violet bicycle near the harbour"
 COORDINATOR = "cole"
 COORDINATOR_PASSPHRASE = "seven quiet lanterns on a hill"
+OTHER_CASE_MANAGER = "ben"
+OTHER_CASE_MANAGER_PASSPHRASE = "copper teapot beside the window"
 
 
 class FakeClock:

@@ -9,7 +9,7 @@ import pytest
 
 from casetracker.domain.errors import NewerVersionError
 from casetracker.security.kdf import FAST_INSECURE
-from casetracker.services import accounts, audit
+from casetracker.services import accounts, audit, survivors
 from casetracker.services.vault import Vault
 from casetracker.storage import connection as db
 from casetracker.storage.migrations import LATEST, STEPS, migrate, schema_version
@@ -28,6 +28,8 @@ def test_schema1_sample_opens_and_reaches_the_latest_schema(tmp_path: Path) -> N
     vault = sample(tmp_path, 1)
     with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
         assert schema_version(session.conn) == LATEST
+        # Every table of the newest schema works on the upgraded file.
+        assert survivors.caseload(session) == []
         assert [a.name for a in accounts.list_accounts(session)] == ["ana", "sam"]
         report = audit.verify_chain(session)
         assert report.ok, report.summary()
@@ -51,12 +53,12 @@ def test_upgrade_makes_an_encrypted_backup_first(tmp_path: Path,
         assert session.conn.execute("SELECT note FROM upgrade_probe").fetchone() == (
             "added by step",)
         data_key = session.data_key
-    backups = sorted(vault.paths.db.parent.glob(f"case.db.schema{LATEST}-*.bak"))
+    backups = sorted(vault.paths.db.parent.glob("case.db.schema1-*.bak"))
     assert len(backups) == 1
     assert Path(f"{backups[0]}.keys").exists()
     assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
     conn = db.connect_readonly(backups[0], data_key)
-    assert schema_version(conn) == LATEST
+    assert schema_version(conn) == 1
     conn.close()
 
 

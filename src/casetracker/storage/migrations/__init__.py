@@ -10,12 +10,13 @@ from collections.abc import Callable, Mapping
 
 from casetracker.domain.errors import NewerVersionError
 from casetracker.storage.connection import Connection, transaction
-
-# Importing the step modules registers them.
-from casetracker.storage.migrations import v001_vault  # noqa: F401
+from casetracker.storage.migrations import v001_vault, v002_case_records
 from casetracker.storage.migrations.registry import STEPS, step
 
-__all__ = ["LATEST", "STEPS", "migrate", "schema_version", "step"]
+# Importing a step module registers it; listing them here also keeps the import in place.
+STEP_MODULES = (v001_vault, v002_case_records)
+
+__all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
 LATEST = max(STEPS)
 

@@ -1,0 +1,81 @@
+"""The command line: the administrator's and scripts' door onto the same services as the GUI.
+
+Quiet on success, one line on stderr and a non-zero exit on failure (2 for a usage mistake).
+`--db`, `--user` and `--passphrase-file` may come before or after the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from casetracker import __version__
+from casetracker.cli import case_commands, vault_commands
+from casetracker.cli.common import PROG, Context
+from casetracker.domain.errors import CaseTrackerError, UsageError
+from casetracker.security.kdf import PRODUCTION, KdfParams
+from casetracker.services.errors import readable_storage_errors
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a sub-command's absent option from overwriting the same option given
+    # before the command.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $CASETRACKER_DB, else the data directory)")
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help="account to act as (default: $CASETRACKER_USER, else the only one)")
+    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        help="read the passphrase from FILE (default: "
+                             "$CASETRACKER_PASSPHRASE, else a prompt)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[common],
+        description="Case Tracker: an offline, encrypted case tracker for safe-jobs programs.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(sub: Any, name: str, handler: Callable[[Context], int],
+            help_text: str) -> argparse.ArgumentParser:
+        cmd: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text,
+                                                      description=help_text)
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    vault_commands.register(commands, add)
+    case_commands.register(commands, add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
+         clock: Callable[[], float] = time.time) -> int:
+    """Run one command; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0 if args.command is None else 2
+    try:
+        with readable_storage_errors():
+            return int(args.handler(Context(args, kdf, clock)))
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except CaseTrackerError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"{PROG}: error: {exc.strerror or exc}{where}; nothing more was changed",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing more was changed", file=sys.stderr)
+        return 130

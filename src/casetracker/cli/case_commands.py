@@ -1,0 +1,141 @@
+"""Commands for case records: import, list, show, search, and the demonstration database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.common import (
+    PROG,
+    AddCommand,
+    Context,
+    print_rows,
+    read_secret_file,
+)
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import AlreadyExistsError, UsageError
+from casetracker.domain.survivors import CaseStatus
+from casetracker.services import demo, documents, importer, notes, plans, search, survivors
+
+
+def cmd_import_survivors(ctx: Context) -> int:
+    text = importer.read_csv(Path(ctx.args.file))
+    with ctx.unlock() as session:
+        result = importer.import_survivors(session, text)
+    print(f"imported {result.imported} survivor{'s' if result.imported != 1 else ''}",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_survivor_list(ctx: Context) -> int:
+    status = None if ctx.args.all else CaseStatus(ctx.args.status)
+    with ctx.unlock() as session:
+        rows = survivors.caseload(session, status=status, limit=ctx.args.limit)
+    print_rows([{"case": r.case_number, "name": r.preferred_name, "status": r.status,
+                 "case_manager": r.assigned_to or "-",
+                 "next_milestone": _day(r.next_milestone_due),
+                 "last_contact": _day(r.last_contact),
+                 "documents_outstanding": r.documents_outstanding} for r in rows],
+               ["case", "name", "status", "case_manager", "next_milestone", "last_contact",
+                "documents_outstanding"], as_json=ctx.args.json)
+    return 0
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else "-"
+
+
+def cmd_survivor_show(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        if session.account.role is Role.COORDINATOR:
+            record: dict[str, Any] = asdict(survivors.get_employment_profile(
+                session, ctx.args.case))
+        else:
+            survivor = survivors.get_survivor(session, ctx.args.case)
+            record = asdict(survivor)
+            record["goals"] = [
+                {"domain": g.domain.value, "specific": g.specific,
+                 "target_date": g.target_date, "progress": "{}/{}".format(*g.progress)}
+                for g in plans.goals(session, survivor.case_number)]
+            record["documents"] = {d.title: d.status.value
+                                   for d in documents.documents(session, survivor.case_number)}
+            record["ready_for_i9"] = documents.readiness(session, survivor.case_number).explain()
+            record["notes"] = len(notes.notes(session, survivor.case_number))
+    if ctx.args.json:
+        print(json.dumps(record, default=str, ensure_ascii=False))
+        return 0
+    width = max(len(k) for k in record)
+    for key, value in record.items():
+        shown = (json.dumps(value, default=str, ensure_ascii=False)
+                 if isinstance(value, dict | list | tuple) else value)
+        print(f"{key.replace('_', ' '):<{width}}  {'' if shown is None else shown}")
+    return 0
+
+
+def cmd_search(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        hits = search.search(session, " ".join(ctx.args.text), limit=ctx.args.limit)
+    print_rows([{"case": h.case_number, "name": h.preferred_name, "matched": h.matched,
+                 "snippet": h.snippet.replace("\n", " ")} for h in hits],
+               ["case", "name", "matched", "snippet"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_demo(ctx: Context) -> int:
+    path = ctx.vault.paths.db
+    if path.exists():
+        raise AlreadyExistsError(f"{path} already exists; the demo makes a new database")
+    if ctx.args.survivors < 0:
+        raise UsageError("--survivors must be 0 or more")
+    passphrase_file = getattr(ctx.args, "passphrase_file", None)
+    shared = read_secret_file(passphrase_file, "passphrase") if passphrase_file else None
+    staff = demo.create_demo(path, ctx.args.survivors, passphrase=shared, kdf=ctx.vault.kdf,
+                             seed=ctx.args.seed)
+    for account in staff:
+        print(f"account {account.name} ({account.role.value}): {account.passphrase}")
+    print(f"{PROG}: made {path} with {ctx.args.survivors} synthetic survivors; these "
+          "passphrases are shown only now", file=sys.stderr)
+    return 0
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    """Add the case commands to the parser."""
+    imports = commands.add_parser("import", help="bring records in from a file")
+    kinds = imports.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+    cmd = add(kinds, "survivors", cmd_import_survivors,
+              "import survivors from a UTF-8 CSV file: every row or none")
+    cmd.add_argument("file", metavar="FILE.csv")
+
+    survivor = commands.add_parser("survivor", help="survivor records")
+    actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True)
+    cmd = add(actions, "list", cmd_survivor_list, "list your caseload (supervisors: everyone's)")
+    cmd.add_argument("--status", choices=[s.value for s in CaseStatus], default="active")
+    cmd.add_argument("--all", action="store_true", help="active and closed cases")
+    cmd.add_argument("--limit", type=int, default=1000)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+    cmd = add(actions, "show", cmd_survivor_show,
+              "show one record (audited; coordinators see the employment profile)")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--json", action="store_true", help="one JSON object")
+
+    cmd = add(commands, "search", cmd_search, "search case numbers, names and notes")
+    cmd.add_argument("text", nargs="+", metavar="TEXT")
+    cmd.add_argument("--limit", type=int, default=50)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    cmd = add(commands, "demo", cmd_demo,
+              "make a new database of synthetic survivors, one account of each role")
+    cmd.add_argument("--survivors", type=_count, default=200, metavar="N")
+    cmd.add_argument("--seed", type=int, default=None, help="repeatable data")
+
+
+def _count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None

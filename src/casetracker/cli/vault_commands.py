@@ -1,0 +1,184 @@
+"""Commands for the vault itself: creating it, accounts, the audit trail, backups, recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.common import (
+    PROG,
+    AddCommand,
+    Context,
+    current_passphrase,
+    new_passphrase,
+    print_rows,
+    prompt,
+    read_secret_file,
+    show_recovery_key,
+)
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import AlreadyExistsError, UsageError
+from casetracker.services import accounts, audit, backup
+
+
+def cmd_init(ctx: Context) -> int:
+    name = getattr(ctx.args, "user", None) or os.environ.get("CASETRACKER_USER")
+    if not name:
+        raise UsageError("init needs --user NAME for the first (supervisor) account")
+    if ctx.vault.exists():
+        raise AlreadyExistsError(f"{ctx.vault.paths.db} already exists; refusing to overwrite it")
+    given = getattr(ctx.args, "passphrase_file", None) or "CASETRACKER_PASSPHRASE" in os.environ
+    passphrase = (current_passphrase(ctx.args, name) if given
+                  else new_passphrase(ctx.args, "passphrase_file", name))
+    session, recovery_key = ctx.vault.create(name, passphrase)
+    session.close()
+    show_recovery_key(recovery_key)
+    return 0
+
+
+def cmd_user_add(ctx: Context) -> int:
+    role = Role.parse(ctx.args.role)
+    with ctx.unlock() as session:
+        accounts.add_account(session, ctx.args.name, role,
+                             new_passphrase(ctx.args, "new_passphrase_file", ctx.args.name))
+    return 0
+
+
+def cmd_user_passwd(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        target = ctx.args.name or session.account.name
+        passphrase = new_passphrase(ctx.args, "new_passphrase_file", target)
+        if target.casefold() == session.account.name.casefold():
+            accounts.change_own_passphrase(session, passphrase)
+        else:
+            accounts.reset_passphrase(session, target, passphrase)
+    return 0
+
+
+def cmd_user_remove(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        accounts.remove_account(session, ctx.args.name)
+    return 0
+
+
+def cmd_user_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"name": a.name, "role": a.role.value, "created": a.created_at[:10],
+                 "status": "removed" if a.removed_at else
+                 ("must change passphrase" if a.must_change_passphrase else "active")}
+                for a in accounts.list_accounts(session, include_removed=ctx.args.all)]
+    print_rows(rows, ["name", "role", "created", "status"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_audit_verify(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        report = audit.verify_chain(session)
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_audit_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"seq": e.seq, "at": e.at, "actor": e.actor or "-", "action": e.action,
+                 "subject": e.subject or "-",
+                 "details": json.dumps(e.details, sort_keys=True, ensure_ascii=False)}
+                for e in audit.recent_entries(session, ctx.args.limit)]
+    print_rows(rows, ["seq", "at", "actor", "action", "subject", "details"],
+                as_json=ctx.args.json)
+    return 0
+
+
+def cmd_check(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        problems = backup.integrity_check(session)
+    for problem in problems[:20]:
+        print(f"{PROG}: damaged: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_backup(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        backup.create_backup(session, Path(ctx.args.out))
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    source = Path(ctx.args.file)
+    name = getattr(ctx.args, "user", None) or os.environ.get("CASETRACKER_USER")
+    if not name:
+        raise UsageError("restore needs --user NAME: a supervisor account of the backup")
+    session = backup.restore_backup(source, ctx.vault, name, current_passphrase(ctx.args, name))
+    session.close()
+    return 0
+
+
+def cmd_recover(ctx: Context) -> int:
+    name = ctx.user()
+    if ctx.args.recovery_key_file:
+        key = read_secret_file(ctx.args.recovery_key_file, "recovery key")
+    else:
+        key = prompt("Recovery key")
+    session, new_key = ctx.vault.recover(
+        name, key, new_passphrase(ctx.args, "new_passphrase_file", name))
+    session.close()
+    print("The recovery key you used no longer works. Here is its replacement.", file=sys.stderr)
+    show_recovery_key(new_key)
+    return 0
+
+
+def cmd_recovery_key(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        key = accounts.replace_recovery_key(session)
+    print("The previous recovery key no longer works.", file=sys.stderr)
+    show_recovery_key(key)
+    return 0
+
+
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    """Add the vault commands to the parser."""
+    add(commands, "init", cmd_init, "create a database and its first (supervisor) account")
+
+    user = commands.add_parser("user", help="manage staff accounts")
+    users = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    cmd = add(users, "add", cmd_user_add, "add a staff account (supervisor)")
+    cmd.add_argument("name")
+    cmd.add_argument("--role", required=True,
+                     help="case_manager, coordinator or supervisor")
+    cmd.add_argument("--new-passphrase-file", metavar="FILE")
+    cmd = add(users, "passwd", cmd_user_passwd,
+              "change your passphrase, or (supervisor) reset another account's")
+    cmd.add_argument("name", nargs="?")
+    cmd.add_argument("--new-passphrase-file", metavar="FILE")
+    cmd = add(users, "remove", cmd_user_remove,
+              "remove an account and rekey the database (supervisor)")
+    cmd.add_argument("name")
+    cmd = add(users, "list", cmd_user_list, "list staff accounts (supervisor)")
+    cmd.add_argument("--all", action="store_true", help="include removed accounts")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    audit_cmd = commands.add_parser("audit", help="the tamper-evident audit trail")
+    audits = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    add(audits, "verify", cmd_audit_verify, "verify the audit trail's chain (supervisor)")
+    cmd = add(audits, "list", cmd_audit_list, "show the newest audit entries (supervisor)")
+    cmd.add_argument("--limit", type=int, default=50)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    add(commands, "check", cmd_check, "check that every page of the database authenticates")
+    cmd = add(commands, "backup", cmd_backup,
+              "write an encrypted, verified backup (FILE and FILE.keys)")
+    cmd.add_argument("--out", required=True, metavar="FILE")
+    cmd = add(commands, "restore", cmd_restore,
+              "restore a backup to --db, which must not exist yet")
+    cmd.add_argument("file", metavar="FILE")
+    cmd = add(commands, "recover", cmd_recover,
+              "unlock with the recovery key and set a new passphrase")
+    cmd.add_argument("--recovery-key-file", metavar="FILE")
+    cmd.add_argument("--new-passphrase-file", metavar="FILE")
+    add(commands, "recovery-key", cmd_recovery_key,
+        "make a new recovery key and print it once; the old one stops working (supervisor)")

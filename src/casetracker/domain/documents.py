@@ -1,0 +1,133 @@
+"""Identity documents being recovered, their status changes, and scans kept with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from casetracker.domain.validation import ValidationError
+
+
+class DocumentKind(StrEnum):
+    BIRTH_CERTIFICATE = "birth_certificate"
+    STATE_ID = "state_id"  # state ID or driver's licence
+    SOCIAL_SECURITY_CARD = "social_security_card"
+    PASSPORT = "passport"
+    WORK_AUTHORIZATION = "work_authorization"  # employment authorization document (EAD)
+    T_VISA = "t_visa"  # T-visa or Continued Presence letter
+    VACATUR_ORDER = "vacatur_order"
+    DIPLOMA = "diploma"  # diploma or certificate
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return DOCUMENT_LABELS[self]
+
+
+DOCUMENT_LABELS: dict[DocumentKind, str] = {
+    DocumentKind.BIRTH_CERTIFICATE: "Birth certificate",
+    DocumentKind.STATE_ID: "State ID or driver's licence",
+    DocumentKind.SOCIAL_SECURITY_CARD: "Social Security card",
+    DocumentKind.PASSPORT: "Passport",
+    DocumentKind.WORK_AUTHORIZATION: "Work authorization (EAD)",
+    DocumentKind.T_VISA: "T-visa or Continued Presence letter",
+    DocumentKind.VACATUR_ORDER: "Vacatur court order",
+    DocumentKind.DIPLOMA: "Diploma or certificate",
+    DocumentKind.OTHER: "Other document",
+}
+# Every new case starts with this checklist, each item missing until someone says otherwise.
+STANDARD_CHECKLIST: tuple[DocumentKind, ...] = tuple(k for k in DocumentKind
+                                                     if k is not DocumentKind.OTHER)
+
+
+class DocumentStatus(StrEnum):
+    MISSING = "missing"
+    REQUESTED = "requested"
+    RECOVERED = "recovered"
+    EXPIRED = "expired"
+    NOT_NEEDED = "not_needed"
+
+
+# missing → requested → recovered, and the ways back a real case takes (a request lost in the
+# mail, a card that expires or is lost again, a document that turns out to be needed).
+TRANSITIONS: dict[DocumentStatus, frozenset[DocumentStatus]] = {
+    DocumentStatus.MISSING: frozenset({DocumentStatus.REQUESTED, DocumentStatus.RECOVERED,
+                                       DocumentStatus.NOT_NEEDED}),
+    DocumentStatus.REQUESTED: frozenset({DocumentStatus.RECOVERED, DocumentStatus.MISSING,
+                                         DocumentStatus.NOT_NEEDED}),
+    DocumentStatus.RECOVERED: frozenset({DocumentStatus.EXPIRED, DocumentStatus.MISSING}),
+    DocumentStatus.EXPIRED: frozenset({DocumentStatus.REQUESTED, DocumentStatus.RECOVERED,
+                                       DocumentStatus.NOT_NEEDED}),
+    DocumentStatus.NOT_NEEDED: frozenset({DocumentStatus.MISSING}),
+}
+OUTSTANDING = frozenset({DocumentStatus.MISSING, DocumentStatus.REQUESTED,
+                         DocumentStatus.EXPIRED})
+
+
+def check_transition(current: DocumentStatus, new: DocumentStatus) -> None:
+    """Raise `ValidationError` unless a document may go from `current` to `new`."""
+    if new is not current and new not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current]))
+        raise ValidationError({"status": f"cannot go from {current.value} to {new.value} "
+                                         f"(possible: {allowed})"})
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    survivor_id: str
+    kind: DocumentKind
+    status: DocumentStatus = DocumentStatus.MISSING
+    label: str = ""
+    requested_on: date | None = None
+    recovered_on: date | None = None
+    expires_on: date | None = None
+    issuer: str = ""
+    original_location: str = ""
+    notes: str = ""
+    updated_at: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or self.kind.label
+
+    def usable_on(self, day: date) -> bool:
+        """Recovered and not past its expiry date."""
+        return self.status is DocumentStatus.RECOVERED and (
+            self.expires_on is None or self.expires_on >= day)
+
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+SCAN_TYPES: dict[str, bytes] = {
+    "application/pdf": b"%PDF-",
+    "image/png": b"\x89PNG\r\n\x1a\n",
+    "image/jpeg": b"\xff\xd8\xff",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A scan kept inside the encrypted database; its bytes are fetched separately."""
+
+    id: str
+    document_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_at: str
+    added_by: str | None = None
+
+
+def sniff_scan_type(content: bytes) -> str:
+    """The media type of a scan from its first bytes, or raise `ValidationError`."""
+    if len(content) > MAX_SCAN_BYTES:
+        raise ValidationError({"scan": f"is {len(content) // (1024 * 1024)} MiB; at most "
+                                       f"{MAX_SCAN_BYTES // (1024 * 1024)} MiB are kept"})
+    if not content:
+        raise ValidationError({"scan": "is empty"})
+    for media_type, magic in SCAN_TYPES.items():
+        if content.startswith(magic):
+            return media_type
+    raise ValidationError({"scan": "must be a PDF, PNG or JPEG file"})

@@ -1,0 +1,53 @@
+"""Case notes, and tasks and follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class ContactType(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    TEXT = "text"
+    EMAIL = "email"
+    VIDEO = "video"
+    COLLATERAL = "collateral"  # with another agency or an employer, about the survivor
+    NO_CONTACT = "no_contact"  # an attempt that did not reach the person
+    OTHER = "other"
+
+
+# Contacts that count as reaching the survivor (for "no contact in 30 days").
+REACHED = frozenset({ContactType.IN_PERSON, ContactType.PHONE, ContactType.TEXT,
+                     ContactType.EMAIL, ContactType.VIDEO})
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNote:
+    id: str
+    survivor_id: str
+    written_on: date
+    contact_type: ContactType
+    text: str
+    author: str | None = None
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    survivor_id: str
+    title: str
+    due_date: date
+    assignee: str | None = None
+    done_on: date | None = None
+    created_by: str | None = None
+    created_at: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+    def overdue_on(self, day: date) -> bool:
+        return not self.done and self.due_date < day

@@ -1,0 +1,230 @@
+"""A demonstration database full of realistic, entirely synthetic survivors (Faker).
+
+For trying the program, training staff and measuring performance; nothing in it describes a
+real person. Generated rows go straight to the repositories in one transaction, with one
+audit entry for the whole generation.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from faker import Faker
+from faker.providers.lorem.en_US import Provider as EnglishWords
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.documents import STANDARD_CHECKLIST, Document, DocumentStatus
+from casetracker.domain.notes import CaseNote, ContactType, Task
+from casetracker.domain.plans import Goal, GoalDomain, GoalStatus, Milestone
+from casetracker.domain.survivors import (
+    Availability,
+    Barrier,
+    BarrierKind,
+    CaseStatus,
+    SafeContact,
+    SensitiveDetails,
+    Survivor,
+    TraffickingType,
+    Transport,
+    VacaturStatus,
+)
+from casetracker.security.kdf import PRODUCTION, KdfParams
+from casetracker.services import accounts
+from casetracker.services.session import Session, utc_now
+from casetracker.services.vault import Vault
+from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
+
+STAFF: tuple[tuple[str, Role], ...] = (
+    ("dana", Role.SUPERVISOR),
+    ("ana", Role.CASE_MANAGER),
+    ("luis", Role.CASE_MANAGER),
+    ("mei", Role.CASE_MANAGER),
+    ("cole", Role.COORDINATOR),
+)
+SKILLS = ("food handling certificate", "forklift", "customer service", "housekeeping",
+          "bilingual English/Spanish", "cash handling", "basic computer skills", "childcare",
+          "sewing", "cooking", "inventory", "data entry", "ServSafe", "CPR and first aid",
+          "driving licence", "warehouse picking", "hair braiding", "landscaping")
+LANGUAGES = ("English", "Spanish", "Spanish", "Tagalog", "Vietnamese", "Haitian Creole",
+             "Mandarin", "Portuguese", "English")
+REFERRALS = ("Anti-trafficking hotline", "Shelter partner", "Legal aid clinic",
+             "Law enforcement victim advocate", "Hospital social worker", "Self-referral",
+             "Community outreach")
+EMPLOYMENT_GOALS = ("Complete a 12-week paid internship in hospitality",
+                    "Get a full-time warehouse job with benefits",
+                    "Earn a food handler certificate and work in a kitchen",
+                    "Find a retail job near the bus line",
+                    "Work as a bilingual receptionist")
+OTHER_GOALS = {
+    GoalDomain.HOUSING: "Move from the shelter into transitional housing",
+    GoalDomain.DOCUMENTS: "Recover a birth certificate and a state ID",
+    GoalDomain.EDUCATION: "Finish the GED maths and reading tests",
+    GoalDomain.LEGAL: "File a vacatur petition for the prostitution charge",
+    GoalDomain.FINANCIAL: "Open a bank account and save $500",
+    GoalDomain.HEALTH: "Register with a primary care clinic",
+}
+NOTES = ("Met at the drop-in centre; talked through the week's appointments.",
+         "Phone check-in. Started the resume workshop and liked it.",
+         "Went together to the DMV to request the state ID.",
+         "Text: confirmed Thursday's interview time and the bus route.",
+         "Called the employer partner about the internship start date.",
+         "Reviewed the SMART goal and set the next milestone.",
+         "Safety plan reviewed; no changes needed.",
+         "Missed appointment; left no voicemail as agreed.")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    name: str
+    role: Role
+    passphrase: str
+
+
+def generate_passphrase(words: int = 6) -> str:
+    """Random words (about 10 bits each from Faker's English list), for demo accounts."""
+    pool = sorted(set(EnglishWords.word_list))
+    return " ".join(secrets.choice(pool) for _ in range(words))
+
+
+def create_demo(db_path: Path, survivors: int, *, passphrase: str | None = None,
+                kdf: KdfParams = PRODUCTION, seed: int | None = None) -> list[DemoAccount]:
+    """Make a new database with one account of each role and `survivors` synthetic cases."""
+    staff = [DemoAccount(name, role, passphrase or generate_passphrase()) for name, role in STAFF]
+    vault = Vault(db_path, kdf=kdf)
+    session, _recovery = vault.create(staff[0].name, staff[0].passphrase)
+    try:
+        for account in staff[1:]:
+            accounts.add_account(session, account.name, account.role, account.passphrase)
+        populate(session, survivors, [a.name for a in staff if a.role is Role.CASE_MANAGER],
+                 seed=seed)
+    finally:
+        session.close()
+    return staff
+
+
+def populate(session: Session, count: int, case_managers: list[str], *,
+             seed: int | None = None) -> None:
+    """Add `count` synthetic survivors with goals, documents, notes, tasks and barriers."""
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
+    fakers = [Faker("en_US"), Faker("es_MX")]
+    for index, fake in enumerate(fakers):
+        fake.seed_instance(None if seed is None else seed + index)
+    maker = _Maker(rng, fakers, case_managers, date.today(), utc_now())
+    with session.changing():
+        repos = (SurvivorRepository(session.conn), PlanRepository(session.conn),
+                 DocumentRepository(session.conn), NoteRepository(session.conn))
+        for number in range(1, count + 1):
+            maker.write(number, *repos)
+        session.audit("demo.generate", None, survivors=count)
+
+
+class _Maker:
+    def __init__(self, rng: random.Random, fakers: list[Faker], case_managers: list[str],
+                 today: date, now: str) -> None:
+        self.rng, self.fakers, self.case_managers = rng, fakers, case_managers
+        self.today, self.now = today, now
+
+    def _id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def _day(self, back: int, forward: int = 0) -> date:
+        return self.today + timedelta(days=self.rng.randint(-back, forward))
+
+    def write(self, number: int, people: SurvivorRepository, plans: PlanRepository,
+              documents: DocumentRepository, notes: NoteRepository) -> None:
+        rng, fake = self.rng, self.rng.choice(self.fakers)
+        first, last = fake.first_name(), fake.last_name()
+        intake = self._day(720, -3)
+        survivor = Survivor(
+            id=self._id(), case_number=f"CT-{intake.year}-{number:05d}",
+            preferred_name=rng.choice([first, first, first.split()[0][:4]]),
+            intake_date=intake, legal_first_name=first, legal_last_name=last,
+            date_of_birth=self._day(365 * 45, -365 * 18), pronouns=rng.choice(
+                ["she/her", "she/her", "he/him", "they/them", ""]),
+            primary_language=rng.choice(LANGUAGES), phone=fake.numerify("(###) 555-0###"),
+            email=f"{first.lower()}.{number}@example.org" if rng.random() < 0.6 else "",
+            address=fake.address().replace("\n", ", "),
+            safe_contact=SafeContact(rng.random() < 0.7, rng.random() < 0.8,
+                                     rng.random() < 0.3, rng.choice(
+                                         ["weekdays 9-5", "after 6 pm", "mornings only", ""])),
+            referral_source=rng.choice(REFERRALS),
+            assigned_to=rng.choice(self.case_managers) if self.case_managers else None,
+            skills=tuple(rng.sample(SKILLS, rng.randint(0, 4))),
+            availability=Availability(rng.choice([None, 20, 20, 30, 40]),
+                                      self._day(0, 60) if rng.random() < 0.7 else None,
+                                      rng.choice(list(Transport))),
+            accommodations=rng.choice(["", "", "Needs a predictable schedule",
+                                       "Prefers a supervisor who speaks Spanish",
+                                       "Needs time off for court dates"]),
+            created_at=self.now, updated_at=self.now)
+        if rng.random() < 0.12:
+            survivor = _closed(survivor)
+        people.add(survivor)
+        people.save_sensitive(self._sensitive(survivor.id))
+        for kind in rng.sample(list(BarrierKind), rng.randint(0, 3)):
+            people.save_barrier(Barrier(self._id(), survivor.id, kind, "",
+                                        self._day(200) if rng.random() < 0.3 else None,
+                                        self.now))
+        for goal in self._goals(survivor.id):
+            plans.save_goal(goal)
+            for milestone in goal.milestones:
+                plans.save_milestone(milestone)
+        for document_kind in STANDARD_CHECKLIST:
+            status = rng.choices(list(DocumentStatus), weights=[4, 3, 4, 1, 2])[0]
+            documents.save(Document(
+                self._id(), survivor.id, document_kind, status,
+                requested_on=self._day(300) if status is not DocumentStatus.MISSING else None,
+                recovered_on=self._day(200) if status is DocumentStatus.RECOVERED else None,
+                expires_on=self._day(-30, 1500) if status is DocumentStatus.RECOVERED
+                and rng.random() < 0.5 else None, updated_at=self.now))
+        for _ in range(rng.randint(1, 6)):
+            notes.add_note(CaseNote(self._id(), survivor.id, self._day(90), rng.choice(
+                list(ContactType)), rng.choice(NOTES), survivor.assigned_to, self.now))
+        for _ in range(rng.randint(0, 3)):
+            due = self._day(20, 30)
+            notes.save_task(Task(self._id(), survivor.id, rng.choice(
+                ["Follow up on ID request", "Call employer partner", "Check in after interview",
+                 "Book resume workshop"]), due, survivor.assigned_to,
+                due if rng.random() < 0.4 else None, survivor.assigned_to, self.now))
+
+    def _sensitive(self, survivor_id: str) -> SensitiveDetails:
+        rng = self.rng
+        record = rng.random() < 0.25
+        return SensitiveDetails(
+            survivor_id, rng.choice(list(TraffickingType)),
+            "Synthetic history for demonstration only.",
+            "Prostitution charge while trafficked (synthetic)" if record else "",
+            rng.choice(list(VacaturStatus)) if record else VacaturStatus.NOT_APPLICABLE,
+            rng.choice(["US citizen", "T-visa pending", "T-visa granted", "Continued Presence",
+                        "Lawful permanent resident", ""]),
+            "", "Synthetic safety plan: code word, safe contacts, route changes.", self.now)
+
+    def _goals(self, survivor_id: str) -> list[Goal]:
+        rng, goals = self.rng, []
+        domains = [GoalDomain.EMPLOYMENT, *rng.sample(list(OTHER_GOALS), rng.randint(0, 2))]
+        for domain in domains:
+            goal_id = self._id()
+            target = self._day(-30, 300)
+            text = (rng.choice(EMPLOYMENT_GOALS) if domain is GoalDomain.EMPLOYMENT
+                    else OTHER_GOALS[domain])
+            milestones = []
+            for step in range(rng.randint(1, 4)):
+                due = min(target, self.today + timedelta(days=rng.randint(-90, 120) + step * 20))
+                done = due - timedelta(days=rng.randint(0, 5)) if due < self.today and (
+                    rng.random() < 0.7) else None
+                milestones.append(Milestone(self._id(), goal_id, f"Step {step + 1}", due, done))
+            goals.append(Goal(goal_id, survivor_id, domain, text,
+                              "Done when the step list is complete", "With weekly support",
+                              "Chosen by the participant", target, GoalStatus.OPEN,
+                              tuple(milestones), self.now))
+        return goals
+
+
+def _closed(survivor: Survivor) -> Survivor:
+    return replace(survivor, status=CaseStatus.CLOSED)

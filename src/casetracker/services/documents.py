@@ -1,0 +1,148 @@
+"""Identity documents: the checklist, status changes, details, and scans kept inside the
+encrypted database (never written to disk in the clear)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import replace
+from datetime import date
+from pathlib import PurePath
+
+from casetracker.domain.documents import (
+    Attachment,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    check_transition,
+    sniff_scan_type,
+)
+from casetracker.domain.eligibility import I9Readiness, i9_readiness
+from casetracker.domain.errors import NotFoundError
+from casetracker.domain.survivors import Survivor
+from casetracker.domain.validation import Checker
+from casetracker.services import access
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.records_repo import DocumentRepository
+
+
+def documents(session: Session, case_number: str) -> list[Document]:
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "reading documents")
+    return DocumentRepository(session.conn).documents(survivor.id)
+
+
+def readiness(session: Session, case_number: str) -> I9Readiness:
+    """Ready for I-9, and if not, which one document would make it so (staff only)."""
+    return i9_readiness(documents(session, case_number), access.today())
+
+
+def _for_edit(session: Session, document_id: str, action: str) -> tuple[Document, Survivor]:
+    document = DocumentRepository(session.conn).document(document_id)
+    if document is None:
+        raise NotFoundError("that document no longer exists")
+    survivor = access.find_by_id(session, document.survivor_id)
+    access.require_case_edit(session, survivor, action)
+    return document, survivor
+
+
+def set_status(session: Session, document_id: str, status: DocumentStatus,
+               on: date | None = None) -> Document:
+    """Move a document along missing → requested → recovered (or expired, not needed);
+    the date of the step is recorded where it has one."""
+    document, survivor = _for_edit(session, document_id, "changing a document's status")
+    check_transition(document.status, status)
+    day = on or access.today()
+    check = Checker()
+    check.not_future("date", day, access.today())
+    check.done()
+    updated = replace(document, status=status, updated_at=utc_now())
+    if status is DocumentStatus.REQUESTED:
+        updated = replace(updated, requested_on=day)
+    elif status is DocumentStatus.RECOVERED:
+        updated = replace(updated, recovered_on=day)
+    with session.changing():
+        DocumentRepository(session.conn).save(updated)
+        session.audit("document.status", survivor.case_number, document=document.kind.value,
+                      status=status.value, previous=document.status.value)
+    return updated
+
+
+def update_details(session: Session, document_id: str, *, issuer: str | None = None,
+                   original_location: str | None = None, expires_on: date | None = None,
+                   notes: str | None = None, label: str | None = None) -> Document:
+    document, survivor = _for_edit(session, document_id, "changing a document")
+    updated = replace(
+        document,
+        issuer=document.issuer if issuer is None else issuer.strip(),
+        original_location=(document.original_location if original_location is None
+                           else original_location.strip()),
+        expires_on=expires_on if expires_on is not None else document.expires_on,
+        notes=document.notes if notes is None else notes.strip(),
+        label=document.label if label is None else label.strip(),
+        updated_at=utc_now())
+    check = Checker()
+    for name, limit in (("issuer", 200), ("original_location", 300), ("notes", 5000),
+                        ("label", 200)):
+        check.length(name, getattr(updated, name), limit)
+    check.done()
+    with session.changing():
+        DocumentRepository(session.conn).save(updated)
+        session.audit("document.update", survivor.case_number, document=document.kind.value)
+    return updated
+
+
+def add_document(session: Session, case_number: str, kind: DocumentKind,
+                 label: str = "") -> Document:
+    """Track one more document (an 'other' one, or a second of a kind)."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "adding a document")
+    check = Checker()
+    if kind is DocumentKind.OTHER:
+        check.required("label", label, max_length=200)
+    check.done()
+    document = Document(str(uuid.uuid4()), survivor.id, kind, label=label.strip(),
+                        updated_at=utc_now())
+    with session.changing():
+        DocumentRepository(session.conn).save(document)
+        session.audit("document.add", survivor.case_number, document=kind.value)
+    return document
+
+
+def attach_scan(session: Session, document_id: str, filename: str, content: bytes) -> Attachment:
+    """Keep a scan (PDF, PNG or JPEG, at most 10 MiB) inside the encrypted database."""
+    document, survivor = _for_edit(session, document_id, "attaching a scan")
+    media_type = sniff_scan_type(content)
+    attachment = Attachment(str(uuid.uuid4()), document.id, PurePath(filename).name[:200],
+                            media_type, len(content), hashlib.sha256(content).hexdigest(),
+                            utc_now(), session.account.name)
+    with session.changing():
+        DocumentRepository(session.conn).add_attachment(attachment, content)
+        session.audit("document.scan_add", survivor.case_number, document=document.kind.value,
+                      sha256=attachment.sha256, size=attachment.size)
+    return attachment
+
+
+def scans(session: Session, document_id: str) -> list[Attachment]:
+    repo = DocumentRepository(session.conn)
+    document = repo.document(document_id)
+    if document is None:
+        raise NotFoundError("that document no longer exists")
+    access.require_full_read(session, access.find_by_id(session, document.survivor_id),
+                             "listing scans")
+    return repo.attachments(document_id)
+
+
+def read_scan(session: Session, attachment_id: str) -> tuple[Attachment, bytes]:
+    """A scan's bytes, for showing in memory (audited as a view)."""
+    repo = DocumentRepository(session.conn)
+    found = repo.attachment(attachment_id)
+    if found is None:
+        raise NotFoundError("that scan no longer exists")
+    attachment, content = found
+    document = repo.document(attachment.document_id)
+    assert document is not None
+    survivor = access.find_by_id(session, document.survivor_id)
+    access.require_full_read(session, survivor, "viewing a scan")
+    session.audit("document.scan_view", survivor.case_number, document=document.kind.value)
+    return attachment, content

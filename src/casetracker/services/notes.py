@@ -1,0 +1,93 @@
+"""Case notes, and tasks and follow-ups."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import NotFoundError
+from casetracker.domain.notes import CaseNote, ContactType, Task
+from casetracker.domain.validation import Checker
+from casetracker.services import access
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.records_repo import NoteRepository
+from casetracker.storage.repositories import UserRepository
+
+
+def notes(session: Session, case_number: str) -> list[CaseNote]:
+    """Newest first."""
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "reading case notes")
+    return NoteRepository(session.conn).notes(survivor.id)
+
+
+def add_note(session: Session, case_number: str, text: str,
+             contact_type: ContactType = ContactType.IN_PERSON,
+             written_on: date | None = None) -> CaseNote:
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "writing a case note")
+    day = written_on or access.today()
+    check = Checker()
+    check.required("text", text, max_length=20_000)
+    check.not_future("written_on", day, access.today())
+    check.done()
+    note = CaseNote(str(uuid.uuid4()), survivor.id, day, contact_type, text.strip(),
+                    session.account.name, utc_now())
+    with session.changing():
+        NoteRepository(session.conn).add_note(note)
+        session.audit("note.add", survivor.case_number, contact=contact_type.value)
+    return note
+
+
+def tasks(session: Session, case_number: str) -> list[Task]:
+    """Open tasks first, by due date."""
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "reading tasks")
+    return NoteRepository(session.conn).tasks(survivor.id)
+
+
+def add_task(session: Session, case_number: str, title: str, due_date: date,
+             assignee: str | None = None) -> Task:
+    """A task or follow-up; assigned to the acting case manager unless another staff
+    account is named."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "adding a task")
+    who = assignee or session.account.name
+    check = Checker()
+    check.required("title", title, max_length=300)
+    account = UserRepository(session.conn).by_name(who)
+    if account is None or not account.active:
+        check.fail("assignee", f"there is no active account named {who!r}")
+    check.done()
+    assert account is not None
+    task = Task(str(uuid.uuid4()), survivor.id, title.strip(), due_date, account.name,
+                created_by=session.account.name, created_at=utc_now())
+    with session.changing():
+        NoteRepository(session.conn).save_task(task)
+        session.audit("task.add", survivor.case_number, assignee=account.name)
+    return task
+
+
+def set_task_done(session: Session, task_id: str, done_on: date | None) -> Task:
+    """Tick a task off (its case manager, or whoever it is assigned to), or reopen it."""
+    repo = NoteRepository(session.conn)
+    task = repo.task(task_id)
+    if task is None:
+        raise NotFoundError("that task no longer exists")
+    survivor = access.find_by_id(session, task.survivor_id)
+    assignee = (task.assignee or "").casefold() == session.account.name.casefold()
+    if not (assignee and session.account.role is not Role.SUPERVISOR):
+        access.require_case_edit(session, survivor, "completing a task")
+    updated = replace(task, done_on=done_on)
+    with session.changing():
+        repo.save_task(updated)
+        session.audit("task.done" if done_on else "task.reopen", survivor.case_number)
+    return updated
+
+
+def my_open_tasks(session: Session) -> list[Task]:
+    """The acting account's open tasks across its cases, soonest first."""
+    session.require("listing tasks")
+    return NoteRepository(session.conn).open_tasks_for(session.account.name)

@@ -1,0 +1,137 @@
+"""Goals and SMART plans: goals with milestones, progress check-ins."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+from casetracker.domain.errors import NotFoundError
+from casetracker.domain.plans import (
+    CheckIn,
+    Goal,
+    GoalDomain,
+    GoalStatus,
+    Milestone,
+    validate_goal,
+    validate_milestone,
+)
+from casetracker.domain.survivors import Survivor
+from casetracker.domain.validation import Checker
+from casetracker.services import access
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.records_repo import PlanRepository
+
+
+def goals(session: Session, case_number: str) -> list[Goal]:
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "reading goals")
+    return PlanRepository(session.conn).goals(survivor.id)
+
+
+def add_goal(session: Session, case_number: str, *, domain: GoalDomain, specific: str,
+             measurable: str, achievable: str, relevant: str, target_date: date,
+             milestones: list[tuple[str, date]] | None = None) -> Goal:
+    """A new SMART goal: all five parts, a target date in the future, milestones inside it."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "adding a goal")
+    goal_id = str(uuid.uuid4())
+    goal = Goal(goal_id, survivor.id, domain, specific.strip(), measurable.strip(),
+                achievable.strip(), relevant.strip(), target_date,
+                milestones=tuple(Milestone(str(uuid.uuid4()), goal_id, text.strip(), due)
+                                 for text, due in milestones or []),
+                created_at=utc_now())
+    validate_goal(goal, access.today(), new=True)
+    repo = PlanRepository(session.conn)
+    with session.changing():
+        repo.save_goal(goal)
+        for milestone in goal.milestones:
+            repo.save_milestone(milestone)
+        session.audit("goal.add", survivor.case_number, domain=domain.value,
+                      milestones=len(goal.milestones))
+    return goal
+
+
+def _goal_for_edit(session: Session, goal_id: str, action: str) -> tuple[Goal, Survivor]:
+    goal = PlanRepository(session.conn).goal(goal_id)
+    if goal is None:
+        raise NotFoundError("that goal no longer exists")
+    survivor = access.find_by_id(session, goal.survivor_id)
+    access.require_case_edit(session, survivor, action)
+    return goal, survivor
+
+
+def update_goal(session: Session, goal_id: str, *, specific: str | None = None,
+                measurable: str | None = None, achievable: str | None = None,
+                relevant: str | None = None, target_date: date | None = None,
+                status: GoalStatus | None = None) -> Goal:
+    goal, survivor = _goal_for_edit(session, goal_id, "changing a goal")
+    updated = replace(
+        goal,
+        specific=goal.specific if specific is None else specific.strip(),
+        measurable=goal.measurable if measurable is None else measurable.strip(),
+        achievable=goal.achievable if achievable is None else achievable.strip(),
+        relevant=goal.relevant if relevant is None else relevant.strip(),
+        target_date=target_date or goal.target_date,
+        status=status or goal.status)
+    validate_goal(updated, access.today(), new=False)
+    with session.changing():
+        PlanRepository(session.conn).save_goal(updated)
+        session.audit("goal.update", survivor.case_number, goal=goal.id,
+                      status=updated.status.value)
+    return updated
+
+
+def add_milestone(session: Session, goal_id: str, description: str, due_date: date) -> Milestone:
+    goal, survivor = _goal_for_edit(session, goal_id, "adding a milestone")
+    milestone = Milestone(str(uuid.uuid4()), goal.id, description.strip(), due_date)
+    validate_milestone(milestone, goal)
+    with session.changing():
+        PlanRepository(session.conn).save_milestone(milestone)
+        session.audit("milestone.add", survivor.case_number, goal=goal.id)
+    return milestone
+
+
+def set_milestone_done(session: Session, milestone_id: str, done_on: date | None) -> Milestone:
+    """Complete a milestone on a day, or (None) mark it not done again."""
+    repo = PlanRepository(session.conn)
+    milestone = repo.milestone(milestone_id)
+    if milestone is None:
+        raise NotFoundError("that milestone no longer exists")
+    _, survivor = _goal_for_edit(session, milestone.goal_id, "completing a milestone")
+    if done_on is not None and done_on > access.today():
+        check = Checker()
+        check.fail("completed_on", "is in the future")
+        check.done()
+    updated = replace(milestone, completed_on=done_on)
+    with session.changing():
+        repo.save_milestone(updated)
+        session.audit("milestone.done" if done_on else "milestone.undone",
+                      survivor.case_number, goal=milestone.goal_id)
+    return updated
+
+
+def add_checkin(session: Session, goal_id: str, note: str,
+                checked_on: date | None = None) -> CheckIn:
+    goal, survivor = _goal_for_edit(session, goal_id, "recording a check-in")
+    day = checked_on or access.today()
+    check = Checker()
+    check.required("note", note, max_length=5000)
+    check.not_future("checked_on", day, access.today())
+    check.done()
+    checkin = CheckIn(str(uuid.uuid4()), goal.id, day, note.strip(), session.account.name,
+                      utc_now())
+    with session.changing():
+        PlanRepository(session.conn).add_checkin(checkin)
+        session.audit("goal.checkin", survivor.case_number, goal=goal.id)
+    return checkin
+
+
+def checkins(session: Session, goal_id: str) -> list[CheckIn]:
+    repo = PlanRepository(session.conn)
+    goal = repo.goal(goal_id)
+    if goal is None:
+        raise NotFoundError("that goal no longer exists")
+    access.require_full_read(session, access.find_by_id(session, goal.survivor_id),
+                             "reading check-ins")
+    return repo.checkins(goal_id)

@@ -1,0 +1,184 @@
+"""Survivor records: intake, profile changes, the caseload, assignment, closing a case."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import fields, replace
+from typing import Any
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.documents import STANDARD_CHECKLIST, Document
+from casetracker.domain.eligibility import i9_readiness
+from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
+from casetracker.domain.plans import GoalDomain, GoalStatus
+from casetracker.domain.profiles import EmploymentProfile, employment_profile
+from casetracker.domain.survivors import (
+    CaseStatus,
+    SensitiveDetails,
+    Survivor,
+    validate_survivor,
+)
+from casetracker.services import access
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.records_repo import DocumentRepository, PlanRepository
+from casetracker.storage.repositories import UserRepository
+from casetracker.storage.survivors_repo import CaseloadRow, SurvivorRepository
+
+_NOT_EDITABLE = {"id", "created_at", "updated_at", "assigned_to", "status"}
+
+
+def draft(case_number: str = "", preferred_name: str = "", **values: Any) -> Survivor:
+    """A new, unsaved survivor; `intake_date` defaults to today."""
+    values.setdefault("intake_date", access.today())
+    return Survivor(id=str(uuid.uuid4()), case_number=case_number,
+                    preferred_name=preferred_name, **values)
+
+
+def next_case_number(session: Session) -> str:
+    """The next free number of the form CT-YYYY-NNNN."""
+    year = access.today().year
+    taken = SurvivorRepository(session.conn).case_numbers()
+    number = 1
+    while f"ct-{year}-{number:04d}" in taken:
+        number += 1
+    return f"CT-{year}-{number:04d}"
+
+
+def create_survivor(session: Session, survivor: Survivor,
+                    sensitive: SensitiveDetails | None = None) -> Survivor:
+    """Take a survivor in: into the acting case manager's caseload, with the standard
+    document checklist."""
+    session.require("taking in a survivor")
+    if session.account.role is not Role.CASE_MANAGER:
+        session.deny("taking in a survivor", None,
+                     "taking in a survivor is done by a case manager, into their own caseload")
+    if survivor.assigned_to not in (None, session.account.name):
+        raise UsageError("a case manager takes survivors into their own caseload")
+    with session.changing():
+        return insert(session, replace(survivor, assigned_to=session.account.name), sensitive)
+
+
+def insert(session: Session, survivor: Survivor,
+           sensitive: SensitiveDetails | None = None) -> Survivor:
+    """Validate and store a new survivor inside the caller's transaction (intake, import)."""
+    repo = SurvivorRepository(session.conn)
+    if not survivor.case_number:
+        survivor = replace(survivor, case_number=next_case_number(session))
+    validate_survivor(survivor, access.today())
+    if repo.by_case_number(survivor.case_number) is not None:
+        raise AlreadyExistsError(f"case number {survivor.case_number} is already in use")
+    now = utc_now()
+    survivor = replace(survivor, created_at=now, updated_at=now)
+    repo.add(survivor)
+    if sensitive is not None:
+        repo.save_sensitive(replace(sensitive, survivor_id=survivor.id, updated_at=now))
+    documents = DocumentRepository(session.conn)
+    for kind in STANDARD_CHECKLIST:
+        documents.save(Document(str(uuid.uuid4()), survivor.id, kind, updated_at=now))
+    session.audit("survivor.create", survivor.case_number)
+    return survivor
+
+
+def get_survivor(session: Session, case_number: str) -> Survivor:
+    """The whole profile (audited as a view)."""
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "opening a survivor record")
+    session.audit("survivor.view", survivor.case_number)
+    return survivor
+
+
+def update_survivor(session: Session, case_number: str, **changes: Any) -> Survivor:
+    """Change profile fields; the audit names the fields changed, never their values."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "changing a survivor's profile")
+    known = {f.name for f in fields(Survivor)} - _NOT_EDITABLE
+    unknown = set(changes) - known
+    if unknown:
+        raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}")
+    updated = replace(survivor, **changes)
+    validate_survivor(updated, access.today())
+    changed = sorted(n for n in changes if getattr(survivor, n) != getattr(updated, n))
+    if not changed:
+        return survivor
+    repo = SurvivorRepository(session.conn)
+    if "case_number" in changed:
+        other = repo.by_case_number(updated.case_number)
+        if other is not None and other.id != survivor.id:
+            raise AlreadyExistsError(f"case number {updated.case_number} is already in use")
+    updated = replace(updated, updated_at=utc_now())
+    with session.changing():
+        repo.update(updated)
+        session.audit("survivor.update", updated.case_number, fields=changed)
+    return updated
+
+
+def set_status(session: Session, case_number: str, status: CaseStatus) -> Survivor:
+    """Close or reopen a case (its case manager)."""
+    survivor = access.find(session, case_number)
+    action = "closing a case" if status is CaseStatus.CLOSED else "reopening a case"
+    if status is CaseStatus.ACTIVE:
+        # Reopening is the one change allowed on a closed case.
+        survivor_for_check = replace(survivor, status=CaseStatus.ACTIVE)
+        access.require_case_edit(session, survivor_for_check, action)
+    else:
+        access.require_case_edit(session, survivor, action)
+    if survivor.status is status:
+        return survivor
+    updated = replace(survivor, status=status, updated_at=utc_now())
+    with session.changing():
+        SurvivorRepository(session.conn).update(updated)
+        session.audit("survivor.status", updated.case_number, status=status.value)
+    return updated
+
+
+def assign(session: Session, case_number: str, case_manager: str) -> Survivor:
+    """Move a case to another case manager (supervisors: caseload management)."""
+    session.require("assigning a case", Role.SUPERVISOR)
+    survivor = access.find(session, case_number)
+    account = UserRepository(session.conn).by_name(case_manager)
+    if account is None or not account.active or account.role is not Role.CASE_MANAGER:
+        raise NotFoundError(f"there is no active case manager named {case_manager!r}")
+    updated = replace(survivor, assigned_to=account.name, updated_at=utc_now())
+    with session.changing():
+        SurvivorRepository(session.conn).update(updated)
+        session.audit("survivor.assign", survivor.case_number, to=account.name,
+                      previous=survivor.assigned_to)
+    return updated
+
+
+def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
+             limit: int = 200, offset: int = 0) -> list[CaseloadRow]:
+    """A page of the caseload: a case manager's own; everyone's for supervisors and
+    coordinators (coordinators see active cases only)."""
+    session.require("listing the caseload")
+    role = session.account.role
+    owner = session.account.name if role is Role.CASE_MANAGER else None
+    if role is Role.COORDINATOR:
+        status = CaseStatus.ACTIVE
+    rows = SurvivorRepository(session.conn).caseload(
+        assigned_to=owner, status=status.value if status else None, limit=limit, offset=offset,
+        today=access.today())
+    if offset == 0:
+        session.audit("caseload.view", None, status=status.value if status else "all")
+    return rows
+
+
+def caseload_size(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE) -> int:
+    session.require("listing the caseload")
+    owner = session.account.name if session.account.role is Role.CASE_MANAGER else None
+    if session.account.role is Role.COORDINATOR:
+        status = CaseStatus.ACTIVE
+    return SurvivorRepository(session.conn).count(assigned_to=owner,
+                                                  status=status.value if status else None)
+
+
+def get_employment_profile(session: Session, case_number: str) -> EmploymentProfile:
+    """The employment-relevant view (coordinators, supervisors, the case's manager)."""
+    survivor = access.find(session, case_number)
+    access.require_employment_read(session, survivor, "opening an employment profile")
+    goals = tuple(g.specific for g in PlanRepository(session.conn).goals(survivor.id)
+                  if g.domain is GoalDomain.EMPLOYMENT and g.status is GoalStatus.OPEN)
+    ready = i9_readiness(DocumentRepository(session.conn).documents(survivor.id),
+                         access.today()).ready
+    session.audit("survivor.view_employment", survivor.case_number)
+    return employment_profile(survivor, goals, ready)

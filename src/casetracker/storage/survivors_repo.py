@@ -1,0 +1,188 @@
+"""Rows of survivors, their sensitive details and their barriers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from casetracker.domain.survivors import (
+    Availability,
+    Barrier,
+    BarrierKind,
+    CaseStatus,
+    SafeContact,
+    SensitiveDetails,
+    Survivor,
+    TraffickingType,
+    Transport,
+    VacaturStatus,
+)
+from casetracker.storage.codec import from_json_list, to_date, to_json_list, to_text
+from casetracker.storage.connection import Connection
+
+_COLUMNS = (
+    "id, case_number, preferred_name, legal_first_name, legal_last_name, date_of_birth, "
+    "pronouns, primary_language, phone, email, address, ok_to_call, ok_to_text, "
+    "ok_to_voicemail, safe_times, referral_source, intake_date, assigned_to, status, skills, "
+    "hours_per_week, earliest_start, transport, accommodations, created_at, updated_at"
+)
+
+
+def _row(s: Survivor) -> tuple[Any, ...]:
+    return (s.id, s.case_number, s.preferred_name, s.legal_first_name, s.legal_last_name,
+            to_text(s.date_of_birth), s.pronouns, s.primary_language, s.phone, s.email,
+            s.address, int(s.safe_contact.ok_to_call), int(s.safe_contact.ok_to_text),
+            int(s.safe_contact.ok_to_leave_voicemail), s.safe_contact.safe_times,
+            s.referral_source, s.intake_date.isoformat(), s.assigned_to, s.status.value,
+            to_json_list(s.skills), s.availability.hours_per_week,
+            to_text(s.availability.earliest_start), s.availability.transport.value,
+            s.accommodations, s.created_at, s.updated_at)
+
+
+def _survivor(r: tuple[Any, ...]) -> Survivor:
+    intake = to_date(r[16])
+    assert intake is not None
+    return Survivor(
+        id=r[0], case_number=r[1], preferred_name=r[2], legal_first_name=r[3],
+        legal_last_name=r[4], date_of_birth=to_date(r[5]), pronouns=r[6],
+        primary_language=r[7], phone=r[8], email=r[9], address=r[10],
+        safe_contact=SafeContact(bool(r[11]), bool(r[12]), bool(r[13]), r[14]),
+        referral_source=r[15], intake_date=intake, assigned_to=r[17],
+        status=CaseStatus(r[18]), skills=from_json_list(r[19]),
+        availability=Availability(r[20], to_date(r[21]), Transport(r[22])),
+        accommodations=r[23], created_at=r[24], updated_at=r[25])
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    """One line of a caseload list: what a case manager scans for, without opening a record."""
+
+    id: str
+    case_number: str
+    preferred_name: str
+    status: str
+    assigned_to: str | None
+    next_milestone_due: date | None
+    last_contact: date | None
+    documents_outstanding: int
+
+
+class SurvivorRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, survivor: Survivor) -> None:
+        self._conn.execute(
+            f"INSERT INTO survivors ({_COLUMNS}) VALUES ({', '.join('?' * 26)})",
+            _row(survivor))
+
+    def update(self, survivor: Survivor) -> None:
+        names = [c.strip() for c in _COLUMNS.split(",")][1:]
+        self._conn.execute(
+            f"UPDATE survivors SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+            (*_row(survivor)[1:], survivor.id))
+
+    def by_case_number(self, case_number: str) -> Survivor | None:
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM survivors WHERE case_number = ?",
+                                 (case_number.strip(),)).fetchone()
+        return None if row is None else _survivor(row)
+
+    def by_id(self, survivor_id: str) -> Survivor | None:
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM survivors WHERE id = ?",
+                                 (survivor_id,)).fetchone()
+        return None if row is None else _survivor(row)
+
+    def case_numbers(self) -> set[str]:
+        return {r[0].casefold() for r in self._conn.execute("SELECT case_number FROM survivors")}
+
+    def count(self, *, assigned_to: str | None = None, status: str | None = None) -> int:
+        where, params = _filters(assigned_to, status)
+        return int(self._conn.execute(f"SELECT count(*) FROM survivors s {where}",
+                                      params).fetchone()[0])
+
+    def caseload(self, *, assigned_to: str | None = None, status: str | None = "active",
+                 limit: int = 200, offset: int = 0, today: date) -> list[CaseloadRow]:
+        """A page of caseload rows ordered by case number, with their computed columns."""
+        where, params = _filters(assigned_to, status)
+        outstanding = "('missing', 'requested', 'expired')"
+        rows = self._conn.execute(f"""
+            SELECT s.id, s.case_number, s.preferred_name, s.status, s.assigned_to,
+                (SELECT min(m.due_date) FROM milestones m JOIN goals g ON g.id = m.goal_id
+                  WHERE g.survivor_id = s.id AND m.completed_on IS NULL
+                    AND g.status = 'open'),
+                (SELECT max(n.written_on) FROM notes n WHERE n.survivor_id = s.id
+                  AND n.contact_type IN ('in_person', 'phone', 'text', 'email', 'video')),
+                (SELECT count(*) FROM documents d WHERE d.survivor_id = s.id
+                  AND (d.status IN {outstanding}
+                       OR (d.status = 'recovered' AND d.expires_on < ?)))
+            FROM survivors s {where}
+            ORDER BY s.case_number COLLATE NOCASE
+            LIMIT ? OFFSET ?""", (today.isoformat(), *params, limit, offset)).fetchall()
+        return [CaseloadRow(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]),
+                            int(r[7])) for r in rows]
+
+    def delete(self, survivor_id: str) -> None:
+        self._conn.execute("DELETE FROM survivors WHERE id = ?", (survivor_id,))
+
+    # -- sensitive details --------------------------------------------------------------------
+
+    def sensitive(self, survivor_id: str) -> SensitiveDetails:
+        row = self._conn.execute(
+            "SELECT trafficking_type, history_notes, criminal_record_notes, vacatur_status, "
+            "immigration_status, health_notes, safety_plan, updated_at "
+            "FROM survivor_sensitive WHERE survivor_id = ?", (survivor_id,)).fetchone()
+        if row is None:
+            return SensitiveDetails(survivor_id)
+        return SensitiveDetails(survivor_id, TraffickingType(row[0]), row[1], row[2],
+                                VacaturStatus(row[3]), row[4], row[5], row[6], row[7])
+
+    def save_sensitive(self, details: SensitiveDetails) -> None:
+        self._conn.execute(
+            "INSERT INTO survivor_sensitive (survivor_id, trafficking_type, history_notes, "
+            "criminal_record_notes, vacatur_status, immigration_status, health_notes, "
+            "safety_plan, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (survivor_id) DO UPDATE SET trafficking_type = excluded.trafficking_type, "
+            "history_notes = excluded.history_notes, "
+            "criminal_record_notes = excluded.criminal_record_notes, "
+            "vacatur_status = excluded.vacatur_status, "
+            "immigration_status = excluded.immigration_status, "
+            "health_notes = excluded.health_notes, safety_plan = excluded.safety_plan, "
+            "updated_at = excluded.updated_at",
+            (details.survivor_id, details.trafficking_type.value, details.history_notes,
+             details.criminal_record_notes, details.vacatur_status.value,
+             details.immigration_status, details.health_notes, details.safety_plan,
+             details.updated_at))
+
+    # -- barriers -----------------------------------------------------------------------------
+
+    def barriers(self, survivor_id: str) -> list[Barrier]:
+        return self._barriers("survivor_id = ? ORDER BY created_at", survivor_id)
+
+    def barrier(self, barrier_id: str) -> Barrier | None:
+        return next(iter(self._barriers("id = ?", barrier_id)), None)
+
+    def _barriers(self, where: str, value: str) -> list[Barrier]:
+        rows = self._conn.execute(
+            "SELECT id, survivor_id, kind, description, resolved_on, created_at FROM barriers "
+            f"WHERE {where}", (value,))
+        return [Barrier(r[0], r[1], BarrierKind(r[2]), r[3], to_date(r[4]), r[5]) for r in rows]
+
+    def save_barrier(self, barrier: Barrier) -> None:
+        self._conn.execute(
+            "INSERT INTO barriers (id, survivor_id, kind, description, resolved_on, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+            "description = excluded.description, resolved_on = excluded.resolved_on",
+            (barrier.id, barrier.survivor_id, barrier.kind.value, barrier.description,
+             to_text(barrier.resolved_on), barrier.created_at))
+
+
+def _filters(assigned_to: str | None, status: str | None) -> tuple[str, tuple[Any, ...]]:
+    clauses, params = [], []
+    if assigned_to is not None:
+        clauses.append("s.assigned_to = ?")
+        params.append(assigned_to)
+    if status is not None:
+        clauses.append("s.status = ?")
+        params.append(status)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(params)
