@@ -10,7 +10,7 @@ from casetracker.services.session import Session
 from casetracker.storage.records_repo import SearchRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
-ALL_SOURCES = ("case_number", "preferred_name", "legal_name", "note")
+ALL_SOURCES = ("case_number", "preferred_name", "names", "note")
 # A coordinator finds people by case number or preferred name only: a hit on a legal name or
 # a note would tell them something the employment view withholds.
 COORDINATOR_SOURCES = ("case_number", "preferred_name")
@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 class SearchHit:
     case_number: str
     preferred_name: str
-    matched: str  # which text matched: case_number, preferred_name, legal_name or note
+    matched: str  # which text matched: case_number, preferred_name, names or note
     snippet: str
 
 

@@ -142,7 +142,9 @@ _TABLES = [
     "CREATE INDEX tasks_open ON tasks (assignee, due_date) WHERE done_on IS NULL",
     # One row per searchable text; `source` says which (so a coordinator's search can be
     # limited to case numbers and preferred names). Accents are folded: Gonzalez finds González.
-    # Row ids: survivor seq*4 + 0, 1, 2 for case number, preferred and legal name; note seq*4+3.
+    # Row ids: survivor seq*4 + 0 (case number), + 1 (preferred name alone, all a coordinator
+    # may search), + 2 (preferred and legal names together, so "first last" finds a person
+    # whichever of the names each word comes from); note seq*4 + 3.
     """CREATE VIRTUAL TABLE search_index USING fts5 (
         survivor_id UNINDEXED, source UNINDEXED, text,
         tokenize = 'unicode61 remove_diacritics 2'
@@ -156,7 +158,7 @@ _TRIGGERS = [
         INSERT INTO search_index (rowid, survivor_id, source, text) VALUES
             (new.seq * 4, new.id, 'case_number', new.case_number),
             (new.seq * 4 + 1, new.id, 'preferred_name', new.preferred_name),
-            (new.seq * 4 + 2, new.id, 'legal_name',
+            (new.seq * 4 + 2, new.id, 'names', new.preferred_name || ' ' ||
              new.legal_first_name || ' ' || new.legal_last_name);
     END""",
     """CREATE TRIGGER survivors_index_update AFTER UPDATE OF case_number, preferred_name,
@@ -165,7 +167,7 @@ _TRIGGERS = [
         INSERT INTO search_index (rowid, survivor_id, source, text) VALUES
             (new.seq * 4, new.id, 'case_number', new.case_number),
             (new.seq * 4 + 1, new.id, 'preferred_name', new.preferred_name),
-            (new.seq * 4 + 2, new.id, 'legal_name',
+            (new.seq * 4 + 2, new.id, 'names', new.preferred_name || ' ' ||
              new.legal_first_name || ' ' || new.legal_last_name);
     END""",
     """CREATE TRIGGER survivors_index_delete AFTER DELETE ON survivors BEGIN

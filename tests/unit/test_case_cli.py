@@ -1,0 +1,133 @@
+"""The case commands of the CLI: demo, import, survivor list and show, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from casetracker.cli import main
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import audit, survivors
+from casetracker.services.vault import Vault
+
+LINE = re.compile(r"^account (\S+) \((case_manager|coordinator|supervisor)\): (.+)$")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv), kdf=FAST_INSECURE)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, dict[str, str]]:
+    db = str(tmp_path / "demo.db")
+    code, out, err = run(capsys, "demo", "--db", db, "--survivors", "40", "--seed", "7")
+    assert code == 0, err
+    accounts = {}
+    for line in out.splitlines():
+        match = LINE.match(line)
+        assert match, line
+        accounts[match.group(1)] = match.group(3)
+    return db, accounts
+
+
+def test_demo_prints_one_line_per_account_of_each_role(demo_db: tuple[str, dict[str, str]],
+                                                       tmp_path: Path) -> None:
+    db, accounts = demo_db
+    assert len(accounts) == 5
+    vault = Vault(db, kdf=FAST_INSECURE)
+    roles = set()
+    total = 0
+    for name, passphrase in accounts.items():
+        with vault.unlock(name, passphrase) as session:
+            roles.add(session.account.role.value)
+            if session.account.role.value == "case_manager":
+                total += survivors.caseload_size(session, status=None)
+            if session.account.role.value == "supervisor":
+                assert survivors.caseload_size(session, status=None) == 40
+                assert audit.verify_chain(session).ok
+    assert roles == {"case_manager", "coordinator", "supervisor"}
+    assert total == 40
+
+
+def test_demo_with_a_shared_passphrase_file(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "pp"
+    shared.write_text("one passphrase for the whole demo\n")
+    db = str(tmp_path / "d.db")
+    code, out, _ = run(capsys, "demo", "--db", db, "--survivors", "3",
+                       "--passphrase-file", str(shared))
+    assert code == 0
+    assert {LINE.match(line).group(3) for line in out.splitlines()} == {  # type: ignore[union-attr]
+        "one passphrase for the whole demo"}
+    code, _, err = run(capsys, "demo", "--db", db, "--survivors", "3")
+    assert code == 1
+    assert "already exists" in err
+
+
+def test_survivor_list_show_and_search(demo_db: tuple[str, dict[str, str]],
+                                       capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db, accounts = demo_db
+    monkeypatch.setenv("CASETRACKER_DB", db)
+    monkeypatch.setenv("CASETRACKER_USER", "ana")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["ana"])
+    code, out, _ = run(capsys, "survivor", "list", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows
+    assert all(r["case_manager"] == "ana" for r in rows)
+    case = rows[0]["case"]
+    code, out, _ = run(capsys, "survivor", "show", case, "--json")
+    record = json.loads(out)
+    assert record["case_number"] == case
+    assert "legal_last_name" in record
+    assert "ready_for_i9" in record
+    code, out, _ = run(capsys, "search", record["legal_last_name"], "--json")
+    assert case in [json.loads(line)["case"] for line in out.splitlines()]
+
+    monkeypatch.setenv("CASETRACKER_USER", "cole")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["cole"])
+    code, out, _ = run(capsys, "survivor", "show", case, "--json")
+    profile = json.loads(out)
+    assert set(profile) == {"case_number", "preferred_name", "status", "assigned_to", "skills",
+                            "availability", "accommodations", "employment_goals",
+                            "ready_for_i9"}
+    assert record["legal_last_name"] not in out
+
+    monkeypatch.setenv("CASETRACKER_USER", "luis")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["luis"])
+    code, _, err = run(capsys, "survivor", "show", case)
+    assert code == 1
+    assert err.strip() == (f"casetracker: error: opening a survivor record: case {case} is "
+                           "not in your caseload")
+
+
+def test_import_command_reports_every_line(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
+    pp.write_text("orange kettle under the stairs")
+    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
+    assert run(capsys, "init", *common)[0] == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("case_number,preferred_name,date_of_birth\nCT-1,Rosa,1990-13-01\n"
+                   "CT-2,,\n")
+    code, _, err = run(capsys, "import", "survivors", str(bad), *common)
+    assert code == 1
+    assert err.splitlines() == [
+        "casetracker: error: nothing was imported; fix these and try again:",
+        "line 2: date_of_birth: '1990-13-01' is not a date (use YYYY-MM-DD)",
+        "line 3: preferred_name: is required"]
+    good = tmp_path / "good.csv"
+    good.write_text("\ufeffcase_number,preferred_name\nCT-1,Rosa\nCT-2,Lena\n")
+    code, _, err = run(capsys, "import", "survivors", str(good), *common)
+    assert (code, err.strip()) == (0, "imported 2 survivors")
+    code, out, _ = run(capsys, "survivor", "list", *common)
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["CT-1", "CT-2"]
+    code, _, err = run(capsys, "import", "survivors", str(tmp_path / "missing.csv"), *common)
+    assert code == 1
+    assert "No such file" in err

@@ -1,0 +1,162 @@
+"""Full-text search (scoped by role) and the all-or-nothing CSV import."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casetracker.domain.errors import PermissionDeniedError
+from casetracker.domain.notes import ContactType
+from casetracker.domain.survivors import CaseStatus
+from casetracker.services import audit, importer, notes, search, sensitive, survivors
+from casetracker.services.search import fts_query
+from tests.conftest import Team
+from tests.helpers import CASE_MANAGER, OTHER_CASE_MANAGER
+
+HEADER = ("case_number,preferred_name,legal_first_name,legal_last_name,date_of_birth,phone,"
+          "email,address,primary_language,skills,availability_hours,trafficking_type,"
+          "history_notes,immigration_status,criminal_record_notes,assigned_to")
+
+
+def row(case: str, name: str, **values: str) -> str:
+    cells = dict.fromkeys(HEADER.split(","), "")
+    cells.update(case_number=case, preferred_name=name, **values)
+    return ",".join(f'"{v}"' for v in cells.values())
+
+
+def csv_text(*rows: str, header: str = HEADER) -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+@pytest.fixture
+def people(team: Team) -> Team:
+    text = csv_text(
+        row("CT-1", "Rosa", legal_first_name="María", legal_last_name="González",
+            assigned_to=CASE_MANAGER, skills="forklift; customer service"),
+        row("CT-2", "Lena", legal_last_name="Okafor", assigned_to=OTHER_CASE_MANAGER),
+        row("CT-3", "Tomás", legal_last_name="Reyes", assigned_to=CASE_MANAGER))
+    assert importer.import_survivors(team.supervisor, text).imported == 3
+    notes.add_note(team.case_manager, "CT-3", "Interested in hospitality; met at shelter",
+                   ContactType.IN_PERSON)
+    return team
+
+
+def cases(hits: list[search.SearchHit]) -> list[str]:
+    return [h.case_number for h in hits]
+
+
+def test_search_finds_names_case_numbers_and_notes_with_prefixes_and_accents(
+        people: Team) -> None:
+    sup = people.supervisor
+    assert cases(search.search(sup, "gonz")) == ["CT-1"]
+    assert cases(search.search(sup, "Gonzalez")) == ["CT-1"]  # accent folded
+    assert cases(search.search(sup, "ct-2")) == ["CT-2"]
+    assert cases(search.search(sup, "hospit")) == ["CT-3"]
+    assert cases(search.search(sup, "tomas reyes")) == ["CT-3"]
+    assert search.search(sup, "   ") == []
+
+
+def test_search_is_limited_to_what_the_account_may_see(people: Team) -> None:
+    assert cases(search.search(people.case_manager, "okafor")) == []
+    assert set(cases(search.search(people.case_manager, "ct"))) == {"CT-1", "CT-3"}
+    # Coordinators find by case number or preferred name, never by legal name or notes.
+    assert cases(search.search(people.coordinator, "rosa")) == ["CT-1"]
+    assert search.search(people.coordinator, "gonzalez") == []
+    assert search.search(people.coordinator, "hospitality") == []
+
+
+def test_search_syntax_cannot_be_injected(people: Team) -> None:
+    for text in ['"', "rosa OR lena", "NEAR(rosa lena)", "legal_name:gonz", "*", "a AND"]:
+        search.search(people.supervisor, text)  # no error
+    assert fts_query('x" OR "y') == '"x"* "OR"* "y"*'
+
+
+def test_search_follows_renames_and_closing(people: Team) -> None:
+    survivors.update_survivor(people.case_manager, "CT-1", legal_last_name="Quintero")
+    assert search.search(people.supervisor, "gonzalez") == []
+    assert cases(search.search(people.supervisor, "quintero")) == ["CT-1"]
+    survivors.set_status(people.case_manager, "CT-1", CaseStatus.CLOSED)
+    assert search.search(people.coordinator, "rosa") == []
+
+
+def test_import_fills_profiles_and_sensitive_details(team: Team) -> None:
+    text = csv_text(row("CT-9", "Ana", date_of_birth="1990-02-03", availability_hours="20",
+                        trafficking_type="labor", history_notes="Recruited abroad",
+                        criminal_record_notes="", assigned_to=CASE_MANAGER,
+                        skills="cooking;  sewing ;"))
+    importer.import_survivors(team.supervisor, text)
+    rosa = survivors.get_survivor(team.case_manager, "CT-9")
+    assert rosa.date_of_birth == date(1990, 2, 3)
+    assert rosa.skills == ("cooking", "sewing")
+    assert rosa.availability.hours_per_week == 20
+    assert sensitive.get_sensitive(team.case_manager, "CT-9").history_notes == "Recruited abroad"
+    assert [e.action for e in audit.recent_entries(team.supervisor, 10)].count(
+        "import.survivors") == 1
+
+
+def test_every_bad_row_is_reported_and_nothing_is_imported(team: Team) -> None:
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-OLD", "Old"))
+    text = csv_text(
+        row("CT-1", "Fine"),
+        row("CT-2", "Bad date", date_of_birth="31/12/1990"),
+        row("CT-1", "Duplicate in file"),
+        row("CT-OLD", "Duplicate of existing"),
+        row("CT-5", "Unknown manager", assigned_to="nobody"),
+        row("CT-6", "", email="not-an-email"),
+        row("CT-7", "Coordinator", assigned_to="cole"),
+        row("CT-8", "Hours", availability_hours="lots"),
+    )
+    with pytest.raises(importer.ImportRejectedError) as info:
+        importer.import_survivors(team.supervisor, text)
+    problems = info.value.problems
+    assert problems == [
+        "line 3: date_of_birth: '31/12/1990' is not a date (use YYYY-MM-DD)",
+        "line 4: case_number: CT-1 repeats line 2",
+        "line 5: case_number: CT-OLD already exists",
+        "line 6: assigned_to: 'nobody' is not a case manager's account",
+        "line 7: preferred_name: is required",
+        "line 8: assigned_to: 'cole' is not a case manager's account",
+        "line 9: availability_hours: 'lots' is not a number",
+    ]
+    assert survivors.caseload_size(team.supervisor) == 1
+
+
+def test_header_problems_are_reported_on_line_one(team: Team) -> None:
+    with pytest.raises(importer.ImportRejectedError) as info:
+        importer.import_survivors(team.supervisor, csv_text(
+            '"CT-1","Rosa","x"', header="case_number,preferred_name,shoe_size"))
+    assert info.value.problems == ["line 1: unknown column 'shoe_size'"]
+    with pytest.raises(importer.ImportRejectedError) as info:
+        importer.import_survivors(team.supervisor, "preferred_name\nRosa\n")
+    assert info.value.problems == ["line 1: required column 'case_number' is missing"]
+
+
+def test_rows_with_extra_cells_and_multiline_cells(team: Team) -> None:
+    text = ('case_number,preferred_name,history_notes\n'
+            '"CT-1","Rosa","first line\nsecond line"\n'
+            '"CT-2","Lena","x","surplus"\n')
+    with pytest.raises(importer.ImportRejectedError) as info:
+        importer.import_survivors(team.supervisor, text)
+    assert info.value.problems == ["line 4: row: has more cells than the header has columns"]
+
+
+def test_case_managers_import_into_their_own_caseload_only(team: Team) -> None:
+    with pytest.raises(importer.ImportRejectedError, match="own caseload"):
+        importer.import_survivors(team.case_manager, csv_text(
+            row("CT-1", "Rosa", assigned_to=OTHER_CASE_MANAGER)))
+    importer.import_survivors(team.case_manager, csv_text(row("CT-1", "Rosa")))
+    assert survivors.caseload(team.case_manager)[0].assigned_to == CASE_MANAGER
+    with pytest.raises(PermissionDeniedError):
+        importer.import_survivors(team.coordinator, csv_text(row("CT-2", "Lena")))
+
+
+def test_non_utf8_files_are_named(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "people.csv"
+    path.write_bytes(b"case_number,preferred_name\nCT-1,Jos\xe9\n")
+    with pytest.raises(importer.ImportRejectedError) as info:
+        importer.read_csv(path)
+    assert info.value.problems == ["line 2: not UTF-8 text (save the spreadsheet as "
+                                   "'CSV UTF-8')"]
