@@ -39,6 +39,20 @@ def test_schema1_sample_opens_and_reaches_the_latest_schema(tmp_path: Path) -> N
     vault.recover("ana", recovery_key, "a fresh passphrase for ana")[0].close()
 
 
+def test_schema2_sample_opens_with_its_case_records(tmp_path: Path) -> None:
+    from casetracker.services import documents, search
+
+    vault = sample(tmp_path, 2)
+    with vault.unlock("dana", "sample database for schema two") as session:
+        assert schema_version(session.conn) == LATEST
+        rows = survivors.caseload(session, status=None)
+        assert len(rows) == 6
+        record = survivors.get_survivor(session, rows[0].case_number)
+        assert len(documents.documents(session, record.case_number)) == 8
+        assert search.search(session, record.legal_last_name)
+        assert audit.verify_chain(session).ok
+
+
 def _add_notes_table(conn: db.Connection) -> None:
     conn.execute("CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY, note TEXT)")
     conn.execute("INSERT INTO upgrade_probe (note) VALUES ('added by step')")
