@@ -257,8 +257,12 @@ def test_a_crash_anywhere_in_a_reset_leaves_a_way_in(
         staffed.session, CASE_MANAGER, NEW_PASSPHRASE))
     vault = staffed.vault
     assert _can_unlock(vault, SUPERVISOR, SUPERVISOR_PASSPHRASE)
-    assert (_can_unlock(vault, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-            or _can_unlock(vault, CASE_MANAGER, NEW_PASSPHRASE))
+    if _can_unlock(vault, CASE_MANAGER, NEW_PASSPHRASE):
+        # The supervisor's passphrase for the account is temporary, whatever the crash.
+        with vault.unlock(CASE_MANAGER, NEW_PASSPHRASE) as session:
+            assert session.account.must_change_passphrase
+    else:
+        assert _can_unlock(vault, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
 
 
 @pytest.mark.parametrize(("n", "after"), _crash_points())
@@ -375,3 +379,65 @@ def test_failed_attempts_slow_down_survive_restart_and_are_audited(
         failed = [e for e in audit.recent_entries(session, 50) if e.action == "login.failed"]
         # The unknown name is kept as '?': people type passphrases into name fields.
         assert [e.subject for e in failed] == [SUPERVISOR] * 4 + ["?"]
+
+
+def test_a_stale_slot_from_an_old_key_file_locks_out_only_that_account(
+        staffed: Created, tmp_path: Path) -> None:
+    vault = staffed.vault
+    old_keys = vault.paths.keys.read_bytes()
+    accounts.reset_passphrase(staffed.session, CASE_MANAGER, NEW_PASSPHRASE)
+    staffed.session.close()
+    vault.paths.keys.write_bytes(old_keys)  # someone "restores" yesterday's key file alone
+    with pytest.raises(KeyFileError, match="supervisor can then reset"):
+        vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        assert audit.verify_chain(session).ok
+    assert CASE_MANAGER not in slots(vault)
+    assert _can_unlock(vault, COORDINATOR, COORDINATOR_PASSPHRASE)
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        rekeys = [e for e in audit.recent_entries(session, 100)
+                  if e.action == "vault.rekey_started"]
+        assert len(rekeys) == 1  # once, not at every unlock
+        accounts.reset_passphrase(session, CASE_MANAGER, "a fresh start for the account")
+    assert _can_unlock(vault, CASE_MANAGER, "a fresh start for the account")
+
+
+def test_an_account_added_in_another_window_during_a_rekey_keeps_working(
+        staffed: Created, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casetracker.services import keyring
+
+    other = staffed.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    real_apply = keyring._apply
+
+    def add_then_apply(session: object, new_key: bytes) -> None:
+        accounts.add_account(other, "dee", Role.CASE_MANAGER, "a newcomer's long passphrase")
+        other.close()
+        real_apply(session, new_key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keyring, "_apply", add_then_apply)
+    accounts.remove_account(staffed.session, CASE_MANAGER)
+    staffed.session.close()
+    assert _can_unlock(staffed.vault, "dee", "a newcomer's long passphrase")
+    assert not _can_unlock(staffed.vault, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+
+
+def test_mistyped_names_do_not_lock_real_accounts_out(created: Created) -> None:
+    created.session.close()
+    for _ in range(10):
+        with pytest.raises(AuthenticationError, match="no account"):
+            created.vault.unlock("nobody", "whatever was typed here")
+    assert _can_unlock(created.vault, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+
+
+def test_a_clock_that_was_fast_does_not_extend_the_wait(created: Created,
+                                                         clock: FakeClock) -> None:
+    created.session.close()
+    clock.advance(30 * 86400)  # the laptop's clock runs a month fast
+    for _ in range(4):
+        with pytest.raises(AuthenticationError):
+            created.vault.unlock(SUPERVISOR, "not my passphrase at all")
+    clock.advance(-30 * 86400)  # and is corrected
+    with pytest.raises(ThrottledError):
+        created.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    clock.advance(2)
+    assert _can_unlock(created.vault, SUPERVISOR, SUPERVISOR_PASSPHRASE)

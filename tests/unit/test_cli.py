@@ -280,3 +280,24 @@ def test_recovery_key_command_replaces_the_key(initialised: Cli) -> None:
     assert initialised("recover", "--db", initialised.db, "--recovery-key-file",
                        initialised.secret(new_key), "--new-passphrase-file",
                        initialised.secret("some new long phrase"))[0] == 0
+
+
+def test_a_huge_audit_list_limit_is_no_traceback(initialised: Cli) -> None:
+    code, _, err = initialised.as_supervisor("audit", "list", "--limit", "1" + "0" * 20)
+    assert code == 0, err
+
+
+def test_a_busy_database_says_so(initialised: Cli) -> None:
+    from casetracker.services.vault import Vault
+
+    vault = Vault(initialised.db, kdf=FAST_INSECURE, clock=initialised.clock)
+    session = vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    session.conn.execute("PRAGMA busy_timeout = 0")
+    session.conn.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = initialised.as_supervisor("user", "list")
+    finally:
+        session.conn.execute("ROLLBACK")
+        session.close()
+    assert code == 1
+    assert "busy in another Case Tracker window" in one_error_line(err)

@@ -125,3 +125,12 @@ def test_all_zero_ephemeral_key_fails_as_tampering_not_a_crash() -> None:
     zero = replace(slot, sealed=replace(slot.sealed, ephemeral=bytes(32)))
     with pytest.raises(envelope.SealError):
         zero.data_key_candidates(VAULT, secrets)
+
+
+@pytest.mark.parametrize("seq", [0, -1, 10**30])
+def test_out_of_range_audit_head_is_a_key_file_error(seq: int) -> None:
+    slot, _ = make_slot()
+    data = json.loads(KeyFile(VAULT, [slot]).to_bytes())
+    data["audit_head"] = {"seq": seq, "mac": "A" * 43 + "="}
+    with pytest.raises(KeyFileError):
+        KeyFile.from_bytes(json.dumps(data).encode())

@@ -85,3 +85,18 @@ def test_parallel_attempts_are_serialised_and_all_counted(tmp_path: Path) -> Non
     with locked(path) as state:
         assert state.counts["ana"] == 8
         assert len(state.pending) == 8
+
+
+def test_absurd_counts_and_huge_pending_lists_are_handled_quickly(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "l"
+    path.write_text(json.dumps({
+        "accounts": {"ana": {"failures": 10**12, "last_failure": FakeClock().now}},
+        "pending_audit": [{"account": "ana", "at": "2026-01-01"}] * 20_000}))
+    started = time.monotonic()
+    with locked(path, FakeClock()) as state:
+        assert state.wait_seconds("ana") == MAX_DELAY_SECONDS
+        assert len(state.pending) == 500
+        assert state.dropped == 19_500
+    assert time.monotonic() - started < 2

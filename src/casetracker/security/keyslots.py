@@ -249,6 +249,8 @@ class KeyFile:
             head = data.get("audit_head")
             audit_head = (AuditHead(int(head["seq"]), _unb64(head["mac"], 32))
                           if head is not None else None)
+            if audit_head is not None and not 0 < audit_head.seq < 2**62:
+                raise KeyFileError("the key file is damaged (audit head out of range)")
             keyfile = cls(str(data["vault_id"]), slots, audit_head)
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise KeyFileError("the key file is damaged (fields missing)") from exc

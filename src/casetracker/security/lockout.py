@@ -26,13 +26,18 @@ FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 15 * 60
 _MAX_PENDING = 500
 UNKNOWN_ACCOUNT = "?"
+# Applies to every account; used only when the file itself was found damaged.
+EVERYONE = "*"
 
 
 def delay_after(failures: int) -> float:
     """Seconds to wait after `failures` consecutive failures: 0, 0, 0, 1, 2, 4 … 15 min."""
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return float(min(2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_SECONDS))
+    exponent = failures - FREE_ATTEMPTS
+    if exponent >= 10:  # 2**10 s is past the ceiling; never compute a huge power
+        return float(MAX_DELAY_SECONDS)
+    return float(min(2 ** exponent, MAX_DELAY_SECONDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +67,17 @@ class LockoutState:
             for name, entry in data.get("accounts", {}).items():
                 state.counts[str(name)] = int(entry["failures"])
                 state.last_failure[str(name)] = float(entry["last_failure"])
+            pending = data.get("pending_audit", [])
             state.pending = [FailedAttempt(str(p["account"]), str(p["at"]))
-                             for p in data.get("pending_audit", [])]
-            state.dropped = int(data.get("dropped", 0))
+                             for p in pending[:_MAX_PENDING]]
+            state.dropped = int(data.get("dropped", 0)) + max(0, len(pending) - _MAX_PENDING)
         except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
             # A damaged file must not become a way around throttling: every account waits as
             # if it had failed several times just now, and that is written back at once so
             # the wait runs out instead of restarting at every load.
             now = clock()
-            state = cls(clock, {UNKNOWN_ACCOUNT: FREE_ATTEMPTS + 4},
-                        {UNKNOWN_ACCOUNT: now}, [FailedAttempt(UNKNOWN_ACCOUNT, _iso(now))],
+            state = cls(clock, {EVERYONE: FREE_ATTEMPTS + 4},
+                        {EVERYONE: now}, [FailedAttempt(UNKNOWN_ACCOUNT, _iso(now))],
                         dirty=True)
         return state
 
@@ -90,15 +96,24 @@ class LockoutState:
         return (account or UNKNOWN_ACCOUNT).casefold()
 
     def wait_seconds(self, account: str | None) -> float:
-        """How long `account` must wait before the next attempt (0 when it may try now)."""
+        """How long `account` must wait before the next attempt (0 when it may try now).
+
+        Mistyped names are counted under '?' and slow down only further mistyped names:
+        they cost no key derivation and must not let anyone lock real accounts out.
+        """
         waits = []
-        for key in {self._key(account), UNKNOWN_ACCOUNT}:
+        for key in {self._key(account), EVERYONE}:
             delay = delay_after(self.counts.get(key, 0))
             if delay == 0:
                 continue
-            elapsed = self.clock() - self.last_failure.get(key, 0.0)
-            # A clock set backwards must not shorten the wait.
-            waits.append(delay if elapsed < 0 else max(0.0, delay - elapsed))
+            now = self.clock()
+            last = self.last_failure.get(key, 0.0)
+            if last > now:
+                # A failure dated in the future (the clock was fast, then corrected): start
+                # the wait now, so it runs out rather than lasting until that date.
+                self.last_failure[key] = last = now
+                self.dirty = True
+            waits.append(max(0.0, delay - (now - last)))
         return max(waits, default=0.0)
 
     def check(self, account: str | None) -> None:
@@ -125,7 +140,7 @@ class LockoutState:
 
     def record_success(self, account: str) -> None:
         """Reset the account's count; the pending list stays until the audit trail has it."""
-        for key in (self._key(account), UNKNOWN_ACCOUNT):
+        for key in (self._key(account), EVERYONE):
             if key in self.counts:
                 self.counts.pop(key, None)
                 self.last_failure.pop(key, None)

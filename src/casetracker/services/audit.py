@@ -20,5 +20,6 @@ def verify_chain(session: Session) -> ChainReport:
 def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
     """The newest `limit` entries, oldest first."""
     session.require("reading the audit trail", Role.SUPERVISOR)
+    limit = max(1, min(limit, 1_000_000))
     session.audit("audit.view", None, limit=limit)
     return AuditRepository(session.conn).recent(limit)

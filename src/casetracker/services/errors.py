@@ -17,6 +17,10 @@ def readable_storage_errors() -> Iterator[None]:
         yield
     except DatabaseError as exc:
         text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise DatabaseDamagedError(
+                "the database is busy in another Case Tracker window or command; finish or "
+                "close that one and try again (nothing was changed)") from exc
         if "full" in text:
             raise DatabaseDamagedError(
                 f"the disk is full; nothing was saved by this operation ({text})") from exc

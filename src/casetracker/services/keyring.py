@@ -12,7 +12,6 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from casetracker.domain.errors import KeyFileError
 from casetracker.security import keyslots, recovery
 from casetracker.security.keyslots import KeyFile, KeySlot, SlotSecrets
 from casetracker.services.session import Session, fingerprint
@@ -54,6 +53,8 @@ def replace_user_slot(session: Session, name: str, secret: bytes, *, must_change
     users = UserRepository(session.conn)
     with session.changing():
         users.set_pending_key(name, fingerprint(slot.public_key))
+        if must_change:
+            users.set_must_change(name, True)
         session.audit(action, name, **details)
 
     def swap(keyfile: KeyFile) -> None:
@@ -97,19 +98,13 @@ def rekey(session: Session, reason: str) -> None:
         session.audit("vault.rekey_started", None, reason=reason)
 
     def seal_next(keyfile: KeyFile) -> None:
-        kept = []
-        for slot in keyfile.slots:
-            if not slot_is_recorded(session.conn, slot):
-                active = (slot.kind == "user"
-                          and UserRepository(session.conn).key_fingerprints(slot.name or ""))
-                if active:
-                    raise KeyFileError(
-                        f"the key file's slot for {slot.name} does not match the database; "
-                        "refusing to rekey (restore the key file from a backup)")
-                continue
-            kept.append(keyslots.reseal_slot(slot, session.vault_id, new_key,
-                                             session.signing_key, as_next=True))
-        keyfile.slots = kept
+        # Slots the database does not know (a removed account's, or a stale one from an older
+        # copy of the key file) get no new key: they open nothing from now on. Refusing to
+        # rekey instead would lock every account out over one bad slot.
+        keyfile.slots = [
+            keyslots.reseal_slot(slot, session.vault_id, new_key, session.signing_key,
+                                 as_next=True)
+            for slot in keyfile.slots if slot_is_recorded(session.conn, slot)]
 
     session.update_keyfile(seal_next)
     _apply(session, new_key)
@@ -126,9 +121,15 @@ def _apply(session: Session, new_key: bytes) -> None:
 
 def _finish(session: Session, new_key: bytes) -> None:
     def promote(keyfile: KeyFile) -> None:
-        for slot in list(keyfile.slots):
+        kept = []
+        for slot in keyfile.slots:
             if slot.sealed_next is not None:
-                keyfile.replace_slot(replace(slot, sealed=slot.sealed_next, sealed_next=None))
+                kept.append(replace(slot, sealed=slot.sealed_next, sealed_next=None))
+            elif slot_is_recorded(session.conn, slot):
+                # Added by another window between sealing and rewriting, with the old key.
+                kept.append(keyslots.reseal_slot(slot, session.vault_id, new_key,
+                                                 session.signing_key, as_next=False))
+        keyfile.slots = kept
 
     with session.changing():
         MetaRepository(session.conn).delete(PENDING_REKEY)

@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    survivor_id: str
     case_number: str
     preferred_name: str
     matched: str  # which text matched: case_number, preferred_name, names or note
@@ -52,5 +53,6 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
         survivor = repo.by_id(survivor_id)
         if survivor is None or (role is Role.COORDINATOR and survivor.status.value != "active"):
             continue
-        hits.append(SearchHit(survivor.case_number, survivor.preferred_name, source, snippet))
+        hits.append(SearchHit(survivor.id, survivor.case_number, survivor.preferred_name,
+                              source, snippet))
     return hits

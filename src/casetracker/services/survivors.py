@@ -7,6 +7,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.documents import STANDARD_CHECKLIST, Document
 from casetracker.domain.eligibility import i9_readiness
 from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
@@ -22,7 +23,7 @@ from casetracker.services import access
 from casetracker.services.session import Session, utc_now
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.repositories import UserRepository
-from casetracker.storage.survivors_repo import CaseloadRow, SurvivorRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
 
 _NOT_EDITABLE = {"id", "created_at", "updated_at", "assigned_to", "status"}
 
@@ -147,18 +148,21 @@ def assign(session: Session, case_number: str, case_manager: str) -> Survivor:
 
 
 def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
-             limit: int = 200, offset: int = 0) -> list[CaseloadRow]:
+             limit: int = 200, offset: int = 0, order_by: str = "case_number",
+             descending: bool = False, ids: list[str] | None = None) -> list[CaseloadRow]:
     """A page of the caseload: a case manager's own; everyone's for supervisors and
-    coordinators (coordinators see active cases only)."""
+    coordinators (coordinators see active cases only). `ids` narrows it to search hits."""
     session.require("listing the caseload")
+    if order_by not in SurvivorRepository.SORT_KEYS:
+        raise UsageError(f"cannot sort by {order_by!r}")
     role = session.account.role
     owner = session.account.name if role is Role.CASE_MANAGER else None
     if role is Role.COORDINATOR:
         status = CaseStatus.ACTIVE
     rows = SurvivorRepository(session.conn).caseload(
         assigned_to=owner, status=status.value if status else None, limit=limit, offset=offset,
-        today=access.today())
-    if offset == 0:
+        today=access.today(), order_by=order_by, descending=descending, ids=ids)
+    if offset == 0 and ids is None:
         session.audit("caseload.view", None, status=status.value if status else "all")
     return rows
 

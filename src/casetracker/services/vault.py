@@ -178,7 +178,9 @@ class Vault:
                 raise AuthenticationError(f"the account {name!r} has been removed")
             if not keyring.slot_is_recorded(conn, slot):
                 raise KeyFileError(
-                    "the key file's slot does not match the account recorded in the database")
+                    f"the key slot for {name} does not match the database (the key file may "
+                    "have been replaced by an older copy); another account can unlock, and a "
+                    "supervisor can then reset this account's passphrase")
             session = Session(self.paths, conn, account, data_key=data_key,
                               vault_id=keyfile.vault_id, slot_secrets=secrets, kdf=self.kdf,
                               policy=self.policy)

@@ -139,3 +139,18 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
         details = {"unreadable": str(row[5])}
     return AuditEntry(int(row[0]), str(row[1]), row[2], str(row[3]), row[4], details,
                       _blob(row[6]))
+
+
+class SettingsRepository:
+    """Program settings as text values."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def all(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._conn.execute("SELECT key, value FROM settings")}
+
+    def set(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))

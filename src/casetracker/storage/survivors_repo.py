@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
+from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.survivors import (
     Availability,
     Barrier,
@@ -54,20 +54,6 @@ def _survivor(r: tuple[Any, ...]) -> Survivor:
         accommodations=r[23], created_at=r[24], updated_at=r[25])
 
 
-@dataclass(frozen=True, slots=True)
-class CaseloadRow:
-    """One line of a caseload list: what a case manager scans for, without opening a record."""
-
-    id: str
-    case_number: str
-    preferred_name: str
-    status: str
-    assigned_to: str | None
-    next_milestone_due: date | None
-    last_contact: date | None
-    documents_outstanding: int
-
-
 class SurvivorRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -101,23 +87,41 @@ class SurvivorRepository:
         return int(self._conn.execute(f"SELECT count(*) FROM survivors s {where}",
                                       params).fetchone()[0])
 
+    SORT_KEYS: ClassVar[dict[str, str]] = {
+        "case_number": "s.case_number COLLATE NOCASE",
+        "preferred_name": "s.preferred_name COLLATE NOCASE",
+        "status": "s.status",
+        "next_milestone_due": "next_due IS NULL, next_due",
+        "last_contact": "last_contact IS NULL, last_contact",
+        "documents_outstanding": "outstanding",
+    }
+
     def caseload(self, *, assigned_to: str | None = None, status: str | None = "active",
-                 limit: int = 200, offset: int = 0, today: date) -> list[CaseloadRow]:
-        """A page of caseload rows ordered by case number, with their computed columns."""
+                 limit: int = 200, offset: int = 0, today: date, order_by: str = "case_number",
+                 descending: bool = False, ids: list[str] | None = None) -> list[CaseloadRow]:
+        """A page of caseload rows with their computed columns, in the order asked for."""
         where, params = _filters(assigned_to, status)
+        if ids is not None:
+            where += (" AND " if where else "WHERE ") + (
+                f"s.id IN ({', '.join('?' * len(ids))})" if ids else "0")
+            params = (*params, *ids)
+        order = self.SORT_KEYS[order_by]
+        if descending:
+            order = ", ".join(f"{part} DESC" for part in order.split(", "))
         outstanding = "('missing', 'requested', 'expired')"
         rows = self._conn.execute(f"""
             SELECT s.id, s.case_number, s.preferred_name, s.status, s.assigned_to,
                 (SELECT min(m.due_date) FROM milestones m JOIN goals g ON g.id = m.goal_id
                   WHERE g.survivor_id = s.id AND m.completed_on IS NULL
-                    AND g.status = 'open'),
+                    AND g.status = 'open') AS next_due,
                 (SELECT max(n.written_on) FROM notes n WHERE n.survivor_id = s.id
-                  AND n.contact_type IN ('in_person', 'phone', 'text', 'email', 'video')),
+                  AND n.contact_type IN ('in_person', 'phone', 'text', 'email', 'video'))
+                  AS last_contact,
                 (SELECT count(*) FROM documents d WHERE d.survivor_id = s.id
                   AND (d.status IN {outstanding}
-                       OR (d.status = 'recovered' AND d.expires_on < ?)))
+                       OR (d.status = 'recovered' AND d.expires_on < ?))) AS outstanding
             FROM survivors s {where}
-            ORDER BY s.case_number COLLATE NOCASE
+            ORDER BY {order}, s.case_number COLLATE NOCASE
             LIMIT ? OFFSET ?""", (today.isoformat(), *params, limit, offset)).fetchall()
         return [CaseloadRow(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]),
                             int(r[7])) for r in rows]

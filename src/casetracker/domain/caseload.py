@@ -1,0 +1,20 @@
+"""One line of a caseload list: what a case manager scans for without opening a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    """One line of a caseload list: what a case manager scans for, without opening a record."""
+
+    id: str
+    case_number: str
+    preferred_name: str
+    status: str
+    assigned_to: str | None
+    next_milestone_due: date | None
+    last_contact: date | None
+    documents_outstanding: int
