@@ -64,10 +64,23 @@ def one_error_line(err: str) -> str:
     return lines[0]
 
 
-def test_no_command_prints_help(cli: Cli) -> None:
-    code, out, _ = cli()
-    assert code == 0
-    assert "usage: casetracker" in out
+def test_help(cli: Cli) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli("--help")
+    assert info.value.code == 0
+    assert "usage: casetracker" in cli.capsys.readouterr().out
+
+
+def test_no_command_without_a_screen_explains_itself(cli: Cli,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = cli()
+    assert code == 2
+    assert "no screen" in one_error_line(err)
 
 
 def test_init_prints_only_the_recovery_key_on_stdout(initialised: Cli) -> None:

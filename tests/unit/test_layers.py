@@ -18,7 +18,9 @@ ALLOWED: dict[str, set[str]] = {
     "export": {"domain"},
     "services": {"domain", "security", "storage", "export"},
     "gui": {"domain", "services", "security.kdf"},
-    "cli": {"domain", "services", "security.kdf"},
+    # The CLI starts the desktop application (and renders it) when asked: lazily, so that
+    # scripts never load Qt.
+    "cli": {"domain", "services", "security.kdf", "gui"},
     "__main__": {"cli"},
     "__init__": set(),
 }

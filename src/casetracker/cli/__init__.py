@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from casetracker import __version__
-from casetracker.cli import case_commands, vault_commands
+from casetracker.cli import case_commands, gui_commands, vault_commands
 from casetracker.cli.common import PROG, Context
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.kdf import PRODUCTION, KdfParams
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     vault_commands.register(commands, add)
     case_commands.register(commands, add)
+    gui_commands.register(commands, add)
     return parser
 
 
@@ -60,8 +61,10 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0 if args.command is None else 2
+        if args.command is not None:
+            parser.print_help()
+            return 2
+        args.handler = gui_commands.launch
     try:
         with readable_storage_errors():
             return int(args.handler(Context(args, kdf, clock)))

@@ -40,6 +40,10 @@ from casetracker.services.vault import Vault
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
+# The demonstration database opened when no database is named shares this public passphrase;
+# it holds only synthetic people.
+DEMO_PASSPHRASE = "try the demo safely"  # noqa: S105 - public by design, synthetic data only
+DEMO_SURVIVORS = 150
 STAFF: tuple[tuple[str, Role], ...] = (
     ("dana", Role.SUPERVISOR),
     ("ana", Role.CASE_MANAGER),

@@ -146,3 +146,14 @@ def read_scan(session: Session, attachment_id: str) -> tuple[Attachment, bytes]:
     access.require_full_read(session, survivor, "viewing a scan")
     session.audit("document.scan_view", survivor.case_number, document=document.kind.value)
     return attachment, content
+
+
+def restore(session: Session, previous: Document) -> Document:
+    """Put a document back exactly as it was before a change (undo)."""
+    current, survivor = _for_edit(session, previous.id, "undoing a document change")
+    restored = replace(previous, updated_at=utc_now())
+    with session.changing():
+        DocumentRepository(session.conn).save(restored)
+        session.audit("document.undo", survivor.case_number, document=current.kind.value,
+                      status=restored.status.value, previous=current.status.value)
+    return restored

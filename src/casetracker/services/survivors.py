@@ -186,3 +186,14 @@ def get_employment_profile(session: Session, case_number: str) -> EmploymentProf
                          access.today()).ready
     session.audit("survivor.view_employment", survivor.case_number)
     return employment_profile(survivor, goals, ready)
+
+
+def can_edit(session: Session, survivor: Survivor) -> bool:
+    """Whether the acting account may change this record (for showing or hiding controls;
+    the services still check on every change)."""
+    return access.owns(session, survivor) and survivor.status is CaseStatus.ACTIVE
+
+
+def by_id(session: Session, survivor_id: str) -> Survivor:
+    """The profile by record id, checked and audited like `get_survivor`."""
+    return get_survivor(session, access.find_by_id(session, survivor_id).case_number)

@@ -1,0 +1,55 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from casetracker.gui.controller import AppController
+from casetracker.security.kdf import KdfParams
+from casetracker.services import demo
+from casetracker.services.vault import Vault
+
+
+def demo_notice() -> str:
+    return QCoreApplication.translate(
+        "app",
+        "This is the demonstration database: every person in it is made up. Every demo "
+        "account's passphrase is “{0}”. To set up your program's own database, start Case "
+        "Tracker with --db PATH.").format(demo.DEMO_PASSPHRASE)
+
+
+def choose_database(db: Path | None, default: Path, kdf: KdfParams) -> tuple[Path, str]:
+    """The database to open and a notice for the lock screen.
+
+    A named database is opened (or set up, if new). With none named, the program's own
+    database is opened if it exists; otherwise the demonstration database, made on first run.
+    """
+    if db is not None:
+        return db, ""
+    if default.exists():
+        return default, ""
+    demo_path = default.with_name("demo.db")
+    if not demo_path.exists():
+        staff = demo.create_demo(demo_path, demo.DEMO_SURVIVORS,
+                                 passphrase=demo.DEMO_PASSPHRASE, kdf=kdf)
+        for account in staff:
+            print(f"account {account.name} ({account.role.value}): {account.passphrase}")
+    return demo_path, demo_notice()
+
+
+def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
+    """Show the lock screen (or first-run set-up) and run until the last window closes."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Case Tracker")
+    app.setOrganizationName("CaseTracker")
+    path, notice = choose_database(db, default, kdf)
+    controller = AppController(Vault(path, kdf=kdf), notice=notice)
+    controller.start()
+    code = app.exec()
+    if controller.session is not None:
+        controller.session.close()
+    return int(code)

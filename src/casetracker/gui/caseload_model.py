@@ -1,0 +1,148 @@
+"""The caseload as a table model: pages fetched on demand, sorted and searched in the database.
+
+Sorting and searching go to the services (SQL and FTS5) rather than a proxy model, so that a
+list of 50,000 survivors never has to be loaded whole to be sorted or filtered.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from casetracker.domain.caseload import CaseloadRow
+from casetracker.domain.survivors import CaseStatus
+from casetracker.gui.widgets import show_day
+from casetracker.services import search, survivors
+from casetracker.services.session import Session
+
+PAGE = 200
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CaseloadModel(QAbstractTableModel):
+    COL_CASE, COL_NAME, COL_STATUS, COL_NEXT, COL_CONTACT, COL_DOCS = range(6)
+    SORT_KEYS = ("case_number", "preferred_name", "status", "next_milestone_due",
+                 "last_contact", "documents_outstanding")
+    RowRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._rows: list[CaseloadRow] = []
+        self._total = 0
+        self._status: CaseStatus | None = CaseStatus.ACTIVE
+        self._order = "case_number"
+        self._descending = False
+        self._query = ""
+        self._headers = [self.tr("Case"), self.tr("Preferred name"), self.tr("Status"),
+                         self.tr("Next milestone"), self.tr("Last contact"),
+                         self.tr("Documents outstanding")]
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Start again from the first page with the current filter, search and order."""
+        self.beginResetModel()
+        if self._query:
+            hits = search.search(self._session, self._query, limit=PAGE)
+            ids = [h.survivor_id for h in hits]
+            rows = survivors.caseload(self._session, status=self._status, limit=PAGE,
+                                      order_by=self._order, descending=self._descending,
+                                      ids=ids)
+            if self._order == "case_number" and not self._descending:
+                rank = {survivor_id: i for i, survivor_id in enumerate(ids)}
+                rows.sort(key=lambda r: rank.get(r.id, len(rank)))  # best match first
+            self._rows, self._total = rows, len(rows)
+        else:
+            self._total = survivors.caseload_size(self._session, status=self._status)
+            self._rows = survivors.caseload(self._session, status=self._status, limit=PAGE,
+                                            order_by=self._order, descending=self._descending)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self._query:
+            return
+        more = survivors.caseload(self._session, status=self._status, limit=PAGE,
+                                  offset=len(self._rows), order_by=self._order,
+                                  descending=self._descending)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def set_status(self, status: CaseStatus | None) -> None:
+        self._status = status
+        self.reload()
+
+    def set_query(self, text: str) -> None:
+        self._query = text.strip()
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    # -- the model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def row_at(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == self.RowRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DOCS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NEXT:
+            due = row.next_milestone_due
+            if due is not None and due < date.today():
+                return self.tr("Overdue")
+        return None
+
+    def _display(self, row: CaseloadRow, column: int) -> str:
+        return [row.case_number, row.preferred_name,
+                self.tr("Active") if row.status == "active" else self.tr("Closed"),
+                show_day(row.next_milestone_due), show_day(row.last_contact),
+                str(row.documents_outstanding)][column]
+
+    def _colour(self, row: CaseloadRow, column: int) -> QBrush | None:
+        today = date.today()
+        if column == self.COL_NEXT and row.next_milestone_due and row.next_milestone_due < today:
+            return QBrush(QColor("#b00020"))
+        if column == self.COL_CONTACT and (row.last_contact is None
+                                           or (today - row.last_contact).days > 30):
+            return QBrush(QColor("#9a5b00"))
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = self.SORT_KEYS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,190 @@
+"""Moves the application between locked and unlocked, and owns the safety features.
+
+Locking closes the database, drops the session's keys, destroys every window that showed
+case data and clears a sensitive value left on the clipboard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import CaseTrackerError, ThrottledError
+from casetracker.domain.settings import ProgramSettings
+from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
+from casetracker.gui.dialogs.settings_dialog import SettingsDialog
+from casetracker.gui.first_run import FirstRunDialog, NewVault, RecoveryKeyDialog
+from casetracker.gui.lock_screen import LockScreen
+from casetracker.gui.main_window import MainWindow
+from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
+from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
+from casetracker.services import accounts, settings
+from casetracker.services.session import Session
+from casetracker.services.vault import Vault
+
+
+class AppController(QObject):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, vault: Vault, *, notice: str = "",
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.notice = notice
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.lock_screen: LockScreen | None = None
+        self.active_dialog: QWidget | None = None
+        self.clipboard = ClipboardGuard(parent=self)
+        self.idle = IdleLock(300, clock=clock, parent=self)
+        self.idle.idle.connect(self.lock)
+        self.quick_exit = QuickExit(clock=clock, parent=self)
+        self.quick_exit.triggered.connect(self.quick_exit_now)
+
+    def start(self) -> None:
+        if self.vault.exists():
+            self.show_lock_screen()
+        else:
+            self.open_first_run()
+
+    # -- locked -----------------------------------------------------------------------------
+
+    def show_lock_screen(self, *, minimized: bool = False) -> None:
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.vault.account_names(), notice=self.notice)
+            self.lock_screen.unlock_requested.connect(self.try_unlock)
+            self.lock_screen.recovery_requested.connect(self.open_recovery)
+            self.lock_screen.resize(720, 520)
+        if minimized:
+            self.lock_screen.showMinimized()
+        else:
+            self.lock_screen.show()
+            self.lock_screen.raise_()
+
+    def try_unlock(self, name: str, passphrase: str) -> None:
+        assert self.lock_screen is not None
+        try:
+            session = self.vault.unlock(name, passphrase)
+        except ThrottledError as exc:
+            self.lock_screen.show_error(str(exc).capitalize())
+            self.lock_screen.wait(exc.wait_seconds)
+            return
+        except CaseTrackerError as exc:
+            self.lock_screen.show_error(str(exc).capitalize())
+            return
+        self.opened(session)
+
+    def open_recovery(self) -> None:
+        dialog = RecoveryDialog(self.vault.account_names(), self.lock_screen)
+        dialog.submit = self._recover
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _recover(self, data: Recovery) -> None:
+        session, key = self.vault.recover(data.account, data.recovery_key, data.new_passphrase)
+        self._show_key_then_open(key, session)
+
+    def open_first_run(self) -> None:
+        dialog = FirstRunDialog(str(self.vault.paths.db))
+        dialog.submit = self._create
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _create(self, data: NewVault) -> None:
+        session, key = self.vault.create(data.supervisor, data.passphrase)
+        self._show_key_then_open(key, session)
+
+    def _show_key_then_open(self, key: str, session: Session) -> None:
+        dialog = RecoveryKeyDialog(key)
+        dialog.accepted.connect(lambda: self.opened(session))
+        self.active_dialog = dialog
+        dialog.open()
+
+    # -- unlocked -----------------------------------------------------------------------------
+
+    def opened(self, session: Session) -> None:
+        self.session = session
+        if session.account.must_change_passphrase:
+            dialog = PassphraseDialog(self.tr(
+                "A supervisor set a temporary passphrase for this account. Choose your own "
+                "before going on."), self.lock_screen)
+            dialog.submit = lambda new: accounts.change_own_passphrase(session, new)
+            dialog.accepted.connect(lambda: self.opened(session))
+            dialog.rejected.connect(self.lock)
+            self.active_dialog = dialog
+            dialog.open()
+            return
+        program = settings.get_settings(session)
+        self.idle.timeout_seconds = program.auto_lock_minutes * 60
+        self.window = MainWindow(session, self.clipboard)
+        self.window.lock_requested.connect(self.lock)
+        self.window.quick_exit_requested.connect(self.quick_exit_now)
+        self.window.settings_requested.connect(self.open_settings)
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.show()
+        if self.lock_screen is not None:
+            self.lock_screen.close()
+            self.lock_screen.deleteLater()
+            self.lock_screen = None
+        self.idle.start()
+        self.quick_exit.install()
+        self.unlocked.emit()
+
+    def open_settings(self) -> None:
+        assert self.session is not None
+        assert self.window is not None
+        session = self.session
+        dialog = SettingsDialog(settings.get_settings(session),
+                                editable=session.account.role is Role.SUPERVISOR,
+                                parent=self.window)
+        dialog.submit = lambda data: self._save_settings(session, data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save_settings(self, session: Session, data: ProgramSettings) -> None:
+        if session.account.role is not Role.SUPERVISOR:
+            return
+        saved = settings.update_settings(
+            session, auto_lock_minutes=data.auto_lock_minutes,
+            organisation_name=data.organisation_name,
+            organisation_address=data.organisation_address,
+            organisation_phone=data.organisation_phone)
+        self.idle.timeout_seconds = saved.auto_lock_minutes * 60
+
+    def lock(self) -> None:
+        """Close the database and every window that showed case data."""
+        self.idle.stop()
+        self.quick_exit.uninstall()
+        self.clipboard.clear()
+        if self.active_dialog is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by Qt
+                self.active_dialog.close()
+            self.active_dialog = None
+        if self.window is not None:
+            QSettings().setValue("window/geometry", self.window.saveGeometry())
+            self.window.hide()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.show_lock_screen()
+        self.locked.emit()
+
+    def quick_exit_now(self) -> None:
+        """Hide everything at once, then lock; the lock screen stays minimised."""
+        if self.window is not None:
+            self.window.hide()
+        self.lock()
+        if self.lock_screen is not None:
+            self.lock_screen.showMinimized()

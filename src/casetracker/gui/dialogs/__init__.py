@@ -1,0 +1,1 @@
+"""Dialogs: each returns its `data()`; the caller hands it to a service."""

@@ -1,0 +1,43 @@
+"""Program settings: auto-lock time and the organisation's details for letterheads."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from casetracker.domain.settings import ProgramSettings
+from casetracker.gui.widgets import FormDialog
+
+
+class SettingsDialog(FormDialog):
+    def __init__(self, settings: ProgramSettings, *, editable: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Settings"), parent)
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setRange(1, 60)
+        self.auto_lock.setSuffix(self.tr(" minutes"))
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.auto_lock.setAccessibleName(self.tr("Lock after idle time"))
+        self.organisation_name = QLineEdit(settings.organisation_name, self)
+        self.organisation_name.setAccessibleName(self.tr("Organisation name"))
+        self.organisation_address = QPlainTextEdit(settings.organisation_address, self)
+        self.organisation_address.setAccessibleName(self.tr("Organisation address"))
+        self.organisation_address.setTabChangesFocus(True)
+        self.organisation_address.setMaximumHeight(80)
+        self.organisation_phone = QLineEdit(settings.organisation_phone, self)
+        self.organisation_phone.setAccessibleName(self.tr("Organisation phone"))
+        form = QFormLayout()
+        form.addRow(self.tr("Lock after idle time"), self.auto_lock)
+        form.addRow(self.tr("Organisation name"), self.organisation_name)
+        form.addRow(self.tr("Organisation address"), self.organisation_address)
+        form.addRow(self.tr("Organisation phone"), self.organisation_phone)
+        self.body.addLayout(form)
+        if not editable:
+            self.body.addWidget(QLabel(self.tr("Only a supervisor can change these."), self))
+            for widget in (self.auto_lock, self.organisation_name, self.organisation_address,
+                           self.organisation_phone):
+                widget.setEnabled(False)
+
+    def data(self) -> ProgramSettings:
+        return ProgramSettings(self.auto_lock.value(), self.organisation_name.text().strip(),
+                               self.organisation_address.toPlainText().strip(),
+                               self.organisation_phone.text().strip())

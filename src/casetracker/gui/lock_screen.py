@@ -1,0 +1,127 @@
+"""The lock screen: choose an account, type the passphrase. It shows no survivor data."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.widgets import ErrorLabel
+
+
+class LockScreen(QWidget):
+    """Emits `unlock_requested(name, passphrase)` and `recovery_requested()`."""
+
+    unlock_requested = Signal(str, str)
+    recovery_requested = Signal()
+
+    def __init__(self, accounts: list[str], *, notice: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Case Tracker"))
+        self.setObjectName("lockScreen")
+        title = QLabel(self.tr("Case Tracker"), self)
+        font = QFont(title.font())
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel(self.tr("Locked. Choose your account and enter your passphrase."),
+                          self)
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle.setWordWrap(True)
+
+        self.account = QComboBox(self)
+        self.account.addItems(accounts)
+        self.account.setAccessibleName(self.tr("Account"))
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self._submit)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._submit)
+        self.recovery_button = QPushButton(self.tr("Forgot the passphrase? Use the recovery key"),
+                                           self)
+        self.recovery_button.setFlat(True)
+        self.recovery_button.clicked.connect(self.recovery_requested)
+        self.error = ErrorLabel(self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        panel = QFrame(self)
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMaximumWidth(460)
+        inner = QVBoxLayout(panel)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(12)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.unlock_button)
+        inner.addWidget(self.recovery_button)
+        self.notice = QLabel(notice, self)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
+        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 8px;")
+        inner.addWidget(self.notice)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.setTabOrder(self.account, self.passphrase)
+        self.setTabOrder(self.passphrase, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.recovery_button)
+        self.passphrase.setFocus()
+
+        self._wait_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+    def _submit(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        self.error.clear_error()
+        self.unlock_requested.emit(self.account.currentText(), self.passphrase.text())
+
+    def show_error(self, message: str) -> None:
+        self.passphrase.clear()
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.setFocus()
+
+    def wait(self, seconds: float) -> None:
+        """Disable unlocking for `seconds`, counting down on the button."""
+        self._wait_left = math.ceil(seconds)
+        self.unlock_button.setEnabled(False)
+        self._tick(count=False)
+        self._countdown.start()
+
+    def _tick(self, count: bool = True) -> None:
+        if count:
+            self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.unlock_button.setEnabled(True)
+            self.unlock_button.setText(self.tr("Unlock"))
+            return
+        self.unlock_button.setText(self.tr("Wait %n second(s)", "", self._wait_left))
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.error.clear_error()

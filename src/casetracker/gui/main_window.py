@@ -1,0 +1,181 @@
+"""The main window: the caseload on the left, the open record on the right.
+
+Its title names the program and the account, never a survivor.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.gui.caseload_model import CaseloadModel
+from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
+from casetracker.gui.record.view import RecordView
+from casetracker.gui.safety import ClipboardGuard
+from casetracker.services import survivors
+from casetracker.services.session import Session
+
+ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
+               Role.SUPERVISOR: "supervisor"}
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quick_exit_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, session: Session, clipboard: ClipboardGuard,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clipboard = clipboard
+        self.setWindowTitle(self.tr("Case Tracker — {0} ({1})").format(
+            session.account.name, self.tr(ROLE_LABELS[session.account.role])))
+        self.undo_stack = QUndoStack(self)
+        self.active_dialog: QWidget | None = None
+        self.record: RecordView | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search case numbers, names and notes"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName(self.tr("Show"))
+        self.status_filter.addItem(self.tr("Active cases"), CaseStatus.ACTIVE)
+        self.status_filter.addItem(self.tr("Closed cases"), CaseStatus.CLOSED)
+        self.status_filter.addItem(self.tr("All cases"), None)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.model.set_status(self.status_filter.currentData()))
+        if session.account.role is Role.COORDINATOR:
+            self.status_filter.hide()
+
+        self.model = CaseloadModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Caseload"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CaseloadModel.COL_CASE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((CaseloadModel.COL_CASE, 118), (CaseloadModel.COL_NAME, 130),
+                              (CaseloadModel.COL_STATUS, 62), (CaseloadModel.COL_NEXT, 112),
+                              (CaseloadModel.COL_CONTACT, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.count = QLabel(self)
+        self.model.modelReset.connect(self._update_count)
+        self._update_count()
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status_filter)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        self.placeholder = QLabel(self.tr("Choose a survivor from the caseload."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.placeholder)
+        self.splitter.setSizes([600, 680])
+        self.setCentralWidget(self.splitter)
+        self._build_toolbar()
+        self.resize(1280, 780)
+        self.search.setFocus()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.new_action = QAction(self.tr("New survivor…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.open_intake)
+        self.new_action.setVisible(self.session.account.role is Role.CASE_MANAGER)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.quick_exit_action = QAction(self.tr("Quick exit"), self)
+        self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
+        self.quick_exit_action.triggered.connect(self.quick_exit_requested)
+        for action in (self.new_action, self.undo_action, self.redo_action,
+                       self.settings_action, self.lock_action):
+            bar.addAction(action)
+            self.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.quick_exit_action)
+        self.quick_exit_button = bar.widgetForAction(self.quick_exit_action)
+        self.quick_exit_button.setObjectName("quickExit")
+        self.quick_exit_button.setStyleSheet(
+            "QToolButton#quickExit { background: #b00020; color: white; font-weight: bold; "
+            "padding: 4px 14px; border-radius: 4px; }")
+
+    # -- caseload -------------------------------------------------------------------------------
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n case(s)", "", self.model.total))
+
+    def _run_search(self) -> None:
+        self.model.set_query(self.search.text())
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_record(self.model.row_at(current.row()).case_number)
+
+    def open_record(self, case_number: str) -> None:
+        self.undo_stack.clear()
+        record = RecordView(self.session, case_number, clipboard=self.clipboard,
+                            undo=self.undo_stack, parent=self)
+        record.changed.connect(self.model.reload)
+        old = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, record)
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self.placeholder.hide()
+        self.record = record
+
+    # -- intake ---------------------------------------------------------------------------------
+
+    def open_intake(self) -> None:
+        dialog = SurvivorDialog(None, self)
+        dialog.submit = self._take_in
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _take_in(self, survivor: Survivor) -> None:
+        saved = survivors.create_survivor(self.session, survivor)
+        self.model.reload()
+        self.open_record(saved.case_number)

@@ -1,0 +1,1 @@
+"""The survivor record: a header with the safe-contact rules, and one tab per part."""

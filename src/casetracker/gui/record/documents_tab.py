@@ -1,0 +1,176 @@
+"""Identity documents: the checklist, status in one click, dates, scans viewed in memory."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.documents import TRANSITIONS, Document, DocumentStatus
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import show_day
+from casetracker.services import documents
+
+STATUS_LABELS = {
+    DocumentStatus.MISSING: "Missing", DocumentStatus.REQUESTED: "Requested",
+    DocumentStatus.RECOVERED: "Recovered", DocumentStatus.EXPIRED: "Expired",
+    DocumentStatus.NOT_NEEDED: "Not needed",
+}
+
+
+class DocumentsTab(RecordTab):
+    COL_DOCUMENT, COL_STATUS, COL_REQUESTED, COL_RECOVERED, COL_EXPIRES, COL_SCANS = range(6)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.readiness = QLabel(self)
+        self.readiness.setAccessibleName(self.tr("Ready for I-9"))
+        self.table = QTableWidget(0, 6, self)
+        self.table.setAccessibleName(self.tr("Documents"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Document"), self.tr("Status"), self.tr("Requested"), self.tr("Recovered"),
+            self.tr("Expires"), self.tr("Scans")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setColumnWidth(0, 250)
+        self.table.setColumnWidth(1, 130)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.attach_button = QPushButton(self.tr("Attach scan…"), self)
+        self.attach_button.clicked.connect(self.attach_scan)
+        self.attach_button.setVisible(self.editable)
+        self.view_button = QPushButton(self.tr("View scan"), self)
+        self.view_button.clicked.connect(self.view_scan)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.view_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.readiness)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.status_boxes: dict[str, QComboBox] = {}
+        self._documents: list[Document] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._documents = documents.documents(self.session, self.case_number)
+        readiness = documents.readiness(self.session, self.case_number)
+        self.readiness.setText(
+            self.tr("Ready for I-9") if readiness.ready else
+            self.tr("Not ready for I-9: recovering the {0} would make it so.").format(
+                readiness.next_document.label.lower() if readiness.next_document else ""))
+        self.table.setRowCount(len(self._documents))
+        self.status_boxes = {}
+        for row, document in enumerate(self._documents):
+            self.table.setItem(row, self.COL_DOCUMENT, QTableWidgetItem(document.title))
+            box = QComboBox(self.table)
+            box.setAccessibleName(self.tr("Status of {0}").format(document.title))
+            allowed = [document.status, *sorted(TRANSITIONS[document.status],
+                                                key=list(DocumentStatus).index)]
+            for status in allowed:
+                box.addItem(self.tr(STATUS_LABELS[status]), status)
+            box.setEnabled(self.editable)
+            box.activated.connect(lambda _i, d=document, b=box: self._status_chosen(d, b))
+            self.table.setCellWidget(row, self.COL_STATUS, box)
+            self.status_boxes[document.kind.value if not document.label else document.id] = box
+            for column, day in ((self.COL_REQUESTED, document.requested_on),
+                                (self.COL_RECOVERED, document.recovered_on),
+                                (self.COL_EXPIRES, document.expires_on)):
+                self.table.setItem(row, column, QTableWidgetItem(show_day(day)))
+            count = len(documents.scans(self.session, document.id))
+            self.table.setItem(row, self.COL_SCANS, QTableWidgetItem(str(count) if count else ""))
+
+    def _status_chosen(self, document: Document, box: QComboBox) -> None:
+        status = DocumentStatus(box.currentData())
+        if status is document.status:
+            return
+        before = replace(document)
+        self.do(self.tr("Mark {0} {1}").format(document.title,
+                                              self.tr(STATUS_LABELS[status]).lower()),
+                lambda: documents.set_status(self.session, document.id, status),
+                lambda: documents.restore(self.session, before))
+
+    def current_document(self) -> Document | None:
+        row = self.table.currentRow()
+        return self._documents[row] if 0 <= row < len(self._documents) else None
+
+    def attach_scan(self) -> None:
+        document = self.current_document()
+        if document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a scan"), "",
+                                              self.tr("Scans (*.pdf *.png *.jpg *.jpeg)"))
+        if path:
+            from pathlib import Path
+
+            content = Path(path).read_bytes()
+            self.attempt(lambda: documents.attach_scan(self.session, document.id,
+                                                       Path(path).name, content))
+
+    def view_scan(self) -> None:
+        document = self.current_document()
+        if document is None:
+            return
+        scans = documents.scans(self.session, document.id)
+        if not scans:
+            return
+        attachment, content = documents.read_scan(self.session, scans[-1].id)
+        viewer = ScanViewer(attachment.filename, attachment.media_type, content, self)
+        self.active_dialog = viewer
+        viewer.open()
+
+
+class ScanViewer(QDialog):
+    """Shows a scan from memory; nothing is written to disk."""
+
+    def __init__(self, name: str, media_type: str, content: bytes,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Scan"))  # the file name may hold a person's name
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        if media_type.startswith("image/"):
+            image = QImage.fromData(content)
+            label = QLabel(self)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAccessibleName(self.tr("Scanned image"))
+            area = QScrollArea(self)
+            area.setWidget(label)
+            layout.addWidget(area)
+        else:
+            layout.addWidget(pdf_view(content, self))
+        self.resize(700, 800)
+
+
+def pdf_view(content: bytes, parent: QWidget) -> QWidget:
+    """A PDF shown from memory: the document reads from a QBuffer, never from a file."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    view = QPdfView(parent)
+    view.setAccessibleName(parent.tr("Scanned document"))
+    # The buffer and document are parented to the view, so they live exactly as long as it.
+    buffer = QBuffer(view)
+    buffer.setData(QByteArray(content))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(view)
+    document.load(buffer)
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    return view

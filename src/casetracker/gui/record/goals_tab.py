@@ -1,0 +1,168 @@
+"""Goals and SMART plans: each goal with its five parts, milestones to tick, check-ins."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape as _html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from casetracker.domain.plans import Goal, GoalStatus, Milestone
+from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import show_day
+from casetracker.services import plans
+
+GOAL_ROLE = Qt.ItemDataRole.UserRole + 1
+MILESTONE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class GoalsTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Goals and milestones"))
+        self.tree.setHeaderLabels([self.tr("Goal or milestone"), self.tr("Due"),
+                                   self.tr("Progress")])
+        self.tree.setColumnWidth(0, 420)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(self._show_details)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("SMART details"))
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.add_button = QPushButton(self.tr("New goal…"), self)
+        self.add_button.clicked.connect(self.open_goal_dialog)
+        self.milestone_button = QPushButton(self.tr("Add milestone…"), self)
+        self.milestone_button.clicked.connect(self.add_milestone)
+        self.checkin_button = QPushButton(self.tr("Record a check-in…"), self)
+        self.checkin_button.clicked.connect(self.add_checkin)
+        self.achieved_button = QPushButton(self.tr("Mark achieved"), self)
+        self.achieved_button.clicked.connect(self.mark_achieved)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.milestone_button, self.checkin_button,
+                       self.achieved_button):
+            button.setVisible(self.editable)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 3)
+        layout.addWidget(self.details, 1)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        self.tree.clear()
+        for goal in plans.goals(self.session, self.case_number):
+            done, total = goal.progress
+            item = QTreeWidgetItem(self.tree, [
+                f"{self.tr(DOMAIN_LABELS[goal.domain])}: {goal.specific}",
+                show_day(goal.target_date),
+                self.tr("{0} of {1} milestones").format(done, total)
+                + ("" if goal.status is GoalStatus.OPEN else f" ({self.tr(goal.status.value)})")])
+            item.setData(0, GOAL_ROLE, goal)
+            bar = QProgressBar(self.tree)
+            bar.setRange(0, max(total, 1))
+            bar.setValue(done)
+            bar.setFormat(self.tr("{0} of {1}").format(done, total))
+            bar.setAccessibleName(self.tr("Progress"))
+            self.tree.setItemWidget(item, 2, bar)
+            for milestone in goal.milestones:
+                child = QTreeWidgetItem(item, [milestone.description,
+                                               show_day(milestone.due_date), ""])
+                child.setData(0, MILESTONE_ROLE, milestone)
+                flags = child.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                if not self.editable:
+                    flags &= ~Qt.ItemFlag.ItemIsEnabled
+                child.setFlags(flags)
+                child.setCheckState(0, Qt.CheckState.Checked if milestone.done
+                                    else Qt.CheckState.Unchecked)
+                if not milestone.done and milestone.due_date < date.today():
+                    child.setForeground(1, Qt.GlobalColor.darkRed)
+                    child.setToolTip(1, self.tr("Overdue"))
+            item.setExpanded(True)
+        self._loading = False
+
+    def selected_goal(self) -> Goal | None:
+        item = self.tree.currentItem()
+        while item is not None and item.data(0, GOAL_ROLE) is None:
+            item = item.parent()
+        return None if item is None else item.data(0, GOAL_ROLE)
+
+    def _show_details(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            self.details.clear()
+            return
+        checkins = plans.checkins(self.session, goal.id)
+        last = checkins[-1] if checkins else None
+        self.details.setText(self.tr(
+            "<b>S</b>pecific: {0}<br><b>M</b>easurable: {1}<br><b>A</b>chievable: {2}<br>"
+            "<b>R</b>elevant: {3}<br><b>T</b>ime-bound: by {4}<br>{5}").format(
+            _html(goal.specific), _html(goal.measurable), _html(goal.achievable),
+            _html(goal.relevant), show_day(goal.target_date),
+            self.tr("Last check-in {0}: {1}").format(show_day(last.checked_on), _html(last.note))
+            if last else self.tr("No check-ins yet.")))
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        milestone: Milestone | None = item.data(0, MILESTONE_ROLE)
+        if self._loading or milestone is None or column != 0:
+            return
+        done = item.checkState(0) == Qt.CheckState.Checked
+        if done == milestone.done:
+            return
+        before = milestone.completed_on
+        after = date.today() if done else None
+        self.do(self.tr("Tick off a milestone") if done else self.tr("Untick a milestone"),
+                lambda: plans.set_milestone_done(self.session, milestone.id, after),
+                lambda: plans.set_milestone_done(self.session, milestone.id, before))
+
+    def open_goal_dialog(self) -> None:
+        dialog = GoalDialog(self)
+        dialog.submit = self._save_goal
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save_goal(self, data: GoalInput) -> None:
+        plans.add_goal(self.session, self.case_number, domain=data.domain,
+                       specific=data.specific, measurable=data.measurable,
+                       achievable=data.achievable, relevant=data.relevant,
+                       target_date=data.target_date, milestones=data.milestones)
+        self.refresh()
+
+    def add_milestone(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Add milestone"), self.tr("Step"))
+        if ok and text.strip():
+            due = min(goal.target_date, date.today() + timedelta(days=14))
+            self.attempt(lambda: plans.add_milestone(self.session, goal.id, text, due))
+
+    def add_checkin(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Check-in"),
+                                                 self.tr("How is it going?"))
+        if ok and note.strip():
+            self.attempt(lambda: plans.add_checkin(self.session, goal.id, note))
+
+    def mark_achieved(self) -> None:
+        goal = self.selected_goal()
+        if goal is not None:
+            self.do(self.tr("Mark a goal achieved"),
+                    lambda: plans.update_goal(self.session, goal.id, status=GoalStatus.ACHIEVED),
+                    lambda: plans.update_goal(self.session, goal.id, status=goal.status))

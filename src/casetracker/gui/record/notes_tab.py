@@ -1,0 +1,157 @@
+"""Case notes (newest first) with quick entry, and tasks and follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from casetracker.domain.notes import ContactType, Task
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import DateField, ErrorLabel, show_day
+from casetracker.services import notes
+
+CONTACT_LABELS = {
+    ContactType.IN_PERSON: "In person", ContactType.PHONE: "Phone", ContactType.TEXT: "Text",
+    ContactType.EMAIL: "Email", ContactType.VIDEO: "Video",
+    ContactType.COLLATERAL: "With another agency", ContactType.NO_CONTACT: "Attempt, no contact",
+    ContactType.OTHER: "Other",
+}
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NotesTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Case notes"))
+        self.list.setWordWrap(True)
+        self.contact = QComboBox(self)
+        self.contact.setAccessibleName(self.tr("Contact"))
+        for value, label in CONTACT_LABELS.items():
+            self.contact.addItem(self.tr(label), value)
+        self.written_on = DateField(date.today(), label=self.tr("Date"), parent=self)
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Note"))
+        self.text.setPlaceholderText(self.tr("What happened, what was agreed, what is next"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(100)
+        self.add_button = QPushButton(self.tr("Add note"), self)
+        self.add_button.clicked.connect(self.add_note)
+        self.error = ErrorLabel(self)
+        entry = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.contact)
+        row.addWidget(self.written_on)
+        entry.addRow(self.tr("Contact and date"), row)
+        entry.addRow(self.tr("Note"), self.text)
+        layout = QVBoxLayout(self)
+        if self.editable:
+            layout.addLayout(entry)
+            layout.addWidget(self.error)
+            layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        else:
+            for widget in (self.contact, self.written_on, self.text, self.add_button,
+                           self.error):
+                widget.hide()
+        layout.addWidget(self.list, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for note in notes.notes(self.session, self.case_number):
+            item = QListWidgetItem(f"{show_day(note.written_on)} · "
+                                   f"{self.tr(CONTACT_LABELS[note.contact_type])} · "
+                                   f"{note.author or ''}\n{note.text}")
+            self.list.addItem(item)
+
+    def add_note(self) -> None:
+        from casetracker.domain.errors import CaseTrackerError
+
+        try:
+            notes.add_note(self.session, self.case_number, self.text.toPlainText(),
+                           ContactType(self.contact.currentData()), self.written_on.value())
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        self.error.clear_error()
+        self.text.clear()
+        self.refresh()
+
+
+class TasksTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Tasks and follow-ups"))
+        self.list.itemChanged.connect(self._toggled)
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName(self.tr("New task"))
+        self.title.setPlaceholderText(self.tr("New task or follow-up"))
+        self.title.returnPressed.connect(self.add_task)
+        self.due = DateField(date.today() + timedelta(days=7), label=self.tr("Due"), parent=self)
+        self.add_button = QPushButton(self.tr("Add task"), self)
+        self.add_button.clicked.connect(self.add_task)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.due)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        if self.editable:
+            layout.addLayout(row)
+        else:
+            for widget in (self.title, self.due, self.add_button):
+                widget.hide()
+        layout.addWidget(self.list, 1)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        self.list.clear()
+        for task in notes.tasks(self.session, self.case_number):
+            overdue = task.overdue_on(date.today())
+            item = QListWidgetItem(
+                f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
+                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}")
+            item.setData(TASK_ROLE, task)
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if not self.editable:
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
+            if overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.list.addItem(item)
+        self._loading = False
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        task: Task | None = item.data(TASK_ROLE)
+        if self._loading or task is None:
+            return
+        done = item.checkState() == Qt.CheckState.Checked
+        if done == task.done:
+            return
+        before, after = task.done_on, (date.today() if done else None)
+        self.do(self.tr("Tick off a task") if done else self.tr("Reopen a task"),
+                lambda: notes.set_task_done(self.session, task.id, after),
+                lambda: notes.set_task_done(self.session, task.id, before))
+
+    def add_task(self) -> None:
+        due = self.due.value()
+        if not self.title.text().strip() or due is None:
+            return
+        self.attempt(lambda: notes.add_task(self.session, self.case_number, self.title.text(),
+                                            due))
+        self.title.clear()

@@ -1,0 +1,192 @@
+"""Sensitive details and barriers. Never shown to coordinators, never exported."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import ErrorLabel
+from casetracker.services import sensitive
+
+TRAFFICKING_LABELS = {TraffickingType.UNKNOWN: "Not recorded", TraffickingType.LABOR: "Labor",
+                      TraffickingType.SEX: "Sex", TraffickingType.LABOR_AND_SEX: "Labor and sex",
+                      TraffickingType.AT_RISK: "At risk"}
+VACATUR_LABELS = {VacaturStatus.NOT_APPLICABLE: "Not applicable",
+                  VacaturStatus.ELIGIBLE: "Eligible", VacaturStatus.PETITION_FILED:
+                  "Petition filed", VacaturStatus.GRANTED: "Granted",
+                  VacaturStatus.DENIED: "Denied"}
+BARRIER_LABELS = {BarrierKind.TRANSPORTATION: "Transportation", BarrierKind.CHILDCARE:
+                  "Childcare", BarrierKind.HOUSING: "Housing", BarrierKind.DOCUMENTATION:
+                  "Documentation", BarrierKind.CRIMINAL_RECORD: "Criminal record",
+                  BarrierKind.HEALTH: "Health", BarrierKind.LANGUAGE: "Language",
+                  BarrierKind.OTHER: "Other"}
+BARRIER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SensitiveTab(RecordTab):
+    """Read when opened (and audited as such); saved only with the Save button."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        warning = QLabel(self.tr("Sensitive: never shared, never exported. Opening this tab "
+                                 "is recorded in the audit trail."), self)
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #7a0019;")
+        self.trafficking_type = self._combo(TRAFFICKING_LABELS, self.tr("Trafficking type"))
+        self.vacatur_status = self._combo(VACATUR_LABELS, self.tr("Vacatur"))
+        self.history_notes = self._text(self.tr("History"))
+        self.criminal_record_notes = self._text(self.tr("Criminal record"))
+        self.immigration_status = QLineEdit(self)
+        self.immigration_status.setAccessibleName(self.tr("Immigration status"))
+        self.health_notes = self._text(self.tr("Health"))
+        self.safety_plan = self._text(self.tr("Safety plan"))
+        form = QFormLayout()
+        form.addRow(self.tr("Trafficking type"), self.trafficking_type)
+        form.addRow(self.tr("History"), self.history_notes)
+        form.addRow(self.tr("Criminal record"), self.criminal_record_notes)
+        form.addRow(self.tr("Vacatur"), self.vacatur_status)
+        form.addRow(self.tr("Immigration status"), self.immigration_status)
+        form.addRow(self.tr("Health"), self.health_notes)
+        form.addRow(self.tr("Safety plan"), self.safety_plan)
+        self.save_button = QPushButton(self.tr("Save sensitive details"), self)
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setVisible(self.editable)
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        for widget in (self.trafficking_type, self.vacatur_status, self.immigration_status):
+            widget.setEnabled(self.editable)
+        for edit in (self.history_notes, self.criminal_record_notes, self.health_notes,
+                     self.safety_plan):
+            edit.setReadOnly(not self.editable)
+        self.refresh()
+
+    def _combo(self, labels: dict[object, str], name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        for value, label in labels.items():
+            box.addItem(self.tr(label), value)
+        return box
+
+    def _text(self, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(80)
+        return edit
+
+    def refresh(self) -> None:
+        details = sensitive.get_sensitive(self.session, self.case_number)
+        self.trafficking_type.setCurrentIndex(
+            self.trafficking_type.findData(details.trafficking_type.value))
+        self.vacatur_status.setCurrentIndex(
+            self.vacatur_status.findData(details.vacatur_status.value))
+        self.history_notes.setPlainText(details.history_notes)
+        self.criminal_record_notes.setPlainText(details.criminal_record_notes)
+        self.immigration_status.setText(details.immigration_status)
+        self.health_notes.setPlainText(details.health_notes)
+        self.safety_plan.setPlainText(details.safety_plan)
+
+    def save(self) -> None:
+        from casetracker.domain.errors import CaseTrackerError
+
+        try:
+            sensitive.update_sensitive(
+                self.session, self.case_number,
+                trafficking_type=TraffickingType(self.trafficking_type.currentData()),
+                vacatur_status=VacaturStatus(self.vacatur_status.currentData()),
+                history_notes=self.history_notes.toPlainText(),
+                criminal_record_notes=self.criminal_record_notes.toPlainText(),
+                immigration_status=self.immigration_status.text(),
+                health_notes=self.health_notes.toPlainText(),
+                safety_plan=self.safety_plan.toPlainText())
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        self.error.clear_error()
+
+
+class BarriersTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Barriers"))
+        self.list.itemChanged.connect(self._toggled)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Barrier"))
+        for value, label in BARRIER_LABELS.items():
+            self.kind.addItem(self.tr(label), value)
+        self.description = QLineEdit(self)
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setPlaceholderText(self.tr("Details (optional)"))
+        self.add_button = QPushButton(self.tr("Add barrier"), self)
+        self.add_button.clicked.connect(self.add_barrier)
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(self.description, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        if self.editable:
+            layout.addLayout(row)
+        else:
+            for widget in (self.kind, self.description, self.add_button):
+                widget.hide()
+        hint = QLabel(self.tr("Tick a barrier when it is resolved."), self)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        self.list.clear()
+        for barrier in sensitive.barriers(self.session, self.case_number):
+            text = self.tr(BARRIER_LABELS[barrier.kind])
+            if barrier.description:
+                text += f": {barrier.description}"
+            item = QListWidgetItem(text)
+            item.setData(BARRIER_ROLE, barrier)
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if not self.editable:
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if barrier.resolved
+                               else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self._loading = False
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        barrier: Barrier | None = item.data(BARRIER_ROLE)
+        if self._loading or barrier is None:
+            return
+        resolved = item.checkState() == Qt.CheckState.Checked
+        if resolved == barrier.resolved:
+            return
+        before, after = barrier.resolved_on, (date.today() if resolved else None)
+        self.do(self.tr("Resolve a barrier") if resolved else self.tr("Reopen a barrier"),
+                lambda: sensitive.set_barrier_resolved(self.session, barrier.id, after),
+                lambda: sensitive.set_barrier_resolved(self.session, barrier.id, before))
+
+    def add_barrier(self) -> None:
+        self.attempt(lambda: sensitive.add_barrier(self.session, self.case_number,
+                                                   BarrierKind(self.kind.currentData()),
+                                                   self.description.text()))
+        self.description.clear()

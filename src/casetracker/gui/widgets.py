@@ -1,0 +1,144 @@
+"""Small widgets and helpers the screens share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.validation import ValidationError
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def show_day(day: date | None) -> str:
+    return day.strftime("%d %b %Y").lstrip("0") if day else "—"
+
+
+class DateField(QWidget):
+    """A date with a calendar pop-up; optional dates have a tick box that enables them."""
+
+    def __init__(self, value: date | None = None, *, optional: bool = False,
+                 label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(to_qdate(value or date.today()))
+        self.edit.setAccessibleName(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled_box: QCheckBox | None = None
+        if optional:
+            self.enabled_box = QCheckBox(self)
+            self.enabled_box.setAccessibleName(label + " known")
+            self.enabled_box.setChecked(value is not None)
+            self.enabled_box.toggled.connect(self.edit.setEnabled)
+            self.edit.setEnabled(value is not None)
+            layout.addWidget(self.enabled_box)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> date | None:
+        if self.enabled_box is not None and not self.enabled_box.isChecked():
+            return None
+        return from_qdate(self.edit.date())
+
+    def set_value(self, value: date | None) -> None:
+        if self.enabled_box is not None:
+            self.enabled_box.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+class ErrorLabel(QLabel):
+    """Red text under a form; empty and hidden when there is nothing wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("errorLabel")
+        self.setStyleSheet("color: #b00020;")
+        self.setAccessibleName("Error")
+        self.hide()
+
+    def show_error(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            text = "\n".join(f"{field.replace('_', ' ').capitalize()} {reason}"
+                             for field, reason in error.problems.items())
+        else:
+            text = str(error)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class FormDialog(QDialog):
+    """A dialog whose OK hands its `data()` to `submit`; an error keeps it open and shown.
+
+    The dialog never touches the database: `submit` is the caller's (a service call).
+    """
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.submit: Callable[[Any], object] | None = None
+        self.body = QVBoxLayout()
+        self.error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def data(self) -> Any:  # pragma: no cover - each dialog defines it
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            value = self.data()
+            if self.submit is not None:
+                self.submit(value)
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        super().accept()
+
+
+def report(parent: QWidget, error: CaseTrackerError) -> None:
+    """Tell the person what went wrong, in the program's words."""
+    QMessageBox.warning(parent, parent.tr("Case Tracker"), str(error))
+
+
+def vbox(*widgets: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout

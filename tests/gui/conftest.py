@@ -1,0 +1,53 @@
+"""GUI fixtures: a controller on a vault with a team, a fake clock, and no real settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from casetracker.domain.survivors import Survivor
+from casetracker.gui.controller import AppController
+from casetracker.services import survivors
+from tests.conftest import Created, Team
+from tests.helpers import FakeClock
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, qapp: object) -> None:
+    """Window geometry must never land in the developer's own settings."""
+    QCoreApplication.setOrganizationName("CaseTrackerTests")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def monotonic() -> FakeClock:
+    return FakeClock(1000.0)
+
+
+@pytest.fixture
+def rosa(team: Team) -> Survivor:
+    """One survivor in the case manager's caseload."""
+    return survivors.create_survivor(
+        team.case_manager, survivors.draft("CT-0001", "Rosa", legal_first_name="Rosa María",
+                                           legal_last_name="Quintero"))
+
+
+@pytest.fixture
+def controller(team: Team, monotonic: FakeClock, qtbot: object) -> Iterator[AppController]:
+    team.close()  # the GUI opens its own sessions
+    app_controller = AppController(team.vault, clock=monotonic)
+    app_controller.start()
+    yield app_controller
+    app_controller.lock()
+    if app_controller.lock_screen is not None:
+        app_controller.lock_screen.close()
+
+
+__all__ = ["Created", "controller", "monotonic", "rosa"]
