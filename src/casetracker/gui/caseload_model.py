@@ -39,7 +39,7 @@ class CaseloadModel(QAbstractTableModel):
         self._query = ""
         self._headers = [self.tr("Case"), self.tr("Preferred name"), self.tr("Status"),
                          self.tr("Next milestone"), self.tr("Last contact"),
-                         self.tr("Documents outstanding")]
+                         self.tr("Docs outstanding")]
         self.reload()
 
     # -- loading ------------------------------------------------------------------------------
