@@ -289,3 +289,128 @@ def test_caseload_pages_in_as_the_view_scrolls(qtbot: QtBot, team: Team,
     model.sort(model.COL_NAME, Qt.SortOrder.DescendingOrder)
     names = [model.row_at(i).preferred_name.casefold() for i in range(model.rowCount())]
     assert names == sorted(names, reverse=True)
+
+
+def test_first_run_creates_the_database_and_shows_the_recovery_key(
+        qtbot: QtBot, tmp_path: object, monotonic: FakeClock) -> None:
+    from pathlib import Path
+
+    from casetracker.gui.first_run import FirstRunDialog, RecoveryKeyDialog
+    from casetracker.security.kdf import FAST_INSECURE
+    from casetracker.services.vault import Vault
+
+    vault = Vault(Path(str(tmp_path)) / "new" / "case.db", kdf=FAST_INSECURE)
+    app_controller = AppController(vault, clock=monotonic)
+    app_controller.start()
+    dialog = app_controller.active_dialog
+    assert isinstance(dialog, FirstRunDialog)
+    qtbot.keyClicks(dialog.name, "sam")
+    qtbot.keyClicks(dialog.passphrase, "short")
+    qtbot.keyClicks(dialog.repeat, "short")
+    dialog.accept()
+    assert "at least 15" in dialog.error.text()
+    assert not vault.exists()
+    dialog.passphrase.setText(SUPERVISOR_PASSPHRASE)
+    dialog.repeat.setText(SUPERVISOR_PASSPHRASE)
+    dialog.accept()
+    key_dialog = app_controller.active_dialog
+    assert isinstance(key_dialog, RecoveryKeyDialog)
+    assert len(key_dialog.key_label.text().split("-")) == 6
+    assert "Case Tracker recovery key" in key_dialog.sheet().toPlainText()
+    key_dialog.reject()  # closing without confirming must not lose the only copy
+    assert key_dialog.isVisible()
+    assert not key_dialog.ok_button.isEnabled()
+    key_dialog.confirm.setChecked(True)
+    key_dialog.accept()
+    assert app_controller.window is not None
+    assert app_controller.session is not None
+    assert app_controller.session.account.name == "sam"
+    app_controller.lock()
+    app_controller.lock_screen.close()  # type: ignore[union-attr]
+
+
+def test_unlocking_with_the_recovery_key(qtbot: QtBot, created: object,
+                                         monotonic: FakeClock) -> None:
+    from casetracker.gui.first_run import RecoveryKeyDialog
+    from casetracker.gui.recovery_dialog import RecoveryDialog
+
+    vault, key = created.vault, created.recovery_key  # type: ignore[attr-defined]
+    created.session.close()  # type: ignore[attr-defined]
+    app_controller = AppController(vault, clock=monotonic)
+    app_controller.start()
+    assert app_controller.lock_screen is not None
+    qtbot.mouseClick(app_controller.lock_screen.recovery_button, Qt.MouseButton.LeftButton)
+    dialog = app_controller.active_dialog
+    assert isinstance(dialog, RecoveryDialog)
+    qtbot.keyClicks(dialog.key, key.lower())
+    qtbot.keyClicks(dialog.passphrase, "a brand new passphrase for sam")
+    qtbot.keyClicks(dialog.repeat, "a brand new passphrase for sam")
+    dialog.accept()
+    new_key_dialog = app_controller.active_dialog
+    assert isinstance(new_key_dialog, RecoveryKeyDialog)
+    assert new_key_dialog.key_label.text() != key
+    new_key_dialog.confirm.setChecked(True)
+    new_key_dialog.accept()
+    assert app_controller.session is not None
+    app_controller.lock()
+    vault.unlock(SUPERVISOR, "a brand new passphrase for sam").close()
+    app_controller.lock_screen.close()  # type: ignore[union-attr]
+
+
+def test_a_reset_account_must_choose_its_own_passphrase(qtbot: QtBot, team: Team,
+                                                        controller: AppController) -> None:
+    from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
+    from casetracker.services import accounts
+
+    with team.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        accounts.reset_passphrase(session, CASE_MANAGER, "temporary passphrase from sam")
+    screen = controller.lock_screen
+    assert screen is not None
+    screen.account.setCurrentText(CASE_MANAGER)
+    qtbot.keyClicks(screen.passphrase, "temporary passphrase from sam")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    dialog = controller.active_dialog
+    assert isinstance(dialog, PassphraseDialog)
+    assert controller.window is None
+    dialog.passphrase.setText("my very own passphrase now")
+    dialog.repeat.setText("my very own passphrase now")
+    dialog.accept()
+    assert controller.window is not None
+    team.vault.unlock(CASE_MANAGER, "my very own passphrase now").close()
+
+
+def test_copied_contact_details_leave_the_clipboard(qtbot: QtBot, team: Team,
+                                                   controller: AppController) -> None:
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("CT-0002", "Lena",
+                                                           phone="(555) 555-0142"))
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.table.selectRow(0)
+    record = window.record
+    assert record is not None
+    qtbot.mouseClick(record.profile.copy_phone, Qt.MouseButton.LeftButton)
+    clipboard = QApplication.clipboard()
+    assert clipboard.text() == "(555) 555-0142"
+    controller.clipboard.clear()  # what the 30-second timer does
+    assert clipboard.text() == ""
+    qtbot.mouseClick(record.profile.copy_phone, Qt.MouseButton.LeftButton)
+    controller.lock()
+    assert clipboard.text() == ""
+
+
+def test_settings_are_saved_by_a_supervisor(qtbot: QtBot, team: Team,
+                                            controller: AppController) -> None:
+    from casetracker.gui.dialogs.settings_dialog import SettingsDialog
+    from casetracker.services import settings
+
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.settings_action.trigger()
+    dialog = controller.active_dialog
+    assert isinstance(dialog, SettingsDialog)
+    dialog.auto_lock.setValue(12)
+    qtbot.keyClicks(dialog.organisation_name, "Safe Harbor Jobs")
+    dialog.accept()
+    assert controller.idle.timeout_seconds == 12 * 60
+    with verify(team) as session:  # type: ignore[attr-defined]
+        saved = settings.get_settings(session)
+    assert (saved.auto_lock_minutes, saved.organisation_name) == (12, "Safe Harbor Jobs")
