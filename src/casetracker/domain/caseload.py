@@ -18,3 +18,4 @@ class CaseloadRow:
     next_milestone_due: date | None
     last_contact: date | None
     documents_outstanding: int
+    stage: str = "readiness"

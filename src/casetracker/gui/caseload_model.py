@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from casetracker.domain.caseload import CaseloadRow
+from casetracker.domain.employment import STAGE_LABELS, Stage
 from casetracker.domain.survivors import CaseStatus
 from casetracker.gui.widgets import show_day
 from casetracker.services import search, survivors
@@ -23,8 +24,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class CaseloadModel(QAbstractTableModel):
-    COL_CASE, COL_NAME, COL_STATUS, COL_NEXT, COL_CONTACT, COL_DOCS = range(6)
-    SORT_KEYS = ("case_number", "preferred_name", "status", "next_milestone_due",
+    COL_CASE, COL_NAME, COL_STAGE, COL_NEXT, COL_CONTACT, COL_DOCS = range(6)
+    SORT_KEYS = ("case_number", "preferred_name", "stage", "next_milestone_due",
                  "last_contact", "documents_outstanding")
     RowRole = Qt.ItemDataRole.UserRole + 1
 
@@ -37,7 +38,7 @@ class CaseloadModel(QAbstractTableModel):
         self._order = "case_number"
         self._descending = False
         self._query = ""
-        self._headers = [self.tr("Case"), self.tr("Preferred name"), self.tr("Status"),
+        self._headers = [self.tr("Case"), self.tr("Preferred name"), self.tr("Stage"),
                          self.tr("Next milestone"), self.tr("Last contact"),
                          self.tr("Docs outstanding")]
         self.reload()
@@ -128,8 +129,9 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def _display(self, row: CaseloadRow, column: int) -> str:
+        stage = self.tr(STAGE_LABELS[Stage(row.stage)])
         return [row.case_number, row.preferred_name,
-                self.tr("Active") if row.status == "active" else self.tr("Closed"),
+                stage if row.status == "active" else self.tr("Closed"),
                 show_day(row.next_milestone_due), show_day(row.last_contact),
                 str(row.documents_outstanding)][column]
 

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((CaseloadModel.COL_CASE, 118), (CaseloadModel.COL_NAME, 130),
-                              (CaseloadModel.COL_STATUS, 62), (CaseloadModel.COL_NEXT, 112),
+                              (CaseloadModel.COL_STAGE, 90), (CaseloadModel.COL_NEXT, 112),
                               (CaseloadModel.COL_CONTACT, 100)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)

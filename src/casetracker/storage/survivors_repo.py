@@ -91,6 +91,7 @@ class SurvivorRepository:
         "case_number": "s.case_number COLLATE NOCASE",
         "preferred_name": "s.preferred_name COLLATE NOCASE",
         "status": "s.status",
+        "stage": "stage",
         "next_milestone_due": "next_due IS NULL, next_due",
         "last_contact": "last_contact IS NULL, last_contact",
         "documents_outstanding": "outstanding",
@@ -119,12 +120,14 @@ class SurvivorRepository:
                   AS last_contact,
                 (SELECT count(*) FROM documents d WHERE d.survivor_id = s.id
                   AND (d.status IN {outstanding}
-                       OR (d.status = 'recovered' AND d.expires_on < ?))) AS outstanding
+                       OR (d.status = 'recovered' AND d.expires_on < ?))) AS outstanding,
+                coalesce((SELECT p.stage FROM placement_steps p WHERE p.survivor_id = s.id
+                          ORDER BY p.seq DESC LIMIT 1), 'readiness') AS stage
             FROM survivors s {where}
             ORDER BY {order}, s.case_number COLLATE NOCASE
             LIMIT ? OFFSET ?""", (today.isoformat(), *params, limit, offset)).fetchall()
         return [CaseloadRow(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]),
-                            int(r[7])) for r in rows]
+                            int(r[7]), r[8]) for r in rows]
 
     def delete(self, survivor_id: str) -> None:
         self._conn.execute("DELETE FROM survivors WHERE id = ?", (survivor_id,))

@@ -10,11 +10,16 @@ from collections.abc import Callable, Mapping
 
 from casetracker.domain.errors import NewerVersionError
 from casetracker.storage.connection import Connection, transaction
-from casetracker.storage.migrations import v001_vault, v002_case_records, v003_settings
+from casetracker.storage.migrations import (
+    v001_vault,
+    v002_case_records,
+    v003_settings,
+    v004_employment,
+)
 from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing a step module registers it; listing them here also keeps the import in place.
-STEP_MODULES = (v001_vault, v002_case_records, v003_settings)
+STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

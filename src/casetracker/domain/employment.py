@@ -1,0 +1,268 @@
+"""Employer partners, positions, readiness workshops and the placement pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from casetracker.domain.validation import Checker, ValidationError
+
+
+class Industry(StrEnum):
+    HOSPITALITY = "hospitality"
+    AVIATION = "aviation"
+    MARITIME = "maritime"
+    RETAIL = "retail"
+    WAREHOUSE_LOGISTICS = "warehouse_logistics"
+    LEGAL = "legal"
+    HEALTHCARE = "healthcare"
+    OTHER = "other"
+
+
+class Practice(StrEnum):
+    """Anti-trafficking practices an employer may have adopted."""
+
+    ORGANISATION_POLICY = "organisation_policy"
+    TRAVEL_POLICY = "travel_policy"
+    ENTERTAINMENT_EXPENSE_POLICY = "entertainment_expense_policy"
+    WORK_TIME_POLICY = "work_time_policy"
+    WORK_PROPERTIES_POLICY = "work_properties_policy"
+    REPORTING_PROCEDURES = "reporting_procedures"
+    DISCIPLINARY_PROCEDURES = "disciplinary_procedures"
+    EMPLOYEE_TRAINING = "employee_training"
+    SUPPLIER_CODE_OF_CONDUCT = "supplier_code_of_conduct"
+
+
+class Standing(StrEnum):
+    SAFE = "safe"
+    DEVELOPING = "developing"
+    NOT_YET = "not_yet"
+
+
+# A safe employer has an organisation-wide policy, a way to report, and most of the rest.
+CORE_PRACTICES = frozenset({Practice.ORGANISATION_POLICY, Practice.REPORTING_PROCEDURES})
+SAFE_MINIMUM = 7
+DEVELOPING_MINIMUM = 3
+
+
+def standing(practices: frozenset[Practice]) -> Standing:
+    if practices >= CORE_PRACTICES and len(practices) >= SAFE_MINIMUM:
+        return Standing.SAFE
+    if len(practices) >= DEVELOPING_MINIMUM:
+        return Standing.DEVELOPING
+    return Standing.NOT_YET
+
+
+class Restriction(StrEnum):
+    """Hiring restrictions an employer states."""
+
+    NO_VIOLENT_OR_SEXUAL_RECORD = "no_violent_or_sexual_record"
+    NO_CRIMINAL_RECORD = "no_criminal_record"
+    BACKGROUND_CHECK = "background_check"
+    DRUG_TEST = "drug_test"
+
+
+# Restrictions that a record from being trafficked (prostitution, theft or drug charges
+# while under someone's control) may trip, though it says nothing of the person.
+RECORD_RESTRICTIONS = frozenset({Restriction.NO_VIOLENT_OR_SEXUAL_RECORD,
+                                 Restriction.NO_CRIMINAL_RECORD, Restriction.BACKGROUND_CHECK})
+
+
+@dataclass(frozen=True, slots=True)
+class Employer:
+    id: str
+    name: str
+    industry: Industry
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    practices: frozenset[Practice] = frozenset()
+    restrictions: frozenset[Restriction] = frozenset()
+    restriction_notes: str = ""
+    created_at: str = ""
+
+    @property
+    def standing(self) -> Standing:
+        return standing(self.practices)
+
+
+def validate_employer(employer: Employer) -> None:
+    check = Checker()
+    check.required("name", employer.name, max_length=200)
+    check.length("contact_name", employer.contact_name, 200)
+    check.phone("contact_phone", employer.contact_phone)
+    check.email("contact_email", employer.contact_email)
+    check.length("restriction_notes", employer.restriction_notes, 2000)
+    check.done()
+
+
+class PositionKind(StrEnum):
+    INTERNSHIP = "internship"
+    JOB = "job"
+
+
+INTERNSHIP_WEEKS = 12
+INTERNSHIP_HOURS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    id: str
+    employer_id: str
+    kind: PositionKind
+    title: str
+    hours_per_week: int
+    hourly_wage_cents: int | None = None
+    start_date: date | None = None
+    weeks: int | None = None
+    paid: bool = True
+    is_open: bool = True
+    skills_wanted: tuple[str, ...] = ()
+    created_at: str = ""
+
+
+def new_position_defaults(kind: PositionKind) -> dict[str, object]:
+    """Internships default to 12 weeks at 20 hours a week, paid."""
+    if kind is PositionKind.INTERNSHIP:
+        return {"hours_per_week": INTERNSHIP_HOURS, "weeks": INTERNSHIP_WEEKS, "paid": True}
+    return {"hours_per_week": 40, "weeks": None, "paid": True}
+
+
+def validate_position(position: Position) -> None:
+    check = Checker()
+    check.required("title", position.title, max_length=200)
+    check.range("hours_per_week", position.hours_per_week, 1, 80)
+    if position.hourly_wage_cents is not None and position.hourly_wage_cents < 0:
+        check.fail("wage", "cannot be negative")
+    if position.kind is PositionKind.INTERNSHIP and not position.paid:
+        check.fail("paid", "internships in this program are paid")
+    check.done()
+
+
+class WorkshopTopic(StrEnum):
+    STRESS_MANAGEMENT = "stress_management"
+    SMART_GOALS = "smart_goals"
+    FEEDBACK = "feedback"
+    SUCCESS_AT_WORK = "success_at_work"
+    RESUME_BUILDING = "resume_building"
+    RESUME_NEW_INDUSTRY = "resume_new_industry"
+
+
+WORKSHOP_LABELS = {
+    WorkshopTopic.STRESS_MANAGEMENT: "Stress management",
+    WorkshopTopic.SMART_GOALS: "SMART goals",
+    WorkshopTopic.FEEDBACK: "Giving and receiving feedback",
+    WorkshopTopic.SUCCESS_AT_WORK: "Setting up for success at work",
+    WorkshopTopic.RESUME_BUILDING: "Resume building",
+    WorkshopTopic.RESUME_NEW_INDUSTRY: "Tailoring a resume to a new industry",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Workshop:
+    id: str
+    topic: WorkshopTopic
+    held_on: date
+    facilitator: str = ""
+    partner_organisation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    workshop_id: str
+    survivor_id: str
+    attended: bool
+    completed: bool
+
+
+class Stage(StrEnum):
+    READINESS = "readiness"
+    MATCHING = "matching"
+    INTERVIEW = "interview"
+    INTERNSHIP = "internship"
+    OFFER = "offer"
+    PLACED = "placed"
+    RETAINED_30 = "retained_30"
+    RETAINED_60 = "retained_60"
+    RETAINED_90 = "retained_90"
+    EXITED = "exited"
+
+
+PIPELINE: tuple[Stage, ...] = tuple(s for s in Stage if s is not Stage.EXITED)
+STAGE_LABELS = {
+    Stage.READINESS: "Readiness", Stage.MATCHING: "Matching", Stage.INTERVIEW: "Interview",
+    Stage.INTERNSHIP: "Internship", Stage.OFFER: "Offer", Stage.PLACED: "Placed",
+    Stage.RETAINED_30: "Retained 30 days", Stage.RETAINED_60: "Retained 60 days",
+    Stage.RETAINED_90: "Retained 90 days", Stage.EXITED: "Exited",
+}
+NEXT_STAGES: dict[Stage, frozenset[Stage]] = {
+    Stage.READINESS: frozenset({Stage.MATCHING}),
+    Stage.MATCHING: frozenset({Stage.INTERVIEW, Stage.READINESS}),
+    Stage.INTERVIEW: frozenset({Stage.INTERNSHIP, Stage.OFFER, Stage.MATCHING}),
+    Stage.INTERNSHIP: frozenset({Stage.OFFER, Stage.MATCHING}),
+    Stage.OFFER: frozenset({Stage.PLACED, Stage.MATCHING}),
+    Stage.PLACED: frozenset({Stage.RETAINED_30}),
+    Stage.RETAINED_30: frozenset({Stage.RETAINED_60}),
+    Stage.RETAINED_60: frozenset({Stage.RETAINED_90}),
+    Stage.RETAINED_90: frozenset(),
+    Stage.EXITED: frozenset({Stage.READINESS}),
+}
+# Steps that belong to a particular employer and position.
+EMPLOYER_STAGES = frozenset({Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED})
+RETENTION_DAYS = {Stage.RETAINED_30: 30, Stage.RETAINED_60: 60, Stage.RETAINED_90: 90}
+LOOKING = frozenset({Stage.READINESS, Stage.MATCHING, Stage.INTERVIEW})
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementStep:
+    id: str
+    survivor_id: str
+    stage: Stage
+    on: date
+    employer_id: str | None = None
+    position_id: str | None = None
+    hours_per_week: int | None = None
+    hourly_wage_cents: int | None = None
+    reason: str = ""
+    recorded_by: str | None = None
+    created_at: str = ""
+
+
+def check_step(current: Stage, step: PlacementStep, last_on: date | None, today: date) -> None:
+    """Raise `ValidationError` unless `step` may follow a case at `current`."""
+    check = Checker()
+    if step.stage is Stage.EXITED:
+        if current is Stage.EXITED:
+            check.fail("stage", "the case has already exited the pipeline")
+        if not step.reason.strip():
+            check.fail("reason", "say why the person left the pipeline")
+    elif step.stage not in NEXT_STAGES[current]:
+        allowed = ", ".join(s.value for s in sorted(NEXT_STAGES[current], key=list(Stage).index))
+        check.fail("stage", f"cannot go from {current.value} to {step.stage.value}"
+                            + (f" (next: {allowed}, or exited)" if allowed else " (or exited)"))
+    if step.stage in EMPLOYER_STAGES and step.employer_id is None:
+        check.fail("employer", f"a {step.stage.value} step names the employer")
+    check.not_future("date", step.on, today)
+    if last_on is not None and step.on < last_on:
+        check.fail("date", "is before the previous step")
+    if step.hours_per_week is not None:
+        check.range("hours_per_week", step.hours_per_week, 1, 80)
+    check.done()
+
+
+def parse_wage(text: str) -> int | None:
+    """'15.50' or '$15.50' → 1550 cents; '' → None."""
+    cleaned = text.strip().lstrip("$").replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        dollars, _, cents = cleaned.partition(".")
+        value = int(dollars) * 100 + int((cents + "00")[:2])
+    except ValueError:
+        raise ValidationError({"wage": f"{text!r} is not an hourly wage like 15.50"}) from None
+    return value
+
+
+def show_wage(cents: int | None) -> str:
+    return "" if cents is None else f"${cents // 100}.{cents % 100:02d}"

@@ -1,0 +1,114 @@
+"""Employer partners and their positions (coordinators and supervisors keep them)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.employment import (
+    Employer,
+    Industry,
+    Position,
+    PositionKind,
+    new_position_defaults,
+    validate_employer,
+    validate_position,
+)
+from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.employment_repo import EmploymentRepository
+
+KEEPERS = (Role.COORDINATOR, Role.SUPERVISOR)
+
+
+def parse_industry(text: str) -> Industry:
+    key = text.strip().lower().replace(" and ", "_").replace(" ", "_").replace("-", "_")
+    key = {"warehouse": "warehouse_logistics", "logistics": "warehouse_logistics"}.get(key, key)
+    try:
+        return Industry(key)
+    except ValueError:
+        raise UsageError(f"unknown industry {text!r}; choose one of "
+                         + ", ".join(i.value for i in Industry)) from None
+
+
+def employers(session: Session) -> list[Employer]:
+    session.require("listing employers")
+    return EmploymentRepository(session.conn).employers()
+
+
+def find_employer(session: Session, name_or_id: str) -> Employer:
+    repo = EmploymentRepository(session.conn)
+    employer = repo.employer(name_or_id) or repo.employer_by_name(name_or_id)
+    if employer is None:
+        raise NotFoundError(f"there is no employer partner {name_or_id!r}")
+    return employer
+
+
+def add_employer(session: Session, name: str, industry: Industry, **details: Any) -> Employer:
+    session.require("adding an employer partner", *KEEPERS)
+    employer = Employer(str(uuid.uuid4()), name.strip(), industry, created_at=utc_now(),
+                        **details)
+    validate_employer(employer)
+    repo = EmploymentRepository(session.conn)
+    if repo.employer_by_name(employer.name) is not None:
+        raise AlreadyExistsError(f"an employer named {employer.name!r} is already listed")
+    with session.changing():
+        repo.save_employer(employer)
+        session.audit("employer.add", employer.name, industry=industry.value)
+    return employer
+
+
+def update_employer(session: Session, employer_id: str, **changes: Any) -> Employer:
+    session.require("changing an employer partner", *KEEPERS)
+    current = find_employer(session, employer_id)
+    updated = replace(current, **changes)
+    validate_employer(updated)
+    with session.changing():
+        EmploymentRepository(session.conn).save_employer(updated)
+        session.audit("employer.update", updated.name, fields=sorted(changes))
+    return updated
+
+
+def positions(session: Session, *, open_only: bool = False) -> list[Position]:
+    session.require("listing positions")
+    return EmploymentRepository(session.conn).positions(open_only=open_only)
+
+
+def find_position(session: Session, position_id: str) -> Position:
+    position = EmploymentRepository(session.conn).position(position_id.strip())
+    if position is None:
+        raise NotFoundError(f"there is no position {position_id!r}")
+    return position
+
+
+def add_position(session: Session, employer: str, title: str, kind: PositionKind, *,
+                 hours_per_week: int | None = None, hourly_wage_cents: int | None = None,
+                 start_date: date | None = None, skills_wanted: tuple[str, ...] = ()) -> Position:
+    """An open internship (12 weeks, 20 hours a week, paid, unless told otherwise) or job."""
+    session.require("adding a position", *KEEPERS)
+    owner = find_employer(session, employer)
+    defaults = new_position_defaults(kind)
+    position = Position(
+        str(uuid.uuid4()), owner.id, kind, title.strip(),
+        hours_per_week if hours_per_week is not None else int(str(defaults["hours_per_week"])),
+        hourly_wage_cents, start_date,
+        defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
+        True, True, skills_wanted, utc_now())
+    validate_position(position)
+    with session.changing():
+        EmploymentRepository(session.conn).save_position(position)
+        session.audit("position.add", owner.name, kind=kind.value, position=position.id)
+    return position
+
+
+def set_position_open(session: Session, position_id: str, is_open: bool) -> Position:
+    session.require("opening or closing a position", *KEEPERS)
+    position = replace(find_position(session, position_id), is_open=is_open)
+    with session.changing():
+        EmploymentRepository(session.conn).save_position(position)
+        session.audit("position.open" if is_open else "position.close", None,
+                      position=position.id)
+    return position

@@ -1,0 +1,96 @@
+"""Matching: who fits an open position best, and where a hiring restriction may bite.
+
+The restriction flag is for staff only and never says why: the reason lives in sensitive
+details that coordinators do not see and employers never learn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.eligibility import i9_readiness
+from casetracker.domain.employment import LOOKING, RECORD_RESTRICTIONS, Stage
+from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.services import access
+from casetracker.services.employers import find_employer, find_position
+from casetracker.services.session import Session
+from casetracker.storage.employment_repo import EmploymentRepository
+from casetracker.storage.records_repo import DocumentRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
+
+RESTRICTION_FLAG = ("This employer's hiring restrictions may apply. Talk with the case "
+                    "manager before referring (a vacatur petition may help). The employer is "
+                    "never told why.")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    case_number: str
+    preferred_name: str
+    score: int
+    reasons: tuple[str, ...]
+    ready_for_i9: bool
+    restriction_flag: str | None = None
+
+
+def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
+    """Active survivors still looking for work, best fit first (case managers: their own)."""
+    session.require("matching survivors to a position")
+    position = find_position(session, position_id)
+    employer = find_employer(session, position.employer_id)
+    role = session.account.role
+    owner = session.account.name if role is Role.CASE_MANAGER else None
+    people = SurvivorRepository(session.conn)
+    employment = EmploymentRepository(session.conn)
+    stages = employment.current_stages()
+    wanted = {s.casefold() for s in position.skills_wanted}
+    restricted = bool(employer.restrictions & RECORD_RESTRICTIONS)
+    today = access.today()
+    matches = []
+    for row in people.caseload(assigned_to=owner, status=CaseStatus.ACTIVE.value, limit=10**6,
+                               today=today):
+        if stages.get(row.id, Stage.READINESS) not in LOOKING:
+            continue
+        survivor = people.by_id(row.id)
+        assert survivor is not None
+        score, reasons = _fit(survivor, position.hours_per_week, position.start_date, wanted)
+        topics = employment.completed_topics(survivor.id)
+        if topics:
+            score += len(topics)
+            reasons.append(f"{len(topics)} readiness workshop{'s' if len(topics) > 1 else ''}")
+        ready = i9_readiness(DocumentRepository(session.conn).documents(survivor.id),
+                             today).ready
+        if ready:
+            score += 3
+            reasons.append("ready for I-9")
+        flag = None
+        if restricted and people.sensitive(survivor.id).has_trafficking_related_record:
+            flag = RESTRICTION_FLAG
+        matches.append(Match(survivor.case_number, survivor.preferred_name, score,
+                             tuple(reasons), ready, flag))
+    matches.sort(key=lambda m: (-m.score, m.case_number))
+    session.audit("matching.rank", None, position=position.id, candidates=len(matches))
+    return matches[:limit]
+
+
+def _fit(survivor: Survivor, hours: int, start: date | None,
+         wanted: set[str]) -> tuple[int, list[str]]:
+    score, reasons = 0, []
+    available = survivor.availability.hours_per_week
+    if available is not None and available >= hours:
+        score += 3
+        reasons.append(f"available {available} h/week")
+    elif available is not None and available >= hours * 0.75:
+        score += 1
+        reasons.append(f"available {available} h/week (a little short)")
+    earliest = survivor.availability.earliest_start
+    if earliest is not None and start is not None and earliest <= start:
+        score += 1
+        reasons.append("can start in time")
+    skills = [s for s in survivor.skills if s.casefold() in wanted]
+    if skills:
+        score += 2 * len(skills)
+        reasons.append("skills: " + ", ".join(skills))
+    return score, reasons

@@ -1,0 +1,150 @@
+"""The placement pipeline and readiness workshops."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.employment import (
+    RETENTION_DAYS,
+    Attendance,
+    PlacementStep,
+    Stage,
+    Workshop,
+    WorkshopTopic,
+    check_step,
+)
+from casetracker.domain.errors import NotFoundError
+from casetracker.domain.notes import Task
+from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.domain.validation import Checker
+from casetracker.services import access
+from casetracker.services.employers import find_employer, find_position
+from casetracker.services.session import Session, utc_now
+from casetracker.storage.employment_repo import EmploymentRepository
+from casetracker.storage.records_repo import NoteRepository
+
+
+def _require_pipeline_edit(session: Session, survivor: Survivor, action: str) -> None:
+    """The survivor's case manager, or a coordinator (who places people), on an open case."""
+    session.require(action)
+    if session.account.role is Role.COORDINATOR and survivor.status is CaseStatus.ACTIVE:
+        return
+    access.require_case_edit(session, survivor, action)
+
+
+def steps(session: Session, case_number: str) -> list[PlacementStep]:
+    survivor = access.find(session, case_number)
+    access.require_employment_read(session, survivor, "reading the placement pipeline")
+    return EmploymentRepository(session.conn).steps(survivor.id)
+
+
+def current_stage(session: Session, case_number: str) -> Stage:
+    history = steps(session, case_number)
+    return history[-1].stage if history else Stage.READINESS
+
+
+def advance(session: Session, case_number: str, stage: Stage, *, on: date | None = None,
+            employer: str | None = None, position: str | None = None,
+            hours_per_week: int | None = None, hourly_wage_cents: int | None = None,
+            reason: str = "") -> PlacementStep:
+    """Record the next step; placing someone schedules 30/60/90-day retention check-ins."""
+    survivor = access.find(session, case_number)
+    _require_pipeline_edit(session, survivor, "moving a case along the placement pipeline")
+    repo = EmploymentRepository(session.conn)
+    history = repo.steps(survivor.id)
+    current = history[-1].stage if history else Stage.READINESS
+    chosen_position = find_position(session, position) if position else None
+    chosen_employer = (find_employer(session, employer) if employer else
+                       find_employer(session, chosen_position.employer_id)
+                       if chosen_position else None)
+    if chosen_employer is None and history and stage in {Stage.INTERNSHIP, Stage.OFFER,
+                                                         Stage.PLACED}:
+        chosen_employer = (find_employer(session, history[-1].employer_id)
+                           if history[-1].employer_id else None)
+        if chosen_position is None and history[-1].position_id:
+            chosen_position = find_position(session, history[-1].position_id)
+    if chosen_position and hours_per_week is None:
+        hours_per_week = chosen_position.hours_per_week
+    if chosen_position and hourly_wage_cents is None:
+        hourly_wage_cents = chosen_position.hourly_wage_cents
+    step = PlacementStep(
+        str(uuid.uuid4()), survivor.id, stage, on or access.today(),
+        chosen_employer.id if chosen_employer else None,
+        chosen_position.id if chosen_position else None, hours_per_week, hourly_wage_cents,
+        reason.strip(), session.account.name, utc_now())
+    check_step(current, step, history[-1].on if history else None, access.today())
+    with session.changing():
+        repo.add_step(step)
+        if stage is Stage.PLACED:
+            _schedule_retention(session, survivor, step)
+        session.audit("placement.advance", survivor.case_number, stage=stage.value,
+                      previous=current.value,
+                      employer=chosen_employer.name if chosen_employer else None)
+    return step
+
+
+def _schedule_retention(session: Session, survivor: Survivor, step: PlacementStep) -> None:
+    notes = NoteRepository(session.conn)
+    for days in RETENTION_DAYS.values():
+        notes.save_task(Task(
+            str(uuid.uuid4()), survivor.id, f"{days}-day retention check-in",
+            step.on + timedelta(days=days), survivor.assigned_to or session.account.name,
+            created_by=session.account.name, created_at=utc_now()))
+
+
+# -- workshops --------------------------------------------------------------------------------
+
+def workshops(session: Session) -> list[Workshop]:
+    session.require("listing workshops")
+    return EmploymentRepository(session.conn).workshops()
+
+
+def add_workshop(session: Session, topic: WorkshopTopic, held_on: date, *,
+                 facilitator: str = "", partner_organisation: str = "") -> Workshop:
+    session.require("recording a workshop", Role.COORDINATOR, Role.CASE_MANAGER)
+    check = Checker()
+    check.length("facilitator", facilitator, 200)
+    check.length("partner_organisation", partner_organisation, 200)
+    check.done()
+    workshop = Workshop(str(uuid.uuid4()), topic, held_on, facilitator.strip(),
+                        partner_organisation.strip())
+    with session.changing():
+        EmploymentRepository(session.conn).add_workshop(workshop)
+        session.audit("workshop.add", None, topic=topic.value)
+    return workshop
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceEntry:
+    case_number: str
+    attended: bool
+    completed: bool
+
+
+def record_attendance(session: Session, workshop_id: str,
+                      entries: list[AttendanceEntry]) -> int:
+    """Attendance for a whole session at once; every case is checked before any is saved."""
+    session.require("recording workshop attendance", Role.COORDINATOR, Role.CASE_MANAGER)
+    repo = EmploymentRepository(session.conn)
+    if repo.workshop(workshop_id) is None:
+        raise NotFoundError("that workshop no longer exists")
+    rows = []
+    for entry in entries:
+        survivor = access.find(session, entry.case_number)
+        _require_pipeline_edit(session, survivor, "recording workshop attendance")
+        rows.append(Attendance(workshop_id, survivor.id, entry.attended or entry.completed,
+                               entry.completed))
+    with session.changing():
+        for row in rows:
+            repo.save_attendance(row)
+        session.audit("workshop.attendance", None, workshop=workshop_id, people=len(rows))
+    return len(rows)
+
+
+def completed_workshops(session: Session, case_number: str) -> set[WorkshopTopic]:
+    survivor = access.find(session, case_number)
+    access.require_employment_read(session, survivor, "reading workshop completion")
+    return EmploymentRepository(session.conn).completed_topics(survivor.id)
