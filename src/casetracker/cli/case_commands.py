@@ -37,12 +37,13 @@ def cmd_survivor_list(ctx: Context) -> int:
     with ctx.unlock() as session:
         rows = survivors.caseload(session, status=status, limit=ctx.args.limit)
     print_rows([{"case": r.case_number, "name": r.preferred_name, "status": r.status,
+                 "stage": r.stage,
                  "case_manager": r.assigned_to or "-",
                  "next_milestone": _day(r.next_milestone_due),
                  "last_contact": _day(r.last_contact),
                  "documents_outstanding": r.documents_outstanding} for r in rows],
-               ["case", "name", "status", "case_manager", "next_milestone", "last_contact",
-                "documents_outstanding"], as_json=ctx.args.json)
+               ["case", "name", "status", "stage", "case_manager", "next_milestone",
+                "last_contact", "documents_outstanding"], as_json=ctx.args.json)
     return 0
 
 

@@ -19,6 +19,20 @@ from faker.providers.lorem.en_US import Provider as EnglishWords
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.documents import STANDARD_CHECKLIST, Document, DocumentStatus
+from casetracker.domain.employment import (
+    Attendance,
+    Employer,
+    Industry,
+    PlacementStep,
+    Position,
+    PositionKind,
+    Practice,
+    Restriction,
+    Stage,
+    Workshop,
+    WorkshopTopic,
+    new_position_defaults,
+)
 from casetracker.domain.notes import CaseNote, ContactType, Task
 from casetracker.domain.plans import Goal, GoalDomain, GoalStatus, Milestone
 from casetracker.domain.survivors import (
@@ -37,6 +51,7 @@ from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import accounts
 from casetracker.services.session import Session, utc_now
 from casetracker.services.vault import Vault
+from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
@@ -123,8 +138,11 @@ def populate(session: Session, count: int, case_managers: list[str], *,
     with session.changing():
         repos = (SurvivorRepository(session.conn), PlanRepository(session.conn),
                  DocumentRepository(session.conn), NoteRepository(session.conn))
+        employment = EmploymentRepository(session.conn)
+        partners = _employment(rng, employment, maker)
         for number in range(1, count + 1):
-            maker.write(number, *repos)
+            survivor_id = maker.write(number, *repos)
+            _pipeline(rng, employment, maker, survivor_id, partners)
         session.audit("demo.generate", None, survivors=count)
 
 
@@ -141,7 +159,7 @@ class _Maker:
         return self.today + timedelta(days=self.rng.randint(-back, forward))
 
     def write(self, number: int, people: SurvivorRepository, plans: PlanRepository,
-              documents: DocumentRepository, notes: NoteRepository) -> None:
+              documents: DocumentRepository, notes: NoteRepository) -> str:
         rng, fake = self.rng, self.rng.choice(self.fakers)
         first, last = fake.first_name(), fake.last_name()
         intake = self._day(720, -3)
@@ -196,6 +214,7 @@ class _Maker:
                 ["Follow up on ID request", "Call employer partner", "Check in after interview",
                  "Book resume workshop"]), due, survivor.assigned_to,
                 due if rng.random() < 0.4 else None, survivor.assigned_to, self.now))
+        return survivor.id
 
     def _sensitive(self, survivor_id: str) -> SensitiveDetails:
         rng = self.rng
@@ -228,6 +247,61 @@ class _Maker:
                               "Chosen by the participant", target, GoalStatus.OPEN,
                               tuple(milestones), self.now))
         return goals
+
+
+PARTNERS: tuple[tuple[str, Industry, int, set[Restriction]], ...] = (
+    ("Harbor Hotel Group", Industry.HOSPITALITY, 8, {Restriction.BACKGROUND_CHECK}),
+    ("Bayside Logistics", Industry.WAREHOUSE_LOGISTICS, 5,
+     {Restriction.NO_VIOLENT_OR_SEXUAL_RECORD}),
+    ("Northgate Airport Services", Industry.AVIATION, 9, set()),
+    ("Corner Market Co-op", Industry.RETAIL, 2, set()),
+)
+
+
+def _employment(rng: random.Random, repo: EmploymentRepository,
+                maker: _Maker) -> list[tuple[str, str]]:
+    """Employer partners with positions, and a season of workshops; (employer, position)."""
+    practices = list(Practice)
+    partners = []
+    for name, industry, adopted, restrictions in PARTNERS:
+        chosen = frozenset([Practice.ORGANISATION_POLICY, Practice.REPORTING_PROCEDURES,
+                            *rng.sample(practices, adopted)][:adopted])
+        employer = Employer(maker._id(), name, industry, "Hiring manager", "(555) 555-0100",
+                            "", chosen, frozenset(restrictions), "", maker.now)
+        repo.save_employer(employer)
+        for kind, title in ((PositionKind.INTERNSHIP, "Paid intern"),
+                            (PositionKind.JOB, "Team member")):
+            defaults = new_position_defaults(kind)
+            position = Position(maker._id(), employer.id, kind, f"{title} ({industry.value})",
+                                int(str(defaults["hours_per_week"])), rng.choice([1650, 1800]),
+                                maker.today + timedelta(days=rng.randint(7, 60)),
+                                defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
+                                True, True, tuple(rng.sample(SKILLS, 2)), maker.now)
+            repo.save_position(position)
+            partners.append((employer.id, position.id))
+    for topic in WorkshopTopic:
+        repo.add_workshop(Workshop(maker._id(), topic, maker._day(120, -1), "Program staff",
+                                   "Partner college"))
+    return partners
+
+
+def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
+              survivor_id: str, partners: list[tuple[str, str]]) -> None:
+    for workshop in rng.sample(repo.workshops(), rng.randint(0, 6)):
+        completed = rng.random() < 0.8
+        repo.save_attendance(Attendance(workshop.id, survivor_id, True, completed))
+    path = [Stage.MATCHING, Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED,
+            Stage.RETAINED_30, Stage.RETAINED_60, Stage.RETAINED_90]
+    length = rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 7, 8])
+    employer_id, position_id = rng.choice(partners)
+    day = maker._day(300, -120)
+    for stage in path[:length]:
+        day = min(day + timedelta(days=rng.randint(5, 30)), maker.today)
+        with_employer = stage not in {Stage.MATCHING}
+        repo.add_step(PlacementStep(
+            maker._id(), survivor_id, stage, day, employer_id if with_employer else None,
+            position_id if with_employer else None, 20 if with_employer else None,
+            1650 if with_employer else None, "", None, maker.now))
 
 
 def _closed(survivor: Survivor) -> Survivor:

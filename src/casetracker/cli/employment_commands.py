@@ -1,0 +1,200 @@
+"""Commands for the Safe Jobs work: employers, positions, workshops, placement, matching."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.domain.employment import (
+    STAGE_LABELS,
+    WORKSHOP_LABELS,
+    PositionKind,
+    Practice,
+    Restriction,
+    Stage,
+    WorkshopTopic,
+    parse_wage,
+    show_wage,
+)
+from casetracker.domain.errors import UsageError
+from casetracker.domain.validation import parse_date
+from casetracker.services import employers, matching, placement
+
+
+def _choices(enum: Any, text: str, what: str) -> frozenset[Any]:
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    try:
+        return frozenset(enum(v) for v in values)
+    except ValueError:
+        raise UsageError(f"unknown {what} in {text!r}; choose from "
+                         + ", ".join(e.value for e in enum)) from None
+
+
+def cmd_employer_add(ctx: Context) -> int:
+    industry = employers.parse_industry(ctx.args.industry)
+    with ctx.unlock() as session:
+        employers.add_employer(
+            session, ctx.args.name, industry, contact_name=ctx.args.contact or "",
+            contact_phone=ctx.args.phone or "", contact_email=ctx.args.email or "",
+            practices=_choices(Practice, ctx.args.practices or "", "practice"),
+            restrictions=_choices(Restriction, ctx.args.restrictions or "", "restriction"),
+            restriction_notes=ctx.args.restriction_notes or "")
+    return 0
+
+
+def cmd_employer_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"name": e.name, "industry": e.industry.value, "standing": e.standing.value,
+                 "practices": len(e.practices),
+                 "restrictions": ",".join(sorted(r.value for r in e.restrictions)) or "-"}
+                for e in employers.employers(session)]
+    print_rows(rows, ["name", "industry", "standing", "practices", "restrictions"],
+               as_json=ctx.args.json)
+    return 0
+
+
+def cmd_position_add(ctx: Context) -> int:
+    kind = PositionKind(ctx.args.kind)
+    start = parse_date(ctx.args.start, "start") if ctx.args.start else None
+    with ctx.unlock() as session:
+        position = employers.add_position(
+            session, ctx.args.employer, ctx.args.title, kind, hours_per_week=ctx.args.hours,
+            hourly_wage_cents=parse_wage(ctx.args.wage or ""), start_date=start,
+            skills_wanted=tuple(s.strip() for s in (ctx.args.skills or "").split(";")
+                                if s.strip()))
+    print(position.id)
+    return 0
+
+
+def cmd_position_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        names = {e.id: e.name for e in employers.employers(session)}
+        rows = [{"id": p.id, "employer": names.get(p.employer_id, "?"), "kind": p.kind.value,
+                 "title": p.title, "hours": p.hours_per_week,
+                 "wage": show_wage(p.hourly_wage_cents) or "-",
+                 "open": "yes" if p.is_open else "no"}
+                for p in employers.positions(session, open_only=not ctx.args.all)]
+    print_rows(rows, ["id", "employer", "kind", "title", "hours", "wage", "open"],
+               as_json=ctx.args.json)
+    return 0
+
+
+def cmd_placement_advance(ctx: Context) -> int:
+    on = parse_date(ctx.args.date, "date") if ctx.args.date else None
+    with ctx.unlock() as session:
+        placement.advance(session, ctx.args.case, Stage(ctx.args.stage), on=on,
+                          employer=ctx.args.employer, position=ctx.args.position,
+                          hours_per_week=ctx.args.hours,
+                          hourly_wage_cents=parse_wage(ctx.args.wage or ""),
+                          reason=ctx.args.reason or "")
+    return 0
+
+
+def cmd_placement_show(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        names = {e.id: e.name for e in employers.employers(session)}
+        rows = [{"date": s.on.isoformat(), "stage": STAGE_LABELS[s.stage],
+                 "employer": names.get(s.employer_id or "", "-"),
+                 "hours": s.hours_per_week or "-", "wage": show_wage(s.hourly_wage_cents) or "-",
+                 "reason": s.reason or "-"}
+                for s in placement.steps(session, ctx.args.case)]
+    print_rows(rows, ["date", "stage", "employer", "hours", "wage", "reason"],
+               as_json=ctx.args.json)
+    return 0
+
+
+def cmd_match(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"case": m.case_number, "name": m.preferred_name, "score": m.score,
+                 "i9": "yes" if m.ready_for_i9 else "no",
+                 "flag": "check restrictions" if m.restriction_flag else "-",
+                 "why": "; ".join(m.reasons) or "-"}
+                for m in matching.rank(session, ctx.args.position, limit=ctx.args.limit)]
+    print_rows(rows, ["case", "name", "score", "i9", "flag", "why"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_workshop_add(ctx: Context) -> int:
+    held = parse_date(ctx.args.date, "date") if ctx.args.date else date.today()
+    with ctx.unlock() as session:
+        workshop = placement.add_workshop(session, WorkshopTopic(ctx.args.topic), held,
+                                          facilitator=ctx.args.facilitator or "",
+                                          partner_organisation=ctx.args.partner or "")
+        completed = [c.strip() for c in (ctx.args.completed or "").split(",") if c.strip()]
+        attended = [c.strip() for c in (ctx.args.attended or "").split(",") if c.strip()]
+        entries = [placement.AttendanceEntry(c, True, True) for c in completed] + [
+            placement.AttendanceEntry(c, True, False) for c in attended if c not in completed]
+        if entries:
+            placement.record_attendance(session, workshop.id, entries)
+    print(workshop.id)
+    return 0
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    """Add the employment commands to the parser."""
+    group = commands.add_parser("employer", help="employer partners")
+    actions = group.add_subparsers(dest="employer_command", metavar="ACTION", required=True)
+    cmd = add(actions, "add", cmd_employer_add, "add an employer partner")
+    cmd.add_argument("--name", required=True)
+    cmd.add_argument("--industry", required=True,
+                     help="hospitality, aviation, maritime, retail, warehouse_logistics, "
+                          "legal, healthcare or other")
+    cmd.add_argument("--contact")
+    cmd.add_argument("--phone")
+    cmd.add_argument("--email")
+    cmd.add_argument("--practices", help="comma-separated: " + ", ".join(p.value
+                                                                          for p in Practice))
+    cmd.add_argument("--restrictions", help="comma-separated: " + ", ".join(
+        r.value for r in Restriction))
+    cmd.add_argument("--restriction-notes")
+    cmd = add(actions, "list", cmd_employer_list, "list employer partners")
+    cmd.add_argument("--json", action="store_true")
+
+    group = commands.add_parser("position", help="internships and jobs")
+    actions = group.add_subparsers(dest="position_command", metavar="ACTION", required=True)
+    cmd = add(actions, "add", cmd_position_add,
+              "add an open position; internships default to 12 weeks at 20 h/week, paid")
+    cmd.add_argument("--employer", required=True, metavar="NAME")
+    cmd.add_argument("--title", required=True)
+    cmd.add_argument("--kind", required=True, choices=[k.value for k in PositionKind])
+    cmd.add_argument("--hours", type=int)
+    cmd.add_argument("--wage", help="hourly, e.g. 16.50")
+    cmd.add_argument("--start", metavar="YYYY-MM-DD")
+    cmd.add_argument("--skills", help="separated by ;")
+    cmd = add(actions, "list", cmd_position_list, "list open positions")
+    cmd.add_argument("--all", action="store_true", help="closed ones too")
+    cmd.add_argument("--json", action="store_true")
+
+    group = commands.add_parser("placement", help="the placement pipeline")
+    actions = group.add_subparsers(dest="placement_command", metavar="ACTION", required=True)
+    cmd = add(actions, "advance", cmd_placement_advance, "record the next step of a case")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("stage", choices=[s.value for s in Stage], metavar="STAGE",
+                     help=", ".join(s.value for s in Stage))
+    cmd.add_argument("--employer", metavar="NAME")
+    cmd.add_argument("--position", metavar="ID")
+    cmd.add_argument("--date", metavar="YYYY-MM-DD")
+    cmd.add_argument("--hours", type=int)
+    cmd.add_argument("--wage")
+    cmd.add_argument("--reason", help="why, for an exit")
+    cmd = add(actions, "show", cmd_placement_show, "a case's steps so far")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = add(commands, "match", cmd_match, "rank survivors for an open position")
+    cmd.add_argument("position", metavar="POSITION_ID")
+    cmd.add_argument("--limit", type=int, default=20)
+    cmd.add_argument("--json", action="store_true")
+
+    group = commands.add_parser("workshop", help="readiness workshops")
+    actions = group.add_subparsers(dest="workshop_command", metavar="ACTION", required=True)
+    cmd = add(actions, "add", cmd_workshop_add,
+              "record a workshop session and who attended and completed it")
+    cmd.add_argument("--topic", required=True, choices=[t.value for t in WorkshopTopic],
+                     help="; ".join(f"{t.value}: {label}" for t, label in WORKSHOP_LABELS.items()))
+    cmd.add_argument("--date", metavar="YYYY-MM-DD")
+    cmd.add_argument("--facilitator")
+    cmd.add_argument("--partner")
+    cmd.add_argument("--completed", metavar="CASE,CASE")
+    cmd.add_argument("--attended", metavar="CASE,CASE", help="attended without completing")
