@@ -131,3 +131,39 @@ def test_import_command_reports_every_line(tmp_path: Path,
     code, _, err = run(capsys, "import", "survivors", str(tmp_path / "missing.csv"), *common)
     assert code == 1
     assert "No such file" in err
+
+
+def test_employment_commands(demo_db: tuple[str, dict[str, str]],
+                             capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db, accounts = demo_db
+    monkeypatch.setenv("CASETRACKER_DB", db)
+    monkeypatch.setenv("CASETRACKER_USER", "cole")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["cole"])
+    assert run(capsys, "employer", "add", "--name", "Tide Freight", "--industry",
+               "warehouse")[:2] == (0, "")
+    code, _, err = run(capsys, "employer", "add", "--name", "X", "--industry", "mining")
+    assert code == 2
+    assert "unknown industry" in err
+    code, out, _ = run(capsys, "employer", "list", "--json")
+    assert "Tide Freight" in [json.loads(line)["name"] for line in out.splitlines()]
+    code, out, _ = run(capsys, "position", "add", "--employer", "Tide Freight", "--title",
+                       "Picker intern", "--kind", "internship", "--wage", "17.25")
+    assert code == 0
+    position = out.strip()
+    code, out, _ = run(capsys, "match", position, "--json")
+    assert code == 0
+    candidates = [json.loads(line) for line in out.splitlines()]
+    assert candidates
+    case = candidates[0]["case"]
+    assert run(capsys, "placement", "advance", case, "exited", "--reason", "Moved away")[0] == 0
+    code, out, _ = run(capsys, "placement", "show", case, "--json")
+    assert json.loads(out.splitlines()[-1])["stage"] == "Exited"
+    code, _, err = run(capsys, "placement", "advance", case, "placed")
+    assert code == 1
+    assert "cannot go from exited to placed" in err
+    monkeypatch.setenv("CASETRACKER_USER", "ana")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["ana"])
+    code, _, err = run(capsys, "employer", "add", "--name", "Y", "--industry", "retail")
+    assert code == 1
+    assert "needs a coordinator or supervisor" in err

@@ -25,9 +25,11 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.gui.caseload_model import CaseloadModel
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
+from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
+from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
-from casetracker.services import survivors
+from casetracker.services import placement, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
@@ -121,6 +123,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.employers_action = QAction(self.tr("Employers…"), self)
+        self.employers_action.triggered.connect(self.open_employers)
+        self.workshop_action = QAction(self.tr("Workshop attendance…"), self)
+        self.workshop_action.triggered.connect(self.open_workshop)
+        self.workshop_action.setVisible(
+            self.session.account.role in (Role.CASE_MANAGER, Role.COORDINATOR))
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested)
         self.lock_action = QAction(self.tr("Lock"), self)
@@ -130,7 +138,8 @@ class MainWindow(QMainWindow):
         self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
         self.quick_exit_action.triggered.connect(self.quick_exit_requested)
         for action in (self.new_action, self.undo_action, self.redo_action,
-                       self.settings_action, self.lock_action):
+                       self.employers_action, self.workshop_action, self.settings_action,
+                       self.lock_action):
             bar.addAction(action)
             self.addAction(action)
         spacer = QWidget(bar)
@@ -179,3 +188,27 @@ class MainWindow(QMainWindow):
         saved = survivors.create_survivor(self.session, survivor)
         self.model.reload()
         self.open_record(saved.case_number)
+
+    # -- Safe Jobs --------------------------------------------------------------------------------
+
+    def open_employers(self) -> None:
+        window = EmployersWindow(self.session, self)
+        self.active_dialog = window
+        window.show()
+
+    def open_workshop(self) -> None:
+        people = survivors.caseload(self.session, limit=5000)
+        dialog = WorkshopDialog(people, self)
+        dialog.submit = self._save_workshop
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save_workshop(self, data: SessionInput) -> None:
+        placement.record_session(
+            self.session, data.topic, data.held_on,
+            [placement.AttendanceEntry(case, attended, completed)
+             for case, attended, completed in data.attendance],
+            facilitator=data.facilitator.strip(),
+            partner_organisation=data.partner_organisation.strip())
+        if self.record is not None and hasattr(self.record, "placement"):
+            self.record.placement.refresh()

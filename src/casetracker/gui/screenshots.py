@@ -9,14 +9,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from casetracker.gui.dialogs.goal_dialog import GoalDialog
 from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
+from casetracker.gui.dialogs.placement_dialog import PlacementDialog
 from casetracker.gui.dialogs.settings_dialog import SettingsDialog
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
+from casetracker.gui.dialogs.workshop_dialog import WorkshopDialog
+from casetracker.gui.employers_window import EmployerDialog
 from casetracker.gui.first_run import FirstRunDialog, RecoveryKeyDialog
 from casetracker.gui.lock_screen import LockScreen
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.recovery_dialog import RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard
-from casetracker.services import settings
+from casetracker.services import employers, settings, survivors
 from casetracker.services.vault import Vault
 
 SAMPLE_KEY = "ABCDEF-GHIJKL-MNOPQR-STUVWX-YZ2345-67ABCD"
@@ -60,6 +63,15 @@ def render_all(vault: Vault, name: str, passphrase: str, out: Path) -> list[Path
                 record.tabs.setCurrentIndex(index)
                 app.processEvents()
                 _save(window, out, "record-" + _slug(record.tabs.tabText(index)), written)
+        window.open_employers()
+        employers_window = window.active_dialog
+        assert employers_window is not None
+        employers_window.resize(1120, 680)
+        if hasattr(employers_window, "show_matches"):
+            employers_window.show_matches()
+        _save(employers_window, out, "employers", written)
+        employers_window.hide()
+        record = window.record
         dialogs: list[tuple[str, QWidget]] = [
             ("dialog-new-survivor", SurvivorDialog(None, window)),
             ("dialog-goal", _goal_sample(window)),
@@ -68,9 +80,15 @@ def render_all(vault: Vault, name: str, passphrase: str, out: Path) -> list[Path
             ("dialog-recovery", RecoveryDialog(vault.account_names(), window)),
             ("dialog-first-run", FirstRunDialog(str(vault.paths.db), window)),
             ("dialog-recovery-key", RecoveryKeyDialog(SAMPLE_KEY, window)),
+            ("dialog-workshop", WorkshopDialog(survivors.caseload(session, limit=12), window)),
+            ("dialog-employer", EmployerDialog(window)),
             ("dialog-new-passphrase", PassphraseDialog(
                 "A supervisor set a temporary passphrase for this account.", window)),
         ]
+        if record is not None and hasattr(record, "placement"):
+            dialogs.append(("dialog-next-step", PlacementDialog(
+                record.placement.current_stage(), employers.employers(session),
+                employers.positions(session, open_only=True), window)))
         for label, dialog in dialogs:
             _save(dialog, out, label, written)
             dialog.hide()

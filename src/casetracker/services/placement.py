@@ -148,3 +148,15 @@ def completed_workshops(session: Session, case_number: str) -> set[WorkshopTopic
     survivor = access.find(session, case_number)
     access.require_employment_read(session, survivor, "reading workshop completion")
     return EmploymentRepository(session.conn).completed_topics(survivor.id)
+
+
+def record_session(session: Session, topic: WorkshopTopic, held_on: date,
+                   entries: list[AttendanceEntry], *, facilitator: str = "",
+                   partner_organisation: str = "") -> Workshop:
+    """A workshop and its attendance together: both are saved, or neither."""
+    with session.changing():
+        workshop = add_workshop(session, topic, held_on, facilitator=facilitator,
+                                partner_organisation=partner_organisation)
+        if entries:
+            record_attendance(session, workshop.id, entries)
+    return workshop

@@ -12,7 +12,7 @@ from casetracker.domain.documents import STANDARD_CHECKLIST, Document
 from casetracker.domain.eligibility import i9_readiness
 from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
 from casetracker.domain.plans import GoalDomain, GoalStatus
-from casetracker.domain.profiles import EmploymentProfile, employment_profile
+from casetracker.domain.profiles import EmploymentProfile, allowed_values, employment_profile
 from casetracker.domain.survivors import (
     CaseStatus,
     SensitiveDetails,
@@ -197,3 +197,15 @@ def can_edit(session: Session, survivor: Survivor) -> bool:
 def by_id(session: Session, survivor_id: str) -> Survivor:
     """The profile by record id, checked and audited like `get_survivor`."""
     return get_survivor(session, access.find_by_id(session, survivor_id).case_number)
+
+
+def employment_view(session: Session, case_number: str) -> Survivor:
+    """The survivor with every field a coordinator may not see blanked, for screens that
+    take a record (the placement tab). Not audited: callers show the employment profile."""
+    survivor = access.find(session, case_number)
+    access.require_employment_read(session, survivor, "opening an employment profile")
+    allowed = allowed_values(survivor)
+    return Survivor(id=survivor.id, case_number=survivor.case_number,
+                    preferred_name=survivor.preferred_name, intake_date=survivor.intake_date,
+                    **{k: v for k, v in allowed.items()
+                       if k not in {"id", "case_number", "preferred_name", "intake_date"}})

@@ -10,6 +10,7 @@ from casetracker.domain.accounts import Role
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
 from casetracker.gui.record.notes_tab import NotesTab, TasksTab
+from casetracker.gui.record.placement_tab import PlacementTab
 from casetracker.gui.record.profile_tab import EmploymentTab, ProfileTab
 from casetracker.gui.record.sensitive_tab import BarriersTab, SensitiveTab
 from casetracker.gui.safety import ClipboardGuard
@@ -49,6 +50,12 @@ class RecordView(QWidget):
             self.safe_contact.hide()
             self.employment = EmploymentTab(profile, self)
             self.tabs.addTab(self.employment, self.tr("Employment profile"))
+            # Coordinators place people: the pipeline is theirs to move along.
+            coordinator_view = survivors.employment_view(session, case_number)
+            self.placement = PlacementTab(session, coordinator_view,
+                                          editable=profile.status == "active", undo=undo,
+                                          parent=self)
+            self.tabs.addTab(self.placement, self.tr("Placement"))
             return
 
         survivor = survivors.get_survivor(session, case_number)
@@ -67,12 +74,14 @@ class RecordView(QWidget):
         self.documents = DocumentsTab(session, survivor, **common)
         self.notes = NotesTab(session, survivor, **common)
         self.tasks = TasksTab(session, survivor, **common)
+        self.placement = PlacementTab(session, survivor, **common)
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.barriers, self.tr("Barriers"))
         self.tabs.addTab(self.goals, self.tr("Goals and plans"))
         self.tabs.addTab(self.documents, self.tr("Documents"))
         self.tabs.addTab(self.notes, self.tr("Notes"))
         self.tabs.addTab(self.tasks, self.tr("Tasks"))
+        self.tabs.addTab(self.placement, self.tr("Placement"))
         # Sensitive details load only when their tab is opened: each opening is audited.
         self.sensitive: SensitiveTab | None = None
         self._sensitive_args = (session, survivor, common)

@@ -1,0 +1,146 @@
+"""The placement pipeline as a stepper, its history, and the next step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.employment import (
+    PIPELINE,
+    STAGE_LABELS,
+    WORKSHOP_LABELS,
+    PlacementStep,
+    Stage,
+    show_wage,
+)
+from casetracker.gui.dialogs.placement_dialog import PlacementDialog, StepInput
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import show_day
+from casetracker.services import employers, placement
+
+
+class Stepper(QWidget):
+    """Readiness → … → retained 90 days, the current stage filled in; red when exited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current = Stage.READINESS
+        self.exited = False
+        self.setMinimumHeight(78)
+        self.setAccessibleName(self.tr("Placement stage"))
+
+    def set_stage(self, stage: Stage, *, exited_from: Stage | None = None) -> None:
+        self.exited = stage is Stage.EXITED
+        self.current = exited_from if self.exited and exited_from else stage
+        label = STAGE_LABELS[stage]
+        self.setAccessibleDescription(label)
+        self.setToolTip(label)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        count = len(PIPELINE)
+        width = self.width() / count
+        reached = PIPELINE.index(self.current) if self.current in PIPELINE else 0
+        done, todo = QColor("#1f6f43"), QColor("#b8c2cc")
+        alert = QColor("#b00020")
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        painter.setFont(small)
+        for index, stage in enumerate(PIPELINE):
+            centre_x = width * index + width / 2
+            colour = done if index <= reached else todo
+            if self.exited and index == reached:
+                colour = alert
+            if index > 0:
+                painter.setPen(QPen(done if index <= reached else todo, 3))
+                painter.drawLine(int(centre_x - width), 22, int(centre_x), 22)
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(colour if index <= reached else QColor("white"))
+            painter.drawEllipse(QRectF(centre_x - 9, 13, 18, 18))
+            painter.setPen(QColor("#1b1b1b") if index == reached else QColor("#555555"))
+            painter.drawText(QRectF(centre_x - width / 2, 36, width, 40),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+                             self.tr(STAGE_LABELS[stage]))
+        painter.end()
+
+
+class PlacementTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.stepper = Stepper(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.history = QTableWidget(0, 5, self)
+        self.history.setAccessibleName(self.tr("Placement history"))
+        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Stage"),
+                                                self.tr("Employer"), self.tr("Hours and wage"),
+                                                self.tr("Note")])
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.workshops = QLabel(self)
+        self.workshops.setWordWrap(True)
+        self.workshops.setAccessibleName(self.tr("Readiness workshops completed"))
+        self.next_button = QPushButton(self.tr("Record the next step…"), self)
+        self.next_button.clicked.connect(self.open_step_dialog)
+        self.next_button.setVisible(self.editable)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stepper)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.workshops)
+        self.steps: list[PlacementStep] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.steps = placement.steps(self.session, self.case_number)
+        current = self.steps[-1].stage if self.steps else Stage.READINESS
+        before_exit = next((s.stage for s in reversed(self.steps) if s.stage is not Stage.EXITED),
+                           None)
+        self.stepper.set_stage(current, exited_from=before_exit)
+        self.status.setText(self.tr("Now: {0}").format(self.tr(STAGE_LABELS[current])))
+        names = {e.id: e.name for e in employers.employers(self.session)}
+        self.history.setRowCount(len(self.steps))
+        for row, step in enumerate(reversed(self.steps)):
+            pay = ", ".join(p for p in [
+                self.tr("{0} h/week").format(step.hours_per_week) if step.hours_per_week else "",
+                show_wage(step.hourly_wage_cents)] if p)
+            for column, text in enumerate([show_day(step.on), self.tr(STAGE_LABELS[step.stage]),
+                                           names.get(step.employer_id or "", ""), pay,
+                                           step.reason]):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+        topics = placement.completed_workshops(self.session, self.case_number)
+        self.workshops.setText(self.tr("Readiness workshops completed: {0}").format(
+            ", ".join(self.tr(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
+
+    def current_stage(self) -> Stage:
+        return self.steps[-1].stage if self.steps else Stage.READINESS
+
+    def open_step_dialog(self) -> None:
+        dialog = PlacementDialog(self.current_stage(), employers.employers(self.session),
+                                 employers.positions(self.session, open_only=True), self)
+        dialog.submit = self._save
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save(self, data: StepInput) -> None:
+        placement.advance(self.session, self.case_number, data.stage, on=data.on,
+                          employer=data.employer_id, position=data.position_id,
+                          hours_per_week=data.hours_per_week,
+                          hourly_wage_cents=data.hourly_wage_cents, reason=data.reason)
+        self.refresh()
