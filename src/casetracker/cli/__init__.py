@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from casetracker import __version__
-from casetracker.cli import case_commands, employment_commands, gui_commands, vault_commands
+from casetracker.cli import (
+    case_commands,
+    employment_commands,
+    gui_commands,
+    sharing_commands,
+    vault_commands,
+)
 from casetracker.cli.common import PROG, Context
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.kdf import PRODUCTION, KdfParams
@@ -52,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(commands, add)
     case_commands.register(commands, add)
     employment_commands.register(commands, add)
+    sharing_commands.register(commands, add)
     gui_commands.register(commands, add)
     return parser
 

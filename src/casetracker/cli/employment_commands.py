@@ -117,16 +117,14 @@ def cmd_match(ctx: Context) -> int:
 
 def cmd_workshop_add(ctx: Context) -> int:
     held = parse_date(ctx.args.date, "date") if ctx.args.date else date.today()
+    completed = [c.strip() for c in (ctx.args.completed or "").split(",") if c.strip()]
+    attended = [c.strip() for c in (ctx.args.attended or "").split(",") if c.strip()]
+    entries = [placement.AttendanceEntry(c, True, True) for c in completed] + [
+        placement.AttendanceEntry(c, True, False) for c in attended if c not in completed]
     with ctx.unlock() as session:
-        workshop = placement.add_workshop(session, WorkshopTopic(ctx.args.topic), held,
-                                          facilitator=ctx.args.facilitator or "",
-                                          partner_organisation=ctx.args.partner or "")
-        completed = [c.strip() for c in (ctx.args.completed or "").split(",") if c.strip()]
-        attended = [c.strip() for c in (ctx.args.attended or "").split(",") if c.strip()]
-        entries = [placement.AttendanceEntry(c, True, True) for c in completed] + [
-            placement.AttendanceEntry(c, True, False) for c in attended if c not in completed]
-        if entries:
-            placement.record_attendance(session, workshop.id, entries)
+        workshop = placement.record_session(
+            session, WorkshopTopic(ctx.args.topic), held, entries,
+            facilitator=ctx.args.facilitator or "", partner_organisation=ctx.args.partner or "")
     print(workshop.id)
     return 0
 

@@ -92,6 +92,9 @@ CATALOG: tuple[FieldSpec, ...] = (
              ("original_location", "Where the original is kept"), ("notes", "Notes"),
              ("updated_at", "Last changed")),
     *_fields("document", Category.WORK_ELIGIBILITY, ("ready_for_i9", "Ready for I-9")),
+    # Derived facts that sharing draws on: workshops completed, work through the program.
+    *_fields("workshops", Category.READINESS, ("completed", "Readiness workshops completed")),
+    *_fields("placement", Category.WORK_HISTORY, ("history", "Work through the program")),
     *_fields("attachment", Category.DOCUMENT_DETAIL,
              ("id", "Scan id"), ("document_id", "Document id"), ("filename", "File name"),
              ("media_type", "Type"), ("size", "Size"), ("sha256", "SHA-256"),

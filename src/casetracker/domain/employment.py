@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from casetracker.domain.validation import Checker, ValidationError
@@ -133,8 +134,9 @@ def validate_position(position: Position) -> None:
     check = Checker()
     check.required("title", position.title, max_length=200)
     check.range("hours_per_week", position.hours_per_week, 1, 80)
-    if position.hourly_wage_cents is not None and position.hourly_wage_cents < 0:
-        check.fail("wage", "cannot be negative")
+    if position.hourly_wage_cents is not None and not (
+            0 <= position.hourly_wage_cents <= MAX_HOURLY_WAGE_CENTS):
+        check.fail("wage", "must be between $0 and $1,000 an hour")
     if position.kind is PositionKind.INTERNSHIP and not position.paid:
         check.fail("paid", "internships in this program are paid")
     check.done()
@@ -229,9 +231,19 @@ class PlacementStep:
     created_at: str = ""
 
 
-def check_step(current: Stage, step: PlacementStep, last_on: date | None, today: date) -> None:
-    """Raise `ValidationError` unless `step` may follow a case at `current`."""
+def check_step(current: Stage, step: PlacementStep, last_on: date | None, today: date,
+               placed_on: date | None = None) -> None:
+    """Raise `ValidationError` unless `step` may follow a case at `current`; a retention step
+    comes at least 30, 60 or 90 days after the placement."""
     check = Checker()
+    if step.stage in RETENTION_DAYS and placed_on is not None and (
+            step.on - placed_on).days < RETENTION_DAYS[step.stage]:
+        earliest = placed_on + timedelta(days=RETENTION_DAYS[step.stage])
+        check.fail("date", f"{STAGE_LABELS[step.stage].lower()} can be recorded from "
+                           f"{earliest.isoformat()}")
+    if step.hourly_wage_cents is not None and not (
+            0 <= step.hourly_wage_cents <= MAX_HOURLY_WAGE_CENTS):
+        check.fail("wage", "must be between $0 and $1,000 an hour")
     if step.stage is Stage.EXITED:
         if current is Stage.EXITED:
             check.fail("stage", "the case has already exited the pipeline")
@@ -251,16 +263,23 @@ def check_step(current: Stage, step: PlacementStep, last_on: date | None, today:
     check.done()
 
 
+_WAGE = re.compile(r"^\$?(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$")
+MAX_HOURLY_WAGE_CENTS = 1000_00
+
+
 def parse_wage(text: str) -> int | None:
-    """'15.50' or '$15.50' → 1550 cents; '' → None."""
-    cleaned = text.strip().lstrip("$").replace(",", "")
+    """'15.50' or '$15.50' → 1550 cents; '' → None; at most $1,000 an hour."""
+    cleaned = text.strip()
     if not cleaned:
         return None
-    try:
-        dollars, _, cents = cleaned.partition(".")
-        value = int(dollars) * 100 + int((cents + "00")[:2])
-    except ValueError:
-        raise ValidationError({"wage": f"{text!r} is not an hourly wage like 15.50"}) from None
+    match = _WAGE.match(cleaned)
+    if match is None:
+        raise ValidationError({"wage": f"{text!r} is not an hourly wage like 15.50"})
+    dollars = int(match.group(1).replace(",", ""))
+    cents = int((match.group(2) or "0").ljust(2, "0"))
+    value = dollars * 100 + cents
+    if value > MAX_HOURLY_WAGE_CENTS:
+        raise ValidationError({"wage": "is more than $1,000 an hour; check the number"})
     return value
 
 

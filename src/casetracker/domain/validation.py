@@ -47,6 +47,8 @@ class Checker:
     def length(self, field: str, value: str | None, max_length: int) -> None:
         if value and len(value) > max_length:
             self.fail(field, f"is longer than {max_length} characters")
+        elif value and any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+            self.fail(field, "holds control characters")
 
     def email(self, field: str, value: str) -> None:
         if value and not _EMAIL.match(value):

@@ -20,7 +20,7 @@ from casetracker.domain.documents import (
 from casetracker.domain.eligibility import I9Readiness, i9_readiness
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.survivors import Survivor
-from casetracker.domain.validation import Checker
+from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session, utc_now
 from casetracker.storage.records_repo import DocumentRepository
@@ -29,6 +29,7 @@ from casetracker.storage.records_repo import DocumentRepository
 def documents(session: Session, case_number: str) -> list[Document]:
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading documents")
+    session.audit_view(survivor.case_number, "documents")
     return DocumentRepository(session.conn).documents(survivor.id)
 
 
@@ -60,6 +61,8 @@ def set_status(session: Session, document_id: str, status: DocumentStatus,
     if status is DocumentStatus.REQUESTED:
         updated = replace(updated, requested_on=day)
     elif status is DocumentStatus.RECOVERED:
+        if document.requested_on is not None and day < document.requested_on:
+            raise ValidationError({"date": "is before the document was requested"})
         updated = replace(updated, recovered_on=day)
     with session.changing():
         DocumentRepository(session.conn).save(updated)

@@ -23,6 +23,7 @@ from casetracker.domain.survivors import (
 )
 from casetracker.domain.validation import ValidationError, parse_date
 from casetracker.services import survivors
+from casetracker.services.sensitive import validate_sensitive
 from casetracker.services.session import Session
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -88,7 +89,15 @@ def import_survivors(session: Session, text: str) -> ImportResult:
                      if a.role is Role.CASE_MANAGER}
     seen: dict[str, int] = {}
     rows: list[tuple[Survivor, SensitiveDetails]] = []
-    for row in reader:
+    rows_iter = iter(reader)
+    while True:
+        try:
+            row = next(rows_iter)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {reader.line_num}: the file cannot be read as CSV ({exc})")
+            break
         line = reader.line_num
         try:
             parsed = _parse_row(session, row, case_managers)
@@ -101,6 +110,7 @@ def import_survivors(session: Session, text: str) -> ImportResult:
                                                       f"{seen[key]}"})
             seen[key] = line
             validate_survivor(survivor, today)
+            validate_sensitive(parsed[1])
             rows.append(parsed)
         except ValidationError as exc:
             problems += [f"line {line}: {field}: {reason}"
@@ -146,6 +156,8 @@ def _parse_row(session: Session, row: dict[str, str | None],
     hours = None
     if value.get("availability_hours"):
         try:
+            if not value["availability_hours"].isdigit():
+                raise ValueError(value["availability_hours"])
             hours = int(value["availability_hours"])
         except ValueError:
             problems["availability_hours"] = f"{value['availability_hours']!r} is not a number"

@@ -9,7 +9,8 @@ from datetime import date
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import CaseNote, ContactType, Task
-from casetracker.domain.validation import Checker
+from casetracker.domain.survivors import CaseStatus
+from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session, utc_now
 from casetracker.storage.records_repo import NoteRepository
@@ -20,6 +21,7 @@ def notes(session: Session, case_number: str) -> list[CaseNote]:
     """Newest first."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading case notes")
+    session.audit_view(survivor.case_number, "notes")
     return NoteRepository(session.conn).notes(survivor.id)
 
 
@@ -45,6 +47,7 @@ def tasks(session: Session, case_number: str) -> list[Task]:
     """Open tasks first, by due date."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading tasks")
+    session.audit_view(survivor.case_number, "tasks")
     return NoteRepository(session.conn).tasks(survivor.id)
 
 
@@ -78,8 +81,13 @@ def set_task_done(session: Session, task_id: str, done_on: date | None) -> Task:
         raise NotFoundError("that task no longer exists")
     survivor = access.find_by_id(session, task.survivor_id)
     assignee = (task.assignee or "").casefold() == session.account.name.casefold()
-    if not (assignee and session.account.role is not Role.SUPERVISOR):
+    # A coordinator may tick off a follow-up assigned to them on an open case; everyone
+    # else goes through the case rules (their own caseload, an open case).
+    if not (assignee and session.account.role is Role.COORDINATOR
+            and survivor.status is CaseStatus.ACTIVE):
         access.require_case_edit(session, survivor, "completing a task")
+    if done_on is not None and done_on > access.today():
+        raise ValidationError({"done_on": "is in the future"})
     updated = replace(task, done_on=done_on)
     with session.changing():
         repo.save_task(updated)

@@ -19,7 +19,7 @@ from casetracker.domain.employment import (
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
 from casetracker.domain.survivors import CaseStatus, Survivor
-from casetracker.domain.validation import Checker
+from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session, utc_now
@@ -38,6 +38,7 @@ def _require_pipeline_edit(session: Session, survivor: Survivor, action: str) ->
 def steps(session: Session, case_number: str) -> list[PlacementStep]:
     survivor = access.find(session, case_number)
     access.require_employment_read(session, survivor, "reading the placement pipeline")
+    session.audit_view(survivor.case_number, "placement")
     return EmploymentRepository(session.conn).steps(survivor.id)
 
 
@@ -66,6 +67,12 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
                            if history[-1].employer_id else None)
         if chosen_position is None and history[-1].position_id:
             chosen_position = find_position(session, history[-1].position_id)
+    if chosen_position is not None:
+        if chosen_employer is not None and chosen_position.employer_id != chosen_employer.id:
+            raise ValidationError({"position": "belongs to another employer"})
+        if not chosen_position.is_open and stage in {Stage.INTERVIEW, Stage.INTERNSHIP,
+                                                     Stage.OFFER}:
+            raise ValidationError({"position": "is closed"})
     if chosen_position and hours_per_week is None:
         hours_per_week = chosen_position.hours_per_week
     if chosen_position and hourly_wage_cents is None:
@@ -75,7 +82,8 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
         chosen_employer.id if chosen_employer else None,
         chosen_position.id if chosen_position else None, hours_per_week, hourly_wage_cents,
         reason.strip(), session.account.name, utc_now())
-    check_step(current, step, history[-1].on if history else None, access.today())
+    placed_on = next((s.on for s in reversed(history) if s.stage is Stage.PLACED), None)
+    check_step(current, step, history[-1].on if history else None, access.today(), placed_on)
     with session.changing():
         repo.add_step(step)
         if stage is Stage.PLACED:
@@ -131,6 +139,10 @@ def record_attendance(session: Session, workshop_id: str,
     repo = EmploymentRepository(session.conn)
     if repo.workshop(workshop_id) is None:
         raise NotFoundError("that workshop no longer exists")
+    workshop = repo.workshop(workshop_id)
+    assert workshop is not None
+    if workshop.held_on > access.today() and any(e.attended or e.completed for e in entries):
+        raise ValidationError({"attendance": "the workshop has not taken place yet"})
     rows = []
     for entry in entries:
         survivor = access.find(session, entry.case_number)
@@ -147,6 +159,7 @@ def record_attendance(session: Session, workshop_id: str,
 def completed_workshops(session: Session, case_number: str) -> set[WorkshopTopic]:
     survivor = access.find(session, case_number)
     access.require_employment_read(session, survivor, "reading workshop completion")
+    session.audit_view(survivor.case_number, "workshops")
     return EmploymentRepository(session.conn).completed_topics(survivor.id)
 
 

@@ -26,6 +26,7 @@ from casetracker.storage.records_repo import PlanRepository
 def goals(session: Session, case_number: str) -> list[Goal]:
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading goals")
+    session.audit_view(survivor.case_number, "goals")
     return PlanRepository(session.conn).goals(survivor.id)
 
 

@@ -55,4 +55,5 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
             continue
         hits.append(SearchHit(survivor.id, survivor.case_number, survivor.preferred_name,
                               source, snippet))
+    session.audit("search", None, query=text[:200], hits=len(hits))
     return hits

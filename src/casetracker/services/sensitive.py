@@ -9,8 +9,14 @@ from datetime import date
 from typing import Any
 
 from casetracker.domain.errors import NotFoundError, UsageError
-from casetracker.domain.survivors import Barrier, BarrierKind, SensitiveDetails
-from casetracker.domain.validation import Checker
+from casetracker.domain.survivors import (
+    Barrier,
+    BarrierKind,
+    SensitiveDetails,
+    TraffickingType,
+    VacaturStatus,
+)
+from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session, utc_now
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -33,12 +39,15 @@ def update_sensitive(session: Session, case_number: str, **changes: Any) -> Sens
     known = {f.name for f in fields(SensitiveDetails)} - {"survivor_id", "updated_at"}
     if set(changes) - known:
         raise UsageError(f"unknown field: {', '.join(sorted(set(changes) - known))}")
+    try:
+        if "trafficking_type" in changes:
+            changes["trafficking_type"] = TraffickingType(changes["trafficking_type"])
+        if "vacatur_status" in changes:
+            changes["vacatur_status"] = VacaturStatus(changes["vacatur_status"])
+    except ValueError as exc:
+        raise ValidationError({"status": str(exc)}) from None
     updated = replace(current, **changes, updated_at=utc_now())
-    check = Checker()
-    for name in ("history_notes", "criminal_record_notes", "immigration_status",
-                 "health_notes", "safety_plan"):
-        check.length(name, getattr(updated, name), _TEXT_LIMIT)
-    check.done()
+    validate_sensitive(updated)
     with session.changing():
         repo.save_sensitive(updated)
         session.audit("survivor.update_sensitive", survivor.case_number,
@@ -46,9 +55,18 @@ def update_sensitive(session: Session, case_number: str, **changes: Any) -> Sens
     return updated
 
 
+def validate_sensitive(details: SensitiveDetails) -> None:
+    check = Checker()
+    for name in ("history_notes", "criminal_record_notes", "immigration_status",
+                 "health_notes", "safety_plan"):
+        check.length(name, getattr(details, name), _TEXT_LIMIT)
+    check.done()
+
+
 def barriers(session: Session, case_number: str) -> list[Barrier]:
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading barriers")
+    session.audit_view(survivor.case_number, "barriers")
     return SurvivorRepository(session.conn).barriers(survivor.id)
 
 
@@ -75,6 +93,8 @@ def set_barrier_resolved(session: Session, barrier_id: str, resolved_on: date | 
         raise NotFoundError("that barrier no longer exists")
     survivor = access.find_by_id(session, barrier.survivor_id)
     access.require_case_edit(session, survivor, "resolving a barrier")
+    if resolved_on is not None and resolved_on > access.today():
+        raise ValidationError({"resolved_on": "is in the future"})
     updated = replace(barrier, resolved_on=resolved_on)
     with session.changing():
         repo.save_barrier(updated)

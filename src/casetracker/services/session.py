@@ -91,6 +91,9 @@ class Session:
         self._audit_key = audit_key
         self._signing_key = signing_key
         self._closed = False
+        # Refusals met inside a transaction, written after it rolls back (else they vanish).
+        self._pending_denials: list[dict[str, Any]] = []
+        self._viewed: set[tuple[str, str]] = set()
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -155,7 +158,11 @@ class Session:
 
     def deny(self, action: str, subject: str | None = None, reason: str | None = None) -> None:
         """Audit a refused action and raise `PermissionDeniedError` saying why."""
-        self.audit("access.denied", subject, attempted=action, role=self.account.role.value)
+        details = {"attempted": action, "role": self.account.role.value}
+        if self.conn.in_transaction:
+            self._pending_denials.append({"subject": subject, **details})
+        else:
+            self.audit("access.denied", subject, **details)
         role = self.account.role.value.replace("_", " ")
         raise PermissionDeniedError(reason or f"{action} is not allowed for a {role} account")
 
@@ -167,9 +174,22 @@ class Session:
         if self.conn.in_transaction:
             yield self.conn
             return
-        with transaction(self.conn):
-            yield self.conn
+        try:
+            with transaction(self.conn):
+                yield self.conn
+        finally:
+            denials, self._pending_denials = self._pending_denials, []
+            for denial in denials:
+                subject = denial.pop("subject")
+                self.audit("access.denied", subject, **denial)
         self._store_audit_head()
+
+    def audit_view(self, subject: str, part: str) -> None:
+        """Audit a view of part of a record, once per part and record in this session (the
+        opening of the record itself is audited every time)."""
+        if (subject, part) not in self._viewed:
+            self._viewed.add((subject, part))
+            self.audit("survivor.view_part", subject, part=part)
 
     def audit(self, action: str, subject: str | None = None, *, actor: str | None = "",
               **details: Any) -> None:

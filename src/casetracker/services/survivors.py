@@ -19,6 +19,7 @@ from casetracker.domain.survivors import (
     Survivor,
     validate_survivor,
 )
+from casetracker.domain.validation import ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session, utc_now
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
@@ -97,7 +98,10 @@ def update_survivor(session: Session, case_number: str, **changes: Any) -> Survi
     if unknown:
         raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}")
     updated = replace(survivor, **changes)
-    validate_survivor(updated, access.today())
+    try:
+        validate_survivor(updated, access.today())
+    except (TypeError, AttributeError) as exc:
+        raise ValidationError({"fields": f"a value has the wrong type ({exc})"}) from None
     changed = sorted(n for n in changes if getattr(survivor, n) != getattr(updated, n))
     if not changed:
         return survivor
@@ -153,6 +157,7 @@ def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
     """A page of the caseload: a case manager's own; everyone's for supervisors and
     coordinators (coordinators see active cases only). `ids` narrows it to search hits."""
     session.require("listing the caseload")
+    limit = max(1, min(limit, 100_000))
     if order_by not in SurvivorRepository.SORT_KEYS:
         raise UsageError(f"cannot sort by {order_by!r}")
     role = session.account.role
@@ -164,6 +169,10 @@ def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
         today=access.today(), order_by=order_by, descending=descending, ids=ids)
     if offset == 0 and ids is None:
         session.audit("caseload.view", None, status=status.value if status else "all")
+    if role is Role.COORDINATOR:
+        # Milestones, contact dates and documents are case content, not the employment view.
+        rows = [replace(r, next_milestone_due=None, last_contact=None, documents_outstanding=0)
+                for r in rows]
     return rows
 
 

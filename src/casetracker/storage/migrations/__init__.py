@@ -15,11 +15,13 @@ from casetracker.storage.migrations import (
     v002_case_records,
     v003_settings,
     v004_employment,
+    v005_sharing,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing a step module registers it; listing them here also keeps the import in place.
-STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment)
+STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment,
+                v005_sharing)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

@@ -1,0 +1,125 @@
+"""Commands for sharing: consents, employer profiles, referral letters, the survivor's plan."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.common import PROG, AddCommand, Context, print_rows
+from casetracker.domain.consent import ConsentMethod
+from casetracker.domain.validation import parse_date
+from casetracker.services import consent, sharing
+
+
+def cmd_consent_add(ctx: Context) -> int:
+    expires = parse_date(ctx.args.expires, "expires")
+    signed = parse_date(ctx.args.signed, "signed") if ctx.args.signed else None
+    with ctx.unlock() as session:
+        record = consent.add_consent(
+            session, ctx.args.survivor, categories=consent.parse_categories(ctx.args.categories),
+            expires_on=expires, signed_on=signed, recipient_employer=ctx.args.recipient_employer,
+            recipient_agency=ctx.args.recipient_agency, method=ConsentMethod(ctx.args.method))
+        if ctx.args.form:
+            consent.write_release_form(session, record.id, Path(ctx.args.form))
+    print(record.id)
+    return 0
+
+
+def cmd_consent_revoke(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        consent.revoke(session, ctx.args.consent)
+    return 0
+
+
+def cmd_consent_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        if ctx.args.expiring:
+            pairs = consent.expiring(session)
+        else:
+            pairs = [(ctx.args.survivor, c) for c in consent.consents(session, ctx.args.survivor)]
+    rows = [{"id": c.id, "case": case, "recipient": c.recipient_name,
+             "categories": ",".join(sorted(x.value for x in c.categories)),
+             "signed": c.signed_on.isoformat(), "expires": c.expires_on.isoformat(),
+             "revoked": c.revoked_on.isoformat() if c.revoked_on else "-"} for case, c in pairs]
+    print_rows(rows, ["id", "case", "recipient", "categories", "signed", "expires", "revoked"],
+               as_json=ctx.args.json)
+    return 0
+
+
+def _save(ctx: Context, prepared_for: Any) -> int:
+    with ctx.unlock() as session:
+        prepared = prepared_for(session)
+        digest = sharing.save(session, prepared, Path(ctx.args.out))
+    print(f"{PROG}: wrote {ctx.args.out} ({', '.join(prepared.fields)}); sha256 {digest}",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_export_profile(ctx: Context) -> int:
+    return _save(ctx, lambda s: sharing.prepare_employer_profile(s, ctx.args.survivor,
+                                                                 ctx.args.employer))
+
+
+def cmd_letter(ctx: Context) -> int:
+    return _save(ctx, lambda s: sharing.prepare_referral_letter(
+        s, ctx.args.survivor, ctx.args.employer, ctx.args.position or ""))
+
+
+def cmd_plan(ctx: Context) -> int:
+    return _save(ctx, lambda s: sharing.prepare_plan(s, ctx.args.survivor, ctx.args.lang))
+
+
+def cmd_export_log(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"at": r.at[:19], "actor": r.actor, "kind": r.kind, "recipient": r.recipient,
+                 "fields": ",".join(r.fields), "sha256": r.sha256[:16]}
+                for r in sharing.export_log(session, ctx.args.survivor)]
+    print_rows(rows, ["at", "actor", "kind", "recipient", "fields", "sha256"],
+               as_json=ctx.args.json)
+    return 0
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    group = commands.add_parser("consent", help="consents to share")
+    actions = group.add_subparsers(dest="consent_command", metavar="ACTION", required=True)
+    cmd = add(actions, "add", cmd_consent_add, "record a survivor's consent to share")
+    cmd.add_argument("--survivor", required=True, metavar="CASE")
+    who = cmd.add_mutually_exclusive_group(required=True)
+    who.add_argument("--recipient-employer", metavar="NAME")
+    who.add_argument("--recipient-agency", metavar="NAME")
+    cmd.add_argument("--categories", required=True,
+                     help="alias, readiness, availability, employment_goals, work_history, "
+                          "accommodations, work_eligibility (comma-separated)")
+    cmd.add_argument("--expires", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--signed", metavar="YYYY-MM-DD", help="default: today")
+    cmd.add_argument("--method", choices=[m.value for m in ConsentMethod], default="written")
+    cmd.add_argument("--form", metavar="FILE.pdf", help="also write the release form to sign")
+    cmd = add(actions, "revoke", cmd_consent_revoke, "revoke a consent (from today)")
+    cmd.add_argument("consent", metavar="CONSENT_ID")
+    cmd = add(actions, "list", cmd_consent_list, "a survivor's consents, or those expiring")
+    cmd.add_argument("--survivor", metavar="CASE")
+    cmd.add_argument("--expiring", action="store_true", help="ending within 30 days")
+    cmd.add_argument("--json", action="store_true")
+
+    group = commands.add_parser("export", help="documents that leave the program")
+    actions = group.add_subparsers(dest="export_command", metavar="KIND", required=True)
+    cmd = add(actions, "employer-profile", cmd_export_profile,
+              "a redacted candidate profile for an employer the survivor consented to")
+    cmd.add_argument("--survivor", required=True, metavar="CASE")
+    cmd.add_argument("--employer", required=True, metavar="NAME")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf")
+    cmd = add(actions, "log", cmd_export_log, "what was shared, with whom, when")
+    cmd.add_argument("--survivor", metavar="CASE")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = add(commands, "letter", cmd_letter, "a referral letter on the letterhead")
+    cmd.add_argument("--survivor", required=True, metavar="CASE")
+    cmd.add_argument("--employer", required=True, metavar="NAME")
+    cmd.add_argument("--position", metavar="TITLE")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    cmd = add(commands, "plan", cmd_plan, "the survivor's own printable plan")
+    cmd.add_argument("--survivor", required=True, metavar="CASE")
+    cmd.add_argument("--lang", choices=["en", "es"], default="en")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -1,0 +1,198 @@
+"""Renderers for what leaves the program: the employer profile, the referral letter, the
+consent release form, and the survivor's own plan. Each takes plain values, never a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from string import Template
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from casetracker.domain.catalog import Category
+from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
+from casetracker.export.pdf_common import MUTED, escape, long_date, render, styles
+from casetracker.export.projection import Letterhead, Projection
+
+SECTION_TITLES = {
+    Category.ALIAS: "Name", Category.READINESS: "Job readiness",
+    Category.AVAILABILITY: "Availability", Category.EMPLOYMENT_GOALS: "Employment goals",
+    Category.WORK_HISTORY: "Work through the program",
+    Category.ACCOMMODATIONS: "Supports that help at work",
+    Category.WORK_ELIGIBILITY: "Employment eligibility",
+}
+
+
+def _consent_footer(projection: Projection) -> str:
+    return (f"Shared with the candidate's consent for {projection.recipient} only, until "
+            f"{long_date(projection.consent_expires_on)}. Please do not forward.")
+
+
+def employer_profile(projection: Projection, letterhead: Letterhead, today: date) -> bytes:
+    s = styles()
+    name = projection.value("survivor.preferred_name") or "Candidate"
+    story: list[Flowable] = [
+        Paragraph("Candidate profile", s["title"]),
+        Paragraph(escape(f"Prepared for {projection.recipient} · {long_date(today)}"),
+                  s["subtitle"]),
+    ]
+    for category, title in SECTION_TITLES.items():
+        items = [i for i in projection.items if i.category is category]
+        if not items or category is Category.ALIAS:
+            continue
+        if len(items) == 1:  # the heading already says what the one line is
+            body: Flowable = Paragraph(escape(items[0].text), s["body"])
+        else:
+            rows = [[Paragraph(escape(i.label), s["cell"]),
+                     Paragraph(escape(i.text), s["cell"])] for i in items]
+            body = Table(rows, colWidths=[1.9 * inch, 4.6 * inch])
+            body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                      ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+        story.append(KeepTogether([Paragraph(title, s["heading"]), body]))
+    story.insert(1, Paragraph(escape(name), s["heading"]))
+    story.append(Spacer(1, 18))
+    story.append(Paragraph(
+        "This profile holds only what the candidate agreed to share with you. Questions go to "
+        "the program, not to the candidate's past.", s["small"]))
+    return render(story, title="Candidate profile", letterhead=letterhead,
+                  footer=_consent_footer(projection))
+
+
+DEFAULT_LETTER = """Dear $employer_contact,
+
+I am writing to refer $preferred_name for $position at $employer.
+
+$preferred_name has been working with our program to prepare for work. $readiness_sentence
+$availability_sentence $goals_sentence $eligibility_sentence
+
+We would welcome the chance to talk about how $preferred_name could contribute to your team,
+and about the support our program offers new hires and their supervisors.
+
+With thanks,"""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterContext:
+    employer: str
+    employer_contact: str
+    position: str
+    today: date
+
+
+def letter_values(projection: Projection, context: LetterContext) -> dict[str, str]:
+    """The only values a template can reach: the projection and the letter's own facts."""
+    name = projection.value("survivor.preferred_name") or "the candidate"
+    skills = projection.value("survivor.skills")
+    workshops = projection.value("workshops.completed")
+    readiness = " ".join(p for p in [
+        f"They bring {skills}." if skills else "",
+        f"They completed our workshops on {workshops}." if workshops else ""] if p)
+    availability = projection.value("survivor.availability")
+    goals = projection.value("goal.specific")
+    ready = projection.value("document.ready_for_i9")
+    return {
+        "preferred_name": name, "employer": context.employer,
+        "employer_contact": context.employer_contact or "Hiring Manager",
+        "position": context.position or "a position with your organisation",
+        "date": long_date(context.today), "skills": skills, "workshops": workshops,
+        "availability": availability, "goals": goals,
+        "readiness_sentence": readiness,
+        "availability_sentence": f"Availability: {availability}." if availability else "",
+        "goals_sentence": f"Their goal: {goals}." if goals else "",
+        "eligibility_sentence": ("Their documents are ready for the I-9 employment eligibility "
+                                 "check." if ready == "Yes" else ""),
+    }
+
+
+def referral_letter(projection: Projection, letterhead: Letterhead, context: LetterContext,
+                    template: str = DEFAULT_LETTER) -> bytes:
+    s = styles()
+    # safe_substitute leaves an unknown $placeholder as it stands: a template cannot reach a
+    # value that is not in the projection, and the leak guard checks the result anyway.
+    body = Template(template).safe_substitute(letter_values(projection, context))
+    story: list[Flowable] = [Paragraph(long_date(context.today), s["subtitle"]), Spacer(1, 6)]
+    for paragraph in body.split("\n\n"):
+        text = " ".join(line.strip() for line in paragraph.splitlines())
+        story.append(Paragraph(escape(text), s["body"]))
+        story.append(Spacer(1, 9))
+    story += [Spacer(1, 20), Paragraph(escape(letterhead.signer), s["body"]),
+              Paragraph(escape(f"Employment coordinator, {letterhead.organisation}"),
+                        s["small"])]
+    return render(story, title="Referral letter", letterhead=letterhead,
+                  footer=_consent_footer(projection))
+
+
+def release_form(first_name: str, recipient: str, categories: list[Category],
+                 expires_on: date, letterhead: Letterhead, today: date) -> bytes:
+    """The consent, printed for the survivor to read and sign."""
+    s = styles()
+    rows = [[Paragraph("■", s["cell"]),
+             Paragraph(escape(CATEGORY_DESCRIPTIONS[c]), s["cell"])] for c in categories]
+    table = Table(rows, colWidths=[0.35 * inch, 6.1 * inch])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story: list[Flowable] = [
+        Paragraph("Permission to share information", s["title"]),
+        Paragraph(escape(long_date(today)), s["subtitle"]),
+        Paragraph(escape(f"I, {first_name}, allow {letterhead.organisation or 'the program'} to "
+                         f"share the following with {recipient}:"), s["body"]),
+        Spacer(1, 8), table, Spacer(1, 10),
+        Paragraph(escape(
+            f"Nothing else is shared: not my legal name, date of birth, contact details, "
+            f"address, history, records, immigration status, health or case notes. This "
+            f"permission ends on {long_date(expires_on)}. I can take it back at any time by "
+            f"telling my case manager, and nothing more will be shared from then on."),
+            s["body"]),
+        Spacer(1, 36),
+        Paragraph("Signature ____________________________    Date ______________", s["body"]),
+        Spacer(1, 24),
+        Paragraph("Witness (program staff) ____________________________", s["body"]),
+    ]
+    return render(story, title="Permission to share information", letterhead=letterhead,
+                  footer="Keep a copy of this form.")
+
+
+PLAN_WORDS = {
+    "en": {"title": "My plan", "for": "Prepared for {name}", "goal": "Goal",
+           "by": "by {date}", "steps": "Steps", "done": "done", "next": "Next steps",
+           "none": "No goals yet.", "contact": "Questions? Talk with {cm}."},
+    "es": {"title": "Mi plan", "for": "Preparado para {name}", "goal": "Meta",
+           "by": "para el {date}", "steps": "Pasos", "done": "hecho", "next": "Próximos pasos",
+           "none": "Todavía no hay metas.", "contact": "¿Preguntas? Hable con {cm}."},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanGoal:
+    text: str
+    target: date
+    steps: list[tuple[str, date, bool]]
+
+
+def survivor_plan(first_name: str, goals: list[PlanGoal], next_steps: list[tuple[str, date]],
+                  case_manager: str, letterhead: Letterhead, today: date,
+                  language: str = "en") -> bytes:
+    words = PLAN_WORDS["es" if language == "es" else "en"]
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph(words["title"], s["title"]),
+        Paragraph(escape(words["for"].format(name=first_name) + " · "
+                         + long_date(today, language)), s["subtitle"])]
+    if not goals:
+        story.append(Paragraph(words["none"], s["body"]))
+    for goal in goals:
+        story.append(Paragraph(escape(f"{words['goal']}: {goal.text}"), s["heading"]))
+        story.append(Paragraph(escape(words["by"].format(date=long_date(goal.target, language))),
+                               s["small"]))
+        for text, due, done in goal.steps:
+            mark = "✓" if done else "○"
+            suffix = f" ({words['done']})" if done else f" — {long_date(due, language)}"
+            story.append(Paragraph(escape(f"{mark}  {text}{suffix}"), s["body"]))
+    if next_steps:
+        story.append(Paragraph(words["next"], s["heading"]))
+        for text, due in next_steps:
+            story.append(Paragraph(escape(f"•  {text} — {long_date(due, language)}"), s["body"]))
+    story += [Spacer(1, 16), Paragraph(escape(words["contact"].format(cm=case_manager)),
+                                       s["small"])]
+    return render(story, title=words["title"], letterhead=letterhead, footer="")

@@ -1,0 +1,116 @@
+"""Consents to share: recorded by the survivor's case manager, revocable at any time."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.catalog import Category
+from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
+from casetracker.domain.errors import NotFoundError, UsageError
+from casetracker.domain.validation import ValidationError
+from casetracker.export.documents import release_form
+from casetracker.security.atomic import atomic_write
+from casetracker.services import access
+from casetracker.services.employers import find_employer
+from casetracker.services.session import Session, utc_now
+from casetracker.services.sharing_support import letterhead
+from casetracker.storage.sharing_repo import SharingRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
+
+EXPIRY_WARNING_DAYS = 30
+
+
+def parse_categories(text: str) -> frozenset[Category]:
+    try:
+        return frozenset(Category(c.strip()) for c in text.split(",") if c.strip())
+    except ValueError:
+        raise ValidationError({"categories": f"{text!r} names an unknown category"}) from None
+
+
+def add_consent(session: Session, case_number: str, *, categories: frozenset[Category],
+                expires_on: date, recipient_employer: str | None = None,
+                recipient_agency: str | None = None, signed_on: date | None = None,
+                method: ConsentMethod = ConsentMethod.WRITTEN) -> Consent:
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "recording a consent")
+    if (recipient_employer is None) == (recipient_agency is None):
+        raise UsageError("name either an employer partner or an agency as the recipient")
+    employer = find_employer(session, recipient_employer) if recipient_employer else None
+    consent = Consent(
+        str(uuid.uuid4()), survivor.id,
+        RecipientKind.EMPLOYER if employer else RecipientKind.AGENCY,
+        employer.name if employer else (recipient_agency or "").strip(), categories,
+        signed_on or access.today(), expires_on, method,
+        employer.id if employer else None, None, session.account.name, utc_now())
+    validate_consent(consent, access.today())
+    with session.changing():
+        SharingRepository(session.conn).save_consent(consent)
+        session.audit("consent.add", survivor.case_number, recipient=consent.recipient_name,
+                      categories=sorted(c.value for c in categories),
+                      expires=expires_on.isoformat())
+    return consent
+
+
+def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent:
+    repo = SharingRepository(session.conn)
+    consent = repo.consent(consent_id)
+    if consent is None:
+        raise NotFoundError("that consent no longer exists")
+    survivor = access.find_by_id(session, consent.survivor_id)
+    access.require_case_edit(session, survivor, "revoking a consent")
+    if consent.revoked_on is not None:
+        return consent
+    updated = replace(consent, revoked_on=on or access.today())
+    with session.changing():
+        repo.save_consent(updated)
+        session.audit("consent.revoke", survivor.case_number, recipient=consent.recipient_name)
+    return updated
+
+
+def consents(session: Session, case_number: str) -> list[Consent]:
+    survivor = access.find(session, case_number)
+    access.require_employment_read(session, survivor, "reading consents")
+    session.audit_view(survivor.case_number, "consents")
+    return SharingRepository(session.conn).consents(survivor.id)
+
+
+def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[str, Consent]]:
+    """(case number, consent) of consents ending within `days`: a case manager's own."""
+    session.require("listing expiring consents")
+    today = access.today()
+    people = SurvivorRepository(session.conn)
+    found = []
+    for consent in SharingRepository(session.conn).expiring(
+            (today + timedelta(days=days)).isoformat(), today.isoformat()):
+        survivor = people.by_id(consent.survivor_id)
+        if survivor is None:
+            continue
+        mine = access.owns(session, survivor)
+        if mine or session.account.role is Role.SUPERVISOR:
+            found.append((survivor.case_number, consent))
+    return found
+
+
+def release_form_pdf(session: Session, consent_id: str) -> bytes:
+    """The consent as a form for the survivor to read and sign."""
+    consent = SharingRepository(session.conn).consent(consent_id)
+    if consent is None:
+        raise NotFoundError("that consent no longer exists")
+    survivor = access.find_by_id(session, consent.survivor_id)
+    access.require_case_edit(session, survivor, "printing a consent form")
+    categories = sorted(consent.categories, key=list(Category).index)
+    pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,
+                       consent.expires_on, letterhead(session), access.today())
+    session.audit("consent.release_form", survivor.case_number,
+                  recipient=consent.recipient_name)
+    return pdf
+
+
+def write_release_form(session: Session, consent_id: str, out: Path) -> None:
+    """Write the release form to a file (it names only the preferred name and recipient)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(out, release_form_pdf(session, consent_id))
