@@ -204,3 +204,49 @@ def test_matching_ranks_by_fit_and_flags_restrictions_without_saying_why(
     assert "Prostitution" not in repr(ranked)
     # A case manager ranks only their own caseload.
     assert matching.rank(team.other_case_manager, hotel) == []
+
+
+def test_retention_steps_wait_for_their_days_and_positions_must_fit(team: Team,
+                                                                    hotel: str) -> None:
+    case = take_in(team.case_manager, "CT-1", "Rosa")
+    cm = team.case_manager
+    employers.add_employer(team.coordinator, "Other Co", Industry.RETAIL)
+    day = TODAY - timedelta(days=40)
+    placement.advance(cm, case, Stage.MATCHING, on=day)
+    with pytest.raises(ValidationError, match="another employer"):
+        placement.advance(cm, case, Stage.INTERVIEW, employer="Other Co", position=hotel,
+                          on=day)
+    placement.advance(cm, case, Stage.INTERVIEW, position=hotel, on=day)
+    placement.advance(cm, case, Stage.OFFER, on=day)
+    placement.advance(cm, case, Stage.PLACED, on=TODAY - timedelta(days=31))
+    placement.advance(cm, case, Stage.RETAINED_30)
+    with pytest.raises(ValidationError, match="retained 60 days can be recorded from"):
+        placement.advance(cm, case, Stage.RETAINED_60)
+    with pytest.raises(ValidationError, match="wage"):
+        parse_wage("15.-5")
+    with pytest.raises(ValidationError, match=r"\$1,000"):
+        parse_wage("999999999999")
+
+
+def test_a_refusal_inside_a_session_of_attendance_is_still_audited(team: Team) -> None:
+    take_in(team.case_manager, "CT-1", "Rosa")
+    with pytest.raises(PermissionDeniedError):
+        placement.record_session(team.other_case_manager, WorkshopTopic.FEEDBACK, TODAY,
+                                 [placement.AttendanceEntry("CT-1", True, True)])
+    denied = [e for e in audit.recent_entries(team.supervisor, 20)
+              if e.action == "access.denied"]
+    assert [e.actor for e in denied] == [team.other_case_manager.account.name]
+    with pytest.raises(ValidationError, match="not taken place"):
+        placement.record_session(team.case_manager, WorkshopTopic.FEEDBACK,
+                                 TODAY + timedelta(days=5),
+                                 [placement.AttendanceEntry("CT-1", True, True)])
+
+
+def test_coordinators_caseload_rows_hold_no_case_content(team: Team) -> None:
+    case = take_in(team.case_manager, "CT-1", "Rosa")
+    notes.add_note(team.case_manager, case, "Met", __import__(
+        "casetracker.domain.notes", fromlist=["ContactType"]).ContactType.PHONE)
+    [row] = survivors.caseload(team.coordinator)
+    assert (row.last_contact, row.next_milestone_due, row.documents_outstanding) == (
+        None, None, 0)
+    assert survivors.caseload(team.case_manager)[0].last_contact == TODAY

@@ -17,6 +17,12 @@ from pypdf import PdfReader
 from casetracker.domain.errors import CaseTrackerError
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words too common to betray anything on their own (they still count inside a whole value).
+_COMMON = frozenset("""only with from that this have will your they them their what when
+where which about after before into over under than then there these those would could
+should other street road lane avenue drive court apartment suite unit north south east west
+weekday weekdays weekend mornings morning afternoon evening evenings night after before
+days time times monday tuesday wednesday thursday friday saturday sunday""".split())  # noqa: SIM905
 
 
 class LeakError(CaseTrackerError):
@@ -59,7 +65,7 @@ def needles(field: str, value: str, *, allowed: str, whole_only: bool = False) -
     if whole_only:  # a date or a number: its parts (a month, a year) mean nothing alone
         pass
     elif len(words) <= 4:  # a name or an address line: every distinctive part
-        found += [w for w in words if w not in shared and (
+        found += [w for w in words if w not in shared and w not in _COMMON and (
             len(w) >= 5 if w.isdigit() else len(w) >= 3)]
     else:  # free text: every run of three words
         found += [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]

@@ -43,7 +43,7 @@ class ConsentRequiredError(CaseTrackerError):
 
 # Looked for whole: a date's month or year, or a phone's area code, means nothing alone.
 WHOLE_ONLY = frozenset({"date_of_birth", "phone", "email", "case_number", "referral_source",
-                        "pronouns"})
+                        "pronouns", "safe_contact"})
 TRANSPORT_WORDS = {Transport.PUBLIC_TRANSIT: "travels by public transit",
                    Transport.OWN_VEHICLE: "has their own vehicle",
                    Transport.WALK_OR_BIKE: "walks or bikes", Transport.NEEDS_RIDE: "needs a ride",

@@ -1,0 +1,257 @@
+"""Sharing with employers: exactly what the survivor agreed to, with whom, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casetracker.domain.catalog import SHAREABLE, Category
+from casetracker.domain.documents import DocumentKind, DocumentStatus
+from casetracker.domain.employment import Industry, Stage
+from casetracker.domain.errors import PermissionDeniedError
+from casetracker.domain.notes import ContactType
+from casetracker.domain.plans import GoalDomain
+from casetracker.domain.survivors import Availability, SafeContact, SensitiveDetails
+from casetracker.export import leak_guard
+from casetracker.services import (
+    audit,
+    consent,
+    documents,
+    employers,
+    notes,
+    placement,
+    plans,
+    sharing,
+    sharing_support,
+    survivors,
+)
+from casetracker.services.session import Session
+from tests.conftest import Team
+
+TODAY = date.today()
+CANARIES = {
+    "legal_first_name": "Wilhelmina",
+    "legal_last_name": "Zanzibarova",
+    "phone": "(555) 013-4477",
+    "email": "canary.person@example.org",
+    "address": "77 Marigold Canary Lane",
+    "case_number": "CASE-CANARY-9",
+    "history_notes": "Recruited through Vexillum Staffing with a forged contract",
+    "criminal_record_notes": "Loitering citation in Okonkwo county 2019",
+    "immigration_status": "Quillfeather visa pending",
+    "health_notes": "Takes Zorbatrex daily for migraines",
+    "safety_plan": "Code word is periwinkle umbrella",
+    "note": "Met at the Gildersleeve shelter about the Brannigan situation",
+    "document_issuer": "Registrar of Pemberton Falls",
+}
+
+# One word (or number) from each withheld value that nothing else in a document would say.
+DISTINCTIVE = ["Wilhelmina", "Zanzibarova", "0134477", "canary.person", "Marigold",
+               "CASE-CANARY-9", "Vexillum", "Okonkwo", "Quillfeather", "Zorbatrex",
+               "periwinkle", "Gildersleeve", "Brannigan", "Pemberton", "weekday mornings"]
+
+
+def pdf_texts(pdf: bytes, tmp_path: Path) -> list[str]:
+    """The text as two independent extractors read it, plus the metadata."""
+    reader = PdfReader(__import__("io").BytesIO(pdf))
+    texts = [" ".join(page.extract_text() or "" for page in reader.pages),
+             " ".join(str(v) for v in (reader.metadata or {}).values())]
+    if shutil.which("pdftotext"):
+        path = tmp_path / "out.pdf"
+        path.write_bytes(pdf)
+        texts.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                    text=True, check=True).stdout)
+    return texts
+
+
+@pytest.fixture
+def canary(team: Team) -> str:
+    cm = team.case_manager
+    rosa = survivors.create_survivor(cm, survivors.draft(
+        CANARIES["case_number"], "Rosa", legal_first_name=CANARIES["legal_first_name"],
+        legal_last_name=CANARIES["legal_last_name"], phone=CANARIES["phone"],
+        email=CANARIES["email"], address=CANARIES["address"], date_of_birth=date(1991, 7, 14),
+        safe_contact=SafeContact(True, True, False, "weekday mornings only"),
+        skills=("forklift", "customer service"), accommodations="Needs a predictable schedule",
+        availability=Availability(20, TODAY + timedelta(days=10))),
+        SensitiveDetails("", history_notes=CANARIES["history_notes"],
+                         criminal_record_notes=CANARIES["criminal_record_notes"],
+                         immigration_status=CANARIES["immigration_status"],
+                         health_notes=CANARIES["health_notes"],
+                         safety_plan=CANARIES["safety_plan"]))
+    case = rosa.case_number
+    notes.add_note(cm, case, CANARIES["note"], ContactType.IN_PERSON)
+    plans.add_goal(cm, case, domain=GoalDomain.EMPLOYMENT,
+                   specific="Work in a hotel kitchen", measurable="An offer letter",
+                   achievable="Has food handling training", relevant="Steady income",
+                   target_date=TODAY + timedelta(days=90))
+    for kind in (DocumentKind.WORK_AUTHORIZATION, DocumentKind.BIRTH_CERTIFICATE):
+        doc = next(d for d in documents.documents(cm, case) if d.kind is kind)
+        documents.set_status(cm, doc.id, DocumentStatus.RECOVERED)
+        documents.update_details(cm, doc.id, issuer=CANARIES["document_issuer"])
+    employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
+    employers.add_employer(team.coordinator, "Bayside Logistics", Industry.WAREHOUSE_LOGISTICS)
+    position = employers.add_position(team.coordinator, "Harbor Hotel", "Kitchen intern",
+                                      __import__("casetracker.domain.employment",
+                                                 fromlist=["PositionKind"]).PositionKind.INTERNSHIP)
+    placement.advance(cm, case, Stage.MATCHING)
+    placement.advance(cm, case, Stage.INTERVIEW, position=position.id)
+    placement.advance(cm, case, Stage.INTERNSHIP)
+    return case
+
+
+def consent_to(session: Session, case: str, employer: str,
+               categories: frozenset[Category] = SHAREABLE, **kwargs: object) -> str:
+    return consent.add_consent(session, case, categories=categories,
+                               expires_on=kwargs.pop("expires_on", TODAY + timedelta(days=90)),
+                               recipient_employer=employer, **kwargs).id  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["profile", "letter"])
+def test_withheld_canaries_never_reach_the_pdf(team: Team, canary: str, kind: str,
+                                               tmp_path: Path) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    prepared = (sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+                if kind == "profile" else
+                sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel",
+                                                "Kitchen intern"))
+    texts = pdf_texts(prepared.pdf, tmp_path)
+    joined = leak_guard.fold(" ".join(texts))
+    compact = joined.replace(" ", "")
+    for token in DISTINCTIVE:
+        assert leak_guard.fold(token).replace(" ", "") not in compact, f"{token} leaked"
+    assert "1991" not in joined
+    assert "rosa" in joined  # the preferred name, which consent allows
+    assert "forklift" in joined
+    for metadata_text in texts[1:2]:
+        assert "rosa" not in metadata_text.lower()
+
+
+def test_categories_outside_the_consent_are_left_out(team: Team, canary: str,
+                                                     tmp_path: Path) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel",
+               frozenset({Category.ALIAS, Category.EMPLOYMENT_GOALS}))
+    prepared = sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    assert set(prepared.fields) == {"survivor.preferred_name", "goal.specific"}
+    joined = leak_guard.fold(" ".join(pdf_texts(prepared.pdf, tmp_path)))
+    assert "hotel kitchen" in joined
+    for withheld in ("forklift", "predictable schedule", "20 hours", "ready for i 9"):
+        assert withheld not in joined
+
+
+@pytest.mark.parametrize("situation", ["none", "other_employer", "expired", "revoked",
+                                       "not_yet"])
+def test_without_an_active_consent_nothing_is_shared(team: Team, canary: str, tmp_path: Path,
+                                                     situation: str) -> None:
+    cm = team.case_manager
+    if situation == "other_employer":
+        consent_to(cm, canary, "Bayside Logistics")
+    elif situation == "expired":
+        consent_to(cm, canary, "Harbor Hotel", signed_on=TODAY - timedelta(days=60),
+                   expires_on=TODAY - timedelta(days=1))
+    elif situation == "revoked":
+        consent.revoke(cm, consent_to(cm, canary, "Harbor Hotel"))
+    elif situation == "not_yet":
+        consent_to(cm, canary, "Harbor Hotel", signed_on=TODAY,
+                   expires_on=TODAY + timedelta(days=30))
+        consent.revoke(cm, consent.consents(cm, canary)[0].id, TODAY)
+    with pytest.raises(sharing.ConsentRequiredError, match="no active consent"):
+        sharing.prepare_employer_profile(cm, canary, "Harbor Hotel")
+    assert sharing.export_log(team.supervisor) == []
+    refused = [e for e in audit.recent_entries(team.supervisor, 20)
+               if e.action == "export.refused"]
+    assert refused
+
+
+def test_a_field_missing_from_the_catalog_is_never_exported(team: Team, canary: str) -> None:
+    from casetracker.export.projection import Item
+
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    record = consent.consents(team.case_manager, canary)[0]
+    candidates = [Item("survivor.preferred_name", Category.ALIAS, "Name", "Rosa"),
+                  Item("survivor.favourite_colour", Category.ALIAS, "Colour", "teal"),
+                  Item("survivor.legal_last_name", Category.ALIAS, "Sneaky", "Zanzibarova")]
+    projection = sharing.project(candidates, SHAREABLE, "Harbor Hotel", record)
+    assert projection.keys() == ("survivor.preferred_name",)
+
+
+def test_the_leak_guard_blocks_a_template_that_prints_a_withheld_value(
+        team: Team, canary: str, tmp_path: Path) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    sharing_support.set_letter_template(
+        team.coordinator, "Dear $employer_contact, please meet $preferred_name "
+        "Zanzibarova ($legal_last_name).")
+    out = tmp_path / "letter.pdf"
+    with pytest.raises(leak_guard.LeakError, match="legal last name"):
+        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    assert not out.exists()  # preparing is the only way to something saveable
+    blocked = [e for e in audit.recent_entries(team.supervisor, 20)
+               if e.action == "export.blocked"]
+    assert blocked[0].details["field"] == "legal_last_name"
+
+
+def test_an_unknown_placeholder_stays_literal_and_reaches_nothing(team: Team, canary: str,
+                                                                  tmp_path: Path) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    sharing_support.set_letter_template(team.coordinator, "Hello $legal_last_name and $phone")
+    prepared = sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    joined = " ".join(pdf_texts(prepared.pdf, tmp_path))
+    assert "$legal_last_name" in joined
+    assert "Zanzibarova" not in joined
+
+
+def test_saved_exports_are_logged_and_audited(team: Team, canary: str, tmp_path: Path) -> None:
+    consent_id = consent_to(team.case_manager, canary, "Harbor Hotel")
+    prepared = sharing.prepare_employer_profile(team.coordinator, canary, "Harbor Hotel")
+    out = tmp_path / "profile.pdf"
+    digest = sharing.save(team.coordinator, prepared, out)
+    assert out.read_bytes() == prepared.pdf
+    [logged] = sharing.export_log(team.supervisor)
+    assert (logged.actor, logged.recipient, logged.sha256, logged.consent_id) == (
+        team.coordinator.account.name, "Harbor Hotel", digest, consent_id)
+    assert "survivor.preferred_name" in logged.fields
+    entry = audit.recent_entries(team.supervisor, 5)[-2]
+    assert entry.action == "export.employer_profile"
+    assert entry.details["sha256"] == digest
+
+
+def test_who_may_share(team: Team, canary: str) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    for outsider in (team.supervisor, team.other_case_manager):
+        with pytest.raises(PermissionDeniedError):
+            sharing.prepare_employer_profile(outsider, canary, "Harbor Hotel")
+    with pytest.raises(PermissionDeniedError):
+        consent_to(team.coordinator, canary, "Harbor Hotel")
+
+
+def test_consents_validate_and_expiring_ones_are_listed(team: Team, canary: str) -> None:
+    from casetracker.domain.validation import ValidationError
+
+    cm = team.case_manager
+    with pytest.raises(ValidationError, match="never be shared"):
+        consent_to(cm, canary, "Harbor Hotel", frozenset({Category.SENSITIVE}))
+    with pytest.raises(ValidationError, match="at most a year"):
+        consent_to(cm, canary, "Harbor Hotel", expires_on=TODAY + timedelta(days=400))
+    soon = consent_to(cm, canary, "Harbor Hotel", expires_on=TODAY + timedelta(days=10))
+    consent_to(cm, canary, "Bayside Logistics", expires_on=TODAY + timedelta(days=200))
+    assert [c.id for _, c in consent.expiring(cm)] == [soon]
+    assert consent.expiring(team.other_case_manager) == []
+    form = consent.release_form_pdf(cm, soon)
+    text = " ".join(PdfReader(__import__("io").BytesIO(form)).pages[0].extract_text().split())
+    assert "Harbor Hotel" in text
+    assert "Zanzibarova" not in text
+
+
+def test_the_survivors_plan_in_spanish(team: Team, canary: str, tmp_path: Path) -> None:
+    prepared = sharing.prepare_plan(team.case_manager, canary, "es")
+    text = " ".join(pdf_texts(prepared.pdf, tmp_path))
+    assert "Mi plan" in text
+    assert "Work in a hotel kitchen" in text
+    assert CANARIES["history_notes"].split()[2] not in text
+    with pytest.raises(PermissionDeniedError):
+        sharing.prepare_plan(team.coordinator, canary)
