@@ -203,7 +203,7 @@ def test_coordinator_never_sees_the_sensitive_tab(qtbot: QtBot, rosa: Survivor,
     window.table.selectRow(0)
     record = window.record
     assert record is not None
-    assert record.tab_titles() == ["Employment profile", "Placement"]
+    assert record.tab_titles() == ["Employment profile", "Placement", "Consent"]
     assert "Quintero" not in window.grab().toImage().text()
     assert not window.new_action.isVisible()
 

@@ -167,3 +167,56 @@ def test_employment_commands(demo_db: tuple[str, dict[str, str]],
     code, _, err = run(capsys, "employer", "add", "--name", "Y", "--industry", "retail")
     assert code == 1
     assert "needs a coordinator or supervisor" in err
+
+
+def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    db, accounts = demo_db
+    monkeypatch.setenv("CASETRACKER_DB", db)
+    monkeypatch.setenv("CASETRACKER_USER", "ana")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["ana"])
+    code, out, _ = run(capsys, "survivor", "list", "--json")
+    case = json.loads(out.splitlines()[0])["case"]
+    expires = (date.today() + timedelta(days=90)).isoformat()
+    form = tmp_path / "form.pdf"
+    code, out, err = run(capsys, "consent", "add", "--survivor", case, "--recipient-employer",
+                         "Harbor Hotel Group", "--categories", "alias,readiness,availability",
+                         "--expires", expires, "--form", str(form))
+    assert code == 0, err
+    consent_id = out.strip()
+    assert form.read_bytes().startswith(b"%PDF")
+    profile = tmp_path / "profile.pdf"
+    code, _, err = run(capsys, "export", "employer-profile", "--survivor", case, "--employer",
+                       "Harbor Hotel Group", "--out", str(profile))
+    assert code == 0, err
+    assert "survivor.preferred_name" in err
+    assert profile.read_bytes().startswith(b"%PDF")
+    plan = tmp_path / "plan.pdf"
+    assert run(capsys, "plan", "--survivor", case, "--lang", "es", "--out", str(plan))[0] == 0
+    assert run(capsys, "consent", "revoke", consent_id)[0] == 0
+    again = tmp_path / "again.pdf"
+    code, _, err = run(capsys, "export", "employer-profile", "--survivor", case, "--employer",
+                       "Harbor Hotel Group", "--out", str(again))
+    assert code == 1
+    assert "no active consent" in err
+    assert not again.exists()
+    code, _, err = run(capsys, "consent", "add", "--survivor", case, "--recipient-employer",
+                       "Harbor Hotel Group", "--categories", "alias,legal_name", "--expires",
+                       expires)
+    assert code == 1
+    assert "unknown category" in err
+    monkeypatch.setenv("CASETRACKER_USER", "cole")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["cole"])
+    letter = tmp_path / "letter.pdf"
+    code, _, err = run(capsys, "letter", "--survivor", case, "--employer",
+                       "Harbor Hotel Group", "--out", str(letter))
+    assert code == 1  # revoked above
+    monkeypatch.setenv("CASETRACKER_USER", "dana")
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["dana"])
+    code, out, _ = run(capsys, "export", "log", "--json")
+    kinds = [json.loads(line)["kind"] for line in out.splitlines()]
+    assert kinds.count("employer_profile") == 1
+    assert "survivor_plan" in kinds

@@ -41,8 +41,11 @@ def employer_profile(projection: Projection, letterhead: Letterhead, today: date
         items = [i for i in projection.items if i.category is category]
         if not items or category is Category.ALIAS:
             continue
-        if len(items) == 1:  # the heading already says what the one line is
-            body: Flowable = Paragraph(escape(items[0].text), s["body"])
+        if len(items) == 1:  # one line: the heading says what it is, or the label does
+            only = items[0]
+            text = (only.text if only.label.casefold() == title.casefold()
+                    else f"{only.label}: {only.text}")
+            body: Flowable = Paragraph(escape(text), s["body"])
         else:
             rows = [[Paragraph(escape(i.label), s["cell"]),
                      Paragraph(escape(i.text), s["cell"])] for i in items]

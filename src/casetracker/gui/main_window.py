@@ -29,7 +29,7 @@ from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
-from casetracker.services import placement, survivors
+from casetracker.services import consent, placement, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([600, 680])
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
+        self.expiring = QLabel(self)
+        self.expiring.setAccessibleName(self.tr("Consents expiring soon"))
+        self.statusBar().addPermanentWidget(self.expiring)
+        self.show_expiring_consents()
         self.resize(1280, 780)
         self.search.setFocus()
 
@@ -151,6 +155,14 @@ class MainWindow(QMainWindow):
         self.quick_exit_button.setStyleSheet(
             "QToolButton#quickExit { background: #b00020; color: white; font-weight: bold; "
             "padding: 4px 14px; border-radius: 4px; }")
+
+    def show_expiring_consents(self) -> None:
+        soon = consent.expiring(self.session)
+        self.expiring.setVisible(bool(soon))
+        self.expiring.setText(self.tr("%n consent(s) expire within 30 days", "", len(soon)))
+        self.expiring.setToolTip("\n".join(
+            f"{case}: {item.recipient_name}, {item.expires_on.isoformat()}"
+            for case, item in soon))
 
     # -- caseload -------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.goal_dialog import GoalDialog
 from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog
@@ -63,6 +64,7 @@ def render_all(vault: Vault, name: str, passphrase: str, out: Path) -> list[Path
                 record.tabs.setCurrentIndex(index)
                 app.processEvents()
                 _save(window, out, "record-" + _slug(record.tabs.tabText(index)), written)
+        _share_preview(window, out, written)
         window.open_employers()
         employers_window = window.active_dialog
         assert employers_window is not None
@@ -107,3 +109,23 @@ def _goal_sample(parent: QWidget) -> GoalDialog:
     dialog.add_milestone("Finish the readiness workshops", None)
     dialog.add_milestone("Interview with the employer partner", None)
     return dialog
+
+
+def _share_preview(window: MainWindow, out: Path, written: list[Path]) -> None:
+    """The sharing dialog with a preview, for the first case that has an active consent."""
+    for row in range(min(window.model.rowCount(), 40)):
+        window.table.selectRow(row)
+        QApplication.processEvents()
+        record = window.record
+        if record is None or not hasattr(record, "consent"):
+            continue
+        record.consent.open_export_dialog()
+        dialog = record.consent.active_dialog
+        if isinstance(dialog, ExportDialog) and dialog.employer.count():
+            dialog.preview()
+            QApplication.processEvents()
+            _save(dialog, out, "dialog-share-preview", written)
+            dialog.close()
+            return
+        if dialog is not None:
+            dialog.close()

@@ -18,6 +18,8 @@ from faker import Faker
 from faker.providers.lorem.en_US import Provider as EnglishWords
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.catalog import SHAREABLE, Category
+from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind
 from casetracker.domain.documents import STANDARD_CHECKLIST, Document, DocumentStatus
 from casetracker.domain.employment import (
     Attendance,
@@ -53,6 +55,7 @@ from casetracker.services.session import Session, utc_now
 from casetracker.services.vault import Vault
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
+from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 # The demonstration database opened when no database is named shares this public passphrase;
@@ -259,8 +262,9 @@ PARTNERS: tuple[tuple[str, Industry, int, set[Restriction]], ...] = (
 
 
 def _employment(rng: random.Random, repo: EmploymentRepository,
-                maker: _Maker) -> list[tuple[str, str]]:
-    """Employer partners with positions, and a season of workshops; (employer, position)."""
+                maker: _Maker) -> list[tuple[str, str, str]]:
+    """Employer partners with positions, and a season of workshops;
+    (employer id, employer name, position id)."""
     practices = list(Practice)
     partners = []
     for name, industry, adopted, restrictions in PARTNERS:
@@ -278,7 +282,7 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
                                 defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
                                 True, True, tuple(rng.sample(SKILLS, 2)), maker.now)
             repo.save_position(position)
-            partners.append((employer.id, position.id))
+            partners.append((employer.id, employer.name, position.id))
     for topic in WorkshopTopic:
         repo.add_workshop(Workshop(maker._id(), topic, maker._day(120, -1), "Program staff",
                                    "Partner college"))
@@ -286,14 +290,22 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
 
 
 def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
-              survivor_id: str, partners: list[tuple[str, str]]) -> None:
+              survivor_id: str, partners: list[tuple[str, str, str]]) -> None:
     for workshop in rng.sample(repo.workshops(), rng.randint(0, 6)):
         completed = rng.random() < 0.8
         repo.save_attendance(Attendance(workshop.id, survivor_id, True, completed))
     path = [Stage.MATCHING, Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED,
             Stage.RETAINED_30, Stage.RETAINED_60, Stage.RETAINED_90]
     length = rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 7, 8])
-    employer_id, position_id = rng.choice(partners)
+    employer_id, employer_name, position_id = rng.choice(partners)
+    if rng.random() < 0.4:
+        shared = frozenset({Category.ALIAS, *rng.sample(sorted(SHAREABLE - {Category.ALIAS}),
+                                                       rng.randint(2, 6))})
+        signed = maker._day(60)
+        SharingRepository(repo.conn).save_consent(Consent(
+            maker._id(), survivor_id, RecipientKind.EMPLOYER,
+            employer_name, shared, signed, signed + timedelta(days=rng.randint(40, 300)),
+            ConsentMethod.WRITTEN, employer_id, None, None, maker.now))
     day = maker._day(300, -120)
     for stage in path[:length]:
         day = min(day + timedelta(days=rng.randint(5, 30)), maker.today)

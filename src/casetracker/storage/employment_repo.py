@@ -50,6 +50,10 @@ class EmploymentRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
+    @property
+    def conn(self) -> Connection:
+        return self._conn
+
     # -- employers ----------------------------------------------------------------------------
 
     def save_employer(self, e: Employer) -> None:

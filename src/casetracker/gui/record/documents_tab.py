@@ -163,14 +163,20 @@ def pdf_view(content: bytes, parent: QWidget) -> QWidget:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 
-    view = QPdfView(parent)
-    view.setAccessibleName(parent.tr("Scanned document"))
-    # The buffer and document are parented to the view, so they live exactly as long as it.
-    buffer = QBuffer(view)
+    # Children are deleted in the order they were made: the view first, then the document,
+    # then (as the document's child) the buffer it reads. Any other order crashes on close.
+    holder = QWidget(parent)
+    view = QPdfView(holder)
+    view.setAccessibleName(parent.tr("Document preview"))
+    document = QPdfDocument(holder)
+    buffer = QBuffer(document)
     buffer.setData(QByteArray(content))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(view)
     document.load(buffer)
     view.setDocument(document)
     view.setPageMode(QPdfView.PageMode.MultiPage)
-    return view
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view)
+    return holder

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from casetracker.domain.accounts import Role
+from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
 from casetracker.gui.record.notes_tab import NotesTab, TasksTab
@@ -56,6 +57,9 @@ class RecordView(QWidget):
                                           editable=profile.status == "active", undo=undo,
                                           parent=self)
             self.tabs.addTab(self.placement, self.tr("Placement"))
+            self.consent = ConsentTab(session, coordinator_view, editable=False, undo=undo,
+                                      parent=self)
+            self.tabs.addTab(self.consent, self.tr("Consent"))
             return
 
         survivor = survivors.get_survivor(session, case_number)
@@ -75,6 +79,7 @@ class RecordView(QWidget):
         self.notes = NotesTab(session, survivor, **common)
         self.tasks = TasksTab(session, survivor, **common)
         self.placement = PlacementTab(session, survivor, **common)
+        self.consent = ConsentTab(session, survivor, **common)
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.barriers, self.tr("Barriers"))
         self.tabs.addTab(self.goals, self.tr("Goals and plans"))
@@ -82,6 +87,7 @@ class RecordView(QWidget):
         self.tabs.addTab(self.notes, self.tr("Notes"))
         self.tabs.addTab(self.tasks, self.tr("Tasks"))
         self.tabs.addTab(self.placement, self.tr("Placement"))
+        self.tabs.addTab(self.consent, self.tr("Consent"))
         # Sensitive details load only when their tab is opened: each opening is audited.
         self.sensitive: SensitiveTab | None = None
         self._sensitive_args = (session, survivor, common)

@@ -1,0 +1,127 @@
+"""Sharing with an employer: preview the redacted PDF in memory, see what it holds and why,
+then save it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.record.documents_tab import pdf_view
+from casetracker.gui.widgets import ErrorLabel
+from casetracker.services.sharing import PreparedExport
+
+Prepare = Callable[[str, str, str], PreparedExport]  # (kind, employer, position)
+Save = Callable[[PreparedExport, str], str]
+
+
+class ExportDialog(QDialog):
+    KINDS = (("employer_profile", "Candidate profile"), ("referral_letter", "Referral letter"))
+
+    def __init__(self, employers: list[str], prepare: Prepare, save: Save,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Share with an employer"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._prepare, self._save = prepare, save
+        self.prepared: PreparedExport | None = None
+        self.employer = QComboBox(self)
+        self.employer.setAccessibleName(self.tr("Employer"))
+        self.employer.addItems(employers)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Document"))
+        for value, label in self.KINDS:
+            self.kind.addItem(self.tr(label), value)
+        self.position = QLineEdit(self)
+        self.position.setAccessibleName(self.tr("Position (for a letter)"))
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button = QPushButton(self.tr("Save PDF…"), self)
+        self.save_button.clicked.connect(self.choose_file)
+        self.save_button.setEnabled(False)
+        self.error = ErrorLabel(self)
+        self.fields = QListWidget(self)
+        self.fields.setAccessibleName(self.tr("Included, and why"))
+        self.fields.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Employer"), self.employer)
+        form.addRow(self.tr("Document"), self.kind)
+        form.addRow(self.tr("Position (for a letter)"), self.position)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addLayout(form)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.error)
+        side_layout.addWidget(QLabel(self.tr("Included, and why:"), side))
+        side_layout.addWidget(self.fields, 1)
+        side_layout.addWidget(self.status)
+        self.preview_area = QWidget(self)
+        QVBoxLayout(self.preview_area)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.preview_area)
+        self.splitter.setSizes([360, 620])
+        QVBoxLayout(self).addWidget(self.splitter)
+        self.resize(1000, 760)
+
+    def preview(self) -> None:
+        self.error.clear_error()
+        self.fields.clear()
+        self.save_button.setEnabled(False)
+        try:
+            prepared = self._prepare(self.kind.currentData(), self.employer.currentText(),
+                                     self.position.text())
+        except CaseTrackerError as exc:
+            self.prepared = None
+            self.error.show_error(exc)
+            return
+        self.prepared = prepared
+        for label, why in prepared.reasons:
+            self.fields.addItem(f"{label} — {why}")
+        layout = self.preview_area.layout()
+        while layout.count():
+            old = layout.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        layout.addWidget(pdf_view(prepared.pdf, self.preview_area))
+        self.status.setText(self.tr("Checked: nothing withheld appears in this document."))
+        self.save_button.setEnabled(True)
+
+    def choose_file(self) -> None:
+        if self.prepared is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), "",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        assert self.prepared is not None
+        try:
+            digest = self._save(self.prepared, path)
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        self.status.setText(self.tr("Saved and recorded in the export log ({0}…).").format(
+            digest[:12]))

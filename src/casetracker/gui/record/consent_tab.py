@@ -1,0 +1,125 @@
+"""Consents: who may receive what, until when; the release form; sharing with an employer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.consent import Consent
+from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
+from casetracker.gui.dialogs.export_dialog import ExportDialog
+from casetracker.gui.record.base import RecordTab
+from casetracker.gui.widgets import show_day
+from casetracker.services import consent, employers, sharing
+from casetracker.services.sharing import PreparedExport
+
+
+class ConsentTab(RecordTab):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName(self.tr("Consents"))
+        self.table.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Shares"),
+                                              self.tr("Signed"), self.tr("Expires"),
+                                              self.tr("Status")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(1, 260)
+        self.add_button = QPushButton(self.tr("New consent…"), self)
+        self.add_button.clicked.connect(self.open_consent_dialog)
+        self.revoke_button = QPushButton(self.tr("Revoke"), self)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.form_button = QPushButton(self.tr("Print release form…"), self)
+        self.form_button.clicked.connect(self.save_release_form)
+        for button in (self.add_button, self.revoke_button, self.form_button):
+            button.setVisible(self.editable)
+        self.share_button = QPushButton(self.tr("Share with an employer…"), self)
+        self.share_button.clicked.connect(self.open_export_dialog)
+        self.share_button.setVisible(
+            self.editable or self.session.account.role is Role.COORDINATOR)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.revoke_button, self.form_button,
+                       self.share_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self._consents: list[Consent] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._consents = consent.consents(self.session, self.case_number)
+        today = date.today()
+        self.table.setRowCount(len(self._consents))
+        for row, item in enumerate(self._consents):
+            status = (self.tr("Revoked") if item.revoked_on and item.revoked_on <= today else
+                      self.tr("Active") if item.active_on(today) else self.tr("Expired"))
+            if item.expiring_within(today, 30):
+                status = self.tr("Active — expires soon")
+            shares = ", ".join(c.value.replace("_", " ") for c in sorted(item.categories))
+            for column, text in enumerate([item.recipient_name, shares,
+                                           show_day(item.signed_on), show_day(item.expires_on),
+                                           status]):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def selected(self) -> Consent | None:
+        row = self.table.currentRow()
+        return self._consents[row] if 0 <= row < len(self._consents) else None
+
+    def open_consent_dialog(self) -> None:
+        dialog = ConsentDialog(employers.employers(self.session), self)
+        dialog.submit = self._save_consent
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save_consent(self, data: ConsentInput) -> None:
+        consent.add_consent(self.session, self.case_number, categories=data.categories,
+                            expires_on=data.expires_on, signed_on=data.signed_on,
+                            recipient_employer=data.employer_id, recipient_agency=data.agency,
+                            method=data.method)
+        self.refresh()
+
+    def revoke_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.attempt(lambda: consent.revoke(self.session, chosen.id))
+
+    def save_release_form(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the release form"), "",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.attempt(lambda: consent.write_release_form(self.session, chosen.id, Path(path)))
+
+    def open_export_dialog(self) -> None:
+        today = date.today()
+        names = sorted({c.recipient_name for c in self._consents
+                        if c.recipient_employer_id and c.active_on(today)})
+        dialog = ExportDialog(names, self._prepare, self._save, self)
+        self.active_dialog = dialog
+        dialog.show()
+
+    def _prepare(self, kind: str, employer: str, position: str) -> PreparedExport:
+        if kind == "referral_letter":
+            return sharing.prepare_referral_letter(self.session, self.case_number, employer,
+                                                   position)
+        return sharing.prepare_employer_profile(self.session, self.case_number, employer)
+
+    def _save(self, prepared: PreparedExport, path: str) -> str:
+        return sharing.save(self.session, prepared, Path(path))
