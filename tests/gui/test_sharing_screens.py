@@ -116,3 +116,20 @@ def test_previews_open_and_close_again_and_again(qtbot: QtBot, team: Team, rosa:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window.open_record(rosa.case_number)  # and the record that owned them goes too
     QApplication.processEvents()
+
+
+def test_the_plan_is_printed_in_spanish_from_the_goals_tab(qtbot: QtBot, rosa: Survivor,
+                                                           controller: AppController,
+                                                           tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.table.selectRow(0)
+    assert window.record is not None
+    goals = window.record.goals
+    goals.plan_language.setCurrentIndex(goals.plan_language.findData("es"))
+    out = tmp_path / "plan.pdf"
+    goals.write_plan(str(out))
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "Mi plan" in text
+    assert "Rosa" in text

@@ -255,3 +255,32 @@ def test_the_survivors_plan_in_spanish(team: Team, canary: str, tmp_path: Path) 
     assert CANARIES["history_notes"].split()[2] not in text
     with pytest.raises(PermissionDeniedError):
         sharing.prepare_plan(team.coordinator, canary)
+
+
+def test_the_letterhead_carries_the_logo_and_organisation(team: Team, canary: str,
+                                                          tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from casetracker.domain.validation import ValidationError
+    from casetracker.services import settings
+
+    settings.update_settings(team.supervisor, organisation_name="Safe Harbor Jobs",
+                             organisation_address="120 Harbor Street\nOakland, CA 94607")
+    png = io.BytesIO()
+    Image.new("RGB", (64, 64), (31, 111, 67)).save(png, "PNG")
+    sharing_support.set_logo(team.supervisor, png.getvalue())
+    with pytest.raises(ValidationError, match="PNG or JPEG"):
+        sharing_support.set_logo(team.supervisor, b"GIF89a not allowed")
+    with pytest.raises(PermissionDeniedError):
+        sharing_support.set_logo(team.coordinator, png.getvalue())
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    prepared = sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    reader = PdfReader(io.BytesIO(prepared.pdf))
+    assert len(reader.pages[0].images) == 1
+    text = " ".join(pdf_texts(prepared.pdf, tmp_path))
+    assert "Safe Harbor Jobs" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Referral letter"
+    assert reader.metadata.author == "Safe Harbor Jobs"

@@ -17,6 +17,7 @@ from casetracker.cli import (
     case_commands,
     employment_commands,
     gui_commands,
+    settings_commands,
     sharing_commands,
     vault_commands,
 )
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_commands.register(commands, add)
     employment_commands.register(commands, add)
     sharing_commands.register(commands, add)
+    settings_commands.register(commands, add)
     gui_commands.register(commands, add)
     return parser
 

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, SimpleDocTemplate
@@ -87,7 +88,16 @@ def _letterhead(canvas: Any, head: Letterhead) -> None:
     canvas.rect(0, height - 0.28 * inch, width, 0.28 * inch, stroke=0, fill=1)
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 14)
-    canvas.drawString(0.9 * inch, height - 0.75 * inch, head.organisation or "Case Tracker")
+    left = 0.9 * inch
+    if head.logo:
+        logo = ImageReader(io.BytesIO(head.logo))
+        wide, high = logo.getSize()
+        box = 0.5 * inch
+        scale = min(box / wide, box / high)
+        canvas.drawImage(logo, left, height - 0.92 * inch, wide * scale, high * scale,
+                         mask="auto")
+        left += wide * scale + 0.15 * inch
+    canvas.drawString(left, height - 0.75 * inch, head.organisation or "Case Tracker")
     canvas.setFont(FONT, 8.5)
     canvas.setFillColor(MUTED)
     lines = [line for line in head.address.splitlines() if line.strip()] + (

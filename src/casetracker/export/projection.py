@@ -46,3 +46,4 @@ class Letterhead:
     address: str
     phone: str
     signer: str
+    logo: bytes = b""  # PNG or JPEG

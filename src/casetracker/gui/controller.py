@@ -23,7 +23,7 @@ from casetracker.gui.lock_screen import LockScreen
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
-from casetracker.services import accounts, settings
+from casetracker.services import accounts, settings, sharing_support
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 
@@ -146,13 +146,16 @@ class AppController(QObject):
         dialog = SettingsDialog(settings.get_settings(session),
                                 editable=session.account.role is Role.SUPERVISOR,
                                 parent=self.window)
-        dialog.submit = lambda data: self._save_settings(session, data)
+        dialog.submit = lambda data: self._save_settings(session, data, dialog.logo)
         self.active_dialog = dialog
         dialog.open()
 
-    def _save_settings(self, session: Session, data: ProgramSettings) -> None:
+    def _save_settings(self, session: Session, data: ProgramSettings,
+                       logo: bytes | None = None) -> None:
         if session.account.role is not Role.SUPERVISOR:
             return
+        if logo is not None:
+            sharing_support.set_logo(session, logo)
         saved = settings.update_settings(
             session, auto_lock_minutes=data.auto_lock_minutes,
             organisation_name=data.organisation_name,

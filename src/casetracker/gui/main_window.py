@@ -25,11 +25,12 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.gui.caseload_model import CaseloadModel
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
+from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
-from casetracker.services import consent, placement, survivors
+from casetracker.services import consent, placement, sharing_support, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         self.workshop_action.triggered.connect(self.open_workshop)
         self.workshop_action.setVisible(
             self.session.account.role in (Role.CASE_MANAGER, Role.COORDINATOR))
+        self.template_action = QAction(self.tr("Letter template…"), self)
+        self.template_action.triggered.connect(self.open_template)
+        self.template_action.setVisible(
+            self.session.account.role in (Role.COORDINATOR, Role.SUPERVISOR))
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested)
         self.lock_action = QAction(self.tr("Lock"), self)
@@ -142,8 +147,8 @@ class MainWindow(QMainWindow):
         self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
         self.quick_exit_action.triggered.connect(self.quick_exit_requested)
         for action in (self.new_action, self.undo_action, self.redo_action,
-                       self.employers_action, self.workshop_action, self.settings_action,
-                       self.lock_action):
+                       self.employers_action, self.workshop_action, self.template_action,
+                       self.settings_action, self.lock_action):
             bar.addAction(action)
             self.addAction(action)
         spacer = QWidget(bar)
@@ -224,3 +229,9 @@ class MainWindow(QMainWindow):
             partner_organisation=data.partner_organisation.strip())
         if self.record is not None and hasattr(self.record, "placement"):
             self.record.placement.refresh()
+
+    def open_template(self) -> None:
+        dialog = TemplateDialog(sharing_support.letter_template(self.session), self)
+        dialog.submit = lambda text: sharing_support.set_letter_template(self.session, text)
+        self.active_dialog = dialog
+        dialog.open()

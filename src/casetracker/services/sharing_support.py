@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+
 from casetracker.domain.accounts import Role
+from casetracker.domain.validation import ValidationError
 from casetracker.export.documents import DEFAULT_LETTER
 from casetracker.export.projection import Letterhead
 from casetracker.services.session import Session
@@ -10,12 +13,29 @@ from casetracker.services.settings import get_settings
 from casetracker.storage.repositories import SettingsRepository
 
 TEMPLATE_KEY = "referral_letter_template"
+LOGO_KEY = "organisation_logo"
+MAX_LOGO_BYTES = 1024 * 1024
 
 
 def letterhead(session: Session) -> Letterhead:
     program = get_settings(session)
+    logo = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
     return Letterhead(program.organisation_name, program.organisation_address,
-                      program.organisation_phone, session.account.name)
+                      program.organisation_phone, session.account.name,
+                      base64.b64decode(logo) if logo else b"")
+
+
+def set_logo(session: Session, image: bytes) -> None:
+    """The organisation's logo for letterheads: a PNG or JPEG of at most 1 MiB (or none)."""
+    session.require("changing the letterhead logo", Role.SUPERVISOR)
+    if image:
+        if len(image) > MAX_LOGO_BYTES:
+            raise ValidationError({"logo": "is larger than 1 MiB"})
+        if not image.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+            raise ValidationError({"logo": "must be a PNG or JPEG image"})
+    with session.changing():
+        SettingsRepository(session.conn).set(LOGO_KEY, base64.b64encode(image).decode())
+        session.audit("settings.logo", None, size=len(image))
 
 
 def letter_template(session: Session) -> str:

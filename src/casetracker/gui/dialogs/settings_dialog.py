@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from casetracker.domain.settings import ProgramSettings
 from casetracker.gui.widgets import FormDialog
@@ -30,12 +38,30 @@ class SettingsDialog(FormDialog):
         form.addRow(self.tr("Organisation name"), self.organisation_name)
         form.addRow(self.tr("Organisation address"), self.organisation_address)
         form.addRow(self.tr("Organisation phone"), self.organisation_phone)
+        self.logo: bytes | None = None
+        self.logo_label = QLabel(self.tr("Logo: as before"), self)
+        self.logo_button = QPushButton(self.tr("Choose logo…"), self)
+        self.logo_button.clicked.connect(self.choose_logo)
+        form.addRow(self.logo_label, self.logo_button)
         self.body.addLayout(form)
         if not editable:
+            self.logo_button.setEnabled(False)
             self.body.addWidget(QLabel(self.tr("Only a supervisor can change these."), self))
             for widget in (self.auto_lock, self.organisation_name, self.organisation_address,
                            self.organisation_phone):
                 widget.setEnabled(False)
+
+    def choose_logo(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Letterhead logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo = Path(path).read_bytes()
+            self.logo_label.setText(self.tr("New logo chosen ({0} KiB)").format(
+                len(self.logo) // 1024 + 1))
 
     def data(self) -> ProgramSettings:
         return ProgramSettings(self.auto_lock.value(), self.organisation_name.text().strip(),

@@ -7,6 +7,7 @@ from html import escape as _html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -21,7 +22,7 @@ from casetracker.domain.plans import Goal, GoalStatus, Milestone
 from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import show_day
-from casetracker.services import plans
+from casetracker.services import plans, sharing
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole + 1
 MILESTONE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,12 +50,21 @@ class GoalsTab(RecordTab):
         self.checkin_button.clicked.connect(self.add_checkin)
         self.achieved_button = QPushButton(self.tr("Mark achieved"), self)
         self.achieved_button.clicked.connect(self.mark_achieved)
+        self.plan_language = QComboBox(self)
+        self.plan_language.setAccessibleName(self.tr("Plan language"))
+        self.plan_language.addItem(self.tr("English"), "en")
+        self.plan_language.addItem(self.tr("Spanish"), "es")
+        self.plan_button = QPushButton(self.tr("Print the plan…"), self)
+        self.plan_button.setToolTip(self.tr("A PDF of the goals and next steps, for the person"))
+        self.plan_button.clicked.connect(self.save_plan)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.milestone_button, self.checkin_button,
                        self.achieved_button):
             button.setVisible(self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.plan_language)
+        buttons.addWidget(self.plan_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 3)
@@ -159,6 +169,22 @@ class GoalsTab(RecordTab):
                                                  self.tr("How is it going?"))
         if ok and note.strip():
             self.attempt(lambda: plans.add_checkin(self.session, goal.id, note))
+
+    def save_plan(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the plan"), "",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.write_plan(path)
+
+    def write_plan(self, path: str) -> None:
+        from pathlib import Path
+
+        language = self.plan_language.currentData()
+        self.attempt(lambda: sharing.save(
+            self.session, sharing.prepare_plan(self.session, self.case_number, language),
+            Path(path)))
 
     def mark_achieved(self) -> None:
         goal = self.selected_goal()

@@ -1,0 +1,71 @@
+"""Commands for program settings, the letterhead and the referral letter template."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.domain.errors import UsageError
+from casetracker.services import settings, sharing_support
+
+
+def cmd_settings_show(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        program = settings.get_settings(session)
+    print_rows([{"setting": f.name,
+                 "value": str(getattr(program, f.name)).replace("\n", ", ") or "-"}
+                for f in fields(program)], ["setting", "value"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_settings_set(ctx: Context) -> int:
+    changes: dict[str, Any] = {name: getattr(ctx.args, name) for name in (
+        "organisation_name", "organisation_address", "organisation_phone", "auto_lock_minutes")
+        if getattr(ctx.args, name) is not None}
+    if "organisation_address" in changes:
+        changes["organisation_address"] = changes["organisation_address"].replace("\\n", "\n")
+    logo = None
+    if ctx.args.logo:
+        try:
+            logo = Path(ctx.args.logo).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {ctx.args.logo}: {exc.strerror}") from None
+    if not changes and logo is None:
+        raise UsageError("name at least one setting to change")
+    with ctx.unlock() as session:
+        if changes:
+            settings.update_settings(session, **changes)
+        if logo is not None:
+            sharing_support.set_logo(session, logo)
+    return 0
+
+
+def cmd_template(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        if ctx.args.set:
+            try:
+                text = Path(ctx.args.set).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"cannot read {ctx.args.set} as UTF-8 text ({exc})") from None
+            sharing_support.set_letter_template(session, text)
+        else:
+            print(sharing_support.letter_template(session))
+    return 0
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    group = commands.add_parser("settings", help="program settings and the letterhead")
+    actions = group.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    cmd = add(actions, "show", cmd_settings_show, "show the program settings")
+    cmd.add_argument("--json", action="store_true")
+    cmd = add(actions, "set", cmd_settings_set, "change settings (supervisors)")
+    cmd.add_argument("--organisation-name")
+    cmd.add_argument("--organisation-address", help="lines separated by \\n")
+    cmd.add_argument("--organisation-phone")
+    cmd.add_argument("--auto-lock-minutes", type=int)
+    cmd.add_argument("--logo", metavar="FILE", help="PNG or JPEG for the letterhead")
+    cmd = add(commands, "letter-template", cmd_template,
+              "show the referral letter template, or --set it from a file (coordinators)")
+    cmd.add_argument("--set", metavar="FILE")
