@@ -17,6 +17,7 @@ from casetracker.cli import (
     case_commands,
     employment_commands,
     gui_commands,
+    report_commands,
     settings_commands,
     sharing_commands,
     vault_commands,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     employment_commands.register(commands, add)
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
+    report_commands.register(commands, add)
     gui_commands.register(commands, add)
     return parser
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from casetracker.domain.accounts import Role
 from casetracker.domain.audit import AuditEntry, ChainReport
 from casetracker.services.session import Session
@@ -23,3 +25,18 @@ def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
     limit = max(1, min(limit, 1_000_000))
     session.audit("audit.view", None, limit=limit)
     return AuditRepository(session.conn).recent(limit)
+
+
+def search(session: Session, *, actor: str | None = None, subject: str | None = None,
+           action: str | None = None, since: date | None = None, until: date | None = None,
+           limit: int = 1000) -> list[AuditEntry]:
+    """The audit log viewer's filters: who, which case, which action, which dates."""
+    session.require("reading the audit trail", Role.SUPERVISOR)
+    entries = AuditRepository(session.conn).search(
+        actor=actor, subject=subject, action=action,
+        since=since.isoformat() if since else None,
+        until=(until + timedelta(days=1)).isoformat() if until else None,
+        limit=max(1, min(limit, 100_000)))
+    session.audit("audit.view", None, filters={"actor": actor, "subject": subject,
+                                               "action": action})
+    return entries

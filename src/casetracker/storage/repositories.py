@@ -115,6 +115,31 @@ class AuditRepository:
         for row in rows:
             yield _entry(row)
 
+    def search(self, *, actor: str | None = None, subject: str | None = None,
+               action: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 1000) -> list[AuditEntry]:
+        """Entries matching every filter given, newest last; `action` matches a prefix."""
+        clauses, params = [], []
+        for column, value in (("actor", actor), ("subject", subject)):
+            if value:
+                clauses.append(f"{column} = ? COLLATE NOCASE")
+                params.append(value)
+        if action:
+            clauses.append("action LIKE ? ESCAPE '\\'")
+            params.append(action.replace("%", "\\%").replace("_", "\\_") + "%")
+        if since:
+            clauses.append("at >= ?")
+            params.append(since)
+        if until:
+            clauses.append("at < ?")
+            params.append(until)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, mac FROM ("
+            f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+            (*params, limit)).fetchall()
+        return [_entry(r) for r in rows]
+
     def recent(self, limit: int) -> list[AuditEntry]:
         rows = self._conn.execute(
             "SELECT seq, at, actor, action, subject, details, mac FROM audit_log "

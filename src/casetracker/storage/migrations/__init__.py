@@ -16,12 +16,13 @@ from casetracker.storage.migrations import (
     v003_settings,
     v004_employment,
     v005_sharing,
+    v006_reviews,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing a step module registers it; listing them here also keeps the import in place.
 STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment,
-                v005_sharing)
+                v005_sharing, v006_reviews)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

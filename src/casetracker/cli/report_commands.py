@@ -1,0 +1,88 @@
+"""Commands for supervisors' reports and case reviews."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.common import PROG, AddCommand, Context, print_rows
+from casetracker.domain.errors import UsageError
+from casetracker.domain.reports import METRIC_LABELS, METRICS
+from casetracker.domain.validation import parse_date
+from casetracker.services import dashboard, reviews
+
+
+def _format(out: str) -> str:
+    suffix = Path(out).suffix.lower()
+    if suffix not in {".pdf", ".csv"}:
+        raise UsageError("--out must end in .pdf or .csv")
+    return suffix[1:]
+
+
+def cmd_report_caseload(ctx: Context) -> int:
+    fmt = _format(ctx.args.out)
+    with ctx.unlock() as session:
+        data = dashboard.caseload_report(session, fmt)
+        dashboard.write_report(Path(ctx.args.out), data)
+    return 0
+
+
+def cmd_report_outcomes(ctx: Context) -> int:
+    fmt = _format(ctx.args.out)
+    start, end = parse_date(ctx.args.from_, "from"), parse_date(ctx.args.to, "to")
+    with ctx.unlock() as session:
+        data = dashboard.outcome_report(session, start, end, fmt)
+        dashboard.write_report(Path(ctx.args.out), data)
+    return 0
+
+
+def cmd_dashboard(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        if ctx.args.case_manager is not None:
+            rows = [{"case": case, "name": name} for case, name in dashboard.cases_behind(
+                session, ctx.args.case_manager, ctx.args.metric)]
+            print_rows(rows, ["case", "name"], as_json=ctx.args.json)
+            return 0
+        figures = dashboard.manager_figures(session)
+        funnel = dashboard.funnel(session)
+    print_rows([{"case_manager": f.case_manager or "(unassigned)",
+                 **{m: getattr(f, m) for m in METRICS}} for f in figures],
+               ["case_manager", *METRICS], as_json=ctx.args.json)
+    if not ctx.args.json:
+        print("funnel: " + ", ".join(f"{label} {count}" for label, count in funnel.steps()))
+    return 0
+
+
+def cmd_review(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        review = reviews.add_review(session, ctx.args.case, ctx.args.findings,
+                                    ctx.args.action or [], signed_off=ctx.args.sign_off)
+    print(f"{PROG}: review recorded; {len(review.actions)} action(s) became tasks for the case "
+          "manager", file=sys.stderr)
+    return 0
+
+
+def register(commands: Any, add: AddCommand) -> None:
+    group = commands.add_parser("report", help="reports for supervision and funders")
+    actions = group.add_subparsers(dest="report_command", metavar="KIND", required=True)
+    cmd = add(actions, "caseload", cmd_report_caseload,
+              "the caseload audit per case manager (PDF or CSV)")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
+    cmd = add(actions, "outcomes", cmd_report_outcomes,
+              "counts for funders, small counts shown as <5 (PDF or CSV)")
+    cmd.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--to", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
+    cmd = add(commands, "dashboard", cmd_dashboard,
+              "figures per case manager and the funnel; with --case-manager and --metric, the "
+              "cases behind a figure")
+    cmd.add_argument("--case-manager", metavar="NAME")
+    cmd.add_argument("--metric", choices=METRICS, default="active_cases",
+                     help="; ".join(f"{m}: {METRIC_LABELS[m]}" for m in METRICS))
+    cmd.add_argument("--json", action="store_true")
+    cmd = add(commands, "review", cmd_review, "record a case review (supervisors)")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--findings", required=True)
+    cmd.add_argument("--action", action="append", help="a required action (repeatable)")
+    cmd.add_argument("--sign-off", action="store_true")

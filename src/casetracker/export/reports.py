@@ -1,0 +1,142 @@
+"""Reports: the caseload audit (staff) and the outcome report (funders), as PDF and CSV,
+with the funnel drawn once as a reportlab chart that the dashboard also shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from casetracker.domain.employment import WORKSHOP_LABELS, WorkshopTopic
+from casetracker.domain.reports import (
+    METRIC_LABELS,
+    METRICS,
+    SUPPRESSION_NOTE,
+    Funnel,
+    ManagerFigures,
+    Outcomes,
+    shown,
+    suppress_chain,
+    suppress_partition,
+)
+from casetracker.export.pdf_common import ACCENT, FONT, escape, long_date, render, styles
+from casetracker.export.projection import Letterhead
+
+
+def funnel_chart(funnel: Funnel, width: float = 460, height: float = 190) -> Drawing:
+    """The placement funnel as horizontal bars (for PDFs, and as SVG for the dashboard)."""
+    steps = funnel.steps()
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 120, 12
+    chart.width, chart.height = width - 150, height - 24
+    chart.data = [[count for _, count in reversed(steps)]]
+    chart.categoryAxis.categoryNames = [label for label, _ in reversed(steps)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _table(rows: list[list[str]], widths: list[float]) -> Table:
+    s = styles()
+    table = Table([[Paragraph(escape(cell), s["cell"]) for cell in row] for row in rows],
+                  colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, "#f3f6f8"])]))
+    return table
+
+
+def caseload_rows(figures: list[ManagerFigures]) -> list[list[str]]:
+    header = ["Case manager", *(METRIC_LABELS[m] for m in METRICS)]
+    return [header] + [[f.case_manager or "(unassigned)",
+                        *(str(getattr(f, m)) for m in METRICS)] for f in figures]
+
+
+def caseload_csv(figures: list[ManagerFigures]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(caseload_rows(figures))
+    return buffer.getvalue()
+
+
+def caseload_pdf(figures: list[ManagerFigures], funnel: Funnel, head: Letterhead,
+                 today: date) -> bytes:
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph("Caseload audit", s["title"]),
+        Paragraph(escape(f"{long_date(today)} · for supervision; names no survivor"),
+                  s["subtitle"]),
+        _table(caseload_rows(figures), [1.3 * inch] + [0.86 * inch] * len(METRICS)),
+        Paragraph("Placement funnel (everyone ever in the program)", s["heading"]),
+        funnel_chart(funnel),
+    ]
+    for days in (30, 60, 90):
+        rate = funnel.retention_rate(days)
+        story.append(Paragraph(escape(
+            f"Retained {days} days: " + ("no placements yet" if rate is None
+                                         else f"{rate:.0%} of those placed")), s["body"]))
+    return render(story, title="Caseload audit", letterhead=head, footer="Internal: supervision")
+
+
+def outcome_rows(result: Outcomes) -> list[list[str]]:
+    chain = [result.participants, result.completed_a_workshop]
+    placed_chain = [result.placements, result.retained_30, result.retained_60,
+                    result.retained_90]
+    hide_chain = suppress_chain(chain)
+    hide_placed = suppress_chain(placed_chain)
+    hide_internships = suppress_chain([result.internships])
+    rows = [["Measure", "People"],
+            ["Took part in readiness workshops", shown(chain[0], hide_chain[0])],
+            ["Completed at least one workshop", shown(chain[1], hide_chain[1])],
+            ["Started a paid internship", shown(result.internships, hide_internships[0])],
+            ["Placed in a job", shown(placed_chain[0], hide_placed[0])],
+            ["Still employed after 30 days", shown(placed_chain[1], hide_placed[1])],
+            ["Still employed after 60 days", shown(placed_chain[2], hide_placed[2])],
+            ["Still employed after 90 days", shown(placed_chain[3], hide_placed[3])]]
+    topics = list(WorkshopTopic)
+    parts = [result.completions_by_topic.get(t.value, 0) for t in topics]
+    total = sum(parts)
+    hidden = suppress_partition(parts, total)
+    rows.append(["Workshop completions, all topics", shown(total, 0 < total < 5)])
+    rows += [[f"  {WORKSHOP_LABELS[t]}", shown(p, h)]
+             for t, p, h in zip(topics, parts, hidden, strict=True)]
+    return rows
+
+
+def outcomes_csv(result: Outcomes) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["period", f"{result.start.isoformat()} to {result.end.isoformat()}"])
+    writer.writerows(outcome_rows(result))
+    writer.writerow(["note", SUPPRESSION_NOTE])
+    return buffer.getvalue()
+
+
+def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph("Outcomes report", s["title"]),
+        Paragraph(escape(f"{long_date(result.start)} to {long_date(result.end)}"),
+                  s["subtitle"]),
+        _table(outcome_rows(result), [4.6 * inch, 1.4 * inch]),
+        Spacer(1, 12),
+        Paragraph("Counts only; no person is listed. " + SUPPRESSION_NOTE, s["small"]),
+    ]
+    return render(story, title="Outcomes report", letterhead=head,
+                  footer=f"Prepared {long_date(today)}")

@@ -1,0 +1,77 @@
+"""The supervisor's dashboard and reports: figures per case manager, the placement funnel,
+the cases behind any figure, and the funders' outcome report with small counts suppressed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import UsageError
+from casetracker.domain.reports import (
+    METRICS,
+    Funnel,
+    ManagerFigures,
+    Outcomes,
+)
+from casetracker.export import reports as render
+from casetracker.security.atomic import atomic_write
+from casetracker.services import access
+from casetracker.services.session import Session
+from casetracker.services.sharing_support import letterhead
+from casetracker.storage.reports_repo import ReportsRepository
+
+
+def manager_figures(session: Session) -> list[ManagerFigures]:
+    session.require("opening the dashboard", Role.SUPERVISOR)
+    session.audit("dashboard.view", None)
+    return ReportsRepository(session.conn).manager_figures(access.today())
+
+
+def funnel(session: Session) -> Funnel:
+    session.require("opening the dashboard", Role.SUPERVISOR)
+    return ReportsRepository(session.conn).funnel()
+
+
+def cases_behind(session: Session, case_manager: str, metric: str) -> list[tuple[str, str]]:
+    """The cases a dashboard figure counts (the drill-down); audited as a view."""
+    session.require("opening the dashboard", Role.SUPERVISOR)
+    if metric not in METRICS:
+        raise UsageError(f"unknown figure {metric!r}")
+    cases = ReportsRepository(session.conn).cases_behind(case_manager, metric, access.today())
+    session.audit("dashboard.drill_down", None, case_manager=case_manager, metric=metric,
+                  cases=len(cases))
+    return cases
+
+
+def outcomes(session: Session, start: date, end: date) -> Outcomes:
+    session.require("preparing the outcome report", Role.SUPERVISOR)
+    if end < start:
+        raise UsageError("the report's end date comes before its start date")
+    counts = ReportsRepository(session.conn).outcome_counts(start, end)
+    return Outcomes(start, end, **counts)
+
+
+def caseload_report(session: Session, fmt: str) -> bytes:
+    """The caseload audit, per case manager, as PDF or CSV (no survivor is named)."""
+    figures = manager_figures(session)
+    data = (render.caseload_pdf(figures, funnel(session), letterhead(session), access.today())
+            if fmt == "pdf" else render.caseload_csv(figures).encode("utf-8"))
+    session.audit("report.caseload", None, format=fmt)
+    return data
+
+
+def outcome_report(session: Session, start: date, end: date, fmt: str) -> bytes:
+    """The funders' report: counts only, small ones shown as <5."""
+    result = outcomes(session, start, end)
+    data = (render.outcomes_pdf(result, letterhead(session), access.today()) if fmt == "pdf"
+            else render.outcomes_csv(result).encode("utf-8"))
+    session.audit("report.outcomes", None, format=fmt, start=start.isoformat(),
+                  end=end.isoformat())
+    return data
+
+
+def write_report(out: Path, data: bytes) -> None:
+    """Reports name no survivor; they are written like any other file, atomically."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(out, data)
