@@ -1,0 +1,155 @@
+"""The supervisor's figures on a hand-built caseload, suppression, reviews and reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+
+from casetracker.domain.documents import DocumentKind, DocumentStatus
+from casetracker.domain.employment import Industry, PositionKind, Stage, WorkshopTopic
+from casetracker.domain.errors import PermissionDeniedError
+from casetracker.domain.notes import ContactType
+from casetracker.domain.plans import GoalDomain
+from casetracker.domain.reports import shown, suppress_chain, suppress_partition
+from casetracker.services import (
+    audit,
+    consent,
+    dashboard,
+    documents,
+    employers,
+    notes,
+    placement,
+    plans,
+    reviews,
+    survivors,
+)
+from tests.conftest import Team
+from tests.helpers import CASE_MANAGER, OTHER_CASE_MANAGER
+
+TODAY = date.today()
+
+
+def test_chain_suppression_hides_small_counts_and_small_differences() -> None:
+    assert suppress_chain([40, 18, 14, 12, 7, 2]) == [False, False, True, False, False, True]
+    assert suppress_chain([33, 32]) == [False, True]
+    assert suppress_chain([10, 10, 0]) == [False, False, False]
+    assert [shown(c, h) for c, h in zip([33, 32, 3], [False, True, True], strict=True)] == [
+        "33", "*", "<5"]
+
+
+def test_partition_suppression_protects_a_lone_small_part() -> None:
+    assert suppress_partition([12, 3, 9, 20], 44) == [False, True, True, False]
+    assert suppress_partition([12, 3, 2, 20], 37) == [False, True, True, False]
+    assert suppress_partition([12, 9, 20], 41) == [False, False, False]
+
+
+@pytest.fixture
+def built(team: Team) -> Team:
+    """ana: two cases, one overdue everything; ben: one quiet case; one closed case."""
+    ana, ben = team.case_manager, team.other_case_manager
+    old = TODAY - timedelta(days=60)
+    busy = survivors.create_survivor(ana, survivors.draft("A-1", "Busy", intake_date=old))
+    calm = survivors.create_survivor(ana, survivors.draft("A-2", "Calm", intake_date=old))
+    survivors.create_survivor(ben, survivors.draft("B-1", "Quiet", intake_date=old))
+    closed = survivors.create_survivor(ben, survivors.draft("B-2", "Closed", intake_date=old))
+    survivors.set_status(ben, closed.case_number, __import__(
+        "casetracker.domain.survivors", fromlist=["CaseStatus"]).CaseStatus.CLOSED)
+    goal = plans.add_goal(ana, busy.case_number, domain=GoalDomain.EMPLOYMENT,
+                          specific="Job", measurable="Offer", achievable="Yes", relevant="Yes",
+                          target_date=TODAY + timedelta(days=60),
+                          milestones=[("One", TODAY + timedelta(days=5)),
+                                      ("Two", TODAY + timedelta(days=6))])
+    conn = ana.conn  # make the milestones overdue, as time would
+    conn.execute("UPDATE milestones SET due_date = ? WHERE goal_id = ?",
+                 ((TODAY - timedelta(days=3)).isoformat(), goal.id))
+    notes.add_note(ana, calm.case_number, "Called", ContactType.PHONE, TODAY)
+    notes.add_note(ana, busy.case_number, "Tried", ContactType.NO_CONTACT, TODAY)
+    task = notes.add_task(ana, busy.case_number, "Follow up", TODAY + timedelta(days=1))
+    conn.execute("UPDATE tasks SET due_date = ? WHERE id = ?",
+                 ((TODAY - timedelta(days=1)).isoformat(), task.id))
+    for case in ("A-2",):
+        for document in documents.documents(ana, case):
+            documents.set_status(ana, document.id, DocumentStatus.NOT_NEEDED)
+    employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
+    consent.add_consent(ana, "A-1", categories=frozenset(
+        {__import__("casetracker.domain.catalog", fromlist=["Category"]).Category.ALIAS}),
+        expires_on=TODAY + timedelta(days=10), recipient_employer="Harbor Hotel")
+    for document in documents.documents(ben, "B-1"):
+        if document.kind is not DocumentKind.PASSPORT:
+            documents.set_status(ben, document.id, DocumentStatus.NOT_NEEDED)
+    return team
+
+
+def test_every_figure_matches_the_hand_built_caseload(built: Team) -> None:
+    figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}
+    ana, ben = figures[CASE_MANAGER], figures[OTHER_CASE_MANAGER]
+    assert (ana.active_cases, ana.overdue_milestones, ana.no_contact_30_days,
+            ana.documents_outstanding, ana.consents_expiring, ana.tasks_overdue) == (
+        2, 2, 1, 8, 1, 1)
+    assert (ben.active_cases, ben.overdue_milestones, ben.no_contact_30_days,
+            ben.documents_outstanding, ben.consents_expiring, ben.tasks_overdue) == (
+        1, 0, 1, 1, 0, 0)
+    assert dashboard.cases_behind(built.supervisor, CASE_MANAGER, "no_contact_30_days") == [
+        ("A-1", "Busy")]
+    assert dashboard.cases_behind(built.supervisor, CASE_MANAGER, "overdue_milestones") == [
+        ("A-1", "Busy")]
+    assert dashboard.cases_behind(built.supervisor, OTHER_CASE_MANAGER,
+                                  "documents_outstanding") == [("B-1", "Quiet")]
+
+
+def test_funnel_counts_everyone_who_reached_each_step(built: Team) -> None:
+    position = employers.add_position(built.coordinator, "Harbor Hotel", "Intern",
+                                      PositionKind.INTERNSHIP)
+    day = TODAY - timedelta(days=40)
+    for stage in (Stage.MATCHING, Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER,
+                  Stage.PLACED):
+        placement.advance(built.case_manager, "A-1", stage, on=day,
+                          position=position.id if stage is Stage.INTERVIEW else None)
+    placement.advance(built.case_manager, "A-1", Stage.RETAINED_30)
+    placement.advance(built.case_manager, "A-2", Stage.MATCHING)
+    funnel = dashboard.funnel(built.supervisor)
+    assert [count for _, count in funnel.steps()] == [4, 1, 1, 1, 0, 0]
+    assert funnel.retention_rate(30) == 1.0
+
+
+def test_outcome_report_lists_no_person_and_suppresses(built: Team) -> None:
+    entries = [placement.AttendanceEntry(c, True, c != "A-2") for c in ("A-1", "A-2", "B-1")]
+    placement.record_session(built.coordinator, WorkshopTopic.SMART_GOALS, TODAY, entries)
+    data = dashboard.outcome_report(built.supervisor, TODAY - timedelta(days=30), TODAY, "csv")
+    rows = list(csv.reader(io.StringIO(data.decode())))
+    table = {r[0]: r[1] for r in rows[1:]}
+    assert table["Took part in readiness workshops"] == "<5"
+    assert table["Completed at least one workshop"] == "<5"
+    assert "Busy" not in data.decode()
+    assert "A-1" not in data.decode()
+    pdf = dashboard.outcome_report(built.supervisor, TODAY - timedelta(days=30), TODAY, "pdf")
+    assert pdf.startswith(b"%PDF")
+    with pytest.raises(PermissionDeniedError):
+        dashboard.outcome_report(built.case_manager, TODAY, TODAY, "csv")
+
+
+def test_review_actions_become_tasks_for_the_case_manager(built: Team) -> None:
+    review = reviews.add_review(built.supervisor, "A-2", "Plan is thin.",
+                                ["Add an employment goal", "Request the birth certificate"],
+                                signed_off=True)
+    tasks = [t for t in notes.tasks(built.case_manager, "A-2")
+             if t.title.startswith("Case review")]
+    assert sorted(t.title for t in tasks) == ["Case review: Add an employment goal",
+                                              "Case review: Request the birth certificate"]
+    assert all(t.assignee == CASE_MANAGER for t in tasks)
+    assert reviews.reviews(built.case_manager, "A-2")[0].actions == review.actions
+    with pytest.raises(PermissionDeniedError):
+        reviews.add_review(built.case_manager, "A-2", "Self review", [], signed_off=False)
+    assert "review.add" in [e.action for e in audit.recent_entries(built.supervisor, 10)]
+
+
+def test_audit_search_filters_and_a_tampered_chain_shows_broken(built: Team) -> None:
+    mine = audit.search(built.supervisor, actor=CASE_MANAGER, action="note.")
+    assert [e.action for e in mine] == ["note.add", "note.add"]
+    assert {e.subject for e in audit.search(built.supervisor, subject="A-1")} >= {"A-1"}
+    assert audit.search(built.supervisor, since=TODAY + timedelta(days=1)) == []
+    built.supervisor.conn.execute("UPDATE audit_log SET action = 'note.edit' WHERE seq = 5")
+    assert not audit.verify_chain(built.supervisor).ok
