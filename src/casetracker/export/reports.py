@@ -24,7 +24,15 @@ from casetracker.domain.reports import (
     suppress_chain,
     suppress_partition,
 )
-from casetracker.export.pdf_common import ACCENT, FONT, escape, long_date, render, styles
+from casetracker.export.pdf_common import (
+    ACCENT,
+    FONT,
+    escape,
+    long_date,
+    register_fonts,
+    render,
+    styles,
+)
 from casetracker.export.projection import Letterhead
 
 
@@ -140,3 +148,12 @@ def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:
     ]
     return render(story, title="Outcomes report", letterhead=head,
                   footer=f"Prepared {long_date(today)}")
+
+
+def funnel_svg(funnel: Funnel) -> bytes:
+    """The same funnel drawing, as SVG for the dashboard on screen."""
+    from reportlab.graphics import renderSVG
+
+    register_fonts()
+    svg: str = renderSVG.drawToString(funnel_chart(funnel), useClip=True)
+    return svg.encode("utf-8")

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.caseload_model import CaseloadModel
+from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
@@ -138,6 +140,13 @@ class MainWindow(QMainWindow):
         self.template_action.triggered.connect(self.open_template)
         self.template_action.setVisible(
             self.session.account.role in (Role.COORDINATOR, Role.SUPERVISOR))
+        supervisor = self.session.account.role is Role.SUPERVISOR
+        self.dashboard_action = QAction(self.tr("Dashboard…"), self)
+        self.dashboard_action.triggered.connect(self.open_dashboard)
+        self.dashboard_action.setVisible(supervisor)
+        self.audit_action = QAction(self.tr("Audit log…"), self)
+        self.audit_action.triggered.connect(self.open_audit)
+        self.audit_action.setVisible(supervisor)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.settings_requested)
         self.lock_action = QAction(self.tr("Lock"), self)
@@ -147,8 +156,9 @@ class MainWindow(QMainWindow):
         self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
         self.quick_exit_action.triggered.connect(self.quick_exit_requested)
         for action in (self.new_action, self.undo_action, self.redo_action,
-                       self.employers_action, self.workshop_action, self.template_action,
-                       self.settings_action, self.lock_action):
+                       self.dashboard_action, self.audit_action, self.employers_action,
+                       self.workshop_action, self.template_action, self.settings_action,
+                       self.lock_action):
             bar.addAction(action)
             self.addAction(action)
         spacer = QWidget(bar)
@@ -235,3 +245,15 @@ class MainWindow(QMainWindow):
         dialog.submit = lambda text: sharing_support.set_letter_template(self.session, text)
         self.active_dialog = dialog
         dialog.open()
+
+    # -- supervision ---------------------------------------------------------------------------
+
+    def open_dashboard(self) -> None:
+        window = DashboardWindow(self.session, self.open_record, self)
+        self.active_dialog = window
+        window.show()
+
+    def open_audit(self) -> None:
+        window = AuditWindow(self.session, self)
+        self.active_dialog = window
+        window.show()

@@ -75,3 +75,8 @@ def write_report(out: Path, data: bytes) -> None:
     """Reports name no survivor; they are written like any other file, atomically."""
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, data)
+
+
+def funnel_picture(session: Session) -> bytes:
+    """The placement funnel drawn as SVG (the same chart as in the PDF report)."""
+    return render.funnel_svg(funnel(session))

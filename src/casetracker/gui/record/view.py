@@ -13,6 +13,7 @@ from casetracker.gui.record.goals_tab import GoalsTab
 from casetracker.gui.record.notes_tab import NotesTab, TasksTab
 from casetracker.gui.record.placement_tab import PlacementTab
 from casetracker.gui.record.profile_tab import EmploymentTab, ProfileTab
+from casetracker.gui.record.reviews_tab import ReviewsTab
 from casetracker.gui.record.sensitive_tab import BarriersTab, SensitiveTab
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.services import survivors
@@ -80,6 +81,7 @@ class RecordView(QWidget):
         self.tasks = TasksTab(session, survivor, **common)
         self.placement = PlacementTab(session, survivor, **common)
         self.consent = ConsentTab(session, survivor, **common)
+        self.reviews = ReviewsTab(session, survivor, **common)
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.barriers, self.tr("Barriers"))
         self.tabs.addTab(self.goals, self.tr("Goals and plans"))
@@ -88,6 +90,7 @@ class RecordView(QWidget):
         self.tabs.addTab(self.tasks, self.tr("Tasks"))
         self.tabs.addTab(self.placement, self.tr("Placement"))
         self.tabs.addTab(self.consent, self.tr("Consent"))
+        self.tabs.addTab(self.reviews, self.tr("Reviews"))
         # Sensitive details load only when their tab is opened: each opening is audited.
         self.sensitive: SensitiveTab | None = None
         self._sensitive_args = (session, survivor, common)

@@ -1,0 +1,136 @@
+"""The supervisor's dashboard: figures per case manager (click one for the cases behind it),
+the placement funnel, and the reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.reports import METRIC_LABELS, METRICS, ManagerFigures
+from casetracker.gui.widgets import DateField, report
+from casetracker.services import dashboard
+from casetracker.services.session import Session
+
+
+class DashboardWindow(QDialog):
+    def __init__(self, session: Session, open_case: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Dashboard"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session
+        self._open_case = open_case
+        self.figures: list[ManagerFigures] = dashboard.manager_figures(session)
+        self.table = QTableWidget(len(self.figures), len(METRICS) + 1, self)
+        self.table.setAccessibleName(self.tr("Figures per case manager"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Case manager"), *(self.tr(METRIC_LABELS[m]) for m in METRICS)])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setToolTip(self.tr("Double-click a number to see the cases behind it"))
+        for row, figures in enumerate(self.figures):
+            self.table.setItem(row, 0, QTableWidgetItem(figures.case_manager or "—"))
+            for column, metric in enumerate(METRICS, start=1):
+                item = QTableWidgetItem(str(getattr(figures, metric)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.cellDoubleClicked.connect(self.drill_down)
+        self.funnel = QSvgWidget(self)
+        self.funnel.setAccessibleName(self.tr("Placement funnel"))
+        self.funnel.load(QByteArray(dashboard.funnel_picture(session)))
+        self.funnel.setMinimumSize(460, 190)
+        figures = dashboard.funnel(session)
+        rates = [figures.retention_rate(days) for days in (30, 60, 90)]
+        self.retention = QLabel(" · ".join(
+            self.tr("retained {0} days: {1}").format(days, "—" if rate is None
+                                                     else f"{rate:.0%}")
+            for days, rate in zip((30, 60, 90), rates, strict=True)), self)
+        self.caseload_button = QPushButton(self.tr("Caseload report…"), self)
+        self.caseload_button.clicked.connect(self.save_caseload_report)
+        self.start = DateField(date(date.today().year, 1, 1), label=self.tr("From"), parent=self)
+        self.end = DateField(date.today(), label=self.tr("To"), parent=self)
+        self.outcomes_button = QPushButton(self.tr("Outcomes report…"), self)
+        self.outcomes_button.clicked.connect(self.save_outcomes_report)
+        reports = QHBoxLayout()
+        reports.addWidget(self.caseload_button)
+        reports.addStretch(1)
+        reports.addWidget(QLabel(self.tr("Outcomes from"), self))
+        reports.addWidget(self.start)
+        reports.addWidget(QLabel(self.tr("to"), self))
+        reports.addWidget(self.end)
+        reports.addWidget(self.outcomes_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("Placement funnel"), self))
+        layout.addWidget(self.funnel, 1)
+        layout.addWidget(self.retention)
+        layout.addLayout(reports)
+        self.active_dialog: QWidget | None = None
+        self.resize(1080, 680)
+
+    def drill_down(self, row: int, column: int) -> None:
+        if column == 0:
+            return
+        manager = self.figures[row].case_manager
+        metric = METRICS[column - 1]
+        cases = dashboard.cases_behind(self.session, manager, metric)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Cases behind the figure"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        listing = QListWidget(dialog)
+        listing.setAccessibleName(self.tr("Cases"))
+        for case, name in cases:
+            listing.addItem(f"{case} · {name}")
+        listing.itemDoubleClicked.connect(
+            lambda item: self._open_case(item.text().split(" · ")[0]))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(f"{manager}: {self.tr(METRIC_LABELS[metric])}", dialog))
+        layout.addWidget(listing)
+        dialog.resize(420, 420)
+        self.active_dialog = dialog
+        self.drill_list = listing
+        dialog.show()
+
+    def _save(self, produce: Callable[[str], bytes], title: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, "",
+                                              self.tr("PDF (*.pdf);;CSV (*.csv)"))
+        if path:
+            self.write(produce, path)
+
+    def write(self, produce: Callable[[str], bytes], path: str) -> None:
+        fmt = "csv" if path.lower().endswith(".csv") else "pdf"
+        try:
+            dashboard.write_report(Path(path), produce(fmt))
+        except CaseTrackerError as exc:
+            report(self, exc)
+
+    def save_caseload_report(self) -> None:
+        self._save(lambda fmt: dashboard.caseload_report(self.session, fmt),
+                   self.tr("Save the caseload report"))
+
+    def outcomes_producer(self) -> Callable[[str], bytes]:
+        start, end = self.start.value(), self.end.value()
+        assert start is not None
+        assert end is not None
+        return lambda fmt: dashboard.outcome_report(self.session, start, end, fmt)
+
+    def save_outcomes_report(self) -> None:
+        self._save(self.outcomes_producer(), self.tr("Save the outcomes report"))

@@ -1,0 +1,81 @@
+"""The supervisor's screens: dashboard with drill-down, audit log viewer, case reviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from casetracker.domain.survivors import Survivor
+from casetracker.gui.audit_window import AuditWindow
+from casetracker.gui.controller import AppController
+from casetracker.gui.dashboard_window import DashboardWindow
+from casetracker.gui.record.reviews_tab import ReviewDialog
+from casetracker.services import notes
+from tests.conftest import Team
+from tests.gui.test_app import unlock, verify
+from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE
+
+
+def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
+                                          controller: AppController, tmp_path: Path) -> None:
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.dashboard_action.trigger()
+    board = window.active_dialog
+    assert isinstance(board, DashboardWindow)
+    assert board.table.item(0, 0).text() == CASE_MANAGER
+    assert board.table.item(0, 1).text() == "1"  # active cases
+    assert board.funnel.renderer().isValid()
+    board.drill_down(0, 1)
+    assert board.drill_list.count() == 1
+    assert board.drill_list.item(0).text().startswith(rosa.case_number)
+    out = tmp_path / "outcomes.csv"
+    board.write(board.outcomes_producer(), str(out))
+    assert "Took part in readiness workshops" in out.read_text()
+    assert "Rosa" not in out.read_text()
+
+
+def test_audit_viewer_filters_verifies_and_shows_a_broken_chain(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController,
+        tmp_path: Path) -> None:
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.open_audit()
+    viewer = window.active_dialog
+    assert isinstance(viewer, AuditWindow)
+    viewer.subject.setText(rosa.case_number)
+    viewer.refresh()
+    assert {e.subject for e in viewer.entries} == {rosa.case_number}
+    viewer.verify()
+    assert viewer.result.text().startswith("audit trail intact")
+    out = tmp_path / "audit.csv"
+    viewer.export_to(str(out))
+    assert rosa.case_number in out.read_text()
+    assert controller.session is not None
+    controller.session.conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
+    viewer.verify()
+    assert "damaged at entry 3" in viewer.result.text()
+
+
+def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team,
+                                                        rosa: Survivor,
+                                                        controller: AppController) -> None:
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.table.selectRow(0)
+    record = window.record
+    assert record is not None
+    assert not record.profile.edit_button.isVisible()
+    assert not record.goals.add_button.isVisible()
+    assert not record.notes.add_button.isVisible()
+    assert not record.consent.add_button.isVisible()
+    assert all(not box.isEnabled() for box in record.documents.status_boxes.values())
+    record.reviews.open_review_dialog()
+    dialog = record.reviews.active_dialog
+    assert isinstance(dialog, ReviewDialog)
+    dialog.findings.setPlainText("Needs a plan for housing.")
+    dialog.actions.setPlainText("Add a housing goal\nRequest the state ID")
+    dialog.sign_off.setChecked(True)
+    dialog.accept()
+    assert record.reviews.list.count() == 1
+    with verify(team) as session:  # type: ignore[attr-defined]
+        titles = sorted(t.title for t in notes.tasks(session, rosa.case_number))
+    assert titles == ["Case review: Add a housing goal", "Case review: Request the state ID"]
