@@ -26,6 +26,7 @@ from casetracker.services import (
     notes,
     placement,
     plans,
+    sensitive,
     sharing,
     sharing_support,
     survivors,
@@ -187,7 +188,8 @@ def test_the_leak_guard_blocks_a_template_that_prints_a_withheld_value(
         team.coordinator, "Dear $employer_contact, please meet $preferred_name "
         "Zanzibarova ($legal_last_name).")
     out = tmp_path / "letter.pdf"
-    with pytest.raises(leak_guard.LeakError, match="legal last name"):
+    # A coordinator is not told which field: that would let letters probe the record.
+    with pytest.raises(leak_guard.LeakError, match="something about the survivor"):
         sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
     assert not out.exists()  # preparing is the only way to something saveable
     blocked = [e for e in audit.recent_entries(team.supervisor, 20)
@@ -284,3 +286,76 @@ def test_the_letterhead_carries_the_logo_and_organisation(team: Team, canary: st
     assert reader.metadata is not None
     assert reader.metadata.title == "Referral letter"
     assert reader.metadata.author == "Safe Harbor Jobs"
+
+
+
+@pytest.mark.parametrize("trick", [
+    "Wilhelmina", "Zanzi\u200bbarova", "Zanzib\u0430rova", "Zanzibarova1991",
+    "WilhelminaZanzibarova", "born 07/14/91", "born 14 July 1991", "call 013-4477",
+    "Recruited through Vexillum Staffing",
+])
+def test_tricks_in_typed_text_are_caught(team: Team, canary: str, trick: str) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    sharing_support.set_letter_template(team.coordinator, f"Dear $employer_contact, {trick}.")
+    with pytest.raises(leak_guard.LeakError):
+        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+
+
+def test_withheld_values_typed_into_shared_fields_or_the_position_are_caught(
+        team: Team, canary: str) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    survivors.update_survivor(team.case_manager, canary,
+                              accommodations="Payroll must use Zanzibarova as the surname")
+    with pytest.raises(leak_guard.LeakError, match="legal last name"):
+        sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    survivors.update_survivor(team.case_manager, canary, accommodations="A quiet workspace")
+    with pytest.raises(leak_guard.LeakError):
+        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel",
+                                        "Kitchen intern, ask for Wilhelmina")
+    sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel", "Kitchen intern")
+
+
+def test_ordinary_words_in_short_notes_do_not_block_clean_documents(team: Team,
+                                                                    canary: str) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    for text in ("Candidate profile shared", "Discussed program options",
+                 "Nothing to share"):
+        notes.add_note(team.case_manager, canary, text, ContactType.PHONE)
+    sensitive.update_sensitive(team.case_manager, canary,
+                               immigration_status="Employment authorization pending")
+    sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+
+
+def test_a_survivor_living_at_the_shelter_may_share_its_phone(team: Team, canary: str) -> None:
+    from casetracker.services import settings
+
+    settings.update_settings(team.supervisor, organisation_phone=CANARIES["phone"])
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+
+
+def test_a_renamed_employer_is_not_covered_and_overlapping_consents_intersect(
+        team: Team, canary: str) -> None:
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    consent_to(team.case_manager, canary, "Harbor Hotel", frozenset({Category.ALIAS}))
+    prepared = sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    assert prepared.fields == ("survivor.preferred_name",)
+    hotel = employers.find_employer(team.coordinator, "Harbor Hotel")
+    employers.update_employer(team.coordinator, hotel.id, name="Quickhire Staffing")
+    with pytest.raises(sharing.ConsentRequiredError, match="now called Quickhire"):
+        sharing.prepare_employer_profile(team.case_manager, canary, "Quickhire Staffing")
+
+
+def test_a_value_too_long_for_a_page_is_a_clear_error(team: Team, canary: str) -> None:
+    from casetracker.domain.errors import CaseTrackerError
+
+    consent_to(team.case_manager, canary, "Harbor Hotel")
+    from casetracker.domain.employment import WorkshopTopic
+
+    placement.record_session(team.coordinator, WorkshopTopic.FEEDBACK, TODAY,
+                             [placement.AttendanceEntry(canary, True, True)])
+    survivors.update_survivor(team.case_manager, canary,
+                              skills=tuple(f"skill number {n} " + "x" * 80 for n in range(50)))
+    with pytest.raises(CaseTrackerError, match="too long to fit"):
+        sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")

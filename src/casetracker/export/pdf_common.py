@@ -17,7 +17,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.projection import Letterhead
 
 FONT, BOLD = "CaseTrackerSans", "CaseTrackerSans-Bold"
@@ -77,7 +79,12 @@ def render(story: list[Flowable], *, title: str, letterhead: Letterhead,
         topMargin=1.55 * inch, bottomMargin=0.95 * inch, title=title,
         author=letterhead.organisation or "Case Tracker", subject=title,
         creator="Case Tracker", producer="Case Tracker", keywords="")
-    document.build(story, onFirstPage=page, onLaterPages=page)
+    try:
+        document.build(story, onFirstPage=page, onLaterPages=page)
+    except LayoutError as exc:
+        raise CaseTrackerError(
+            "a value is too long to fit on a page; shorten the longest field and try again"
+        ) from exc
     return buffer.getvalue()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category, spec
 from casetracker.domain.consent import EXPORT_PROFILES, Consent, ExportKind, ExportRecord
 from casetracker.domain.eligibility import i9_readiness
-from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS, Stage
+from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS, Employer, Stage
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.plans import GoalDomain, GoalStatus
 from casetracker.domain.survivors import Survivor, Transport
@@ -25,6 +25,7 @@ from casetracker.export import leak_guard
 from casetracker.export.documents import LetterContext, PlanGoal, employer_profile
 from casetracker.export.documents import referral_letter as render_letter
 from casetracker.export.documents import survivor_plan as render_plan
+from casetracker.export.leak_guard import Kind, Withheld
 from casetracker.export.projection import Item, Projection
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
@@ -41,9 +42,6 @@ class ConsentRequiredError(CaseTrackerError):
     """No active consent covers this recipient."""
 
 
-# Looked for whole: a date's month or year, or a phone's area code, means nothing alone.
-WHOLE_ONLY = frozenset({"date_of_birth", "phone", "email", "case_number", "referral_source",
-                        "pronouns", "safe_contact"})
 TRANSPORT_WORDS = {Transport.PUBLIC_TRANSIT: "travels by public transit",
                    Transport.OWN_VEHICLE: "has their own vehicle",
                    Transport.WALK_OR_BIKE: "walks or bikes", Transport.NEEDS_RIDE: "needs a ride",
@@ -68,14 +66,26 @@ class PreparedExport:
         return hashlib.sha256(self.pdf).hexdigest()
 
 
-def active_consent(session: Session, survivor: Survivor, employer_id: str,
+def active_consent(session: Session, survivor: Survivor, employer: Employer,
                    day: date) -> Consent:
-    for consent in SharingRepository(session.conn).consents(survivor.id):
-        if consent.recipient_employer_id == employer_id and consent.active_on(day):
-            return consent
-    raise ConsentRequiredError(
-        "nothing was shared: there is no active consent from this survivor for this employer "
-        "(it may be missing, expired or revoked); record one on the Consent tab first")
+    """The consent that covers this employer today. Several active ones share only the
+    categories they all allow; a consent follows the name the survivor agreed to, so an
+    employer renamed since then is not covered."""
+    matching = [c for c in SharingRepository(session.conn).consents(survivor.id)
+                if c.recipient_employer_id == employer.id and c.active_on(day)]
+    if not matching:
+        raise ConsentRequiredError(
+            "nothing was shared: there is no active consent from this survivor for this "
+            "employer (it may be missing, expired or revoked); record one on the Consent tab "
+            "first")
+    if any(c.recipient_name.casefold() != employer.name.casefold() for c in matching):
+        raise ConsentRequiredError(
+            f"nothing was shared: the survivor agreed to share with "
+            f"{matching[0].recipient_name}, and this employer is now called {employer.name}; "
+            "ask the survivor again")
+    newest = max(matching, key=lambda c: (c.signed_on, c.created_at))
+    categories = frozenset.intersection(*(c.categories for c in matching))
+    return replace(newest, categories=categories)
 
 
 def _candidates(session: Session, survivor: Survivor, today: date) -> list[Item]:
@@ -127,39 +137,58 @@ def project(candidates: list[Item], allowed: frozenset[Category], recipient: str
     return Projection(recipient, consent.signed_on, consent.expires_on, tuple(kept))
 
 
-def withheld_values(session: Session, survivor: Survivor,
-                    projection: Projection, candidates: list[Item]) -> dict[str, list[str]]:
-    """Everything about the survivor that the document must not show."""
-    values: dict[str, list[str]] = {}
-    shareable = {f"survivor.{i.key.split('.', 1)[1]}" for i in projection.items}
-    for f in fields(Survivor):
-        key = f"survivor.{f.name}"
-        if key in shareable or f.name in {"id", "status", "created_at", "updated_at",
-                                          "assigned_to", "primary_language", "intake_date"}:
-            continue
-        raw = getattr(survivor, f.name)
-        if f.name == "date_of_birth" and raw is not None:
-            values[f.name] = [raw.isoformat(), raw.strftime("%m/%d/%Y"),
-                              raw.strftime("%B %d, %Y").replace(" 0", " ")]
-        elif f.name == "safe_contact":
-            values[f.name] = [raw.safe_times]
-        elif isinstance(raw, str):
-            values[f.name] = [raw]
+def withheld_values(session: Session, survivor: Survivor, projection: Projection,
+                    candidates: list[Item]) -> list[Withheld]:
+    """Everything about the survivor that the document must not show, by kind."""
+    dob = survivor.date_of_birth
+    dates = [] if dob is None else [
+        dob.isoformat(), dob.strftime("%m/%d/%Y"), dob.strftime("%m/%d/%y"),
+        dob.strftime("%d.%m.%Y"), dob.strftime("%d/%m/%Y"),
+        dob.strftime("%B %d %Y"), dob.strftime("%d %B %Y"), dob.strftime("%b %d %Y")]
+    items = [
+        Withheld("legal_first_name", Kind.IDENTITY, (survivor.legal_first_name,)),
+        Withheld("legal_last_name", Kind.IDENTITY, (survivor.legal_last_name,)),
+        Withheld("address", Kind.IDENTITY, tuple(survivor.address.replace(",", "\n")
+                                                 .splitlines())),
+        Withheld("date_of_birth", Kind.EXACT, tuple(dates)),
+        Withheld("phone", Kind.EXACT, (survivor.phone,)),
+        Withheld("email", Kind.EXACT, (survivor.email,)),
+        Withheld("case_number", Kind.EXACT, (survivor.case_number,)),
+        Withheld("referral_source", Kind.EXACT, (survivor.referral_source,)),
+        Withheld("safe_contact", Kind.EXACT, (survivor.safe_contact.safe_times,)),
+    ]
     details = SurvivorRepository(session.conn).sensitive(survivor.id)
     for name in ("history_notes", "criminal_record_notes", "immigration_status",
                  "health_notes", "safety_plan"):
-        values[name] = [getattr(details, name)]
-    values["case_notes"] = [n.text for n in NoteRepository(session.conn).notes(survivor.id)]
-    values["document_details"] = [
-        text for d in DocumentRepository(session.conn).documents(survivor.id)
-        for text in (d.issuer, d.original_location, d.notes) if text]
-    values["barriers"] = [b.description for b in
-                          SurvivorRepository(session.conn).barriers(survivor.id) if b.description]
+        items.append(Withheld(name, Kind.SENSITIVE, (getattr(details, name),)))
+    labels = [details.trafficking_type.value.replace("_", " "),
+              details.vacatur_status.value.replace("_", " ")]
+    items.append(Withheld("sensitive_status", Kind.EXACT, tuple(
+        f"{word} trafficking" for word in labels[:1] if word) + tuple(
+        f"vacatur {word}" for word in labels[1:] if word)))
+    notes_repo, plans_repo = NoteRepository(session.conn), PlanRepository(session.conn)
+    case_text = {
+        "case_notes": [n.text for n in notes_repo.notes(survivor.id)],
+        "tasks": [t.title for t in notes_repo.tasks(survivor.id)],
+        "document_details": [
+            text for d in DocumentRepository(session.conn).documents(survivor.id)
+            for text in (d.issuer, d.original_location, d.notes) if text],
+        "barriers": [b.description for b in SurvivorRepository(session.conn).barriers(
+            survivor.id) if b.description],
+    }
+    goals = plans_repo.goals(survivor.id)
+    case_text["goals"] = [text for g in goals for text in (
+        [g.measurable, g.achievable, g.relevant, *(m.description for m in g.milestones)]
+        + ([] if g.domain is GoalDomain.EMPLOYMENT else [g.specific]))]
+    case_text["check_ins"] = [c.note for g in goals for c in plans_repo.checkins(g.id)]
     included = set(projection.keys())
     for item in candidates:  # values whose category the consent leaves out
         if item.key not in included and item.text.strip():
-            values[item.key.replace(".", "_")] = [item.text]
-    return {k: [v for v in vs if v and v.strip()] for k, vs in values.items()}
+            case_text[item.key.replace(".", "_")] = [item.text]
+    items += [Withheld(name, Kind.CASE_TEXT, tuple(values)) for name, values in
+              case_text.items()]
+    return [Withheld(i.field, i.kind, tuple(v for v in i.values if v and v.strip()))
+            for i in items]
 
 
 def _require_sharer(session: Session, survivor: Survivor, action: str) -> None:
@@ -177,7 +206,7 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
     employer = find_employer(session, employer_name)
     today = access.today()
     try:
-        consent = active_consent(session, survivor, employer.id, today)
+        consent = active_consent(session, survivor, employer, today)
     except ConsentRequiredError:
         session.audit("export.refused", survivor.case_number, kind=kind.value,
                       recipient=employer.name, reason="no active consent")
@@ -186,18 +215,25 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
     projection = project(candidates, EXPORT_PROFILES[kind] & consent.categories,
                          employer.name, consent)
     head = letterhead(session)
-    if kind is ExportKind.EMPLOYER_PROFILE:
-        pdf = employer_profile(projection, head, today)
-    else:
-        template = letter_template(session)
-        context = LetterContext(employer.name, employer.contact_name, position, today)
-        pdf = render_letter(projection, head, context, template)
-    allowed_text = " ".join([*(i.text for i in projection.items), employer.name,
-                             employer.contact_name, head.organisation, head.address,
-                             head.phone, head.signer, position])
+    template = letter_template(session) if kind is ExportKind.REFERRAL_LETTER else ""
+    withheld = withheld_values(session, survivor, projection, candidates)
+    frame = " ".join([projection.value("survivor.preferred_name"), employer.name,
+                      employer.contact_name, head.organisation, head.address, head.phone,
+                      head.signer])
+    shared = " ".join(i.text for i in projection.items)
+    # Coordinators do not see the record behind a refusal: the message does not name the field.
+    reveal = session.account.role is not Role.COORDINATOR
     try:
-        leak_guard.check(pdf, withheld_values(session, survivor, projection, candidates),
-                         allowed_text=allowed_text, whole_only=WHOLE_ONLY)
+        # What staff typed (shared fields, the position, the template) is checked before
+        # rendering; the finished PDF is checked again as it will be written.
+        leak_guard.check_text([*(i.text for i in projection.items), position, template],
+                              withheld, frame=frame, shared=shared, reveal=reveal)
+        if kind is ExportKind.EMPLOYER_PROFILE:
+            pdf = employer_profile(projection, head, today)
+        else:
+            context = LetterContext(employer.name, employer.contact_name, position, today)
+            pdf = render_letter(projection, head, context, template)
+        leak_guard.check(pdf, withheld, frame=frame, shared=shared, reveal=reveal)
     except leak_guard.LeakError as exc:
         session.audit("export.blocked", survivor.case_number, kind=kind.value,
                       recipient=employer.name, field=exc.field)
