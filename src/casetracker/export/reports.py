@@ -77,10 +77,20 @@ def caseload_rows(figures: list[ManagerFigures]) -> list[list[str]]:
                         *(str(getattr(f, m)) for m in METRICS)] for f in figures]
 
 
-def caseload_csv(figures: list[ManagerFigures]) -> str:
+def safe_cell(value: str) -> str:
+    """A spreadsheet runs a cell starting with = + - @ (or a tab or return) as a formula:
+    such cells get a leading apostrophe, which spreadsheets show as plain text."""
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+def write_csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(caseload_rows(figures))
+    csv.writer(buffer).writerows([[safe_cell(str(cell)) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def caseload_csv(figures: list[ManagerFigures]) -> str:
+    return write_csv(caseload_rows(figures))
 
 
 def caseload_pdf(figures: list[ManagerFigures], funnel: Funnel, head: Letterhead,
@@ -128,12 +138,8 @@ def outcome_rows(result: Outcomes) -> list[list[str]]:
 
 
 def outcomes_csv(result: Outcomes) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["period", f"{result.start.isoformat()} to {result.end.isoformat()}"])
-    writer.writerows(outcome_rows(result))
-    writer.writerow(["note", SUPPRESSION_NOTE])
-    return buffer.getvalue()
+    return write_csv([["period", f"{result.start.isoformat()} to {result.end.isoformat()}"],
+                      *outcome_rows(result), ["note", SUPPRESSION_NOTE]])
 
 
 def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:

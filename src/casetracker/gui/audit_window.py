@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -126,10 +125,8 @@ class AuditWindow(QDialog):
 
     def export_to(self, path: str) -> None:
         # The audit trail names cases, not people; the file is what a supervisor asked for.
-        with Path(path).open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(self.COLUMNS)
-            writer.writerows(self._cells(e) for e in self.entries)
+        rows = [list(self.COLUMNS), *(self._cells(e) for e in self.entries)]
+        audit.write_view(Path(path), rows)
 
     def _load_exports(self) -> None:
         records = sharing.export_log(self.session)

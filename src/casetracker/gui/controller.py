@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,12 +21,14 @@ from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
 from casetracker.gui.dialogs.settings_dialog import SettingsDialog
 from casetracker.gui.first_run import FirstRunDialog, NewVault, RecoveryKeyDialog
 from casetracker.gui.lock_screen import LockScreen
-from casetracker.gui.main_window import MainWindow
 from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
-from casetracker.services import accounts, settings, sharing_support
+from casetracker.services import accounts, settings
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
+
+if TYPE_CHECKING:
+    from casetracker.gui.main_window import MainWindow
 
 
 class AppController(QObject):
@@ -121,6 +124,10 @@ class AppController(QObject):
             self.active_dialog = dialog
             dialog.open()
             return
+        # Loaded on first unlock, so the lock screen appears without the record screens and
+        # the PDF libraries behind them.
+        from casetracker.gui.main_window import MainWindow
+
         program = settings.get_settings(session)
         self.idle.timeout_seconds = program.auto_lock_minutes * 60
         self.window = MainWindow(session, self.clipboard)
@@ -155,6 +162,8 @@ class AppController(QObject):
         if session.account.role is not Role.SUPERVISOR:
             return
         if logo is not None:
+            from casetracker.services import sharing_support
+
             sharing_support.set_logo(session, logo)
         saved = settings.update_settings(
             session, auto_lock_minutes=data.auto_lock_minutes,

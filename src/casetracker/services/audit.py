@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.audit import AuditEntry, ChainReport
+from casetracker.export.reports import write_csv
+from casetracker.security.atomic import atomic_write
 from casetracker.services.session import Session
 from casetracker.storage.repositories import AuditRepository
 
@@ -40,3 +43,8 @@ def search(session: Session, *, actor: str | None = None, subject: str | None = 
     session.audit("audit.view", None, filters={"actor": actor, "subject": subject,
                                                "action": action})
     return entries
+
+
+def write_view(out: Path, rows: list[list[str]]) -> None:
+    """The audit log viewer's rows as CSV, with formula-like cells made harmless."""
+    atomic_write(out, write_csv(rows).encode("utf-8"))

@@ -1,0 +1,262 @@
+"""The performance harness: `python benchmarks/run.py --survivors 50000 [--json FILE]`.
+
+Builds (or reuses) a synthetic caseload of that size, then measures each figure of DESIGN.md
+("What fast means here") as the median of repeated runs, next to its baseline or target, and
+prints a table. Not a test: run it by hand on the machine whose figures you want.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+PASSPHRASE = "benchmark passphrase only"
+CASE_MANAGER = "ana"
+SUPERVISOR = "dana"
+COORDINATOR = "cole"
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def build(path: Path, survivors: int, kdf: Any) -> float:
+    from casetracker.domain.catalog import SHAREABLE
+    from casetracker.services import consent
+    from casetracker.services import survivors as survivor_service
+    from casetracker.services.demo import create_demo
+    from casetracker.services.vault import Vault
+
+    started = time.perf_counter()
+    create_demo(path, survivors, passphrase=PASSPHRASE, kdf=kdf, seed=50_000)
+    vault = Vault(path, kdf=kdf)
+    with vault.unlock(CASE_MANAGER, PASSPHRASE) as session:
+        case = survivor_service.caseload(session, limit=1)[0].case_number
+        consent.add_consent(session, case, categories=SHAREABLE,
+            expires_on=date.today() + timedelta(days=300),
+            recipient_employer="Harbor Hotel Group")
+    return time.perf_counter() - started
+
+
+def plain_copy(path: Path, target: Path) -> None:
+    """An unencrypted copy of the same data, for the storage baseline."""
+    from casetracker.services.vault import Vault
+
+    if target.exists():
+        target.unlink()
+    vault = Vault(path)
+    with vault.unlock(SUPERVISOR, PASSPHRASE) as session:
+        session.conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        session.conn.execute("SELECT sqlcipher_export('plain')")
+        session.conn.execute("DETACH DATABASE plain")
+
+
+def storage_figures(path: Path, plain: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    """(encrypted ms, plain ms) for the same queries through the same repositories."""
+    from casetracker.services.vault import Vault
+    from casetracker.storage.records_repo import SearchRepository
+    from casetracker.storage.reports_repo import ReportsRepository
+    from casetracker.storage.survivors_repo import SurvivorRepository
+
+    today = date.today()
+    vault = Vault(path)
+    session = vault.unlock(SUPERVISOR, PASSPHRASE)
+    plain_conn = sqlite3.connect(plain)
+    queries: dict[str, Callable[[Any], object]] = {
+        "caseload page": lambda c: SurvivorRepository(c).caseload(limit=200, today=today),
+        "caseload count": lambda c: SurvivorRepository(c).count(status="active"),
+        "search": lambda c: SearchRepository(c).search('"mar"*', sources=(
+            "case_number", "preferred_name", "names", "note"), assigned_to=None, limit=50),
+        "dashboard figures": lambda c: ReportsRepository(c).manager_figures(today),
+        "funnel": lambda c: ReportsRepository(c).funnel(),
+    }
+    results = {}
+    for name, query in queries.items():
+        query(session.conn)
+        query(plain_conn)
+        results[name] = (median_ms(lambda q=query: q(session.conn), repeat),
+                         median_ms(lambda q=query: q(plain_conn), repeat))
+    session.close()
+    plain_conn.close()
+    return results
+
+
+def app_figures(path: Path, repeat: int) -> dict[str, float]:
+    from casetracker.security.kdf import derive_key
+    from casetracker.security.keyslots import KeyFile
+    from casetracker.services import dashboard, documents, notes, placement, plans, search
+    from casetracker.services import sharing, survivors
+    from casetracker.services.vault import Vault
+
+    vault = Vault(path)
+    slot = KeyFile.load(vault.paths.keys).user_slot(CASE_MANAGER)
+    assert slot is not None
+    kdf_ms = median_ms(lambda: derive_key(PASSPHRASE.encode(), slot.salt, slot.kdf), 3)
+
+    def unlock_to_caseload() -> None:
+        session = vault.unlock(CASE_MANAGER, PASSPHRASE)
+        survivors.caseload_size(session)
+        survivors.caseload(session, limit=200)
+        session.close()
+
+    unlock_ms = median_ms(unlock_to_caseload, max(3, repeat // 3))
+    session = vault.unlock(CASE_MANAGER, PASSPHRASE)
+    case = survivors.caseload(session, limit=1)[0].case_number
+    name = survivors.get_survivor(session, case).legal_last_name or "mar"
+    prefixes = [name[:n] for n in range(1, len(name) + 1)]
+
+    def keystrokes() -> None:
+        for prefix in prefixes:
+            search.search(session, prefix)
+
+    search_ms = median_ms(keystrokes, repeat) / len(prefixes)
+
+    def open_record() -> None:
+        survivors.get_survivor(session, case)
+        plans.goals(session, case)
+        documents.documents(session, case)
+        documents.readiness(session, case)
+        notes.notes(session, case)
+        notes.tasks(session, case)
+        placement.steps(session, case)
+
+    record_ms = median_ms(open_record, repeat)
+    session.close()
+    supervisor = vault.unlock(SUPERVISOR, PASSPHRASE)
+    dashboard_ms = median_ms(lambda: (dashboard.manager_figures(supervisor),
+                                      dashboard.funnel(supervisor)), repeat)
+    supervisor.close()
+    coordinator = vault.unlock(COORDINATOR, PASSPHRASE)
+    letter_ms = median_ms(lambda: sharing.prepare_referral_letter(
+        coordinator, case, "Harbor Hotel Group", "Paid intern"), repeat)
+    coordinator.close()
+    return {"kdf": kdf_ms, "unlock to caseload, minus KDF": unlock_ms - kdf_ms,
+            "search per keystroke": search_ms, "open a survivor record": record_ms,
+            "dashboard": dashboard_ms, "referral letter PDF": letter_ms}
+
+
+_STARTUP = {
+    "bare": ("from PySide6.QtWidgets import QApplication, QWidget\n"
+             "app = QApplication([]); w = QWidget(); w.show(); app.processEvents()"),
+    "lock screen": (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from casetracker.gui.controller import AppController\n"
+        "from casetracker.services.vault import Vault\n"
+        "import sys\n"
+        "c = AppController(Vault(sys.argv[1])); c.start(); app.processEvents()"),
+}
+
+
+def startup_figures(path: Path, repeat: int) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    results = {}
+    for name, code in _STARTUP.items():
+        def run(code: str = code) -> None:
+            subprocess.run([sys.executable, "-c", code, str(path)], env=env, check=True,
+                           capture_output=True)
+        run()
+        results[name] = median_ms(run, repeat)
+    return results
+
+
+_MEMORY = """
+import resource, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from casetracker.gui.main_window import MainWindow
+from casetracker.gui.safety import ClipboardGuard
+from casetracker.services.vault import Vault
+session = Vault(sys.argv[1]).unlock(sys.argv[2], sys.argv[3])
+window = MainWindow(session, ClipboardGuard()); window.show(); app.processEvents()
+window.table.selectRow(0); app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def memory_mb(path: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", _MEMORY, str(path), SUPERVISOR, PASSPHRASE],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--survivors", type=int, default=50_000)
+    parser.add_argument("--json", metavar="FILE")
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--db", metavar="PATH", help="default: benchmarks/.cache/")
+    args = parser.parse_args()
+    from casetracker.security.kdf import PRODUCTION
+
+    path = Path(args.db) if args.db else ROOT / ".cache" / f"bench-{args.survivors}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built = None
+    if not path.exists():
+        print(f"building {args.survivors} synthetic survivors in {path} …", file=sys.stderr)
+        built = build(path, args.survivors, PRODUCTION)
+    rows: list[dict[str, Any]] = []
+
+    def row(name: str, value: float, unit: str, target: str, ok: bool,
+            baseline: float | None = None) -> None:
+        ratio = None if baseline in (None, 0) else value / baseline  # type: ignore[operator]
+        rows.append({"figure": name, "value": round(value, 1), "unit": unit,
+                     "baseline": None if baseline is None else round(baseline, 1),
+                     "ratio": None if ratio is None else round(ratio, 2), "target": target,
+                     "ok": ok})
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / "plain.db"
+        plain_copy(path, plain)
+        for name, (encrypted, baseline) in storage_figures(path, plain, args.repeat).items():
+            row(f"storage: {name}", encrypted, "ms", "≤ 1.3× plain SQLite",
+                encrypted <= 1.3 * baseline, baseline)
+    app = app_figures(path, args.repeat)
+    row("KDF (Argon2id, production)", app["kdf"], "ms", "for reference", True)
+    for name, limit in (("unlock to caseload, minus KDF", 300), ("search per keystroke", 50),
+                        ("open a survivor record", 100), ("dashboard", 500),
+                        ("referral letter PDF", 200)):
+        row(name, app[name], "ms", f"< {limit} ms", app[name] < limit)
+    startup = startup_figures(path, max(3, args.repeat // 2))
+    row("start-up to the lock screen", startup["lock screen"], "ms", "≤ 1.5× bare window",
+        startup["lock screen"] <= 1.5 * startup["bare"], startup["bare"])
+    peak = memory_mb(path)
+    row("peak memory, caseload open", peak, "MB", "< 300 MB", peak < 300)
+
+    width = max(len(r["figure"]) for r in rows)
+    print(f"{'figure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  target")
+    for r in rows:
+        baseline = "" if r["baseline"] is None else f"{r['baseline']:.1f}"
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        mark = "ok" if r["ok"] else "MISS"
+        print(f"{r['figure']:<{width}}  {r['value']:>7.1f}{r['unit']:>2}  {baseline:>9}  "
+              f"{ratio:>6}  {r['target']} {mark}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "date": date.today().isoformat(), "machine": platform.platform(),
+            "cpus": os.cpu_count(), "python": platform.python_version(),
+            "survivors": args.survivors, "build_seconds": built, "figures": rows}, indent=1))
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

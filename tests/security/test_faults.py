@@ -1,0 +1,115 @@
+"""Faults and hostile input: killed writers, no network, formula injection."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from casetracker.cli import main
+from casetracker.export.reports import safe_cell, write_csv
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import audit, notes, survivors
+from casetracker.storage import connection as db
+from tests.conftest import Created
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+)
+
+WRITER = """
+import sys
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import notes
+session = Vault(sys.argv[1], kdf=FAST_INSECURE).unlock(sys.argv[2], sys.argv[3])
+n = 0
+while True:
+    notes.add_note(session, "K-1", f"acknowledged note {n}")
+    print(n, flush=True)  # printed only after the commit returned
+    n += 1
+"""
+
+
+@pytest.mark.parametrize("run", range(4))
+def test_a_killed_writer_loses_no_acknowledged_commit(created: Created, run: int) -> None:
+    from casetracker.domain.accounts import Role
+    from casetracker.services import accounts
+
+    accounts.add_account(created.session, CASE_MANAGER, Role.CASE_MANAGER,
+                         CASE_MANAGER_PASSPHRASE)
+    created.session.close()
+    vault = created.vault
+    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("K-1", "Kay"))
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(vault.paths.db), CASE_MANAGER,
+         CASE_MANAGER_PASSPHRASE], stdout=subprocess.PIPE, text=True)
+    acknowledged = -1
+    deadline = time.monotonic() + 0.3 + 0.15 * run
+    assert writer.stdout is not None
+    while time.monotonic() < deadline:
+        line = writer.stdout.readline()
+        if not line:
+            break
+        acknowledged = int(line)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        texts = {n.text for n in notes.notes(session, "K-1")}
+        assert {f"acknowledged note {i}" for i in range(acknowledged + 1)} <= texts
+        assert db.integrity_problems(session.conn) == []
+    # The writer may die between a commit and copying the head: the chain must still verify.
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as supervisor:
+        assert audit.verify_chain(supervisor).ok
+
+
+def test_the_program_opens_no_network_connection(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a network socket was opened")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", "try the demo safely")
+    db_path = str(tmp_path / "d.db")
+    assert main(["demo", "--db", db_path, "--survivors", "12", "--seed", "1",
+                 "--passphrase-file", str(_write(tmp_path, "try the demo safely"))],
+                kdf=FAST_INSECURE) == 0
+    for argv in (["survivor", "list", "--user", "ana"], ["search", "a", "--user", "ana"],
+                 ["dashboard", "--user", "dana"], ["match", "--user", "cole", "x"],
+                 ["report", "outcomes", "--from", "2020-01-01", "--to", "2030-01-01",
+                  "--out", str(tmp_path / "o.pdf"), "--user", "dana"],
+                 ["backup", "--out", str(tmp_path / "b.db"), "--user", "dana"]):
+        main([*argv, "--db", db_path], kdf=FAST_INSECURE)
+    capsys.readouterr()
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "pp.txt"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("cell", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
+                                  "\tx", "\rx"])
+def test_formula_like_cells_are_made_harmless_in_csv(cell: str) -> None:
+    assert safe_cell(cell).startswith("'")
+    assert write_csv([[cell]]).startswith("'") or write_csv([[cell]]).startswith('"\'')
+    assert safe_cell("Rosa") == "Rosa"
+
+
+def test_a_formula_in_an_imported_name_is_escaped_in_the_audit_export(
+        created: Created, tmp_path: Path) -> None:
+    created.session.audit("test.entry", '=HYPERLINK("http://x")')
+    out = tmp_path / "audit.csv"
+    audit.write_view(out, [["subject"], ['=HYPERLINK("http://x")']])
+    assert "'=HYPERLINK" in out.read_text()
