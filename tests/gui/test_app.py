@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -414,3 +416,28 @@ def test_settings_are_saved_by_a_supervisor(qtbot: QtBot, team: Team,
     with verify(team) as session:  # type: ignore[attr-defined]
         saved = settings.get_settings(session)
     assert (saved.auto_lock_minutes, saved.organisation_name) == (12, "Safe Harbor Jobs")
+
+
+def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
+                                                    controller: AppController) -> None:
+    from casetracker.domain.survivors import BarrierKind
+    from casetracker.services import sensitive
+
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("CT-0009", "Tao"))
+        notes.add_task(session, "CT-0009", "Call the DMV", date.today())
+        sensitive.add_barrier(session, "CT-0009", BarrierKind.CHILDCARE)
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.table.selectRow(0)
+    record = window.record
+    assert record is not None
+    record.tasks.list.item(0).setCheckState(Qt.CheckState.Checked)
+    record.barriers.list.item(0).setCheckState(Qt.CheckState.Checked)
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert notes.tasks(session, "CT-0009")[0].done
+        assert sensitive.barriers(session, "CT-0009")[0].resolved
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert not notes.tasks(session, "CT-0009")[0].done
+        assert not sensitive.barriers(session, "CT-0009")[0].resolved

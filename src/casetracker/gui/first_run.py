@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import UsageError
-from casetracker.gui.widgets import FormDialog
+from casetracker.gui.widgets import FormDialog, passphrase_fields
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,8 @@ class FirstRunDialog(FormDialog):
         intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Account name"))
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.passphrase, self.repeat = passphrase_fields(
+            self, self.tr("Passphrase"), self.tr("Repeat the passphrase"))
         form = QFormLayout()
         form.addRow(self.tr("Account name"), self.name)
         form.addRow(self.tr("Passphrase"), self.passphrase)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from casetracker.domain.errors import UsageError
-from casetracker.gui.widgets import FormDialog
+from casetracker.gui.widgets import FormDialog, passphrase_fields
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,8 @@ class RecoveryDialog(FormDialog):
         self.key = QLineEdit(self)
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.key.setPlaceholderText("XXXXXX-XXXXXX-XXXXXX-XXXXXX-XXXXXX-XXXXXX")
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the new passphrase"))
+        self.passphrase, self.repeat = passphrase_fields(
+            self, self.tr("New passphrase"), self.tr("Repeat the new passphrase"))
         form = QFormLayout()
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Recovery key"), self.key)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,17 @@ class FormDialog(QDialog):
             self.error.show_error(exc)
             return
         super().accept()
+
+
+def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEdit, QLineEdit]:
+    """A new passphrase and its repetition, never echoed."""
+    fields = []
+    for name in (first, second):
+        field = QLineEdit(parent)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        fields.append(field)
+    return fields[0], fields[1]
 
 
 def report(parent: QWidget, error: CaseTrackerError) -> None:

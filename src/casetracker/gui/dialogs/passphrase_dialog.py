@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from casetracker.domain.errors import UsageError
-from casetracker.gui.widgets import FormDialog
+from casetracker.gui.widgets import FormDialog, passphrase_fields
 
 
 class PassphraseDialog(FormDialog):
@@ -13,12 +13,8 @@ class PassphraseDialog(FormDialog):
         super().__init__(self.tr("Choose a new passphrase"), parent)
         intro = QLabel(reason, self)
         intro.setWordWrap(True)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the new passphrase"))
+        self.passphrase, self.repeat = passphrase_fields(
+            self, self.tr("New passphrase"), self.tr("Repeat the new passphrase"))
         form = QFormLayout()
         form.addRow(self.tr("New passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat it"), self.repeat)

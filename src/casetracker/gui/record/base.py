@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.widgets import report
 from casetracker.services.session import Session
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordTab(QWidget):
@@ -46,6 +50,30 @@ class RecordTab(QWidget):
     def do(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any]) -> None:
         """A change that Edit ▸ Undo can take back."""
         self.undo_stack.push(ServiceCommand(self, text, redo, undo))
+
+    def add_checkable(self, listing: QListWidget, text: str, payload: object,
+                      checked: bool) -> QListWidgetItem:
+        """A list line with a tick box (greyed out when the record is read-only)."""
+        item = QListWidgetItem(text)
+        item.setData(ITEM_ROLE, payload)
+        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+        if not self.editable:
+            flags &= ~Qt.ItemFlag.ItemIsEnabled
+        item.setFlags(flags)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        listing.addItem(item)
+        return item
+
+    def toggle_dated(self, item: QListWidgetItem, was_on: bool, was_on_date: date | None,
+                     change: Callable[[date | None], Any], on_text: str,
+                     off_text: str) -> None:
+        """A tick box that records today's date (ticked) or none (unticked), undoably."""
+        now_on = item.checkState() == Qt.CheckState.Checked
+        if now_on == was_on:
+            return
+        after = date.today() if now_on else None
+        self.do(on_text if now_on else off_text, lambda: change(after),
+                lambda: change(was_on_date))
 
 
 class ServiceCommand(QUndoCommand):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.notes import ContactType, Task
-from casetracker.gui.record.base import RecordTab
+from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.widgets import DateField, ErrorLabel, show_day
 from casetracker.services import notes
 
@@ -28,7 +28,6 @@ CONTACT_LABELS = {
     ContactType.COLLATERAL: "With another agency", ContactType.NO_CONTACT: "Attempt, no contact",
     ContactType.OTHER: "Other",
 }
-TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class NotesTab(RecordTab):
@@ -122,31 +121,21 @@ class TasksTab(RecordTab):
         self.list.clear()
         for task in notes.tasks(self.session, self.case_number):
             overdue = task.overdue_on(date.today())
-            item = QListWidgetItem(
-                f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
-                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}")
-            item.setData(TASK_ROLE, task)
-            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-            if not self.editable:
-                flags &= ~Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
+            item = self.add_checkable(
+                self.list, f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
+                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}",
+                task, task.done)
             if overdue:
                 item.setForeground(Qt.GlobalColor.darkRed)
-            self.list.addItem(item)
         self._loading = False
 
     def _toggled(self, item: QListWidgetItem) -> None:
-        task: Task | None = item.data(TASK_ROLE)
+        task: Task | None = item.data(ITEM_ROLE)
         if self._loading or task is None:
             return
-        done = item.checkState() == Qt.CheckState.Checked
-        if done == task.done:
-            return
-        before, after = task.done_on, (date.today() if done else None)
-        self.do(self.tr("Tick off a task") if done else self.tr("Reopen a task"),
-                lambda: notes.set_task_done(self.session, task.id, after),
-                lambda: notes.set_task_done(self.session, task.id, before))
+        self.toggle_dated(item, task.done, task.done_on,
+                          lambda day: notes.set_task_done(self.session, task.id, day),
+                          self.tr("Tick off a task"), self.tr("Reopen a task"))
 
     def add_task(self) -> None:
         due = self.due.value()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
-from casetracker.gui.record.base import RecordTab
+from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.widgets import ErrorLabel
 from casetracker.services import sensitive
 
@@ -35,7 +33,6 @@ BARRIER_LABELS = {BarrierKind.TRANSPORTATION: "Transportation", BarrierKind.CHIL
                   "Documentation", BarrierKind.CRIMINAL_RECORD: "Criminal record",
                   BarrierKind.HEALTH: "Health", BarrierKind.LANGUAGE: "Language",
                   BarrierKind.OTHER: "Other"}
-BARRIER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SensitiveTab(RecordTab):
@@ -162,28 +159,17 @@ class BarriersTab(RecordTab):
             text = self.tr(BARRIER_LABELS[barrier.kind])
             if barrier.description:
                 text += f": {barrier.description}"
-            item = QListWidgetItem(text)
-            item.setData(BARRIER_ROLE, barrier)
-            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-            if not self.editable:
-                flags &= ~Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Checked if barrier.resolved
-                               else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
+            self.add_checkable(self.list, text, barrier, barrier.resolved)
         self._loading = False
 
     def _toggled(self, item: QListWidgetItem) -> None:
-        barrier: Barrier | None = item.data(BARRIER_ROLE)
+        barrier: Barrier | None = item.data(ITEM_ROLE)
         if self._loading or barrier is None:
             return
-        resolved = item.checkState() == Qt.CheckState.Checked
-        if resolved == barrier.resolved:
-            return
-        before, after = barrier.resolved_on, (date.today() if resolved else None)
-        self.do(self.tr("Resolve a barrier") if resolved else self.tr("Reopen a barrier"),
-                lambda: sensitive.set_barrier_resolved(self.session, barrier.id, after),
-                lambda: sensitive.set_barrier_resolved(self.session, barrier.id, before))
+        self.toggle_dated(item, barrier.resolved, barrier.resolved_on,
+                          lambda day: sensitive.set_barrier_resolved(self.session, barrier.id,
+                                                                     day),
+                          self.tr("Resolve a barrier"), self.tr("Reopen a barrier"))
 
     def add_barrier(self) -> None:
         self.attempt(lambda: sensitive.add_barrier(self.session, self.case_number,
