@@ -37,10 +37,13 @@ class AuditWindow(QDialog):
         self.session = session
         self.actor = QLineEdit(self)
         self.actor.setAccessibleName(self.tr("User"))
+        self.actor.setPlaceholderText(self.tr("User"))
         self.subject = QLineEdit(self)
         self.subject.setAccessibleName(self.tr("Case"))
+        self.subject.setPlaceholderText(self.tr("Case number"))
         self.action = QLineEdit(self)
         self.action.setAccessibleName(self.tr("Action starts with"))
+        self.action.setPlaceholderText(self.tr("Action starts with, e.g. export"))
         self.since = DateField(None, optional=True, label=self.tr("From"), parent=self)
         self.until = DateField(None, optional=True, label=self.tr("To"), parent=self)
         self.filter_button = QPushButton(self.tr("Show"), self)
@@ -58,6 +61,8 @@ class AuditWindow(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for column, width in enumerate((60, 150, 90, 200, 130)):
+            self.table.setColumnWidth(column, width)
         self.exports = QTableWidget(0, 5, self)
         self.exports.setAccessibleName(self.tr("Exports and letters"))
         self.exports.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"),

@@ -65,6 +65,13 @@ def render_all(vault: Vault, name: str, passphrase: str, out: Path) -> list[Path
                 app.processEvents()
                 _save(window, out, "record-" + _slug(record.tabs.tabText(index)), written)
         _share_preview(window, out, written)
+        if window.dashboard_action.isVisible():
+            for opener, label in ((window.open_dashboard, "dashboard"),
+                                  (window.open_audit, "audit-log")):
+                opener()
+                assert window.active_dialog is not None
+                _save(window.active_dialog, out, label, written)
+                window.active_dialog.close()
         window.open_employers()
         employers_window = window.active_dialog
         assert employers_window is not None

@@ -202,7 +202,9 @@ def _require_sharer(session: Session, survivor: Survivor, action: str) -> None:
 def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name: str,
              position: str = "") -> PreparedExport:
     survivor = access.find(session, case_number)
-    _require_sharer(session, survivor, f"preparing a {kind.value.replace('_', ' ')}")
+    _require_sharer(session, survivor, {ExportKind.EMPLOYER_PROFILE: "preparing an employer "
+                                        "profile", ExportKind.REFERRAL_LETTER:
+                                        "preparing a referral letter"}[kind])
     employer = find_employer(session, employer_name)
     today = access.today()
     try:
