@@ -69,7 +69,9 @@ def test_search_is_limited_to_what_the_account_may_see(people: Team) -> None:
 def test_search_syntax_cannot_be_injected(people: Team) -> None:
     for text in ['"', "rosa OR lena", "NEAR(rosa lena)", "legal_name:gonz", "*", "a AND"]:
         search.search(people.supervisor, text)  # no error
-    assert fts_query('x" OR "y') == '"x"* "OR"* "y"*'
+    assert fts_query('xy" OR "yz') == '"xy"* "OR"* "yz"*'
+    assert fts_query("a") is None  # searching starts at the second letter
+    assert fts_query("7") == '"7"*'
 
 
 def test_search_follows_renames_and_closing(people: Team) -> None:

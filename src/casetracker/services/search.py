@@ -32,7 +32,9 @@ def fts_query(text: str) -> str | None:
     Quoting keeps FTS5's own syntax (AND, NEAR, column filters, stray quotes) out of a
     person's search box.
     """
-    tokens = _TOKEN.findall(text)[:12]
+    # A single letter would match a large share of every caseload and tell the person
+    # nothing yet: searching starts at the second character of a word (digits count at once).
+    tokens = [t for t in _TOKEN.findall(text)[:12] if len(t) >= 2 or t.isdigit()]
     return " ".join(f'"{t}"*' for t in tokens) or None
 
 

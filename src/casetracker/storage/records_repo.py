@@ -210,7 +210,7 @@ class SearchRepository:
             SELECT si.survivor_id, si.source, snippet(search_index, 2, '[', ']', '…', 8)
             FROM search_index si JOIN survivors s ON s.id = si.survivor_id
             WHERE search_index MATCH ? AND si.source IN ({marks}) {owner}
-            ORDER BY si.rank""", params)
+            ORDER BY si.rank LIMIT ?""", (*params, limit * 4))
         best: dict[str, tuple[str, str, str]] = {}
         for survivor_id, source, snippet in rows:
             best.setdefault(survivor_id, (survivor_id, source, snippet))

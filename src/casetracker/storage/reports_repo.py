@@ -53,14 +53,41 @@ class ReportsRepository:
         self._conn = conn
 
     def manager_figures(self, today: date) -> list[ManagerFigures]:
-        columns = ", ".join(
-            f"sum(CASE WHEN {where} THEN {amount} ELSE 0 END)"
-            for where, amount in _METRICS.values())
-        rows = self._conn.execute(f"""
-            SELECT coalesce(s.assigned_to, ''), {columns}
-            FROM survivors s WHERE s.status = 'active'
-            GROUP BY s.assigned_to ORDER BY s.assigned_to""", _params(today)).fetchall()
-        return [ManagerFigures(r[0], *(int(v or 0) for v in r[1:])) for r in rows]
+        """One set-based count per figure, grouped by case manager (no per-case subqueries:
+        each is a single pass over its own table and its index)."""
+        params = _params(today)
+        active = ("JOIN survivors s ON s.id = {0}.survivor_id AND s.status = 'active'")
+        queries = {
+            "active_cases": "SELECT s.assigned_to, count(*) FROM survivors s "
+                            "WHERE s.status = 'active' GROUP BY s.assigned_to",
+            "overdue_milestones": (
+                "SELECT s.assigned_to, count(*) FROM milestones m "
+                "JOIN goals g ON g.id = m.goal_id AND g.status = 'open' "
+                + active.format("g") + " WHERE m.completed_on IS NULL "
+                "AND m.due_date < :today GROUP BY s.assigned_to"),
+            "no_contact_30_days": (
+                "SELECT s.assigned_to, count(*) FROM survivors s "
+                "WHERE s.status = 'active' AND s.intake_date < :cutoff AND NOT EXISTS ("
+                f"SELECT 1 FROM notes n WHERE n.survivor_id = s.id AND n.contact_type IN "
+                f"{_REACHED} AND n.written_on >= :cutoff) GROUP BY s.assigned_to"),
+            "documents_outstanding": (
+                "SELECT s.assigned_to, count(*) FROM documents d " + active.format("d")
+                + f" WHERE {_OUTSTANDING} GROUP BY s.assigned_to"),
+            "consents_expiring": (
+                "SELECT s.assigned_to, count(*) FROM consents c " + active.format("c")
+                + " WHERE c.revoked_on IS NULL AND c.signed_on <= :today "
+                "AND c.expires_on BETWEEN :today AND :soon GROUP BY s.assigned_to"),
+            "tasks_overdue": (
+                "SELECT s.assigned_to, count(*) FROM tasks t " + active.format("t")
+                + " WHERE t.done_on IS NULL AND t.due_date < :today GROUP BY s.assigned_to"),
+        }
+        counts: dict[str, dict[str, int]] = {}
+        for metric, sql in queries.items():
+            for manager, count in self._conn.execute(sql, params):
+                counts.setdefault(manager or "", {})[metric] = int(count)
+        return [ManagerFigures(manager, *(values.get(m, 0) for m in queries))
+                for manager, values in sorted(counts.items())
+                if values.get("active_cases")]
 
     def cases_behind(self, manager: str, metric: str, today: date) -> list[tuple[str, str]]:
         """(case number, preferred name) of the active cases a figure counts."""
@@ -75,15 +102,16 @@ class ReportsRepository:
         """People who reached each step or any later one (so each step holds the next)."""
         order = {stage.value: index for index, stage in enumerate(PIPELINE)}
         case = " ".join(f"WHEN '{stage}' THEN {index}" for stage, index in order.items())
+        everyone = int(self._conn.execute("SELECT count(*) FROM survivors").fetchone()[0])
         rows = self._conn.execute(f"""
             SELECT furthest, count(*) FROM (
-                SELECT s.id, coalesce(max(CASE p.stage {case} END), 0) AS furthest
-                FROM survivors s LEFT JOIN placement_steps p ON p.survivor_id = s.id
-                GROUP BY s.id)
+                SELECT max(CASE stage {case} ELSE 0 END) AS furthest
+                FROM placement_steps GROUP BY survivor_id)
             GROUP BY furthest""").fetchall()
         reached = [0] * len(PIPELINE)
+        reached[0] = everyone
         for furthest, count in rows:
-            for index in range(int(furthest) + 1):
+            for index in range(1, int(furthest) + 1):
                 reached[index] += int(count)
         by_stage = dict(zip((s.value for s in PIPELINE), reached, strict=True))
         return Funnel(by_stage["readiness"], by_stage["internship"], by_stage["placed"],
