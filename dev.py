@@ -91,7 +91,7 @@ def run_app(python: Path, args: list[str]) -> int:
 def run_tests(python: Path, args: list[str]) -> int:
     ensure_debian_packages()
     steps = [
-        [str(python), "-m", "ruff", "check", "src", "tests", "dev.py"],
+        [str(python), "-m", "ruff", "check", "src", "tests", "benchmarks", "dev.py"],
         [str(python), "-m", "mypy"],
         [str(python), "-m", "pytest", *args],
     ]

@@ -102,8 +102,16 @@ def storage_figures(path: Path, plain: Path, repeat: int) -> dict[str, tuple[flo
 def app_figures(path: Path, repeat: int) -> dict[str, float]:
     from casetracker.security.kdf import derive_key
     from casetracker.security.keyslots import KeyFile
-    from casetracker.services import dashboard, documents, notes, placement, plans, search
-    from casetracker.services import sharing, survivors
+    from casetracker.services import (
+        dashboard,
+        documents,
+        notes,
+        placement,
+        plans,
+        search,
+        sharing,
+        survivors,
+    )
     from casetracker.services.vault import Vault
 
     vault = Vault(path)
