@@ -29,6 +29,7 @@ WRITER = """
 import sys
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import notes
+from casetracker.services.vault import Vault
 session = Vault(sys.argv[1], kdf=FAST_INSECURE).unlock(sys.argv[2], sys.argv[3])
 n = 0
 while True:
@@ -52,9 +53,12 @@ def test_a_killed_writer_loses_no_acknowledged_commit(created: Created, run: int
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(vault.paths.db), CASE_MANAGER,
          CASE_MANAGER_PASSPHRASE], stdout=subprocess.PIPE, text=True)
-    acknowledged = -1
-    deadline = time.monotonic() + 0.3 + 0.15 * run
     assert writer.stdout is not None
+    first = writer.stdout.readline()  # blocks until the writer has committed once
+    assert first, "the writer died before its first commit"
+    acknowledged = int(first)
+    # Kill it at a different moment of its write loop on each run.
+    deadline = time.monotonic() + 0.05 + 0.07 * run
     while time.monotonic() < deadline:
         line = writer.stdout.readline()
         if not line:
@@ -67,6 +71,58 @@ def test_a_killed_writer_loses_no_acknowledged_commit(created: Created, run: int
         assert {f"acknowledged note {i}" for i in range(acknowledged + 1)} <= texts
         assert db.integrity_problems(session.conn) == []
     # The writer may die between a commit and copying the head: the chain must still verify.
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as supervisor:
+        assert audit.verify_chain(supervisor).ok
+
+
+FULL_DISK_WRITER = """
+import os, resource, signal, sys
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.security.kdf import FAST_INSECURE
+from casetracker.services import notes
+from casetracker.services.errors import readable_storage_errors
+from casetracker.services.vault import Vault
+session = Vault(sys.argv[1], kdf=FAST_INSECURE).unlock(sys.argv[2], sys.argv[3])
+# From here on no file may grow past this size: the disk is "full" (SQLite sees EFBIG).
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = os.path.getsize(sys.argv[1]) + 96 * 1024
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+n = 0
+try:
+    with readable_storage_errors():
+        while n < 10_000:
+            notes.add_note(session, "K-1", f"acknowledged note {n} " + "x" * 3000)
+            print(n, flush=True)
+            n += 1
+except CaseTrackerError as exc:
+    print("refused:", exc, flush=True)
+"""
+
+
+def test_a_full_disk_refuses_the_write_and_loses_nothing(created: Created) -> None:
+    from casetracker.domain.accounts import Role
+    from casetracker.services import accounts
+
+    accounts.add_account(created.session, CASE_MANAGER, Role.CASE_MANAGER,
+                         CASE_MANAGER_PASSPHRASE)
+    created.session.close()
+    vault = created.vault
+    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("K-1", "Kay"))
+    done = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_WRITER, str(vault.paths.db), CASE_MANAGER,
+         CASE_MANAGER_PASSPHRASE], capture_output=True, text=True, timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines, done.stderr[-2000:]
+    assert lines[-1].startswith("refused:"), done.stdout[-500:] + done.stderr[-2000:]
+    assert "nothing was saved" in lines[-1]
+    acknowledged = [int(line) for line in lines[:-1]]
+    assert acknowledged, "the disk filled before the first note: the test proves nothing"
+    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        texts = {n.text.split(" x")[0] for n in notes.notes(session, "K-1")}
+        assert {f"acknowledged note {i}" for i in acknowledged} <= texts
+        assert db.integrity_problems(session.conn) == []
+        notes.add_note(session, "K-1", "written once there is room again")
     with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as supervisor:
         assert audit.verify_chain(supervisor).ok
 

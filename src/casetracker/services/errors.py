@@ -12,7 +12,7 @@ from casetracker.storage.connection import DatabaseError
 @contextlib.contextmanager
 def readable_storage_errors() -> Iterator[None]:
     """Re-raise SQLCipher's errors (a page that fails authentication, a malformed file, a full
-    disk) as `DatabaseDamagedError` with SQLite's own words kept."""
+    disk, a failing drive) as `DatabaseDamagedError` with SQLite's own words kept."""
     try:
         yield
     except DatabaseError as exc:
@@ -24,6 +24,11 @@ def readable_storage_errors() -> Iterator[None]:
         if "full" in text:
             raise DatabaseDamagedError(
                 f"the disk is full; nothing was saved by this operation ({text})") from exc
+        if "disk I/O" in text:
+            raise DatabaseDamagedError(
+                "the disk refused a write or a read (it may be full, removed or failing); "
+                "the change was undone and nothing was saved by this operation. Free some "
+                f"space or check the drive, then try again ({text})") from exc
         raise DatabaseDamagedError(
             f"the database could not be read: {text}; run 'casetracker check' or restore "
             "a backup") from exc
