@@ -60,11 +60,14 @@ class ReportsRepository:
         queries = {
             "active_cases": "SELECT s.assigned_to, count(*) FROM survivors s "
                             "WHERE s.status = 'active' GROUP BY s.assigned_to",
+            # CROSS JOIN fixes the loop order (SQLite's documented planner control): from the
+            # active survivors through narrow indexes, never from every overdue milestone's row.
             "overdue_milestones": (
-                "SELECT s.assigned_to, count(*) FROM milestones m "
-                "JOIN goals g ON g.id = m.goal_id AND g.status = 'open' "
-                + active.format("g") + " WHERE m.completed_on IS NULL "
-                "AND m.due_date < :today GROUP BY s.assigned_to"),
+                "SELECT s.assigned_to, count(*) FROM survivors s "
+                "CROSS JOIN goals g CROSS JOIN milestones m "
+                "WHERE s.status = 'active' AND g.survivor_id = s.id AND g.status = 'open' "
+                "AND m.goal_id = g.id AND m.completed_on IS NULL AND m.due_date < :today "
+                "GROUP BY s.assigned_to"),
             "no_contact_30_days": (
                 "SELECT s.assigned_to, count(*) FROM survivors s "
                 "WHERE s.status = 'active' AND s.intake_date < :cutoff AND NOT EXISTS ("
