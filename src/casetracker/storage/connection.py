@@ -48,10 +48,11 @@ def key_pragma(data_key: bytes) -> str:
 def _keyed(target: str, data_key: bytes, *, uri: bool) -> Connection:
     # Few cached statements: each holds some of SQLite's per-connection small-allocation
     # slots, and once those run out every allocation goes to SQLCipher's memory-security
-    # allocator, which mlock()s and munlock()s it: a 50,000-case dashboard went from 0.6 s
-    # of system calls to none (measured with strace; see benchmarks/README.md).
+    # allocator, which mlock()s and munlock()s it. At 50,000 cases the funnel took 600 ms
+    # after a dozen other statements were cached, 100 ms with at most 4 (measured with strace
+    # and benchmarks/run.py; preparing a statement again costs microseconds).
     conn = sqlcipher.connect(target, uri=uri, isolation_level=None, check_same_thread=True,
-                             cached_statements=16)
+                             cached_statements=4)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f'PRAGMA key = "{key_pragma(data_key)}"')
     return conn
