@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,8 +17,9 @@ from casetracker.cli import main
 from casetracker.export.reports import safe_cell, write_csv
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import audit, notes, survivors
+from casetracker.services.vault import Vault
 from casetracker.storage import connection as db
-from tests.conftest import Created
+from tests.conftest import Created, Team
 from tests.helpers import (
     CASE_MANAGER,
     CASE_MANAGER_PASSPHRASE,
@@ -125,6 +127,100 @@ def test_a_full_disk_refuses_the_write_and_loses_nothing(created: Created) -> No
         notes.add_note(session, "K-1", "written once there is room again")
     with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as supervisor:
         assert audit.verify_chain(supervisor).ok
+
+
+FULL_DISK_CLI = """
+import resource, signal, sys
+from casetracker.cli import main
+from casetracker.security.kdf import FAST_INSECURE
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))
+sys.exit(main(sys.argv[2:], kdf=FAST_INSECURE))
+"""
+
+
+@pytest.fixture
+def filled(team: Team) -> Created:
+    """A vault of a few hundred KB, with every session closed."""
+    for number in range(60):
+        survivors.create_survivor(team.case_manager, survivors.draft(f"F-{number}", "Fay"))
+        notes.add_note(team.case_manager, f"F-{number}", f"met Fay {number} " * 200)
+    team.close()
+    return Created(team.vault, team.supervisor, "")
+
+
+def _cli_with_file_size_limit(limit: int, vault_db: Path,
+                              *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", FULL_DISK_CLI, str(limit), *args, "--db", str(vault_db),
+         "--user", SUPERVISOR],
+        env={**os.environ, "CASETRACKER_PASSPHRASE": SUPERVISOR_PASSPHRASE},
+        capture_output=True, text=True, timeout=120)
+
+
+def _assert_intact(vault: Vault) -> None:
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        assert db.integrity_problems(session.conn) == []
+        assert survivors.caseload_size(session) == 60
+        assert audit.verify_chain(session).ok
+
+
+def test_a_backup_onto_a_full_disk_leaves_no_partial_file(filled: Created,
+                                                          tmp_path: Path) -> None:
+    size = filled.vault.paths.db.stat().st_size
+    assert size > 256 * 1024
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    done = _cli_with_file_size_limit(size // 2, filled.vault.paths.db, "backup", "--out",
+                                     str(out_dir / "copy.db"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "the disk refused a write" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(out_dir.iterdir()) == []
+    _assert_intact(filled.vault)
+
+
+def test_opening_on_a_full_disk_blames_the_disk_not_the_file(filled: Created) -> None:
+    done = _cli_with_file_size_limit(16 * 1024, filled.vault.paths.db, "survivor", "list")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "the disk refused" in done.stderr, done.stderr
+    assert "damaged" not in done.stderr
+    _assert_intact(filled.vault)
+
+
+def test_an_export_onto_a_full_disk_leaves_no_partial_file(
+        filled: Created, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+    import io
+
+    from casetracker.security import atomic
+
+    class FullDisk(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_fdopen = os.fdopen
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        # Only files opened in the export folder are on the "full" disk.
+        if Path(f"/proc/self/fd/{fd}").readlink().parent != out_dir:
+            return real_fdopen(fd, *args, **kwargs)
+        os.close(fd)
+        return FullDisk()
+
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", SUPERVISOR_PASSPHRASE)
+    status = main(["report", "caseload", "--out", str(out_dir / "caseload.pdf"),
+                   "--db", str(filled.vault.paths.db), "--user", SUPERVISOR],
+                  kdf=FAST_INSECURE)
+    monkeypatch.setattr(atomic.os, "fdopen", real_fdopen)
+    assert status == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(out_dir.iterdir()) == []
+    _assert_intact(filled.vault)
 
 
 def test_the_program_opens_no_network_connection(tmp_path: Path,
