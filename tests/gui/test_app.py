@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -441,3 +442,24 @@ def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
     with verify(team) as session:  # type: ignore[attr-defined]
         assert not notes.tasks(session, "CT-0009")[0].done
         assert not sensitive.barriers(session, "CT-0009")[0].resolved
+
+
+def test_a_second_window_on_the_same_database_is_told_it_is_in_use(
+        team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from casetracker.gui import app
+    from casetracker.security.kdf import FAST_INSECURE
+    from tests.helpers import snapshot
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda self: pytest.fail("the window started"))
+    paths = team.vault.paths
+    before = snapshot(paths.db, paths.keys)
+    with team.vault.hold_window():  # the first window
+        assert app.run(paths.db, paths.db, kdf=FAST_INSECURE) == 1
+    assert len(warnings) == 1
+    assert "already open in another Case Tracker window" in warnings[0]
+    assert snapshot(paths.db, paths.keys) == before

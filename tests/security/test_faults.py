@@ -265,3 +265,32 @@ def test_a_formula_in_an_imported_name_is_escaped_in_the_audit_export(
     out = tmp_path / "audit.csv"
     audit.write_view(out, [["subject"], ['=HYPERLINK("http://x")']])
     assert "'=HYPERLINK" in out.read_text()
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from casetracker.security.instance import single_instance
+with single_instance(Path(sys.argv[1])):
+    print("holding", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_one_window_per_database_and_a_killed_one_frees_it(tmp_path: Path) -> None:
+    from casetracker.domain.errors import DatabaseInUseError
+    from casetracker.security.instance import single_instance
+
+    lock_file = tmp_path / "v.db.instance"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_file)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == "holding\n"
+    with pytest.raises(DatabaseInUseError, match="already open"), single_instance(lock_file):
+        pass
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait()
+    # A second window in the same process is refused too.
+    with single_instance(lock_file), pytest.raises(DatabaseInUseError), single_instance(lock_file):
+        pass
+    assert lock_file.read_bytes() == b""  # the lock file never holds anything

@@ -47,6 +47,10 @@ class DatabaseDamagedError(CaseTrackerError):
     """The database file is damaged (or the key is wrong, where that cannot be told apart)."""
 
 
+class DatabaseInUseError(CaseTrackerError):
+    """Another Case Tracker window already has this database open."""
+
+
 class NewerVersionError(CaseTrackerError):
     """A file was written by a newer Case Tracker than this one."""
 

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from casetracker.domain.errors import DatabaseInUseError
 from casetracker.gui.controller import AppController
 from casetracker.security.kdf import KdfParams
 from casetracker.services import demo
@@ -47,9 +48,15 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     app.setApplicationName("Case Tracker")
     app.setOrganizationName("CaseTracker")
     path, notice = choose_database(db, default, kdf)
-    controller = AppController(Vault(path, kdf=kdf), notice=notice)
-    controller.start()
-    code = app.exec()
-    if controller.session is not None:
-        controller.session.close()
-    return int(code)
+    vault = Vault(path, kdf=kdf)
+    try:
+        with vault.hold_window():
+            controller = AppController(vault, notice=notice)
+            controller.start()
+            code = app.exec()
+            if controller.session is not None:
+                controller.session.close()
+            return int(code)
+    except DatabaseInUseError as exc:
+        QMessageBox.warning(None, QCoreApplication.translate("app", "Case Tracker"), str(exc))
+        return 1

@@ -40,6 +40,11 @@ class VaultPaths:
         return Path(f"{self.db}.lockout")
 
     @property
+    def instance(self) -> Path:
+        """Locked by the desktop window that has the database open (it holds no data)."""
+        return Path(f"{self.db}.instance")
+
+    @property
     def wal(self) -> Path:
         return Path(f"{self.db}-wal")
 

@@ -23,6 +23,7 @@ from casetracker.domain.errors import (
     NotFoundError,
 )
 from casetracker.security import audit_chain, envelope, keyslots, recovery
+from casetracker.security.instance import single_instance
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecrets
 from casetracker.security.lockout import LockoutState, locked
@@ -114,6 +115,11 @@ class Vault:
         session = Session(self.paths, conn, account, data_key=data_key, vault_id=vault_id,
                           slot_secrets=user_secrets, kdf=self.kdf, policy=self.policy)
         return session, recovery_text
+
+    def hold_window(self) -> contextlib.AbstractContextManager[None]:
+        """Held by the desktop window for as long as it runs, so that a second window on this
+        database is refused with `DatabaseInUseError` (the command line is not affected)."""
+        return single_instance(self.paths.instance)
 
     # -- unlocking ------------------------------------------------------------------------------
 
