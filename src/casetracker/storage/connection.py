@@ -58,13 +58,10 @@ def _keyed(target: str, data_key: bytes, *, uri: bool) -> Connection:
     return conn
 
 
-def _opening_error(exc: Exception) -> DatabaseDamagedError:
-    """Say whether opening failed on the disk (nothing is wrong with the file) or the file."""
-    if "disk I/O" in str(exc) or "full" in str(exc):
-        return DatabaseDamagedError(
-            "the database could not be opened: the disk refused a read or a write (it may be "
-            f"full, removed or failing); free some space or check the drive ({exc})")
-    return DatabaseDamagedError(f"the database is damaged: {exc}")
+def _refused_by_disk(exc: Exception) -> bool:
+    """The disk would not read or write (full, removed, failing): the file is not at fault,
+    so SQLite's error goes on up for `services.errors.readable_storage_errors` to word."""
+    return "disk I/O" in str(exc) or "full" in str(exc)
 
 
 def probe_key(path: Path, data_key: bytes) -> None:
@@ -80,7 +77,9 @@ def probe_key(path: Path, data_key: bytes) -> None:
                 "the database could not be decrypted: wrong key, not a Case Tracker database, "
                 "or its first page is damaged"
             ) from exc
-        raise _opening_error(exc) from exc
+        if _refused_by_disk(exc):
+            raise
+        raise DatabaseDamagedError(f"the database is damaged: {exc}") from exc
     finally:
         conn.close()
 
@@ -104,7 +103,9 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        raise _opening_error(exc) from exc
+        if _refused_by_disk(exc):
+            raise
+        raise DatabaseDamagedError(f"the database is damaged: {exc}") from exc
     if os.name != "nt":
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
