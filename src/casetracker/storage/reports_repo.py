@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from casetracker.domain.employment import PIPELINE
-from casetracker.domain.reports import Funnel, ManagerFigures
+from casetracker.domain.reports import METRICS, Funnel, ManagerFigures
 from casetracker.storage.connection import Connection
 
 _REACHED = "('in_person', 'phone', 'text', 'email', 'video')"
@@ -53,42 +53,26 @@ class ReportsRepository:
         self._conn = conn
 
     def manager_figures(self, today: date) -> list[ManagerFigures]:
-        """One set-based count per figure, grouped by case manager (no per-case subqueries:
-        each is a single pass over its own table and its index)."""
+        """Read from the running totals the triggers of schema 9 keep (a few hundred rows,
+        whatever the caseload's size): each figure sums the items dated before its day."""
         params = _params(today)
-        active = ("JOIN survivors s ON s.id = {0}.survivor_id AND s.status = 'active'")
-        queries = {
-            "active_cases": "SELECT s.assigned_to, count(*) FROM survivors s "
-                            "WHERE s.status = 'active' GROUP BY s.assigned_to",
-            # CROSS JOIN fixes the loop order (SQLite's documented planner control): from the
-            # active survivors through narrow indexes, never from every overdue milestone's row.
-            "overdue_milestones": (
-                "SELECT s.assigned_to, count(*) FROM survivors s "
-                "CROSS JOIN goals g CROSS JOIN milestones m "
-                "WHERE s.status = 'active' AND g.survivor_id = s.id AND g.status = 'open' "
-                "AND m.goal_id = g.id AND m.completed_on IS NULL AND m.due_date < :today "
-                "GROUP BY s.assigned_to"),
-            "no_contact_30_days": (
-                "SELECT s.assigned_to, count(*) FROM survivors s "
-                "WHERE s.status = 'active' AND s.intake_date < :cutoff AND NOT EXISTS ("
-                f"SELECT 1 FROM notes n WHERE n.survivor_id = s.id AND n.contact_type IN "
-                f"{_REACHED} AND n.written_on >= :cutoff) GROUP BY s.assigned_to"),
-            "documents_outstanding": (
-                "SELECT s.assigned_to, count(*) FROM documents d " + active.format("d")
-                + f" WHERE {_OUTSTANDING} GROUP BY s.assigned_to"),
-            "consents_expiring": (
-                "SELECT s.assigned_to, count(*) FROM consents c " + active.format("c")
-                + " WHERE c.revoked_on IS NULL AND c.signed_on <= :today "
-                "AND c.expires_on BETWEEN :today AND :soon GROUP BY s.assigned_to"),
-            "tasks_overdue": (
-                "SELECT s.assigned_to, count(*) FROM tasks t " + active.format("t")
-                + " WHERE t.done_on IS NULL AND t.due_date < :today GROUP BY s.assigned_to"),
-        }
         counts: dict[str, dict[str, int]] = {}
-        for metric, sql in queries.items():
-            for manager, count in self._conn.execute(sql, params):
-                counts.setdefault(manager or "", {})[metric] = int(count)
-        return [ManagerFigures(manager, *(values.get(m, 0) for m in queries))
+        rows = self._conn.execute("""
+            SELECT figure, manager, sum(n) FROM dashboard_counts
+            WHERE figure IN ('active_cases', 'overdue_milestones', 'documents_outstanding',
+                             'tasks_overdue') AND on_date < :today
+               OR figure = 'no_contact_30_days' AND on_date < :cutoff
+            GROUP BY figure, manager""", params).fetchall()
+        # Consents expiring soon are few: found through their expiry index, not totals.
+        rows += self._conn.execute("""
+            SELECT 'consents_expiring', coalesce(s.assigned_to, ''), count(*)
+            FROM consents c CROSS JOIN survivors s
+            WHERE c.revoked_on IS NULL AND c.expires_on BETWEEN :today AND :soon
+              AND c.signed_on <= :today AND s.id = c.survivor_id AND s.status = 'active'
+            GROUP BY 2""", params).fetchall()
+        for metric, manager, count in rows:
+            counts.setdefault(manager, {})[metric] = int(count)
+        return [ManagerFigures(manager, *(values.get(m, 0) for m in METRICS))
                 for manager, values in sorted(counts.items())
                 if values.get("active_cases")]
 
@@ -102,20 +86,17 @@ class ReportsRepository:
         return [(r[0], r[1]) for r in rows]
 
     def funnel(self) -> Funnel:
-        """People who reached each step or any later one (so each step holds the next)."""
-        order = {stage.value: index for index, stage in enumerate(PIPELINE)}
-        case = " ".join(f"WHEN '{stage}' THEN {index}" for stage, index in order.items())
-        everyone = int(self._conn.execute("SELECT count(*) FROM survivors").fetchone()[0])
-        rows = self._conn.execute(f"""
-            SELECT furthest, count(*) FROM (
-                SELECT max(CASE stage {case} ELSE 0 END) AS furthest
-                FROM placement_steps GROUP BY survivor_id)
-            GROUP BY furthest""").fetchall()
+        """People who reached each step or any later one (so each step holds the next), from
+        the running totals: everyone, and each person once at the furthest step reached."""
         reached = [0] * len(PIPELINE)
-        reached[0] = everyone
-        for furthest, count in rows:
-            for index in range(1, int(furthest) + 1):
-                reached[index] += int(count)
+        for figure, on_date, n in self._conn.execute(
+                "SELECT figure, on_date, n FROM dashboard_counts "
+                "WHERE figure IN ('survivors', 'furthest_step')"):
+            if figure == "survivors":
+                reached[0] += int(n)
+            else:
+                for index in range(1, int(on_date) + 1):
+                    reached[index] += int(n)
         by_stage = dict(zip((s.value for s in PIPELINE), reached, strict=True))
         return Funnel(by_stage["readiness"], by_stage["internship"], by_stage["placed"],
                       by_stage["retained_30"], by_stage["retained_60"], by_stage["retained_90"])
