@@ -69,8 +69,11 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem(self.tr("Active cases"), CaseStatus.ACTIVE)
         self.status_filter.addItem(self.tr("Closed cases"), CaseStatus.CLOSED)
         self.status_filter.addItem(self.tr("All cases"), None)
+        # Qt hands item data back as a plain str, so it is turned into a status again.
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_status(self.status_filter.currentData()))
+            lambda _i: self.model.set_status(
+                CaseStatus(self.status_filter.currentData())
+                if self.status_filter.currentData() else None))
         if session.account.role is Role.COORDINATOR:
             self.status_filter.hide()
 
@@ -196,12 +199,24 @@ class MainWindow(QMainWindow):
         record = RecordView(self.session, case_number, clipboard=self.clipboard,
                             undo=self.undo_stack, parent=self)
         record.changed.connect(self.model.reload)
+        record.purged.connect(self._record_purged)
         old = self.splitter.widget(1)
         self.splitter.replaceWidget(1, record)
         if old is not None and old is not self.placeholder:
             old.deleteLater()
         self.placeholder.hide()
         self.record = record
+
+    def _record_purged(self, _case_number: str) -> None:
+        """The record is gone: show the placeholder again and drop it from the list."""
+        self.undo_stack.clear()
+        old = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, self.placeholder)
+        self.placeholder.show()
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self.record = None
+        self.model.reload()
 
     # -- intake ---------------------------------------------------------------------------------
 
