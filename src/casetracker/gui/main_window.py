@@ -6,7 +6,7 @@ Its title names the program and the account, never a survivor.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -189,6 +189,11 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         self.model.set_query(self.search.text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A search typed just before locking must not run on the closed session.
+        self._search_timer.stop()
+        super().closeEvent(event)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -89,7 +89,7 @@ def get_survivor(session: Session, case_number: str) -> Survivor:
     return survivor
 
 
-def update_survivor(session: Session, case_number: str, **changes: Any) -> Survivor:
+def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Survivor:
     """Change profile fields; the audit names the fields changed, never their values."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "changing a survivor's profile")
