@@ -75,3 +75,24 @@ def test_no_purge_button_for_the_case_manager_or_an_active_case(
     window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
     window.open_record("CT-0002")
     assert not window.record.purge_button.isVisibleTo(window)
+
+
+def test_the_case_manager_closes_and_reopens_a_case(qtbot: QtBot, team: Team, rosa: Survivor,
+                                                    controller: AppController) -> None:
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.open_record(rosa.case_number)
+    record = window.record
+    assert record.status_button.text() == "Close case"
+    assert not record.purge_button.isVisibleTo(window)
+    qtbot.mouseClick(record.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record is not record)
+    assert window.record.heading.text().endswith("closed")
+    assert window.record.status_button.text() == "Reopen case"
+    assert not window.record.goals.add_button.isVisible()  # read-only now
+    assert window.model.total == 0  # the list shows active cases
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert survivors.get_survivor(session, rosa.case_number).status is CaseStatus.CLOSED
+    qtbot.mouseClick(window.record.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record.status_button.text() == "Close case")
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert survivors.get_survivor(session, rosa.case_number).status is CaseStatus.ACTIVE

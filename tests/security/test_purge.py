@@ -42,7 +42,12 @@ from casetracker.services import (
 from casetracker.services.session import Session
 from casetracker.storage.retention_repo import PURGED_TABLES
 from tests.conftest import Team
-from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+)
 
 PAGE = 4096
 RESERVE = 80  # 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
@@ -271,14 +276,25 @@ def test_only_a_supervisor_purges_a_closed_case_confirmed_by_its_number(
     assert len(denied) == 2
 
 
-def test_cli_purge(team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_close_and_purge(team: Team, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
     case = keep_other(team)
-    survivors.set_status(team.case_manager, case, CaseStatus.CLOSED)
     team.close()
     secret = tmp_path / "pp.txt"
     secret.write_text(SUPERVISOR_PASSPHRASE)
     common = ["--db", str(team.vault.paths.db), "--user", SUPERVISOR,
               "--passphrase-file", str(secret)]
+    manager_secret = tmp_path / "cm.txt"
+    manager_secret.write_text(CASE_MANAGER_PASSPHRASE)
+    manager = ["--db", str(team.vault.paths.db), "--user", CASE_MANAGER,
+               "--passphrase-file", str(manager_secret)]
+    assert main(["survivor", "close", case, *common], kdf=FAST_INSECURE) == 1
+    assert "supervisors read case records but do not change them" in capsys.readouterr().err
+    for command in ("close", "reopen", "close"):
+        assert main(["survivor", command, case, *manager], kdf=FAST_INSECURE) == 0
+    assert main(["survivor", "purge", case, "--confirm", case, *manager],
+                kdf=FAST_INSECURE) == 1
+    assert "needs a supervisor account" in capsys.readouterr().err
     # Without the confirmation, and with no terminal to ask on, it is a usage mistake.
     assert main(["survivor", "purge", case, *common], kdf=FAST_INSECURE) == 2
     assert "--confirm" in capsys.readouterr().err

@@ -87,6 +87,13 @@ def cmd_survivor_show(ctx: Context) -> int:
     return 0
 
 
+def cmd_survivor_status(ctx: Context) -> int:
+    status = CaseStatus.CLOSED if ctx.args.survivor_command == "close" else CaseStatus.ACTIVE
+    with ctx.unlock() as session:
+        survivors.set_status(session, ctx.args.case, status)
+    return 0
+
+
 def cmd_survivor_purge(ctx: Context) -> int:
     confirmation = ctx.args.confirm
     if confirmation is None:
@@ -154,6 +161,10 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("case", metavar="CASE")
     cmd.add_argument("--json", action="store_true", help="one JSON object")
 
+    for name, text in (("close", "close a case in your caseload (it becomes read-only)"),
+                       ("reopen", "reopen a closed case in your caseload")):
+        cmd = add(actions, name, cmd_survivor_status, text)
+        cmd.add_argument("case", metavar="CASE")
     cmd = add(actions, "purge", cmd_survivor_purge,
               "remove a closed case and everything about the survivor for good (supervisors; "
               "the audit trail keeps only that it happened)")

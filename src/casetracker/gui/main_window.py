@@ -205,12 +205,21 @@ class MainWindow(QMainWindow):
                             undo=self.undo_stack, parent=self)
         record.changed.connect(self.model.reload)
         record.purged.connect(self._record_purged)
+        record.status_changed.connect(self._status_changed)
         old = self.splitter.widget(1)
         self.splitter.replaceWidget(1, record)
         if old is not None and old is not self.placeholder:
             old.deleteLater()
         self.placeholder.hide()
         self.record = record
+
+    def _status_changed(self, case_number: str) -> None:
+        # Deferred: the record being replaced is the one whose button was clicked.
+        QTimer.singleShot(0, lambda: self._reopen(case_number))
+
+    def _reopen(self, case_number: str) -> None:
+        self.model.reload()
+        self.open_record(case_number)
 
     def _record_purged(self, _case_number: str) -> None:
         """The record is gone: show the placeholder again and drop it from the list."""

@@ -203,6 +203,11 @@ def can_edit(session: Session, survivor: Survivor) -> bool:
     return access.owns(session, survivor) and survivor.status is CaseStatus.ACTIVE
 
 
+def can_close(session: Session, survivor: Survivor) -> bool:
+    """Whether the acting account may close or reopen this case (its case manager)."""
+    return access.owns(session, survivor)
+
+
 def by_id(session: Session, survivor_id: str) -> Survivor:
     """The profile by record id, checked and audited like `get_survivor`."""
     return get_survivor(session, access.find_by_id(session, survivor_id).case_number)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import CaseStatus
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
 from casetracker.gui.record.consent_tab import ConsentTab
@@ -18,6 +19,7 @@ from casetracker.gui.record.profile_tab import EmploymentTab, ProfileTab
 from casetracker.gui.record.reviews_tab import ReviewsTab
 from casetracker.gui.record.sensitive_tab import BarriersTab, SensitiveTab
 from casetracker.gui.safety import ClipboardGuard
+from casetracker.gui.widgets import report
 from casetracker.services import retention, survivors
 from casetracker.services.session import Session
 
@@ -27,6 +29,7 @@ class RecordView(QWidget):
 
     changed = Signal()
     purged = Signal(str)
+    status_changed = Signal(str)
 
     def __init__(self, session: Session, case_number: str, *, clipboard: ClipboardGuard,
                  undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -49,8 +52,12 @@ class RecordView(QWidget):
         self.purge_button.setToolTip(self.tr("Remove this closed case for good"))
         self.purge_button.clicked.connect(self.open_purge)
         self.purge_button.hide()
+        self.status_button = QPushButton(self)
+        self.status_button.clicked.connect(self.toggle_status)
+        self.status_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.status_button)
         top.addWidget(self.purge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -82,6 +89,10 @@ class RecordView(QWidget):
                                 else " · " + self.tr("closed")))
         self.safe_contact.setText(self.tr("Safe contact: {0}").format(
             survivor.safe_contact.summary()))
+        # The case manager closes (and may reopen) their own case.
+        closed = survivor.status is CaseStatus.CLOSED
+        self.status_button.setText(self.tr("Reopen case") if closed else self.tr("Close case"))
+        self.status_button.setVisible(survivors.can_close(session, survivor))
         # Retention is a supervisor's decision, and only once the case manager has closed it.
         self.purge_button.setVisible(session.account.role is Role.SUPERVISOR
                                      and survivor.status is CaseStatus.CLOSED)
@@ -110,6 +121,17 @@ class RecordView(QWidget):
         self._sensitive_args = (session, survivor, common)
         self.sensitive_index = self.tabs.addTab(QWidget(self), self.tr("Sensitive"))
         self.tabs.currentChanged.connect(self._tab_opened)
+
+    def toggle_status(self) -> None:
+        """Close an active case or reopen a closed one, then show the record afresh."""
+        status = (CaseStatus.ACTIVE if self.survivor.status is CaseStatus.CLOSED
+                  else CaseStatus.CLOSED)
+        try:
+            survivors.set_status(self.session, self.survivor.case_number, status)
+        except CaseTrackerError as exc:
+            report(self, exc)
+            return
+        self.status_changed.emit(self.survivor.case_number)
 
     def open_purge(self) -> None:
         dialog = PurgeDialog(self.survivor.case_number, self)
