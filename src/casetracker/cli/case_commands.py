@@ -20,7 +20,16 @@ from casetracker.cli.common import (
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.domain.survivors import CaseStatus
-from casetracker.services import demo, documents, importer, notes, plans, search, survivors
+from casetracker.services import (
+    demo,
+    documents,
+    importer,
+    notes,
+    plans,
+    retention,
+    search,
+    survivors,
+)
 
 
 def cmd_import_survivors(ctx: Context) -> int:
@@ -78,6 +87,34 @@ def cmd_survivor_show(ctx: Context) -> int:
     return 0
 
 
+def cmd_survivor_status(ctx: Context) -> int:
+    status = CaseStatus.CLOSED if ctx.args.survivor_command == "close" else CaseStatus.ACTIVE
+    with ctx.unlock() as session:
+        survivors.set_status(session, ctx.args.case, status)
+    return 0
+
+
+def cmd_survivor_purge(ctx: Context) -> int:
+    confirmation = ctx.args.confirm
+    if confirmation is None:
+        if not sys.stdin.isatty():
+            raise UsageError("purging cannot be undone: repeat the case number with "
+                             f"--confirm {ctx.args.case}")
+        try:
+            confirmation = input(f"This removes case {ctx.args.case} and everything recorded "
+                                 "about the survivor, for good. Type the case number to "
+                                 "confirm: ")
+        except EOFError:
+            raise UsageError("nothing was typed; nothing was removed") from None
+    with ctx.unlock() as session:
+        report = retention.purge_case(session, ctx.args.case, confirmation)
+    if not report.checkpointed:
+        print(f"{PROG}: case {report.case_number} was purged; another program has the database "
+              "open, so the removed data leaves the write-ahead log when it closes",
+              file=sys.stderr)
+    return 0
+
+
 def cmd_search(ctx: Context) -> int:
     with ctx.unlock() as session:
         hits = search.search(session, " ".join(ctx.args.text), limit=ctx.args.limit)
@@ -123,6 +160,17 @@ def register(commands: Any, add: AddCommand) -> None:
               "show one record (audited; coordinators see the employment profile)")
     cmd.add_argument("case", metavar="CASE")
     cmd.add_argument("--json", action="store_true", help="one JSON object")
+
+    for name, text in (("close", "close a case in your caseload (it becomes read-only)"),
+                       ("reopen", "reopen a closed case in your caseload")):
+        cmd = add(actions, name, cmd_survivor_status, text)
+        cmd.add_argument("case", metavar="CASE")
+    cmd = add(actions, "purge", cmd_survivor_purge,
+              "remove a closed case and everything about the survivor for good (supervisors; "
+              "the audit trail keeps only that it happened)")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--confirm", metavar="CASE",
+                     help="the case number again, to confirm without being asked")
 
     cmd = add(commands, "search", cmd_search, "search case numbers, names and notes")
     cmd.add_argument("text", nargs="+", metavar="TEXT")

@@ -123,8 +123,9 @@ class Attachment:
 def sniff_scan_type(content: bytes) -> str:
     """The media type of a scan from its first bytes, or raise `ValidationError`."""
     if len(content) > MAX_SCAN_BYTES:
-        raise ValidationError({"scan": f"is {len(content) // (1024 * 1024)} MiB; at most "
-                                       f"{MAX_SCAN_BYTES // (1024 * 1024)} MiB are kept"})
+        raise ValidationError({"scan": f"is {len(content):,} bytes; at most "
+                                       f"{MAX_SCAN_BYTES // (1024 * 1024)} MiB "
+                                       f"({MAX_SCAN_BYTES:,} bytes) are kept"})
     if not content:
         raise ValidationError({"scan": "is empty"})
     for media_type, magic in SCAN_TYPES.items():

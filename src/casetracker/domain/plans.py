@@ -84,6 +84,7 @@ def validate_goal(goal: Goal, today: date, *, new: bool) -> None:
         check.required(part, getattr(goal, part), max_length=1000)
     if new and goal.target_date <= today:
         check.fail("target_date", "must be in the future for a new goal")
+    check.plausible("target_date", goal.target_date)
     for milestone in goal.milestones:
         validate_milestone(milestone, goal, check)
     check.done()
@@ -94,6 +95,7 @@ def validate_milestone(milestone: Milestone, goal: Goal, check: Checker | None =
     own = check is None
     check = check or Checker()
     check.required("milestone", milestone.description, max_length=500)
+    check.plausible("milestone_due_date", milestone.due_date)
     if milestone.due_date > goal.target_date:
         check.fail("milestone_due_date",
                    f"{milestone.due_date.isoformat()} is after the goal's target date "

@@ -90,12 +90,13 @@ def validate_survivor(survivor: Survivor, today: date) -> None:
     check.email("email", survivor.email)
     check.phone("phone", survivor.phone)
     check.not_future("date_of_birth", survivor.date_of_birth, today)
-    if survivor.date_of_birth is not None and survivor.date_of_birth.year < 1900:
-        check.fail("date_of_birth", "is before 1900")
     check.not_future("intake_date", survivor.intake_date, today)
     check.range("availability_hours", survivor.availability.hours_per_week, 0, 80)
     if len(survivor.skills) > 50 or any(len(s) > 100 for s in survivor.skills):
         check.fail("skills", "list at most 50 skills of up to 100 characters")
+    for skill in survivor.skills:
+        check.length("skills", skill, 100)
+    check.plausible("earliest_start", survivor.availability.earliest_start)
     check.done()
 
 

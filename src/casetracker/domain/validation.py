@@ -16,7 +16,11 @@ class ValidationError(CaseTrackerError):
         super().__init__("; ".join(f"{field}: {reason}" for field, reason in problems.items()))
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$")
+# Dates a case can plausibly hold: nothing before 1900 (a birth date or a record), nothing
+# past 2199 (a target, a due date, an expiry); outside that, a slip of the keyboard.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
 _PHONE = re.compile(r"^[0-9+()\-.\s]{7,25}(\s*(x|ext\.?)\s*\d{1,6})?$", re.IGNORECASE)
 _CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,31}$")
 
@@ -65,6 +69,13 @@ class Checker:
     def not_future(self, field: str, value: date | None, today: date) -> None:
         if value is not None and value > today:
             self.fail(field, "is in the future")
+        self.plausible(field, value)
+
+    def plausible(self, field: str, value: date | None) -> None:
+        if value is not None and value < EARLIEST:
+            self.fail(field, f"is before {EARLIEST.year}")
+        elif value is not None and value > LATEST:
+            self.fail(field, f"is after {LATEST.year}")
 
     def range(self, field: str, value: int | None, low: int, high: int) -> None:
         if value is not None and not (low <= value <= high):

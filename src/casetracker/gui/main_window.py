@@ -6,7 +6,7 @@ Its title names the program and the account, never a survivor.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -69,8 +69,11 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem(self.tr("Active cases"), CaseStatus.ACTIVE)
         self.status_filter.addItem(self.tr("Closed cases"), CaseStatus.CLOSED)
         self.status_filter.addItem(self.tr("All cases"), None)
+        # Qt hands item data back as a plain str, so it is turned into a status again.
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_status(self.status_filter.currentData()))
+            lambda _i: self.model.set_status(
+                CaseStatus(self.status_filter.currentData())
+                if self.status_filter.currentData() else None))
         if session.account.role is Role.COORDINATOR:
             self.status_filter.hide()
 
@@ -187,6 +190,11 @@ class MainWindow(QMainWindow):
     def _run_search(self) -> None:
         self.model.set_query(self.search.text())
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A search typed just before locking must not run on the closed session.
+        self._search_timer.stop()
+        super().closeEvent(event)
+
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.open_record(self.model.row_at(current.row()).case_number)
@@ -196,12 +204,33 @@ class MainWindow(QMainWindow):
         record = RecordView(self.session, case_number, clipboard=self.clipboard,
                             undo=self.undo_stack, parent=self)
         record.changed.connect(self.model.reload)
+        record.purged.connect(self._record_purged)
+        record.status_changed.connect(self._status_changed)
         old = self.splitter.widget(1)
         self.splitter.replaceWidget(1, record)
         if old is not None and old is not self.placeholder:
             old.deleteLater()
         self.placeholder.hide()
         self.record = record
+
+    def _status_changed(self, case_number: str) -> None:
+        # Deferred: the record being replaced is the one whose button was clicked.
+        QTimer.singleShot(0, lambda: self._reopen(case_number))
+
+    def _reopen(self, case_number: str) -> None:
+        self.model.reload()
+        self.open_record(case_number)
+
+    def _record_purged(self, _case_number: str) -> None:
+        """The record is gone: show the placeholder again and drop it from the list."""
+        self.undo_stack.clear()
+        old = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, self.placeholder)
+        self.placeholder.show()
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self.record = None
+        self.model.reload()
 
     # -- intake ---------------------------------------------------------------------------------
 

@@ -24,6 +24,15 @@ from casetracker.storage.survivors_repo import SurvivorRepository
 EXPIRY_WARNING_DAYS = 30
 
 
+def _recipient(consent: Consent) -> dict[str, str]:
+    """How the audit names a consent's recipient: an employer partner by its directory name,
+    an agency only by the consent's id, because the agency's name was typed into the case and
+    must not outlive a purge of it inside the audit trail."""
+    if consent.recipient_kind is RecipientKind.EMPLOYER:
+        return {"consent": consent.id, "recipient": consent.recipient_name}
+    return {"consent": consent.id, "recipient_kind": consent.recipient_kind.value}
+
+
 def parse_categories(text: str) -> frozenset[Category]:
     try:
         return frozenset(Category(c.strip()) for c in text.split(",") if c.strip())
@@ -49,7 +58,7 @@ def add_consent(session: Session, case_number: str, *, categories: frozenset[Cat
     validate_consent(consent, access.today())
     with session.changing():
         SharingRepository(session.conn).save_consent(consent)
-        session.audit("consent.add", survivor.case_number, recipient=consent.recipient_name,
+        session.audit("consent.add", survivor.case_number, **_recipient(consent),
                       categories=sorted(c.value for c in categories),
                       expires=expires_on.isoformat())
     return consent
@@ -67,7 +76,7 @@ def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent
     updated = replace(consent, revoked_on=on or access.today())
     with session.changing():
         repo.save_consent(updated)
-        session.audit("consent.revoke", survivor.case_number, recipient=consent.recipient_name)
+        session.audit("consent.revoke", survivor.case_number, **_recipient(consent))
     return updated
 
 
@@ -105,8 +114,7 @@ def release_form_pdf(session: Session, consent_id: str) -> bytes:
     categories = sorted(consent.categories, key=list(Category).index)
     pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,
                        consent.expires_on, letterhead(session), access.today())
-    session.audit("consent.release_form", survivor.case_number,
-                  recipient=consent.recipient_name)
+    session.audit("consent.release_form", survivor.case_number, **_recipient(consent))
     return pdf
 
 

@@ -88,6 +88,7 @@ def update_details(session: Session, document_id: str, *, issuer: str | None = N
     for name, limit in (("issuer", 200), ("original_location", 300), ("notes", 5000),
                         ("label", 200)):
         check.length(name, getattr(updated, name), limit)
+    check.plausible("expires_on", updated.expires_on)
     check.done()
     with session.changing():
         DocumentRepository(session.conn).save(updated)

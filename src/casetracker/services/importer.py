@@ -62,16 +62,28 @@ _TRAFFICKING = {t.value: t for t in TraffickingType} | {
 
 
 def read_csv(path: Path) -> str:
-    """The file's text (UTF-8, with or without a byte-order mark)."""
+    """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 with its
+    byte-order mark (what spreadsheets save as "Unicode text")."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         raise ImportRejectedError([f"line 1: the file is larger than {MAX_BYTES >> 20} MiB"])
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\0" in raw:
+        # UTF-16 without its mark, or a binary file: NULs would otherwise pass for text.
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        raise ImportRejectedError([f"line {line}: holds NUL bytes, so it is not a text file in "
+                                   "UTF-8 (save the spreadsheet as 'CSV UTF-8')"])
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportRejectedError(
             [f"line {line}: not UTF-8 text (save the spreadsheet as 'CSV UTF-8')"]) from None
+    if "\0" in text:
+        line = text[: text.index("\0")].count("\n") + 1
+        raise ImportRejectedError([f"line {line}: holds a NUL character (save the spreadsheet "
+                                   "as 'CSV UTF-8')"])
+    return text
 
 
 def import_survivors(session: Session, text: str) -> ImportResult:
@@ -96,7 +108,15 @@ def import_survivors(session: Session, text: str) -> ImportResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"line {reader.line_num}: the file cannot be read as CSV ({exc})")
+            # The DictReader's own count stops at the last good row; its reader's is the
+            # line where reading failed.
+            line = reader.reader.line_num
+            if "field larger than field limit" in str(exc):
+                problems.append(f"line {line}: a cell is longer than "
+                                f"{csv.field_size_limit() >> 10} KiB; no field of a case "
+                                "record is that long")
+            else:
+                problems.append(f"line {line}: the file cannot be read as CSV ({exc})")
             break
         line = reader.line_num
         try:

@@ -60,6 +60,7 @@ def add_task(session: Session, case_number: str, title: str, due_date: date,
     who = assignee or session.account.name
     check = Checker()
     check.required("title", title, max_length=300)
+    check.plausible("due_date", due_date)
     account = UserRepository(session.conn).by_name(who)
     if account is None or not account.active:
         check.fail("assignee", f"there is no active account named {who!r}")

@@ -89,7 +89,7 @@ def get_survivor(session: Session, case_number: str) -> Survivor:
     return survivor
 
 
-def update_survivor(session: Session, case_number: str, **changes: Any) -> Survivor:
+def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Survivor:
     """Change profile fields; the audit names the fields changed, never their values."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "changing a survivor's profile")
@@ -201,6 +201,11 @@ def can_edit(session: Session, survivor: Survivor) -> bool:
     """Whether the acting account may change this record (for showing or hiding controls;
     the services still check on every change)."""
     return access.owns(session, survivor) and survivor.status is CaseStatus.ACTIVE
+
+
+def can_close(session: Session, survivor: Survivor) -> bool:
+    """Whether the acting account may close or reopen this case (its case manager)."""
+    return access.owns(session, survivor)
 
 
 def by_id(session: Session, survivor_id: str) -> Survivor:

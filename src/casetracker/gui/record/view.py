@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.survivors import CaseStatus
+from casetracker.gui.dialogs.purge_dialog import PurgeDialog
 from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
@@ -16,7 +19,8 @@ from casetracker.gui.record.profile_tab import EmploymentTab, ProfileTab
 from casetracker.gui.record.reviews_tab import ReviewsTab
 from casetracker.gui.record.sensitive_tab import BarriersTab, SensitiveTab
 from casetracker.gui.safety import ClipboardGuard
-from casetracker.services import survivors
+from casetracker.gui.widgets import report
+from casetracker.services import retention, survivors
 from casetracker.services.session import Session
 
 
@@ -24,6 +28,8 @@ class RecordView(QWidget):
     """Opening it is a view of the record (audited by the services it calls)."""
 
     changed = Signal()
+    purged = Signal(str)
+    status_changed = Signal(str)
 
     def __init__(self, session: Session, case_number: str, *, clipboard: ClipboardGuard,
                  undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -41,8 +47,20 @@ class RecordView(QWidget):
             "background: #e8f1fb; color: #0b2e4f; padding: 6px; border-radius: 4px;")
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Record"))
+        self.active_dialog: PurgeDialog | None = None
+        self.purge_button = QPushButton(self.tr("Purge case…"), self)
+        self.purge_button.setToolTip(self.tr("Remove this closed case for good"))
+        self.purge_button.clicked.connect(self.open_purge)
+        self.purge_button.hide()
+        self.status_button = QPushButton(self)
+        self.status_button.clicked.connect(self.toggle_status)
+        self.status_button.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_button)
+        top.addWidget(self.purge_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.safe_contact)
         layout.addWidget(self.tabs, 1)
 
@@ -71,6 +89,13 @@ class RecordView(QWidget):
                                 else " · " + self.tr("closed")))
         self.safe_contact.setText(self.tr("Safe contact: {0}").format(
             survivor.safe_contact.summary()))
+        # The case manager closes (and may reopen) their own case.
+        closed = survivor.status is CaseStatus.CLOSED
+        self.status_button.setText(self.tr("Reopen case") if closed else self.tr("Close case"))
+        self.status_button.setVisible(survivors.can_close(session, survivor))
+        # Retention is a supervisor's decision, and only once the case manager has closed it.
+        self.purge_button.setVisible(session.account.role is Role.SUPERVISOR
+                                     and survivor.status is CaseStatus.CLOSED)
         common = {"editable": editable, "undo": undo, "parent": self}
         self.profile = ProfileTab(session, survivor, clipboard=clipboard, **common)
         self.profile.changed.connect(self.changed)
@@ -96,6 +121,27 @@ class RecordView(QWidget):
         self._sensitive_args = (session, survivor, common)
         self.sensitive_index = self.tabs.addTab(QWidget(self), self.tr("Sensitive"))
         self.tabs.currentChanged.connect(self._tab_opened)
+
+    def toggle_status(self) -> None:
+        """Close an active case or reopen a closed one, then show the record afresh."""
+        status = (CaseStatus.ACTIVE if self.survivor.status is CaseStatus.CLOSED
+                  else CaseStatus.CLOSED)
+        try:
+            survivors.set_status(self.session, self.survivor.case_number, status)
+        except CaseTrackerError as exc:
+            report(self, exc)
+            return
+        self.status_changed.emit(self.survivor.case_number)
+
+    def open_purge(self) -> None:
+        dialog = PurgeDialog(self.survivor.case_number, self)
+        dialog.submit = self._purge
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _purge(self, confirmation: str) -> None:
+        report = retention.purge_case(self.session, self.survivor.case_number, confirmation)
+        self.purged.emit(report.case_number)
 
     def _tab_opened(self, index: int) -> None:
         if index == self.sensitive_index and self.sensitive is None:

@@ -1,0 +1,54 @@
+"""Retention: purging a closed case for good.
+
+A case manager closes a case; a supervisor, who decides what the program keeps, purges it,
+typing its case number to confirm. Every row of the survivor goes, the search index and the
+write-ahead log are compacted so the words do not linger in the file, and the audit trail keeps
+an entry that holds only the case number, the record id and how many rows went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import UsageError
+from casetracker.domain.survivors import CaseStatus
+from casetracker.services import access
+from casetracker.services.session import Session
+from casetracker.storage.connection import transaction
+from casetracker.storage.retention_repo import RetentionRepository
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    """What a purge removed (rows per table) and whether the log was emptied at once."""
+
+    case_number: str
+    rows: dict[str, int]
+    checkpointed: bool
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def purge_case(session: Session, case_number: str, confirmation: str) -> PurgeReport:
+    """Remove a closed case and everything recorded about the survivor (supervisors only).
+
+    `confirmation` must repeat the case number; anything else removes nothing.
+    """
+    session.require("purging a case", Role.SUPERVISOR)
+    survivor = access.find(session, case_number)
+    if confirmation.strip().casefold() != survivor.case_number.casefold():
+        raise UsageError(f"to purge case {survivor.case_number}, type its case number exactly; "
+                         "nothing was removed")
+    if survivor.status is not CaseStatus.CLOSED:
+        raise UsageError(f"case {survivor.case_number} is still active: its case manager "
+                         "closes it first; nothing was removed")
+    repo = RetentionRepository(session.conn)
+    with session.changing():
+        rows = repo.delete_survivor(survivor.id)
+        session.audit("survivor.purge", survivor.case_number, record=survivor.id, rows=rows)
+    with transaction(session.conn):
+        repo.compact_search_index()
+    return PurgeReport(survivor.case_number, rows, repo.checkpoint())

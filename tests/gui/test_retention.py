@@ -1,0 +1,98 @@
+"""Purging a closed case from the record screen: typed confirmation, then nothing left."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from casetracker.domain.errors import NotFoundError
+from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.gui.controller import AppController
+from casetracker.gui.dialogs.purge_dialog import PurgeDialog
+from casetracker.services import audit, survivors
+from tests.conftest import Team
+from tests.gui.test_app import unlock, verify
+from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE, SUPERVISOR, SUPERVISOR_PASSPHRASE
+
+
+@pytest.fixture
+def closed(team: Team, rosa: Survivor) -> Survivor:
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-0002", "Lena"))
+    return survivors.set_status(team.case_manager, rosa.case_number, CaseStatus.CLOSED)
+
+
+def open_closed_case(qtbot: QtBot, controller: AppController, name: str, passphrase: str,
+                     case_number: str) -> object:
+    window = unlock(qtbot, controller, name, passphrase)
+    window.status_filter.setCurrentIndex(window.status_filter.findData(CaseStatus.CLOSED))
+    assert [window.model.row_at(0).case_number] == [case_number]  # only the closed case
+    assert window.model.total == 1
+    window.open_record(case_number)
+    assert window.record is not None
+    return window
+
+
+def test_supervisor_purges_a_closed_case_after_typing_its_number(
+        qtbot: QtBot, team: Team, closed: Survivor, controller: AppController) -> None:
+    window = open_closed_case(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE,
+                              closed.case_number)
+    record = window.record  # type: ignore[attr-defined]
+    assert record.purge_button.isVisibleTo(window)
+    qtbot.mouseClick(record.purge_button, Qt.MouseButton.LeftButton)
+    dialog = record.active_dialog
+    assert isinstance(dialog, PurgeDialog)
+    assert closed.case_number not in dialog.windowTitle()
+    assert "Rosa" not in dialog.windowTitle()
+    qtbot.keyClicks(dialog.typed, "CT-000")
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()  # cancelling removes nothing
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert survivors.get_survivor(session, closed.case_number).preferred_name == "Rosa"
+
+    qtbot.mouseClick(record.purge_button, Qt.MouseButton.LeftButton)
+    dialog = record.active_dialog
+    qtbot.keyClicks(dialog.typed, closed.case_number.lower())
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record is None)  # type: ignore[attr-defined]
+    assert window.placeholder.isVisibleTo(window)  # type: ignore[attr-defined]
+    assert window.model.total == 0  # type: ignore[attr-defined]
+    with verify(team) as session:  # type: ignore[attr-defined]
+        with pytest.raises(NotFoundError):
+            survivors.get_survivor(session, closed.case_number)
+        assert survivors.get_survivor(session, "CT-0002").preferred_name == "Lena"
+        purges = [e for e in audit.recent_entries(session, 500) if e.action == "survivor.purge"]
+        assert [(e.actor, e.subject) for e in purges] == [(SUPERVISOR, closed.case_number)]
+
+
+def test_no_purge_button_for_the_case_manager_or_an_active_case(
+        qtbot: QtBot, team: Team, closed: Survivor, controller: AppController) -> None:
+    window = open_closed_case(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE,
+                              closed.case_number)
+    assert not window.record.purge_button.isVisibleTo(window)  # type: ignore[attr-defined]
+    controller.lock()
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.open_record("CT-0002")
+    assert not window.record.purge_button.isVisibleTo(window)
+
+
+def test_the_case_manager_closes_and_reopens_a_case(qtbot: QtBot, team: Team, rosa: Survivor,
+                                                    controller: AppController) -> None:
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.open_record(rosa.case_number)
+    record = window.record
+    assert record.status_button.text() == "Close case"
+    assert not record.purge_button.isVisibleTo(window)
+    qtbot.mouseClick(record.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record is not record)
+    assert window.record.heading.text().endswith("closed")
+    assert window.record.status_button.text() == "Reopen case"
+    assert not window.record.goals.add_button.isVisible()  # read-only now
+    assert window.model.total == 0  # the list shows active cases
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert survivors.get_survivor(session, rosa.case_number).status is CaseStatus.CLOSED
+    qtbot.mouseClick(window.record.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record.status_button.text() == "Close case")
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert survivors.get_survivor(session, rosa.case_number).status is CaseStatus.ACTIVE
