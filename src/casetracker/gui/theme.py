@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
@@ -114,6 +114,10 @@ class ToneLabel(QLabel):
         # Setting a style sheet sends a palette change: only set it when it differs.
         if style.strip() != self.styleSheet():
             self.setStyleSheet(style.strip())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self._restyle()  # the theme may have changed while it was hidden
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
