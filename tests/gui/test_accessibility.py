@@ -165,6 +165,11 @@ def problems_in(window: QWidget) -> list[str]:
             problems.append(f"{describe(widget)} has no accessible name")
         if widget.isEnabled() and not reached_by_keyboard(widget, stops):
             problems.append(f"{describe(widget)} cannot be reached by keyboard")
+    for label in window.findChildren(QLabel):
+        told = label.accessibleName()
+        if label.isVisible() and label.text() and told and told != label.text():
+            # A screen reader reads a label's name instead of its text.
+            problems.append(f"label {told!r} hides its text {label.text()[:30]!r}")
     return problems + out_of_order(window, stops)
 
 
@@ -199,7 +204,9 @@ def test_the_check_finds_nameless_controls_one_tab_skips_and_tab_going_up(
     combo = QComboBox(window)
     combo.addItem("Internship")
     combo.setAccessibleName("Kind")  # Linux reads "Internship": only a buddy label names it
-    for widget in (above, below, nameless, skipped, combo):
+    shown = QLabel("CT-0001", window)
+    shown.setAccessibleName("Case number")
+    for widget in (above, below, nameless, skipped, combo, shown):
         layout.addWidget(widget)
     window.show()
     assert problems_in(window) == [
@@ -207,6 +214,7 @@ def test_the_check_finds_nameless_controls_one_tab_skips_and_tab_going_up(
         "QLineEdit 'Skipped' cannot be reached by keyboard",
         "QComboBox '' (set: 'Kind') has no accessible name",
         # Read from the top: Above, the nameless one, Kind, then back up to Below.
+        "label 'Case number' hides its text 'CT-0001'",
         "Tab goes up from QComboBox '' (set: 'Kind') to QLineEdit 'Below'"]
     label_combo_boxes(window)
     assert accessible_name(combo) == "Kind"

@@ -54,7 +54,7 @@ class AuditWindow(QDialog):
         self.export_button.clicked.connect(self.choose_export)
         self.result = ToneLabel("", self)
         self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Verification result"))
+        self.result.setAccessibleDescription(self.tr("Verification result"))
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
         self.expiring = QLabel(self)
-        self.expiring.setAccessibleName(self.tr("Consents expiring soon"))
+        self.expiring.setAccessibleDescription(self.tr("Consents expiring soon"))
         self.statusBar().addPermanentWidget(self.expiring)
         self.show_expiring_consents()
         self.resize(1280, 780)

@@ -91,7 +91,8 @@ class ErrorLabel(ToneLabel):
         super().__init__("", parent, tone=Tone.ERROR)
         self.setWordWrap(True)
         self.setObjectName("errorLabel")
-        self.setAccessibleName(self.tr("Error"))
+        # Its text is what a screen reader must read: a name would replace it.
+        self.setAccessibleDescription(self.tr("Error"))
         self.hide()
 
     def show_error(self, error: Exception) -> None:

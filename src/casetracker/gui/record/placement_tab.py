@@ -95,7 +95,7 @@ class PlacementTab(RecordTab):
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.workshops = QLabel(self)
         self.workshops.setWordWrap(True)
-        self.workshops.setAccessibleName(self.tr("Readiness workshops completed"))
+        self.workshops.setAccessibleDescription(self.tr("Readiness workshops completed"))
         self.next_button = QPushButton(self.tr("Record the next step…"), self)
         self.next_button.clicked.connect(self.open_step_dialog)
         self.next_button.setVisible(self.editable)

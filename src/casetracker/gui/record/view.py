@@ -38,7 +38,7 @@ class RecordView(QWidget):
         self.safe_contact = ToneLabel("", self, chip=Chip.INFO,
                                       extra="padding: 6px; border-radius: 4px;")
         self.safe_contact.setWordWrap(True)
-        self.safe_contact.setAccessibleName(self.tr("Safe-contact rules"))
+        self.safe_contact.setAccessibleDescription(self.tr("Safe-contact rules"))
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Record"))
         layout = QVBoxLayout(self)
