@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.audit import AuditEntry
+from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import DateField
 from casetracker.services import audit, sharing
 from casetracker.services.session import Session
@@ -52,9 +52,9 @@ class AuditWindow(QDialog):
         self.verify_button.clicked.connect(self.verify)
         self.export_button = QPushButton(self.tr("Export view…"), self)
         self.export_button.clicked.connect(self.choose_export)
-        self.result = QLabel(self)
+        self.result = ToneLabel("", self)
         self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Verification result"))
+        self.result.setAccessibleDescription(self.tr("Verification result"))
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -92,6 +92,7 @@ class AuditWindow(QDialog):
         log_layout.addWidget(self.result)
         log_layout.addWidget(self.table, 1)
         tabs = QTabWidget(self)
+        tabs.setAccessibleName(self.tr("Audit"))
         tabs.addTab(log_page, self.tr("Audit trail"))
         tabs.addTab(self.exports, self.tr("Exports and letters"))
         QVBoxLayout(self).addWidget(tabs)
@@ -120,7 +121,7 @@ class AuditWindow(QDialog):
     def verify(self) -> None:
         report = audit.verify_chain(self.session)
         self.result.setText(report.summary())
-        self.result.setStyleSheet("color: #1f6f43;" if report.ok else "color: #b00020;")
+        self.result.set_tone(Tone.SUCCESS if report.ok else Tone.ERROR)
 
     def choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the view"), "",

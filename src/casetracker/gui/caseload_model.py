@@ -10,11 +10,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import STAGE_LABELS, Stage
 from casetracker.domain.survivors import CaseStatus
+from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day
 from casetracker.services import search, survivors
 from casetracker.services.session import Session
@@ -138,10 +139,10 @@ class CaseloadModel(QAbstractTableModel):
     def _colour(self, row: CaseloadRow, column: int) -> QBrush | None:
         today = date.today()
         if column == self.COL_NEXT and row.next_milestone_due and row.next_milestone_due < today:
-            return QBrush(QColor("#b00020"))
+            return QBrush(text_colour(Tone.ERROR))
         if column == self.COL_CONTACT and (row.last_contact is None
                                            or (today - row.last_contact).days > 30):
-            return QBrush(QColor("#9a5b00"))
+            return QBrush(text_colour(Tone.WARNING))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

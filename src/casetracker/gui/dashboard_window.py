@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, ManagerFigures
+from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import DateField, report
 from casetracker.services import dashboard
 from casetracker.services.session import Session
@@ -57,6 +59,11 @@ class DashboardWindow(QDialog):
         self.funnel.setAccessibleName(self.tr("Placement funnel"))
         self.funnel.load(QByteArray(dashboard.funnel_picture(session)))
         self.funnel.setMinimumSize(460, 190)
+        # The chart is drawn as it prints, dark ink on paper: it keeps its paper in dark themes.
+        paper = self.funnel.palette()
+        paper.setColor(QPalette.ColorRole.Window, QColor(CHART_PAPER))
+        self.funnel.setPalette(paper)
+        self.funnel.setAutoFillBackground(True)
         figures = dashboard.funnel(session)
         rates = [figures.retention_rate(days) for days in (30, 60, 90)]
         self.retention = QLabel(" · ".join(

@@ -37,7 +37,8 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.gui.widgets import FormDialog, report
+from casetracker.gui.theme import Tone, text_colour
+from casetracker.gui.widgets import FormDialog, label_combo_boxes, report
 from casetracker.services import employers, matching
 from casetracker.services.session import Session
 
@@ -213,6 +214,7 @@ class EmployersWindow(QDialog):
         splitter.setSizes([430, 650])
         QVBoxLayout(self).addWidget(splitter)
         self.resize(1120, 680)
+        label_combo_boxes(self)
         self._partners: list[Employer] = []
         self.refresh()
 
@@ -298,5 +300,5 @@ class EmployersWindow(QDialog):
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)
                 if match.restriction_flag:
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(text_colour(Tone.ERROR))
                 self.matches.setItem(index, column, item)

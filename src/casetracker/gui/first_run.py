@@ -75,7 +75,7 @@ class RecoveryKeyDialog(QDialog):
         font.setWeight(QFont.Weight.Bold)
         self.key_label.setFont(font)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        self.key_label.setAccessibleDescription(self.tr("Recovery key"))
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.clicked.connect(self.print_key)

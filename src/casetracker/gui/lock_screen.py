@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.theme import Chip, ToneLabel
 from casetracker.gui.widgets import ErrorLabel
 
 
@@ -73,10 +74,9 @@ class LockScreen(QWidget):
         inner.addWidget(self.error)
         inner.addWidget(self.unlock_button)
         inner.addWidget(self.recovery_button)
-        self.notice = QLabel(notice, self)
+        self.notice = ToneLabel(notice, self, chip=Chip.NOTICE, extra="padding: 8px;")
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 8px;")
         inner.addWidget(self.notice)
 
         outer = QVBoxLayout(self)

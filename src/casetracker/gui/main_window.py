@@ -32,6 +32,8 @@ from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
+from casetracker.gui.theme import Chip, chip_style
+from casetracker.gui.widgets import label_combo_boxes
 from casetracker.services import consent, placement, sharing_support, survivors
 from casetracker.services.session import Session
 
@@ -114,10 +116,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
         self.expiring = QLabel(self)
-        self.expiring.setAccessibleName(self.tr("Consents expiring soon"))
+        self.expiring.setAccessibleDescription(self.tr("Consents expiring soon"))
         self.statusBar().addPermanentWidget(self.expiring)
         self.show_expiring_consents()
         self.resize(1280, 780)
+        label_combo_boxes(self)
         self.search.setFocus()
 
     def _build_toolbar(self) -> None:
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        self.new_action = QAction(self.tr("New survivor…"), self)
+        self.new_action = QAction(self.tr("&New survivor…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.open_intake)
         self.new_action.setVisible(self.session.account.role is Role.CASE_MANAGER)
@@ -133,29 +136,30 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.employers_action = QAction(self.tr("Employers…"), self)
+        self.employers_action = QAction(self.tr("&Employers…"), self)
         self.employers_action.triggered.connect(self.open_employers)
-        self.workshop_action = QAction(self.tr("Workshop attendance…"), self)
+        self.workshop_action = QAction(self.tr("&Workshop attendance…"), self)
         self.workshop_action.triggered.connect(self.open_workshop)
         self.workshop_action.setVisible(
             self.session.account.role in (Role.CASE_MANAGER, Role.COORDINATOR))
-        self.template_action = QAction(self.tr("Letter template…"), self)
+        self.template_action = QAction(self.tr("Letter &template…"), self)
         self.template_action.triggered.connect(self.open_template)
         self.template_action.setVisible(
             self.session.account.role in (Role.COORDINATOR, Role.SUPERVISOR))
         supervisor = self.session.account.role is Role.SUPERVISOR
-        self.dashboard_action = QAction(self.tr("Dashboard…"), self)
+        self.dashboard_action = QAction(self.tr("&Dashboard…"), self)
         self.dashboard_action.triggered.connect(self.open_dashboard)
         self.dashboard_action.setVisible(supervisor)
-        self.audit_action = QAction(self.tr("Audit log…"), self)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
         self.audit_action.triggered.connect(self.open_audit)
         self.audit_action.setVisible(supervisor)
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.settings_requested)
-        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
-        self.quick_exit_action = QAction(self.tr("Quick exit"), self)
+        self.quick_exit_action = QAction(self.tr("&Quick exit"), self)
         self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
         self.quick_exit_action.triggered.connect(self.quick_exit_requested)
         for action in (self.new_action, self.undo_action, self.redo_action,
@@ -168,11 +172,26 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addAction(self.quick_exit_action)
+        self._build_menus()
         self.quick_exit_button = bar.widgetForAction(self.quick_exit_action)
         self.quick_exit_button.setObjectName("quickExit")
+        # The same white on red in light and dark themes: it must be found at a glance.
         self.quick_exit_button.setStyleSheet(
-            "QToolButton#quickExit { background: #b00020; color: white; font-weight: bold; "
-            "padding: 4px 14px; border-radius: 4px; }")
+            "QToolButton#quickExit { " + chip_style(Chip.DANGER)
+            + " font-weight: bold; padding: 4px 14px; border-radius: 4px; }")
+
+    def _build_menus(self) -> None:
+        """Every toolbar action, reachable from the keyboard: Alt and the underlined letter."""
+        menus = self.menuBar()
+        case = menus.addMenu(self.tr("&Case"))
+        case.addActions([self.new_action, self.workshop_action])
+        case.addSeparator()
+        case.addActions([self.lock_action, self.quick_exit_action])
+        edit = menus.addMenu(self.tr("&Edit"))
+        edit.addActions([self.undo_action, self.redo_action])
+        tools = menus.addMenu(self.tr("&Tools"))
+        tools.addActions([self.employers_action, self.dashboard_action, self.audit_action,
+                          self.template_action, self.settings_action])
 
     def show_expiring_consents(self) -> None:
         soon = consent.expiring(self.session)

@@ -4,24 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.validation import ValidationError
+from casetracker.gui.theme import Tone, ToneLabel
 
 
 def to_qdate(day: date) -> QDate:
@@ -52,7 +64,7 @@ class DateField(QWidget):
         self.enabled_box: QCheckBox | None = None
         if optional:
             self.enabled_box = QCheckBox(self)
-            self.enabled_box.setAccessibleName(label + " known")
+            self.enabled_box.setAccessibleName(self.tr("{0} known").format(label))
             self.enabled_box.setChecked(value is not None)
             self.enabled_box.toggled.connect(self.edit.setEnabled)
             self.edit.setEnabled(value is not None)
@@ -72,15 +84,15 @@ class DateField(QWidget):
             self.edit.setDate(to_qdate(value))
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(ToneLabel):
     """Red text under a form; empty and hidden when there is nothing wrong."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent, tone=Tone.ERROR)
         self.setWordWrap(True)
         self.setObjectName("errorLabel")
-        self.setStyleSheet("color: #b00020;")
-        self.setAccessibleName("Error")
+        # Its text is what a screen reader must read: a name would replace it.
+        self.setAccessibleDescription(self.tr("Error"))
         self.hide()
 
     def show_error(self, error: Exception) -> None:
@@ -95,6 +107,68 @@ class ErrorLabel(QLabel):
     def clear_error(self) -> None:
         self.setText("")
         self.hide()
+
+
+# Controls Tab enters as one stop; their insides are Qt's business.
+_ATOMIC = (QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QTextEdit, QPlainTextEdit)
+
+
+def layout_order(container: QWidget) -> list[QWidget]:
+    """The container's Tab-focusable controls in the order its layouts show them."""
+    found: list[QWidget] = []
+
+    def visit_widget(widget: QWidget) -> None:
+        if isinstance(widget, QTabWidget):
+            found.append(widget.tabBar())
+            for index in range(widget.count()):
+                visit_widget(widget.widget(index))
+            return
+        if isinstance(widget, QScrollArea) and widget.widget() is not None:
+            visit_widget(widget.widget())
+            return
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and (
+                widget.layout() is None or isinstance(widget, _ATOMIC)):
+            found.append(widget)
+        elif widget.layout() is not None:
+            visit_layout(widget.layout())
+
+    def visit_layout(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.widget() is not None:
+                visit_widget(item.widget())
+            elif item.layout() is not None:
+                visit_layout(item.layout())
+
+    if container.layout() is not None:
+        visit_layout(container.layout())
+    return found
+
+
+def label_combo_boxes(root: QWidget) -> None:
+    """Give each named combo box under `root` a buddy label that carries its name.
+
+    On Linux Qt announces a combo box by its current item and takes its name from the
+    label it is the buddy of, ignoring `setAccessibleName`; where the screen shows no
+    label of its own, a hidden one tells the screen reader what the box is for.
+    """
+    for combo in root.findChildren(QComboBox):
+        name, parent = combo.accessibleName(), combo.parentWidget()
+        if not name or parent is None or any(
+                label.buddy() is combo for label in parent.findChildren(
+                    QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)):
+            continue
+        label = QLabel(name, parent)
+        label.setBuddy(combo)
+        label.hide()
+
+
+def follow_layout(container: QWidget) -> list[QWidget]:
+    """Make Tab visit the container's controls in visual order, whatever order made them."""
+    controls = layout_order(container)
+    for first, second in pairwise(controls):
+        QWidget.setTabOrder(first, second)
+    return controls
 
 
 class FormDialog(QDialog):
@@ -122,6 +196,20 @@ class FormDialog(QDialog):
     def data(self) -> Any:  # pragma: no cover - each dialog defines it
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        # Subclasses add their fields after the buttons exist: put Tab back in visual order,
+        # and start typing in the first field rather than on OK.
+        controls = follow_layout(self)
+        label_combo_boxes(self)
+        focused = self.focusWidget()
+        if focused is None or self.buttons.isAncestorOf(focused):
+            for control in controls:
+                if (control.isVisibleTo(self) and control.isEnabled()
+                        and not isinstance(control, QTabBar)):
+                    control.setFocus()
+                    break
+        super().showEvent(event)
+
     def accept(self) -> None:
         try:
             value = self.data()
@@ -144,9 +232,17 @@ def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEd
     return fields[0], fields[1]
 
 
+def error_box(parent: QWidget, message: str) -> QMessageBox:
+    """The warning the program shows when something goes wrong (not yet shown)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Case Tracker"), message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 def report(parent: QWidget, error: CaseTrackerError) -> None:
     """Tell the person what went wrong, in the program's words."""
-    QMessageBox.warning(parent, parent.tr("Case Tracker"), str(error))
+    error_box(parent, str(error)).exec()
 
 
 def vbox(*widgets: QWidget) -> QVBoxLayout:

@@ -68,7 +68,6 @@ class ConsentDialog(FormDialog):
         self.categories: dict[Category, QCheckBox] = {}
         for category in sorted(SHAREABLE, key=list(Category).index):
             box = QCheckBox(self.tr(CATEGORY_DESCRIPTIONS[category]), group)
-            box.setAccessibleName(category.value)
             self.categories[category] = box
             column.addWidget(box)
         self.body.addWidget(group)

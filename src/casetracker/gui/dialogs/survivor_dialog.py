@@ -38,6 +38,7 @@ class SurvivorDialog(FormDialog):
         self._original = survivor or survivors.draft()
         s = self._original
         tabs = QTabWidget(self)
+        tabs.setAccessibleName(self.tr("Survivor details"))
         tabs.addTab(self._identity(s), self.tr("Person"))
         tabs.addTab(self._contact(s), self.tr("Safe contact"))
         tabs.addTab(self._work(s), self.tr("Work"))

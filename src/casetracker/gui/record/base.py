@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import Survivor
-from casetracker.gui.widgets import report
+from casetracker.gui.widgets import follow_layout, label_combo_boxes, report
 from casetracker.services.session import Session
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,6 +29,12 @@ class RecordTab(QWidget):
         self.editable = editable
         self.undo_stack = undo
         self.active_dialog: QWidget | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        # Lists are made before the form above them: Tab follows what is seen instead.
+        follow_layout(self)
+        label_combo_boxes(self)
+        super().showEvent(event)
 
     @property
     def case_number(self) -> str:

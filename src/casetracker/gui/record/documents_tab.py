@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.documents import TRANSITIONS, Document, DocumentStatus
 from casetracker.gui.record.base import RecordTab
-from casetracker.gui.widgets import show_day
+from casetracker.gui.widgets import label_combo_boxes, show_day
 from casetracker.services import documents
 
 STATUS_LABELS = {
@@ -94,6 +94,7 @@ class DocumentsTab(RecordTab):
                 self.table.setItem(row, column, QTableWidgetItem(show_day(day)))
             count = len(documents.scans(self.session, document.id))
             self.table.setItem(row, self.COL_SCANS, QTableWidgetItem(str(count) if count else ""))
+        label_combo_boxes(self.table)
 
     def _status_chosen(self, document: Document, box: QComboBox) -> None:
         status = DocumentStatus(box.currentData())
@@ -150,6 +151,7 @@ class ScanViewer(QDialog):
             label.setPixmap(QPixmap.fromImage(image))
             label.setAccessibleName(self.tr("Scanned image"))
             area = QScrollArea(self)
+            area.setAccessibleName(self.tr("Scan"))
             area.setWidget(label)
             layout.addWidget(area)
         else:

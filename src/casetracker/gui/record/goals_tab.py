@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
 from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
 from casetracker.gui.record.base import RecordTab
+from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day
 from casetracker.services import plans, sharing
 
@@ -100,7 +102,7 @@ class GoalsTab(RecordTab):
                 child.setCheckState(0, Qt.CheckState.Checked if milestone.done
                                     else Qt.CheckState.Unchecked)
                 if not milestone.done and milestone.due_date < date.today():
-                    child.setForeground(1, Qt.GlobalColor.darkRed)
+                    child.setForeground(1, text_colour(Tone.ERROR))
                     child.setToolTip(1, self.tr("Overdue"))
             item.setExpanded(True)
         self._loading = False
@@ -156,7 +158,10 @@ class GoalsTab(RecordTab):
         goal = self.selected_goal()
         if goal is None:
             return
-        text, ok = QInputDialog.getText(self, self.tr("Add milestone"), self.tr("Step"))
+        prompt = self.milestone_prompt()
+        ok = prompt.exec() == QInputDialog.DialogCode.Accepted
+        text = prompt.textValue()
+        prompt.deleteLater()
         if ok and text.strip():
             due = min(goal.target_date, date.today() + timedelta(days=14))
             self.attempt(lambda: plans.add_milestone(self.session, goal.id, text, due))
@@ -165,10 +170,30 @@ class GoalsTab(RecordTab):
         goal = self.selected_goal()
         if goal is None:
             return
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Check-in"),
-                                                 self.tr("How is it going?"))
+        prompt = self.checkin_prompt()
+        ok = prompt.exec() == QInputDialog.DialogCode.Accepted
+        note = prompt.textValue()
+        prompt.deleteLater()
         if ok and note.strip():
             self.attempt(lambda: plans.add_checkin(self.session, goal.id, note))
+
+    def milestone_prompt(self) -> QInputDialog:
+        """Asks for a milestone's step (not yet shown)."""
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Add milestone"))
+        prompt.setLabelText(self.tr("Step"))
+        return prompt
+
+    def checkin_prompt(self) -> QInputDialog:
+        """Asks how a goal is going (not yet shown)."""
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Check-in"))
+        prompt.setLabelText(self.tr("How is it going?"))
+        prompt.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        # Qt does not name the text box after the dialog's label when it is a plain text edit.
+        for edit in prompt.findChildren(QPlainTextEdit):
+            edit.setAccessibleName(self.tr("How is it going?"))
+        return prompt
 
     def save_plan(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.notes import ContactType, Task
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
+from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import DateField, ErrorLabel, show_day
 from casetracker.services import notes
 
@@ -126,7 +127,7 @@ class TasksTab(RecordTab):
                 f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}",
                 task, task.done)
             if overdue:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(text_colour(Tone.ERROR))
         self._loading = False
 
     def _toggled(self, item: QListWidgetItem) -> None:

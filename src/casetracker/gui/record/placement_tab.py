@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from casetracker.domain.employment import (
 )
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog, StepInput
 from casetracker.gui.record.base import RecordTab
+from casetracker.gui.theme import STEP_DONE, STEP_TODO, Tone, pick, text_colour
 from casetracker.gui.widgets import show_day
 from casetracker.services import employers, placement
 
@@ -52,8 +53,9 @@ class Stepper(QWidget):
         count = len(PIPELINE)
         width = self.width() / count
         reached = PIPELINE.index(self.current) if self.current in PIPELINE else 0
-        done, todo = QColor("#1f6f43"), QColor("#b8c2cc")
-        alert = QColor("#b00020")
+        palette = self.palette()
+        done, todo = pick(STEP_DONE, palette), pick(STEP_TODO, palette)
+        alert = text_colour(Tone.ERROR, palette)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         painter.setFont(small)
@@ -66,9 +68,11 @@ class Stepper(QWidget):
                 painter.setPen(QPen(done if index <= reached else todo, 3))
                 painter.drawLine(int(centre_x - width), 22, int(centre_x), 22)
             painter.setPen(QPen(colour, 2))
-            painter.setBrush(colour if index <= reached else QColor("white"))
+            painter.setBrush(colour if index <= reached
+                             else palette.color(QPalette.ColorRole.Base))
             painter.drawEllipse(QRectF(centre_x - 9, 13, 18, 18))
-            painter.setPen(QColor("#1b1b1b") if index == reached else QColor("#555555"))
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText) if index == reached
+                           else text_colour(Tone.MUTED, palette))
             painter.drawText(QRectF(centre_x - width / 2, 36, width, 40),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
                              self.tr(STAGE_LABELS[stage]))
@@ -91,7 +95,7 @@ class PlacementTab(RecordTab):
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.workshops = QLabel(self)
         self.workshops.setWordWrap(True)
-        self.workshops.setAccessibleName(self.tr("Readiness workshops completed"))
+        self.workshops.setAccessibleDescription(self.tr("Readiness workshops completed"))
         self.next_button = QPushButton(self.tr("Record the next step…"), self)
         self.next_button.clicked.connect(self.open_step_dialog)
         self.next_button.setVisible(self.editable)

@@ -39,7 +39,7 @@ class ProfileTab(RecordTab):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            value.setAccessibleName(label)
+            # Named by its form label (the Label relation); its own name is the value.
             self.values[key] = value
             self.form.addRow(label, value)
         self.edit_button = QPushButton(self.tr("Edit profile…"), self)
@@ -121,5 +121,4 @@ class EmploymentTab(QWidget):
         for label, value in rows:
             text = QLabel(value, self)
             text.setWordWrap(True)
-            text.setAccessibleName(label)
             form.addRow(label, text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
+from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import ErrorLabel
 from casetracker.services import sensitive
 
@@ -40,10 +41,9 @@ class SensitiveTab(RecordTab):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        warning = QLabel(self.tr("Sensitive: never shared, never exported. Opening this tab "
-                                 "is recorded in the audit trail."), self)
+        warning = ToneLabel(self.tr("Sensitive: never shared, never exported. Opening this "
+                                    "tab is recorded in the audit trail."), self, tone=Tone.ERROR)
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #7a0019;")
         self.trafficking_type = self._combo(TRAFFICKING_LABELS, self.tr("Trafficking type"))
         self.vacatur_status = self._combo(VACATUR_LABELS, self.tr("Vacatur"))
         self.history_notes = self._text(self.tr("History"))

@@ -19,6 +19,7 @@ from casetracker.gui.record.profile_tab import EmploymentTab, ProfileTab
 from casetracker.gui.record.reviews_tab import ReviewsTab
 from casetracker.gui.record.sensitive_tab import BarriersTab, SensitiveTab
 from casetracker.gui.safety import ClipboardGuard
+from casetracker.gui.theme import Chip, ToneLabel
 from casetracker.gui.widgets import report
 from casetracker.services import retention, survivors
 from casetracker.services.session import Session
@@ -40,11 +41,10 @@ class RecordView(QWidget):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.safe_contact = QLabel(self)
+        self.safe_contact = ToneLabel("", self, chip=Chip.INFO,
+                                      extra="padding: 6px; border-radius: 4px;")
         self.safe_contact.setWordWrap(True)
-        self.safe_contact.setAccessibleName(self.tr("Safe-contact rules"))
-        self.safe_contact.setStyleSheet(
-            "background: #e8f1fb; color: #0b2e4f; padding: 6px; border-radius: 4px;")
+        self.safe_contact.setAccessibleDescription(self.tr("Safe-contact rules"))
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Record"))
         self.active_dialog: PurgeDialog | None = None
