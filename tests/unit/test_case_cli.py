@@ -107,7 +107,7 @@ def test_survivor_list_show_and_search(demo_db: tuple[str, dict[str, str]],
                            "not in your caseload")
 
 
-def test_import_command_reports_every_line(tmp_path: Path,
+def test_import_command_reports_every_row(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
     pp.write_text("orange kettle under the stairs")
@@ -120,8 +120,8 @@ def test_import_command_reports_every_line(tmp_path: Path,
     assert code == 1
     assert err.splitlines() == [
         "casetracker: error: nothing was imported; fix these and try again:",
-        "line 2: date_of_birth: '1990-13-01' is not a date (use YYYY-MM-DD)",
-        "line 3: preferred_name: is required"]
+        "row 2: date_of_birth: '1990-13-01' is not a date (use YYYY-MM-DD)",
+        "row 3: preferred_name: is required"]
     good = tmp_path / "good.csv"
     good.write_text("\ufeffcase_number,preferred_name\nCT-1,Rosa\nCT-2,Lena\n")
     code, _, err = run(capsys, "import", "survivors", str(good), *common)
