@@ -170,22 +170,24 @@ class _Pass:
             rows += 1
             if rows % PROGRESS_EVERY == 0:
                 self._report(rows, self.table.fraction_read())
+            found: dict[str, str] = {}
             try:
-                survivor, sensitive = _parse_row(session, self._checked(cells),
-                                                 case_managers)
-                key = survivor.case_number.casefold()
+                values = self._checked(cells)
+                case = values.get("case_number")
+                key = case.casefold() if isinstance(case, str) else ""
                 if key in existing:
-                    raise ValidationError(
-                        {"case_number": f"{survivor.case_number} already exists"})
-                if key in seen:
-                    raise ValidationError({"case_number": f"{survivor.case_number} repeats "
-                                                          f"row {seen[key]}"})
-                seen[key] = number
+                    found["case_number"] = f"{case} already exists"
+                elif key in seen:
+                    found["case_number"] = f"{case} repeats row {seen[key]}"
+                elif key:
+                    seen[key] = number
+                survivor, sensitive = _parse_row(session, values, case_managers)
                 validate_survivor(survivor, today)
                 validate_sensitive(sensitive)
             except ValidationError as exc:
-                problems += [self._say(number, name, reason)
-                             for name, reason in exc.problems.items()]
+                found = {**exc.problems, **found}
+            if found:
+                problems += [self._say(number, name, reason) for name, reason in found.items()]
                 continue
             if write and not problems:
                 survivors.insert(session, survivor, sensitive)
