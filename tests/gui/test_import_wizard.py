@@ -72,6 +72,8 @@ def test_wizard_maps_checks_lets_the_mapping_be_fixed_then_imports_all(
     page.sheet.setCurrentText("Intake 2025")
     page.sheet.activated.emit(1)
     assert page.about.text() == "Excel workbook, sheet 'Intake 2025'; 5 columns."
+    page.path.editingFinished.emit()  # focus leaving the file name keeps the sheet
+    assert page.about.text() == "Excel workbook, sheet 'Intake 2025'; 5 columns."
     wizard.next()
 
     mapping = wizard.mapping_page
@@ -79,7 +81,7 @@ def test_wizard_maps_checks_lets_the_mapping_be_fixed_then_imports_all(
     assert wizard.mapping == ["case_number", None, "date_of_birth", "phone", None]
     # "Name" is not guessed (it may be a legal name); the preferred name is required.
     assert not next_enabled(wizard)
-    assert "no column fills preferred_name" in mapping.problems.text()
+    assert mapping.problems.text() == "row 1: no column fills “Preferred name”, which is required"
     mapping.set_field("Name", "preferred_name")
     assert next_enabled(wizard)
     preview = mapping.preview
@@ -102,13 +104,13 @@ def test_wizard_maps_checks_lets_the_mapping_be_fixed_then_imports_all(
     mapping.set_field("DOB", None)  # leave the dates out rather than guess their order
     wizard.next()
     assert check.list.count() == 0
-    assert check.summary.text() == "All 3 rows can be imported."
+    assert check.summary.text() == "Rows checked: 3. No problems: press Import to import them all."
     assert next_enabled(wizard)
     wizard.next()
 
     assert wizard.currentPage() is wizard.summary_page
     assert wizard.summary_page.text.text() == (
-        "3 survivors were imported from Excel workbook, sheet 'Intake 2025'.\n"
+        "Survivors imported: 3, from Excel workbook, sheet 'Intake 2025'.\n"
         "Columns not imported: DOB, Colour.")
     session = verify(team)
     rows = survivors.caseload(session)
@@ -130,7 +132,7 @@ def test_cancelling_the_import_imports_nothing(qtbot: QtBot, team: Team,
     wizard.next()
     assert next_enabled(wizard)
     wizard.next()
-    assert wizard.check_page.summary.text() == "All 450 rows can be imported."
+    assert wizard.check_page.summary.text().startswith("Rows checked: 450. No problems")
 
     def cancel(rows: int) -> None:
         if rows >= 200 and wizard.progress_dialog is not None:

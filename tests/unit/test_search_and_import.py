@@ -118,6 +118,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(team: Team) -> None:
         "row 5: case_number: CT-OLD already exists",
         "row 6: assigned_to: 'nobody' is not a case manager's account",
         "row 7: preferred_name: is required",
+        "row 7: email: 'not-an-email' is not an email address",  # every problem of a row
         "row 8: assigned_to: 'cole' is not a case manager's account",
         "row 9: availability_hours: 'lots' is not a number",
     ]

@@ -127,6 +127,7 @@ def test_workbook_problems_count_rows_as_the_spreadsheet_does(team: Team,
     assert importer.check_survivors(team.supervisor, table) == [
         "row 3: DOB: '3 Feb 1990' is not a date (use YYYY-MM-DD)",
         "row 5: Preferred name: is required",
+        "row 5: E-mail: 'not an email' is not an email address",
         # A cell under no heading is in an ignored column: workbooks do not shift cells.
         "row 6: Case #: CT-1 repeats row 3",
     ]

@@ -25,6 +25,7 @@ class ServiceProgress(QProgressDialog):
         self.setAccessibleName(self.tr("Progress"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(400)
+        self.setMinimumWidth(360)
         self.setAutoClose(False)
         self.setAutoReset(False)
         if cancellable:

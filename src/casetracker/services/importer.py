@@ -25,7 +25,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError, parse_date
-from casetracker.services import survivors
+from casetracker.services import access, survivors
 from casetracker.services.import_mapping import (
     FIELDS,
     REQUIRED,
@@ -158,7 +158,7 @@ class _Pass:
         self.imported = 0
 
     def run(self, *, write: bool) -> list[str]:
-        today = date.today()
+        today = access.today()
         session = self.session
         existing = SurvivorRepository(session.conn).case_numbers()
         case_managers = {a.name.casefold(): a.name for a in UserRepository(session.conn).list()
@@ -181,9 +181,7 @@ class _Pass:
                     found["case_number"] = f"{case} repeats row {seen[key]}"
                 elif key:
                     seen[key] = number
-                survivor, sensitive = _parse_row(session, values, case_managers)
-                validate_survivor(survivor, today)
-                validate_sensitive(sensitive)
+                survivor, sensitive = _parse_row(session, values, case_managers, today)
             except ValidationError as exc:
                 found = {**exc.problems, **found}
             if found:
@@ -238,8 +236,9 @@ def _values(mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]:
     return values
 
 
-def _parse_row(session: Session, value: dict[str, Cell],
-               case_managers: dict[str, str]) -> tuple[Survivor, SensitiveDetails]:
+def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str, str],
+               today: date) -> tuple[Survivor, SensitiveDetails]:
+    """The row as a survivor, or `ValidationError` with every problem the row has."""
     text = {k: v for k, v in value.items() if isinstance(v, str)}
     problems: dict[str, str] = {}
     for name in REQUIRED:
@@ -263,11 +262,9 @@ def _parse_row(session: Session, value: dict[str, Cell],
         problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of labor, "
                                         "sex, labor_and_sex, at_risk")
     assigned = _assignee(session, text.get("assigned_to", ""), case_managers, problems)
-    if problems:
-        raise ValidationError(problems)
     skills = tuple(s.strip() for s in text.get("skills", "").split(";") if s.strip())
     survivor = survivors.draft(
-        text["case_number"], text["preferred_name"],
+        text.get("case_number", ""), text.get("preferred_name", ""),
         legal_first_name=text.get("legal_first_name", ""),
         legal_last_name=text.get("legal_last_name", ""), date_of_birth=dob,
         phone=text.get("phone", ""), email=text.get("email", ""),
@@ -278,6 +275,15 @@ def _parse_row(session: Session, value: dict[str, Cell],
         history_notes=text.get("history_notes", ""),
         immigration_status=text.get("immigration_status", ""),
         criminal_record_notes=text.get("criminal_record_notes", ""))
+    for check in (lambda: validate_survivor(survivor, today),
+                  lambda: validate_sensitive(sensitive)):
+        try:
+            check()
+        except ValidationError as exc:
+            for name, reason in exc.problems.items():
+                problems.setdefault(name, reason)  # the reason read from the cell comes first
+    if problems:
+        raise ValidationError(problems)
     return survivor, sensitive
 
 

@@ -8,6 +8,7 @@ the acting account, audited; the wizard only gathers the choices.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -68,6 +69,7 @@ class ImportWizard(QWizard):
         self.setAccessibleName(self.tr("Import survivors from a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.path: Path | None = None
         self.sheet: str | None = None
         self.header: list[str] = []
@@ -119,7 +121,7 @@ class FilePage(QWizardPage):
         self.path = QLineEdit(self)
         self.path.setAccessibleName(self.tr("Spreadsheet file"))
         self.path.setPlaceholderText(self.tr("File to import"))
-        self.path.editingFinished.connect(lambda: self.choose(self.path.text()))
+        self.path.editingFinished.connect(self._typed)
         self.browse = QPushButton(self.tr("Browse…"), self)
         self.browse.setAccessibleName(self.tr("Browse for the spreadsheet"))
         self.browse.clicked.connect(self._browse)
@@ -146,6 +148,12 @@ class FilePage(QWizardPage):
         layout.addWidget(self.about)
         layout.addWidget(self.error)
         layout.addStretch(1)
+
+    def _typed(self) -> None:
+        # editingFinished also comes when focus leaves: keep the chosen sheet then.
+        loaded = self.owner.path
+        if loaded is None or str(loaded) != self.path.text():
+            self.choose(self.path.text())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -247,7 +255,7 @@ class MappingPage(QWizardPage):
     def _mapping_changed(self) -> None:
         owner = self.owner
         owner.mapping = [combo.currentData() for combo in self.combos]
-        problems = check_mapping(owner.header, owner.mapping)
+        problems = [_readable(p) for p in check_mapping(owner.header, owner.mapping)]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self._fill_preview()
@@ -279,6 +287,8 @@ class CheckPage(QWizardPage):
         super().__init__(wizard)
         self.owner = wizard
         self.setTitle(self.tr("Check every row"))
+        self.setSubTitle(self.tr("Nothing is imported until every row is right; then all rows "
+                                 "are imported at once."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.summary = QLabel(self)
@@ -297,6 +307,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.again)
+        layout.addStretch(0)
 
     def initializePage(self) -> None:
         self.check()
@@ -332,14 +343,16 @@ class CheckPage(QWizardPage):
     def _show(self, note: str = "") -> None:
         self.list.clear()
         self.list.addItems(self.problems)
+        self.list.setVisible(bool(self.problems))
         if self.problems:
-            text = self.tr("{0} problems. Nothing will be imported until every one is fixed: go "
-                           "Back to change which column fills which field, or fix the "
-                           "spreadsheet, save it and check again.").format(len(self.problems))
+            text = self.tr("Problems found: {0}. Nothing will be imported until every one is "
+                           "fixed: go Back to change which column fills which field, or fix "
+                           "the spreadsheet, save it and check again.").format(len(self.problems))
         elif not self.checked:
             text = self.tr("The check was cancelled. Check again to import.")
         else:
-            text = self.tr("All {0} rows can be imported.").format(self.rows)
+            text = self.tr("Rows checked: {0}. No problems: press Import to import them "
+                           "all.").format(self.rows)
         self.summary.setText("\n".join(t for t in (note, text) if t))
         self.completeChanged.emit()
 
@@ -379,6 +392,7 @@ class SummaryPage(QWizardPage):
         super().__init__(wizard)
         self.owner = wizard
         self.setTitle(self.tr("Imported"))
+        self.setSubTitle(self.tr("The survivors are in the caseload now."))
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setAccessibleName(self.tr("Summary"))
@@ -389,8 +403,15 @@ class SummaryPage(QWizardPage):
     def initializePage(self) -> None:
         ignored = [h for h, name in zip(self.owner.header, self.owner.mapping, strict=True)
                    if name is None and h]
-        text = self.tr("{0} survivors were imported from {1}.").format(
+        text = self.tr("Survivors imported: {0}, from {1}.").format(
             self.owner.imported, self.owner.description)
         if ignored:
             text += "\n" + self.tr("Columns not imported: {0}.").format(", ".join(ignored))
         self.text.setText(text)
+
+
+def _readable(problem: str) -> str:
+    """A mapping problem with field names as the wizard shows them."""
+    for name, label in field_labels().items():
+        problem = re.sub(rf"\b{name}\b", f"“{label}”", problem)
+    return problem
