@@ -6,7 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.controller import AppController
@@ -161,9 +168,6 @@ def test_every_control_is_named(qtbot: QtBot, team: Team, controller: AppControl
     wizard = open_wizard(qtbot, controller)
     choose_file(qtbot, wizard, intake_workbook(tmp_path / "people.xlsx"))
     wizard.next()
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, \
-        QTableWidget
-
     for page in (wizard.file_page, wizard.mapping_page, wizard.check_page):
         for kind in (QLineEdit, QComboBox, QTableWidget, QListWidget, QAbstractButton):
             for widget in page.findChildren(kind):

@@ -275,8 +275,9 @@ def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str
         history_notes=text.get("history_notes", ""),
         immigration_status=text.get("immigration_status", ""),
         criminal_record_notes=text.get("criminal_record_notes", ""))
-    for check in (lambda: validate_survivor(survivor, today),
-                  lambda: validate_sensitive(sensitive)):
+    checks: tuple[Callable[[], None], ...] = (lambda: validate_survivor(survivor, today),
+                                              lambda: validate_sensitive(sensitive))
+    for check in checks:
         try:
             check()
         except ValidationError as exc:

@@ -89,11 +89,11 @@ def detect_encoding(path: Path) -> Encoding:
         except UnicodeDecodeError:
             pass
         f.seek(0)
-        decoder = codecs.getincrementaldecoder("cp1252")()
+        single = codecs.getincrementaldecoder("cp1252")()
         done = 0
         while chunk := f.read(_SCAN_CHUNK):
             try:
-                decoder.decode(chunk)
+                single.decode(chunk)
             except UnicodeDecodeError as exc:
                 f.seek(0)
                 line = f.read(done + exc.start).count(b"\n") + 1

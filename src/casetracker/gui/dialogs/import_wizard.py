@@ -187,7 +187,7 @@ class FilePage(QWizardPage):
         self.sheet.setEnabled(len(self.owner.sheets) > 1)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:
+    def isComplete(self) -> bool:  # noqa: N802 (Qt)
         return self.owner.path is not None
 
 
@@ -224,7 +224,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.problems)
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt)
         labels = field_labels()
         owner = self.owner
         self.combos = []
@@ -276,7 +276,7 @@ class MappingPage(QWizardPage):
                 self.preview.setItem(row, column, QTableWidgetItem(values.get(name, "")))
         self.preview.resizeColumnsToContents()
 
-    def isComplete(self) -> bool:
+    def isComplete(self) -> bool:  # noqa: N802 (Qt)
         return bool(self.combos) and not check_mapping(self.owner.header, self.owner.mapping)
 
 
@@ -309,7 +309,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.again)
         layout.addStretch(0)
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt)
         self.check()
 
     def check(self) -> None:
@@ -356,10 +356,10 @@ class CheckPage(QWizardPage):
         self.summary.setText("\n".join(t for t in (note, text) if t))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:
+    def isComplete(self) -> bool:  # noqa: N802 (Qt)
         return self.checked and not self.problems
 
-    def validatePage(self) -> bool:
+    def validatePage(self) -> bool:  # noqa: N802 (Qt)
         """Import: all rows in one transaction, or none (cancelled or refused)."""
         progress = self.owner.progress(self.tr("Importing…"))
         try:
@@ -400,7 +400,7 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.text)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt)
         ignored = [h for h, name in zip(self.owner.header, self.owner.mapping, strict=True)
                    if name is None and h]
         text = self.tr("Survivors imported: {0}, from {1}.").format(
