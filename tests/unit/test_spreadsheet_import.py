@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from casetracker.domain.errors import PermissionDeniedError
-from casetracker.services import importer, sensitive, survivors
+from casetracker.services import importer, sensitive, spreadsheet, survivors
 from casetracker.services.import_mapping import check_mapping, guess_mapping
 from casetracker.services.spreadsheet import open_table
 from tests.conftest import Team
@@ -202,3 +202,16 @@ def test_preview_shows_rows_as_they_will_be_imported(tmp_path: Path) -> None:
     assert [number for number, _ in rows] == [2, 4]
     assert importer.preview_row(table.header, mapping, rows[0][1]) == {
         "case_number": "CT-1", "preferred_name": "Rosa", "date_of_birth": "1990-02-03"}
+
+
+def test_damaged_and_swollen_workbooks_are_refused(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("case_number,preferred_name\n")
+    with pytest.raises(importer.ImportRejectedError,
+                       match="row 1: the file cannot be read as an Excel workbook"):
+        open_table(fake)
+    path = workbook(tmp_path / "big.xlsx", {"S": [["Case #", "Alias", "x" * 5000]]})
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED_BYTES", 20_000)
+    with pytest.raises(importer.ImportRejectedError, match="unpacks to more than"):
+        open_table(path)

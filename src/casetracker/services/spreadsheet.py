@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import warnings
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -21,6 +23,10 @@ from casetracker.domain.errors import CaseTrackerError
 
 Cell = str | date
 MAX_BYTES = 50 * 1024 * 1024
+# A workbook is a zip: what it unpacks to is bounded too. Shared strings are read whole by
+# openpyxl even in read-only mode, so they get the tighter bound.
+MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 _SCAN_CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -176,9 +182,12 @@ class XlsxTable:
     def __post_init__(self) -> None:
         from openpyxl import load_workbook  # imported here: only workbooks need it
 
+        _check_unpacked_size(self.path)
         try:
-            # data_only=False: a formula arrives as its text, never as a computed value.
-            self._book = load_workbook(self.path, read_only=True, data_only=False)
+            with warnings.catch_warnings():  # e.g. "no default style": not the user's concern
+                warnings.simplefilter("ignore")
+                # data_only=False: a formula arrives as its text, never as a computed value.
+                self._book = load_workbook(self.path, read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise SpreadsheetError(
                 [f"row 1: the file cannot be read as an Excel workbook ({exc})"]) from None
@@ -216,6 +225,21 @@ class XlsxTable:
 
     def close(self) -> None:
         self._book.close()
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook that would unpack to far more than any real caseload (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SpreadsheetError(
+            [f"row 1: the file cannot be read as an Excel workbook ({exc})"]) from None
+    shared = sum(e.file_size for e in entries if e.filename.lower().endswith("sharedstrings.xml"))
+    if (sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES
+            or shared > MAX_SHARED_STRINGS_BYTES):
+        raise SpreadsheetError(["row 1: the workbook unpacks to more than a caseload could "
+                                "hold; save the sheet as CSV and import that"])
 
 
 def _cell(value: Any) -> Cell:
