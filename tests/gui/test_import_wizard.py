@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -108,7 +108,8 @@ def test_wizard_maps_checks_lets_the_mapping_be_fixed_then_imports_all(
     assert survivors.caseload_size(verify(team)) == 0
 
     wizard.back()
-    mapping.set_field("DOB", None)  # leave the dates out rather than guess their order
+    mapping.set_date_order("DD/MM/YYYY")  # the sheet's text dates are day first
+    assert preview.item(1, 2).text() == "1991-04-03"
     wizard.next()
     assert check.list.count() == 0
     assert check.summary.text() == "Rows checked: 3. No problems: press Import to import them all."
@@ -118,13 +119,14 @@ def test_wizard_maps_checks_lets_the_mapping_be_fixed_then_imports_all(
     assert wizard.currentPage() is wizard.summary_page
     assert wizard.summary_page.text.text() == (
         "Survivors imported: 3, from Excel workbook, sheet 'Intake 2025'.\n"
-        "Columns not imported: DOB, Colour.")
+        "Columns not imported: Colour.")
     session = verify(team)
     rows = survivors.caseload(session)
     assert [(r.case_number, r.preferred_name, r.assigned_to) for r in rows] == [
         ("CT-1", "Rosa", CASE_MANAGER), ("CT-2", "Lena", CASE_MANAGER),
         ("CT-3", "Mei", CASE_MANAGER)]
-    assert survivors.get_survivor(session, "CT-1").date_of_birth is None
+    assert [survivors.get_survivor(session, case).date_of_birth for case in ("CT-1", "CT-2")] == [
+        date(1990, 2, 3), date(1991, 4, 3)]
 
 
 def test_cancelling_the_import_imports_nothing(qtbot: QtBot, team: Team,

@@ -245,11 +245,14 @@ def test_import_command_reads_workbooks_and_names_ignored_columns(
         "casetracker: error: nothing was imported; fix these and try again:",
         "row 2: DOB: '1990-13-01' is not a date (use YYYY-MM-DD)",
         "row 3: Preferred name: is required"]
-    sheet["C2"] = "1990-12-01"
+    sheet["C2"] = "12/01/1990"
     sheet["B3"] = "Lena"
     book.save(path)
-    code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Intake", *common)
+    code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Intake",
+                       "--dates", "DD/MM/YYYY", *common)
     assert (code, err.strip()) == (0, "imported 2 survivors; ignored column 'Shoe size'")
+    with Vault(Path(db), kdf=FAST_INSECURE).unlock("sam", "orange kettle under the stairs") as s:
+        assert str(survivors.get_survivor(s, "CT-1").date_of_birth) == "1990-01-12"
     code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Nope", *common)
     assert code == 1
     assert "the workbook has no sheet 'Nope'" in err

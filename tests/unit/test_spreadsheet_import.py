@@ -215,3 +215,21 @@ def test_damaged_and_swollen_workbooks_are_refused(tmp_path: Path,
     monkeypatch.setattr(spreadsheet, "MAX_UNPACKED_BYTES", 20_000)
     with pytest.raises(importer.ImportRejectedError, match="unpacks to more than"):
         open_table(path)
+
+
+def test_dates_typed_as_text_in_the_sheets_order(team: Team, tmp_path: Path) -> None:
+    path = tmp_path / "us.csv"
+    path.write_text("Case #,Alias,DOB\nCT-1,Rosa,12/31/1990\nCT-2,Lena,1991-04-03\n"
+                    "CT-3,Mei,31/12/1990\nCT-4,Ana,2/3/1992\n")
+    assert importer.check_survivors(team.supervisor, open_table(path),
+                                    date_order="MM/DD/YYYY") == [
+        "row 4: DOB: '31/12/1990' is not a date (use MM/DD/YYYY)"]
+    assert importer.check_survivors(team.supervisor, open_table(path),
+                                    date_order="DD/MM/YYYY") == [
+        "row 2: DOB: '12/31/1990' is not a date (use DD/MM/YYYY)"]
+    path.write_text("Case #,Alias,DOB\nCT-1,Rosa,12/31/1990\nCT-2,Lena,1991-04-03\n"
+                    "CT-4,Ana,2/3/1992\n")
+    importer.import_survivors(team.supervisor, open_table(path), date_order="MM/DD/YYYY")
+    assert [survivors.get_survivor(team.supervisor, case).date_of_birth
+            for case in ("CT-1", "CT-2", "CT-4")] == [
+        date(1990, 12, 31), date(1991, 4, 3), date(1992, 2, 3)]

@@ -27,7 +27,7 @@ def cmd_import_survivors(ctx: Context) -> int:
     table = importer.open_file(Path(ctx.args.file), ctx.args.sheet)
     try:
         with ctx.unlock() as session:
-            result = importer.import_survivors(session, table)
+            result = importer.import_survivors(session, table, date_order=ctx.args.dates)
     finally:
         table.close()
     ignored = "".join(f"; ignored column {name!r}" for name in result.ignored_columns)
@@ -118,6 +118,9 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("file", metavar="FILE.csv|FILE.xlsx")
     cmd.add_argument("--sheet", metavar="NAME", default=None,
                      help="the workbook's sheet to read (default: the first)")
+    cmd.add_argument("--dates", choices=importer.DATE_ORDERS, default="YYYY-MM-DD",
+                     help="how dates typed as text are written (default: YYYY-MM-DD, always "
+                          "accepted); date cells in a workbook need no help")
 
     survivor = commands.add_parser("survivor", help="survivor records")
     actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True)

@@ -10,13 +10,15 @@ so a large file is never held in memory; any problem, or a cancel, rolls the who
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError
+from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.domain.survivors import (
     Availability,
     SensitiveDetails,
@@ -50,6 +52,10 @@ from casetracker.storage.survivors_repo import SurvivorRepository
 
 COLUMNS = FIELDS
 IMPORT_ROLES = (Role.CASE_MANAGER, Role.SUPERVISOR)
+# How dates typed as text are written; a real date cell in a workbook needs none of these.
+DATE_ORDERS = ("YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 PROGRESS_EVERY = 100
 
 ImportRejectedError = SpreadsheetError
@@ -96,27 +102,30 @@ def open_file(path: Path, sheet: str | None = None) -> Table:
 
 
 def check_survivors(session: Session, table: Table, mapping: Mapping | None = None,
-                    progress: Progress | None = None) -> list[str]:
+                    progress: Progress | None = None, *,
+                    date_order: str = "YYYY-MM-DD") -> list[str]:
     """Every problem the import would meet, as `row N: reason`; nothing is written."""
     session.require("importing survivors", *IMPORT_ROLES)
     mapping = guess_mapping(table.header) if mapping is None else mapping
     problems = check_mapping(table.header, mapping)
     if problems:
         return problems
-    return _Pass(session, table, mapping, progress).run(write=False)
+    return _Pass(session, table, mapping, progress, date_order).run(write=False)
 
 
 def import_survivors(session: Session, source: str | Table, mapping: Mapping | None = None,
-                     progress: Progress | None = None) -> ImportResult:
+                     progress: Progress | None = None, *,
+                     date_order: str = "YYYY-MM-DD") -> ImportResult:
     """Import every row, or raise `ImportRejectedError` (or `ImportCancelledError`) and import
-    nothing. `source` is an open table or CSV text; `mapping` defaults to the guess."""
+    nothing. `source` is an open table or CSV text; `mapping` defaults to the guess;
+    `date_order` (one of `DATE_ORDERS`) is how dates typed as text are written."""
     session.require("importing survivors", *IMPORT_ROLES)
     table = text_table(source) if isinstance(source, str) else source
     mapping = guess_mapping(table.header) if mapping is None else mapping
     problems = check_mapping(table.header, mapping)
     if problems:
         raise ImportRejectedError(problems)
-    run = _Pass(session, table, mapping, progress)
+    run = _Pass(session, table, mapping, progress, date_order)
     try:
         with session.changing():
             problems = run.run(write=True)
@@ -140,9 +149,14 @@ def first_rows(table: Table, limit: int) -> list[tuple[int, list[Cell]]]:
     return rows
 
 
-def preview_row(header: list[str], mapping: Mapping, cells: list[Cell]) -> dict[str, str]:
+def preview_row(header: list[str], mapping: Mapping, cells: list[Cell],
+                date_order: str = "YYYY-MM-DD") -> dict[str, str]:
     """A row's values as they will be imported, by field (dates as YYYY-MM-DD)."""
     values = _values(mapping, cells)
+    dob = values.get("date_of_birth")
+    if isinstance(dob, str) and dob:
+        with suppress(ValidationError):  # else shown as written; the check names the problem
+            values["date_of_birth"] = parse_day(dob, date_order)
     return {name: value.isoformat() if isinstance(value, date) else value
             for name, value in values.items()}
 
@@ -151,8 +165,11 @@ class _Pass:
     """One read of the file: check each row and, when writing, insert it."""
 
     def __init__(self, session: Session, table: Table, mapping: Mapping,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, date_order: str) -> None:
+        if date_order not in DATE_ORDERS:
+            raise UsageError(f"dates are written as one of {', '.join(DATE_ORDERS)}")
         self.session, self.table, self.mapping, self.progress = session, table, mapping, progress
+        self.date_order = date_order
         self.labels = {name: heading or name
                        for heading, name in zip(table.header, mapping, strict=True) if name}
         self.imported = 0
@@ -181,7 +198,8 @@ class _Pass:
                     found["case_number"] = f"{case} repeats row {seen[key]}"
                 elif key:
                     seen[key] = number
-                survivor, sensitive = _parse_row(session, values, case_managers, today)
+                survivor, sensitive = _parse_row(session, values, case_managers, today,
+                                                 self.date_order)
             except ValidationError as exc:
                 found = {**exc.problems, **found}
             if found:
@@ -218,6 +236,22 @@ class _Pass:
             raise ImportCancelledError("the import was cancelled; nothing was imported")
 
 
+def parse_day(text: str, order: str) -> date:
+    """A date typed as text: YYYY-MM-DD always, or day and month in the order the sheet uses."""
+    if order == "YYYY-MM-DD" or _ISO.match(text.strip()):
+        return parse_date(text, "date_of_birth")
+    match = _NUMERIC_DAY.match(text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)
+        first, second, year = (int(g) for g in match.groups())
+        month, day = (first, second) if order == "MM/DD/YYYY" else (second, first)
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            {"date_of_birth": f"{text!r} is not a date (use {order})"}) from None
+
+
 def _blank(cells: list[Cell]) -> bool:
     return not any(_text(c) for c in cells)
 
@@ -237,7 +271,7 @@ def _values(mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]:
 
 
 def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str, str],
-               today: date) -> tuple[Survivor, SensitiveDetails]:
+               today: date, date_order: str) -> tuple[Survivor, SensitiveDetails]:
     """The row as a survivor, or `ValidationError` with every problem the row has."""
     text = {k: v for k, v in value.items() if isinstance(v, str)}
     problems: dict[str, str] = {}
@@ -247,7 +281,7 @@ def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str
     dob = value.get("date_of_birth") or None
     if isinstance(dob, str):
         try:
-            dob = parse_date(dob, "date_of_birth")
+            dob = parse_day(dob, date_order)
         except ValidationError as exc:
             problems.update(exc.problems)
             dob = None

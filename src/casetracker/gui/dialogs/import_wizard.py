@@ -77,6 +77,7 @@ class ImportWizard(QWizard):
         self.description = ""
         self.sheets: list[str] = []
         self.mapping: Mapping = []
+        self.date_order = importer.DATE_ORDERS[0]
         self.imported = 0
         self.progress_dialog: ServiceProgress | None = None
         self.file_page = FilePage(self)
@@ -216,8 +217,21 @@ class MappingPage(QWizardPage):
         self.problems = ErrorLabel(self)
         self.problems.setAccessibleName(self.tr("Problems with the matching"))
         self.combos: list[QComboBox] = []
+        self.dates = QComboBox(self)
+        self.dates.setAccessibleName(self.tr("Dates typed as text are written as"))
+        for label, order in ((self.tr("year-month-day (1990-12-31)"), "YYYY-MM-DD"),
+                             (self.tr("month/day/year (12/31/1990)"), "MM/DD/YYYY"),
+                             (self.tr("day/month/year (31/12/1990)"), "DD/MM/YYYY")):
+            self.dates.addItem(label, order)
+        self.dates.currentIndexChanged.connect(self._dates_changed)
+        dates_row = QHBoxLayout()
+        dates_label = QLabel(self.tr("Dates typed as text are written as"), self)
+        dates_label.setBuddy(self.dates)
+        dates_row.addWidget(dates_label)
+        dates_row.addWidget(self.dates, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns, 3)
+        layout.addLayout(dates_row)
         preview_label = QLabel(self.tr("Preview"), self)
         preview_label.setBuddy(self.preview)
         layout.addWidget(preview_label)
@@ -247,6 +261,13 @@ class MappingPage(QWizardPage):
                 example.isoformat() if not isinstance(example, str) else example))
         self._mapping_changed()
 
+    def set_date_order(self, order: str) -> None:
+        self.dates.setCurrentIndex(self.dates.findData(order))
+
+    def _dates_changed(self) -> None:
+        self.owner.date_order = self.dates.currentData()
+        self._fill_preview()
+
     def set_field(self, heading: str, name: str | None) -> None:
         """Choose the field a column fills (by its heading)."""
         combo = self.combos[self.owner.header.index(heading)]
@@ -271,7 +292,7 @@ class MappingPage(QWizardPage):
         self.preview.setHorizontalHeaderLabels([labels[name] for name in names])
         self.preview.setVerticalHeaderLabels([str(number) for number, _ in owner.sample])
         for row, (_number, cells) in enumerate(owner.sample):
-            values = importer.preview_row(owner.header, owner.mapping, cells)
+            values = importer.preview_row(owner.header, owner.mapping, cells, owner.date_order)
             for column, name in enumerate(names):
                 self.preview.setItem(row, column, QTableWidgetItem(values.get(name, "")))
         self.preview.resizeColumnsToContents()
@@ -326,7 +347,8 @@ class CheckPage(QWizardPage):
             table = self.owner.open_table()
             try:
                 self.problems = importer.check_survivors(
-                    self.owner.session, table, self.owner.mapping, counting)
+                    self.owner.session, table, self.owner.mapping, counting,
+                    date_order=self.owner.date_order)
             finally:
                 table.close()
             self.checked = True
@@ -366,7 +388,8 @@ class CheckPage(QWizardPage):
             table = self.owner.open_table()
             try:
                 result = importer.import_survivors(self.owner.session, table,
-                                                   self.owner.mapping, progress)
+                                                   self.owner.mapping, progress,
+                                                   date_order=self.owner.date_order)
             finally:
                 table.close()
         except importer.ImportCancelledError:
