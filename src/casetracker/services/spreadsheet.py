@@ -193,6 +193,7 @@ class XlsxTable:
                 [f"row 1: the file cannot be read as an Excel workbook ({exc})"]) from None
         self.sheet_names = [ws.title for ws in self._book.worksheets]
         if not self.sheet_names:
+            self._book.close()
             raise SpreadsheetError(["row 1: the workbook has no worksheet"])
         name = self.sheet if self.sheet is not None else self.sheet_names[0]
         if name not in self.sheet_names:
@@ -283,7 +284,11 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     encoding = detect_encoding(path)
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding=encoding.codec, newline="")
-    return CsvTable(text, encoding.label, size, raw)
+    try:
+        return CsvTable(text, encoding.label, size, raw)
+    except BaseException:
+        text.close()
+        raise
 
 
 def text_table(text: str) -> Table:
