@@ -177,3 +177,25 @@ def test_every_control_is_named(qtbot: QtBot, team: Team, controller: AppControl
                         widget.objectName().startswith("qt_"):  # Qt's own table corner
                     continue
                 assert widget.accessibleName(), f"{kind.__name__} on {page.title()}"
+
+
+def test_locking_during_an_import_imports_nothing(qtbot: QtBot, team: Team,
+                                                  controller: AppController,
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("case_number,preferred_name\n"
+                    + "".join(f"CT-{n},Person {n}\n" for n in range(1, 451)))
+    wizard = open_wizard(qtbot, controller)
+    choose_file(qtbot, wizard, path)
+    wizard.next()
+    wizard.next()
+    assert next_enabled(wizard)
+
+    def quick_exit(rows: int) -> None:
+        if rows >= 200 and controller.session is not None:
+            controller.quick_exit_now()
+
+    wizard.progressed.connect(quick_exit)
+    wizard.next()
+    assert controller.session is None
+    assert survivors.caseload_size(verify(team)) == 0

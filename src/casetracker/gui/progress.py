@@ -7,6 +7,8 @@ go on (False once the person pressed Cancel).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -19,7 +21,7 @@ class ServiceProgress(QProgressDialog):
     progressed = Signal(int)
 
     def __init__(self, label: str, parent: QWidget | None = None, *,
-                 cancellable: bool = True) -> None:
+                 cancellable: bool = True, keep_going: Callable[[], bool] | None = None) -> None:
         super().__init__(label, "", 0, STEPS, parent)
         self.setWindowTitle(self.tr("Case Tracker"))
         self.setAccessibleName(self.tr("Progress"))
@@ -33,6 +35,7 @@ class ServiceProgress(QProgressDialog):
         else:
             self.setCancelButton(None)
         self._label = label
+        self._keep_going = keep_going
         self.setValue(0)
 
     def __call__(self, done: int, fraction: float | None) -> bool:
@@ -45,4 +48,5 @@ class ServiceProgress(QProgressDialog):
         self.setLabelText(self.tr("{0}\n{1} rows so far").format(self._label, done))
         self.progressed.emit(done)
         QCoreApplication.processEvents()
-        return not self.wasCanceled()
+        # The app may have locked meanwhile (idle time, quick exit): stop then, too.
+        return not self.wasCanceled() and (self._keep_going is None or self._keep_going())

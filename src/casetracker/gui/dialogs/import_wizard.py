@@ -107,7 +107,8 @@ class ImportWizard(QWizard):
         return importer.open_file(self.path, self.sheet)
 
     def progress(self, label: str) -> ServiceProgress:
-        self.progress_dialog = ServiceProgress(label, self)
+        self.progress_dialog = ServiceProgress(label, self,
+                                               keep_going=lambda: not self.session.closed)
         self.progress_dialog.progressed.connect(self.progressed)
         return self.progress_dialog
 
@@ -358,6 +359,9 @@ class CheckPage(QWizardPage):
             self.problems = []
         except (CaseTrackerError, OSError) as exc:
             self.problems = [str(exc)]
+        except Exception:
+            if not self.owner.session.closed:  # locked mid-check: nothing to show any more
+                raise
         finally:
             progress.close()
         self._show()
@@ -404,6 +408,10 @@ class CheckPage(QWizardPage):
             self.checked, self.problems = True, [str(exc)]
             self._show()
             return False
+        except Exception:
+            if self.owner.session.closed:  # locked mid-import: rolled back with the database
+                return False
+            raise
         finally:
             progress.close()
         self.owner.imported = result.imported
