@@ -107,7 +107,7 @@ def test_survivor_list_show_and_search(demo_db: tuple[str, dict[str, str]],
                            "not in your caseload")
 
 
-def test_import_command_reports_every_line(tmp_path: Path,
+def test_import_command_reports_every_row(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
     pp.write_text("orange kettle under the stairs")
@@ -120,8 +120,8 @@ def test_import_command_reports_every_line(tmp_path: Path,
     assert code == 1
     assert err.splitlines() == [
         "casetracker: error: nothing was imported; fix these and try again:",
-        "line 2: date_of_birth: '1990-13-01' is not a date (use YYYY-MM-DD)",
-        "line 3: preferred_name: is required"]
+        "row 2: date_of_birth: '1990-13-01' is not a date (use YYYY-MM-DD)",
+        "row 3: preferred_name: is required"]
     good = tmp_path / "good.csv"
     good.write_text("\ufeffcase_number,preferred_name\nCT-1,Rosa\nCT-2,Lena\n")
     code, _, err = run(capsys, "import", "survivors", str(good), *common)
@@ -220,3 +220,39 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
     kinds = [json.loads(line)["kind"] for line in out.splitlines()]
     assert kinds.count("employer_profile") == 1
     assert "survivor_plan" in kinds
+
+
+def test_import_command_reads_workbooks_and_names_ignored_columns(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
+    pp.write_text("orange kettle under the stairs")
+    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
+    assert run(capsys, "init", *common)[0] == 0
+    book = Workbook()
+    book.active.title = "Old"
+    book.active.append(["nothing here"])
+    sheet = book.create_sheet("Intake")
+    sheet.append(["Case #", "Preferred name", "DOB", "Shoe size"])
+    sheet.append(["CT-1", "Rosa", "1990-13-01", 38])
+    sheet.append(["CT-2", None, None, 40])
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Intake", *common)
+    assert code == 1
+    assert err.splitlines() == [
+        "casetracker: error: nothing was imported; fix these and try again:",
+        "row 2: DOB: '1990-13-01' is not a date (use YYYY-MM-DD)",
+        "row 3: Preferred name: is required"]
+    sheet["C2"] = "12/01/1990"
+    sheet["B3"] = "Lena"
+    book.save(path)
+    code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Intake",
+                       "--dates", "DD/MM/YYYY", *common)
+    assert (code, err.strip()) == (0, "imported 2 survivors; ignored column 'Shoe size'")
+    with Vault(Path(db), kdf=FAST_INSECURE).unlock("sam", "orange kettle under the stairs") as s:
+        assert str(survivors.get_survivor(s, "CT-1").date_of_birth) == "1990-01-12"
+    code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Nope", *common)
+    assert code == 1
+    assert "the workbook has no sheet 'Nope'" in err

@@ -113,25 +113,25 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(team: Team) -> None:
         importer.import_survivors(team.supervisor, text)
     problems = info.value.problems
     assert problems == [
-        "line 3: date_of_birth: '31/12/1990' is not a date (use YYYY-MM-DD)",
-        "line 4: case_number: CT-1 repeats line 2",
-        "line 5: case_number: CT-OLD already exists",
-        "line 6: assigned_to: 'nobody' is not a case manager's account",
-        "line 7: preferred_name: is required",
-        "line 8: assigned_to: 'cole' is not a case manager's account",
-        "line 9: availability_hours: 'lots' is not a number",
+        "row 3: date_of_birth: '31/12/1990' is not a date (use YYYY-MM-DD)",
+        "row 4: case_number: CT-1 repeats row 2",
+        "row 5: case_number: CT-OLD already exists",
+        "row 6: assigned_to: 'nobody' is not a case manager's account",
+        "row 7: preferred_name: is required",
+        "row 7: email: 'not-an-email' is not an email address",  # every problem of a row
+        "row 8: assigned_to: 'cole' is not a case manager's account",
+        "row 9: availability_hours: 'lots' is not a number",
     ]
     assert survivors.caseload_size(team.supervisor) == 1
 
 
-def test_header_problems_are_reported_on_line_one(team: Team) -> None:
-    with pytest.raises(importer.ImportRejectedError) as info:
-        importer.import_survivors(team.supervisor, csv_text(
-            '"CT-1","Rosa","x"', header="case_number,preferred_name,shoe_size"))
-    assert info.value.problems == ["line 1: unknown column 'shoe_size'"]
+def test_unknown_columns_are_ignored_and_header_problems_are_on_row_one(team: Team) -> None:
+    result = importer.import_survivors(team.supervisor, csv_text(
+        '"CT-1","Rosa","x"', header="case_number,preferred_name,shoe_size"))
+    assert (result.imported, result.ignored_columns) == (1, ("shoe_size",))
     with pytest.raises(importer.ImportRejectedError) as info:
         importer.import_survivors(team.supervisor, "preferred_name\nRosa\n")
-    assert info.value.problems == ["line 1: required column 'case_number' is missing"]
+    assert info.value.problems == ["row 1: no column fills case_number, which is required"]
 
 
 def test_rows_with_extra_cells_and_multiline_cells(team: Team) -> None:
@@ -140,7 +140,8 @@ def test_rows_with_extra_cells_and_multiline_cells(team: Team) -> None:
             '"CT-2","Lena","x","surplus"\n')
     with pytest.raises(importer.ImportRejectedError) as info:
         importer.import_survivors(team.supervisor, text)
-    assert info.value.problems == ["line 4: row: has more cells than the header has columns"]
+    # The multi-line cell is one spreadsheet row: CT-2 is row 3, as a spreadsheet shows it.
+    assert info.value.problems == ["row 3: has more cells than the header has columns"]
 
 
 def test_case_managers_import_into_their_own_caseload_only(team: Team) -> None:
@@ -153,12 +154,13 @@ def test_case_managers_import_into_their_own_caseload_only(team: Team) -> None:
         importer.import_survivors(team.coordinator, csv_text(row("CT-2", "Lena")))
 
 
-def test_non_utf8_files_are_named(tmp_path: object) -> None:
+def test_files_in_no_known_encoding_are_named(tmp_path: object) -> None:
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "people.csv"
-    path.write_bytes(b"case_number,preferred_name\nCT-1,Jos\xe9\n")
+    # 0x81 is neither UTF-8 nor Windows-1252.
+    path.write_bytes(b"case_number,preferred_name\nCT-1,Jos\x81\n")
     with pytest.raises(importer.ImportRejectedError) as info:
         importer.read_csv(path)
-    assert info.value.problems == ["line 2: not UTF-8 text (save the spreadsheet as "
-                                   "'CSV UTF-8')"]
+    assert info.value.problems == ["row 2: the file is not text in UTF-8, UTF-16 or "
+                                   "Windows-1252 (save the spreadsheet as 'CSV UTF-8')"]

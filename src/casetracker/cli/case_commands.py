@@ -33,10 +33,14 @@ from casetracker.services import (
 
 
 def cmd_import_survivors(ctx: Context) -> int:
-    text = importer.read_csv(Path(ctx.args.file))
-    with ctx.unlock() as session:
-        result = importer.import_survivors(session, text)
-    print(f"imported {result.imported} survivor{'s' if result.imported != 1 else ''}",
+    table = importer.open_file(Path(ctx.args.file), ctx.args.sheet)
+    try:
+        with ctx.unlock() as session:
+            result = importer.import_survivors(session, table, date_order=ctx.args.dates)
+    finally:
+        table.close()
+    ignored = "".join(f"; ignored column {name!r}" for name in result.ignored_columns)
+    print(f"imported {result.imported} survivor{'s' if result.imported != 1 else ''}{ignored}",
           file=sys.stderr)
     return 0
 
@@ -146,8 +150,14 @@ def register(commands: Any, add: AddCommand) -> None:
     imports = commands.add_parser("import", help="bring records in from a file")
     kinds = imports.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     cmd = add(kinds, "survivors", cmd_import_survivors,
-              "import survivors from a UTF-8 CSV file: every row or none")
-    cmd.add_argument("file", metavar="FILE.csv")
+              "import survivors from a CSV file or an Excel workbook (.xlsx): every row "
+              "or none; problems are reported as 'row N: reason'")
+    cmd.add_argument("file", metavar="FILE.csv|FILE.xlsx")
+    cmd.add_argument("--sheet", metavar="NAME", default=None,
+                     help="the workbook's sheet to read (default: the first)")
+    cmd.add_argument("--dates", choices=importer.DATE_ORDERS, default="YYYY-MM-DD",
+                     help="how dates typed as text are written (default: YYYY-MM-DD, always "
+                          "accepted); date cells in a workbook need no help")
 
     survivor = commands.add_parser("survivor", help="survivor records")
     actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.audit import AuditEntry
+from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import DateField
 from casetracker.services import audit, sharing
@@ -29,12 +30,14 @@ from casetracker.services.session import Session
 
 class AuditWindow(QDialog):
     COLUMNS = ("#", "When", "Who", "Action", "Case", "Details")
+    export_progressed = Signal(int)  # rows written so far, while exporting the view
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Audit log"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
+        self.progress_dialog: ServiceProgress | None = None
         self.actor = QLineEdit(self)
         self.actor.setAccessibleName(self.tr("User"))
         self.actor.setPlaceholderText(self.tr("User"))
@@ -132,7 +135,15 @@ class AuditWindow(QDialog):
     def export_to(self, path: str) -> None:
         # The audit trail names cases, not people; the file is what a supervisor asked for.
         rows = [list(self.COLUMNS), *(self._cells(e) for e in self.entries)]
-        audit.write_view(Path(path), rows)
+        # A view can hold 100,000 entries: the dialog appears if writing takes a while.
+        self.progress_dialog = ServiceProgress(self.tr("Exporting the audit view…"), self)
+        self.progress_dialog.progressed.connect(self.export_progressed)
+        try:
+            audit.write_view(Path(path), rows, self.progress_dialog)
+        except audit.ExportCancelledError:
+            pass  # the person cancelled; nothing was written
+        finally:
+            self.progress_dialog.close()
 
     def _load_exports(self) -> None:
         records = sharing.export_log(self.session)

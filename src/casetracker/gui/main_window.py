@@ -26,6 +26,7 @@ from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.caseload_model import CaseloadModel
 from casetracker.gui.dashboard_window import DashboardWindow
+from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
@@ -34,7 +35,7 @@ from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style
 from casetracker.gui.widgets import label_combo_boxes
-from casetracker.services import consent, placement, sharing_support, survivors
+from casetracker.services import consent, importer, placement, sharing_support, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.open_intake)
         self.new_action.setVisible(self.session.account.role is Role.CASE_MANAGER)
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setToolTip(self.tr("Import survivors from a spreadsheet"))
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setVisible(importer.may_import(self.session))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -162,7 +167,7 @@ class MainWindow(QMainWindow):
         self.quick_exit_action = QAction(self.tr("&Quick exit"), self)
         self.quick_exit_action.setToolTip(self.tr("Hide everything and lock (or press Esc twice)"))
         self.quick_exit_action.triggered.connect(self.quick_exit_requested)
-        for action in (self.new_action, self.undo_action, self.redo_action,
+        for action in (self.new_action, self.import_action, self.undo_action, self.redo_action,
                        self.dashboard_action, self.audit_action, self.employers_action,
                        self.workshop_action, self.template_action, self.settings_action,
                        self.lock_action):
@@ -184,7 +189,7 @@ class MainWindow(QMainWindow):
         """Every toolbar action, reachable from the keyboard: Alt and the underlined letter."""
         menus = self.menuBar()
         case = menus.addMenu(self.tr("&Case"))
-        case.addActions([self.new_action, self.workshop_action])
+        case.addActions([self.new_action, self.import_action, self.workshop_action])
         case.addSeparator()
         case.addActions([self.lock_action, self.quick_exit_action])
         edit = menus.addMenu(self.tr("&Edit"))
@@ -263,6 +268,13 @@ class MainWindow(QMainWindow):
         saved = survivors.create_survivor(self.session, survivor)
         self.model.reload()
         self.open_record(saved.case_number)
+
+    def open_import(self) -> None:
+        wizard = ImportWizard(self.session, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _result: self.model.reload())
+        self.active_dialog = wizard
+        wizard.open()
 
     # -- Safe Jobs --------------------------------------------------------------------------------
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.audit import AuditEntry, ChainReport
+from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.reports import write_csv
 from casetracker.security.atomic import atomic_write
 from casetracker.services.session import Session
 from casetracker.storage.repositories import AuditRepository
+
+_CHUNK = 5000
 
 
 def verify_chain(session: Session) -> ChainReport:
@@ -45,6 +49,20 @@ def search(session: Session, *, actor: str | None = None, subject: str | None = 
     return entries
 
 
-def write_view(out: Path, rows: list[list[str]]) -> None:
-    """The audit log viewer's rows as CSV, with formula-like cells made harmless."""
-    atomic_write(out, write_csv(rows).encode("utf-8"))
+def write_view(out: Path, rows: list[list[str]],
+               progress: Callable[[int, float | None], bool] | None = None) -> None:
+    """The audit log viewer's rows as CSV, with formula-like cells made harmless.
+
+    `progress(rows done, fraction)` is called every few thousand rows; returning False stops,
+    and nothing is written (`ExportCancelledError`)."""
+    parts: list[str] = []
+    for start in range(0, len(rows), _CHUNK):
+        parts.append(write_csv(rows[start:start + _CHUNK]))
+        done = min(len(rows), start + _CHUNK)
+        if progress is not None and progress(done, done / len(rows)) is False:
+            raise ExportCancelledError("the export was cancelled; nothing was written")
+    atomic_write(out, "".join(parts).encode("utf-8"))
+
+
+class ExportCancelledError(CaseTrackerError):
+    """The person cancelled an export; no file was written."""

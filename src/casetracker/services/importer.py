@@ -1,19 +1,24 @@
-"""Importing survivors from a CSV file: every row checked, all imported or none.
+"""Importing survivors from a spreadsheet (CSV or Excel): every row checked, all imported or none.
 
 Programs move here from spreadsheets; a bad row must be found, named and fixed, never half
-imported. Each problem is reported as `line N: reason`.
+imported. Each problem is reported as `row N: reason`, N being the row number the user sees in
+their spreadsheet (the header is row 1). The CLI and the import wizard both come through here.
+
+Rows are streamed: one pass reads, checks and (when importing) inserts inside one transaction,
+so a large file is never held in memory; any problem, or a cancel, rolls the whole pass back.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError
+from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.domain.survivors import (
     Availability,
     SensitiveDetails,
@@ -22,185 +27,298 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError, parse_date
-from casetracker.services import survivors
+from casetracker.services import access, survivors
+from casetracker.services.import_mapping import (
+    FIELDS,
+    REQUIRED,
+    Mapping,
+    check_mapping,
+    guess_mapping,
+    ignored_columns,
+)
 from casetracker.services.sensitive import validate_sensitive
 from casetracker.services.session import Session
+from casetracker.services.spreadsheet import (
+    MAX_BYTES,
+    Cell,
+    SpreadsheetError,
+    Table,
+    detect_encoding,
+    open_table,
+    text_table,
+)
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
-COLUMNS = (
-    "case_number", "preferred_name", "legal_first_name", "legal_last_name", "date_of_birth",
-    "phone", "email", "address", "primary_language", "skills", "availability_hours",
-    "trafficking_type", "history_notes", "immigration_status", "criminal_record_notes",
-    "assigned_to",
-)
-REQUIRED = ("case_number", "preferred_name")
-MAX_BYTES = 50 * 1024 * 1024
+COLUMNS = FIELDS
+IMPORT_ROLES = (Role.CASE_MANAGER, Role.SUPERVISOR)
+# How dates typed as text are written; a real date cell in a workbook needs none of these.
+DATE_ORDERS = ("YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+PROGRESS_EVERY = 100
+
+ImportRejectedError = SpreadsheetError
+# Called now and then with the rows read so far and the fraction of the file read (None when
+# unknown); returning False cancels, and nothing is imported.
+Progress = Callable[[int, float | None], bool]
 
 
-class ImportRejectedError(CaseTrackerError):
-    """The file has problems; nothing was imported. `problems` lists `line N: reason`."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = "\n".join(problems[:50])
-        more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"nothing was imported; fix these and try again:\n{shown}{more}")
+class ImportCancelledError(CaseTrackerError):
+    """The person cancelled; nothing was imported."""
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     imported: int
+    ignored_columns: tuple[str, ...] = ()
 
 
 _TRAFFICKING = {t.value: t for t in TraffickingType} | {
     "labour": TraffickingType.LABOR, "sex trafficking": TraffickingType.SEX,
     "labor trafficking": TraffickingType.LABOR, "both": TraffickingType.LABOR_AND_SEX,
     "labor and sex": TraffickingType.LABOR_AND_SEX, "at risk": TraffickingType.AT_RISK,
-    "unknown": TraffickingType.UNKNOWN,
+    "unknown": TraffickingType.UNKNOWN, "laboral": TraffickingType.LABOR,
+    "sexual": TraffickingType.SEX, "ambos": TraffickingType.LABOR_AND_SEX,
+    "en riesgo": TraffickingType.AT_RISK, "desconocido": TraffickingType.UNKNOWN,
 }
 
 
+def may_import(session: Session) -> bool:
+    """Whether this account may import (the wizard is offered to these roles only)."""
+    return session.account.role in IMPORT_ROLES
+
+
 def read_csv(path: Path) -> str:
-    """The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 with its
-    byte-order mark (what spreadsheets save as "Unicode text")."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise ImportRejectedError([f"line 1: the file is larger than {MAX_BYTES >> 20} MiB"])
-    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and b"\0" in raw:
-        # UTF-16 without its mark, or a binary file: NULs would otherwise pass for text.
-        line = raw[: raw.index(b"\0")].count(b"\n") + 1
-        raise ImportRejectedError([f"line {line}: holds NUL bytes, so it is not a text file in "
-                                   "UTF-8 (save the spreadsheet as 'CSV UTF-8')"])
-    try:
-        text = raw.decode("utf-16" if utf16 else "utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ImportRejectedError(
-            [f"line {line}: not UTF-8 text (save the spreadsheet as 'CSV UTF-8')"]) from None
-    if "\0" in text:
-        line = text[: text.index("\0")].count("\n") + 1
-        raise ImportRejectedError([f"line {line}: holds a NUL character (save the spreadsheet "
-                                   "as 'CSV UTF-8')"])
-    return text
+    """A whole CSV file's text, its encoding detected (small files, scripts and tests)."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportRejectedError([f"row 1: the file is larger than {MAX_BYTES >> 20} MiB"])
+    return path.read_bytes().decode(detect_encoding(path).codec).removeprefix("\ufeff")
 
 
-def import_survivors(session: Session, text: str) -> ImportResult:
-    """Import every row of CSV `text`, or raise `ImportRejectedError` and import nothing."""
-    session.require("importing survivors", Role.CASE_MANAGER, Role.SUPERVISOR)
-    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="\0extra")
-    header = [h.strip() for h in reader.fieldnames or []]
-    problems = _check_header(header)
+def open_file(path: Path, sheet: str | None = None) -> Table:
+    """Open a CSV file or a workbook's sheet for `check_survivors` / `import_survivors`."""
+    return open_table(path, sheet)
+
+
+def check_survivors(session: Session, table: Table, mapping: Mapping | None = None,
+                    progress: Progress | None = None, *,
+                    date_order: str = "YYYY-MM-DD") -> list[str]:
+    """Every problem the import would meet, as `row N: reason`; nothing is written."""
+    session.require("importing survivors", *IMPORT_ROLES)
+    mapping = guess_mapping(table.header) if mapping is None else mapping
+    problems = check_mapping(table.header, mapping)
+    if problems:
+        return problems
+    return _Pass(session, table, mapping, progress, date_order).run(write=False)
+
+
+def import_survivors(session: Session, source: str | Table, mapping: Mapping | None = None,
+                     progress: Progress | None = None, *,
+                     date_order: str = "YYYY-MM-DD") -> ImportResult:
+    """Import every row, or raise `ImportRejectedError` (or `ImportCancelledError`) and import
+    nothing. `source` is an open table or CSV text; `mapping` defaults to the guess;
+    `date_order` (one of `DATE_ORDERS`) is how dates typed as text are written."""
+    session.require("importing survivors", *IMPORT_ROLES)
+    table = text_table(source) if isinstance(source, str) else source
+    mapping = guess_mapping(table.header) if mapping is None else mapping
+    problems = check_mapping(table.header, mapping)
     if problems:
         raise ImportRejectedError(problems)
-    reader.fieldnames = header
-    today = date.today()
-    existing = SurvivorRepository(session.conn).case_numbers()
-    case_managers = {a.name.casefold(): a.name for a in UserRepository(session.conn).list()
-                     if a.role is Role.CASE_MANAGER}
-    seen: dict[str, int] = {}
-    rows: list[tuple[Survivor, SensitiveDetails]] = []
-    rows_iter = iter(reader)
-    while True:
-        try:
-            row = next(rows_iter)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            # The DictReader's own count stops at the last good row; its reader's is the
-            # line where reading failed.
-            line = reader.reader.line_num
-            if "field larger than field limit" in str(exc):
-                problems.append(f"line {line}: a cell is longer than "
-                                f"{csv.field_size_limit() >> 10} KiB; no field of a case "
-                                "record is that long")
-            else:
-                problems.append(f"line {line}: the file cannot be read as CSV ({exc})")
-            break
-        line = reader.line_num
-        try:
-            parsed = _parse_row(session, row, case_managers)
-            survivor = parsed[0]
-            key = survivor.case_number.casefold()
-            if key in existing:
-                raise ValidationError({"case_number": f"{survivor.case_number} already exists"})
-            if key in seen:
-                raise ValidationError({"case_number": f"{survivor.case_number} repeats line "
-                                                      f"{seen[key]}"})
-            seen[key] = line
-            validate_survivor(survivor, today)
-            validate_sensitive(parsed[1])
-            rows.append(parsed)
-        except ValidationError as exc:
-            problems += [f"line {line}: {field}: {reason}"
-                         for field, reason in exc.problems.items()]
-    if not rows and not problems:
-        problems.append("line 2: the file has no rows to import")
-    if problems:
-        raise ImportRejectedError(problems)
+    run = _Pass(session, table, mapping, progress, date_order)
     try:
         with session.changing():
-            for survivor, sensitive in rows:
-                survivors.insert(session, survivor, sensitive)
-            session.audit("import.survivors", None, rows=len(rows))
+            problems = run.run(write=True)
+            if problems:
+                raise ImportRejectedError(problems)
+            session.audit("import.survivors", None, rows=run.imported)
     except AlreadyExistsError as exc:  # someone else took a number meanwhile
         raise ImportRejectedError([str(exc)]) from exc
-    return ImportResult(len(rows))
+    return ImportResult(run.imported, tuple(ignored_columns(table.header, mapping)))
 
 
-def _check_header(header: list[str]) -> list[str]:
-    problems = [f"line 1: unknown column {name!r}" for name in header if name not in COLUMNS]
-    problems += [f"line 1: column {name!r} appears twice" for name in set(header)
-                 if header.count(name) > 1]
-    problems += [f"line 1: required column {name!r} is missing" for name in REQUIRED
-                 if name not in header]
-    return problems
+def first_rows(table: Table, limit: int) -> list[tuple[int, list[Cell]]]:
+    """Up to `limit` non-blank rows from the top, for a preview."""
+    rows: list[tuple[int, list[Cell]]] = []
+    for number, cells in table.rows():
+        if _blank(cells):
+            continue
+        rows.append((number, cells))
+        if len(rows) >= limit:
+            break
+    return rows
 
 
-def _parse_row(session: Session, row: dict[str, str | None],
-               case_managers: dict[str, str]) -> tuple[Survivor, SensitiveDetails]:
-    if "\0extra" in row:
-        raise ValidationError({"row": "has more cells than the header has columns"})
-    value = {k: (v or "").strip() for k, v in row.items()}
+def preview_row(header: list[str], mapping: Mapping, cells: list[Cell],
+                date_order: str = "YYYY-MM-DD") -> dict[str, str]:
+    """A row's values as they will be imported, by field (dates as YYYY-MM-DD)."""
+    values = _values(mapping, cells)
+    dob = values.get("date_of_birth")
+    if isinstance(dob, str) and dob:
+        with suppress(ValidationError):  # else shown as written; the check names the problem
+            values["date_of_birth"] = parse_day(dob, date_order)
+    return {name: value.isoformat() if isinstance(value, date) else value
+            for name, value in values.items()}
+
+
+class _Pass:
+    """One read of the file: check each row and, when writing, insert it."""
+
+    def __init__(self, session: Session, table: Table, mapping: Mapping,
+                 progress: Progress | None, date_order: str) -> None:
+        if date_order not in DATE_ORDERS:
+            raise UsageError(f"dates are written as one of {', '.join(DATE_ORDERS)}")
+        self.session, self.table, self.mapping, self.progress = session, table, mapping, progress
+        self.date_order = date_order
+        self.labels = {name: heading or name
+                       for heading, name in zip(table.header, mapping, strict=True) if name}
+        self.imported = 0
+
+    def run(self, *, write: bool) -> list[str]:
+        today = access.today()
+        session = self.session
+        existing = SurvivorRepository(session.conn).case_numbers()
+        case_managers = {a.name.casefold(): a.name for a in UserRepository(session.conn).list()
+                         if a.role is Role.CASE_MANAGER}
+        seen: dict[str, int] = {}
+        problems: list[str] = []
+        rows = 0
+        for number, cells in self._rows(problems):
+            rows += 1
+            if rows % PROGRESS_EVERY == 0:
+                self._report(rows, self.table.fraction_read())
+            found: dict[str, str] = {}
+            try:
+                values = self._checked(cells)
+                case = values.get("case_number")
+                key = case.casefold() if isinstance(case, str) else ""
+                if key in existing:
+                    found["case_number"] = f"{case} already exists"
+                elif key in seen:
+                    found["case_number"] = f"{case} repeats row {seen[key]}"
+                elif key:
+                    seen[key] = number
+                survivor, sensitive = _parse_row(session, values, case_managers, today,
+                                                 self.date_order)
+            except ValidationError as exc:
+                found = {**exc.problems, **found}
+            if found:
+                problems += [self._say(number, name, reason) for name, reason in found.items()]
+                continue
+            if write and not problems:
+                survivors.insert(session, survivor, sensitive)
+                self.imported += 1
+        self._report(rows, 1.0)
+        if not seen and not problems:
+            problems.append("row 2: the file has no rows to import")
+        return problems
+
+    def _rows(self, problems: list[str]) -> Iterator[tuple[int, list[Cell]]]:
+        try:
+            for number, cells in self.table.rows():
+                if not _blank(cells):
+                    yield number, cells
+        except SpreadsheetError as exc:  # unreadable from here on
+            problems += exc.problems
+
+    def _checked(self, cells: list[Cell]) -> dict[str, Cell]:
+        if any(_text(c) for c in cells[len(self.mapping):]):
+            raise ValidationError({"row": "has more cells than the header has columns"})
+        return _values(self.mapping, cells)
+
+    def _say(self, number: int, name: str, reason: str) -> str:
+        if name == "row":
+            return f"row {number}: {reason}"
+        return f"row {number}: {self.labels.get(name, name)}: {reason}"
+
+    def _report(self, rows: int, fraction: float | None) -> None:
+        if self.progress is not None and self.progress(rows, fraction) is False:
+            raise ImportCancelledError("the import was cancelled; nothing was imported")
+
+
+def parse_day(text: str, order: str) -> date:
+    """A date typed as text: YYYY-MM-DD always, or day and month in the order the sheet uses."""
+    if order == "YYYY-MM-DD" or _ISO.match(text.strip()):
+        return parse_date(text, "date_of_birth")
+    match = _NUMERIC_DAY.match(text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)
+        first, second, year = (int(g) for g in match.groups())
+        month, day = (first, second) if order == "MM/DD/YYYY" else (second, first)
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            {"date_of_birth": f"{text!r} is not a date (use {order})"}) from None
+
+
+def _blank(cells: list[Cell]) -> bool:
+    return not any(_text(c) for c in cells)
+
+
+def _text(cell: Cell) -> str:
+    return cell.strip() if isinstance(cell, str) else cell.isoformat()
+
+
+def _values(mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]:
+    values: dict[str, Cell] = {}
+    for index, name in enumerate(mapping):
+        if name is not None:
+            cell = cells[index] if index < len(cells) else ""
+            values[name] = cell if name == "date_of_birth" and isinstance(cell, date) \
+                else _text(cell)
+    return values
+
+
+def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str, str],
+               today: date, date_order: str) -> tuple[Survivor, SensitiveDetails]:
+    """The row as a survivor, or `ValidationError` with every problem the row has."""
+    text = {k: v for k, v in value.items() if isinstance(v, str)}
     problems: dict[str, str] = {}
     for name in REQUIRED:
-        if not value.get(name):
+        if not text.get(name):
             problems[name] = "is required"
-    dob = None
-    if value.get("date_of_birth"):
+    dob = value.get("date_of_birth") or None
+    if isinstance(dob, str):
         try:
-            dob = parse_date(value["date_of_birth"], "date_of_birth")
+            dob = parse_day(dob, date_order)
         except ValidationError as exc:
             problems.update(exc.problems)
+            dob = None
     hours = None
-    if value.get("availability_hours"):
-        try:
-            if not value["availability_hours"].isdigit():
-                raise ValueError(value["availability_hours"])
-            hours = int(value["availability_hours"])
-        except ValueError:
-            problems["availability_hours"] = f"{value['availability_hours']!r} is not a number"
-    trafficking = _TRAFFICKING.get(value.get("trafficking_type", "").casefold())
+    if text.get("availability_hours"):
+        if text["availability_hours"].isdigit():
+            hours = int(text["availability_hours"])
+        else:
+            problems["availability_hours"] = f"{text['availability_hours']!r} is not a number"
+    trafficking = _TRAFFICKING.get(text.get("trafficking_type", "").casefold())
     if trafficking is None:
-        problems["trafficking_type"] = (f"{value['trafficking_type']!r} is not one of labor, "
+        problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of labor, "
                                         "sex, labor_and_sex, at_risk")
-    assigned = _assignee(session, value.get("assigned_to", ""), case_managers, problems)
-    if problems:
-        raise ValidationError(problems)
-    skills = tuple(s.strip() for s in value.get("skills", "").split(";") if s.strip())
+    assigned = _assignee(session, text.get("assigned_to", ""), case_managers, problems)
+    skills = tuple(s.strip() for s in text.get("skills", "").split(";") if s.strip())
     survivor = survivors.draft(
-        value["case_number"], value["preferred_name"],
-        legal_first_name=value.get("legal_first_name", ""),
-        legal_last_name=value.get("legal_last_name", ""), date_of_birth=dob,
-        phone=value.get("phone", ""), email=value.get("email", ""),
-        address=value.get("address", ""), primary_language=value.get("primary_language", ""),
+        text.get("case_number", ""), text.get("preferred_name", ""),
+        legal_first_name=text.get("legal_first_name", ""),
+        legal_last_name=text.get("legal_last_name", ""), date_of_birth=dob,
+        phone=text.get("phone", ""), email=text.get("email", ""),
+        address=text.get("address", ""), primary_language=text.get("primary_language", ""),
         skills=skills, availability=Availability(hours_per_week=hours), assigned_to=assigned)
     sensitive = SensitiveDetails(
         survivor.id, trafficking_type=trafficking or TraffickingType.UNKNOWN,
-        history_notes=value.get("history_notes", ""),
-        immigration_status=value.get("immigration_status", ""),
-        criminal_record_notes=value.get("criminal_record_notes", ""))
+        history_notes=text.get("history_notes", ""),
+        immigration_status=text.get("immigration_status", ""),
+        criminal_record_notes=text.get("criminal_record_notes", ""))
+    checks: tuple[Callable[[], None], ...] = (lambda: validate_survivor(survivor, today),
+                                              lambda: validate_sensitive(sensitive))
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            for name, reason in exc.problems.items():
+                problems.setdefault(name, reason)  # the reason read from the cell comes first
+    if problems:
+        raise ValidationError(problems)
     return survivor, sensitive
 
 
