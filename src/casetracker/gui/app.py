@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casetracker.domain.errors import DatabaseInUseError
+from casetracker.gui import i18n
 from casetracker.gui.controller import AppController
 from casetracker.security.kdf import KdfParams
 from casetracker.services import demo
@@ -47,6 +48,7 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Case Tracker")
     app.setOrganizationName("CaseTracker")
+    i18n.install(i18n.preferred_language())  # the translators live as children of the app
     path, notice = choose_database(db, default, kdf)
     vault = Vault(path, kdf=kdf)
     try:

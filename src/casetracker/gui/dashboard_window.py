@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, ManagerFigures
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, report
 from casetracker.services import dashboard
 from casetracker.services.session import Session
@@ -41,7 +42,7 @@ class DashboardWindow(QDialog):
         self.table = QTableWidget(len(self.figures), len(METRICS) + 1, self)
         self.table.setAccessibleName(self.tr("Figures per case manager"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Case manager"), *(self.tr(METRIC_LABELS[m]) for m in METRICS)])
+            [self.tr("Case manager"), *(label(METRIC_LABELS[m]) for m in METRICS)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setToolTip(self.tr("Double-click a number to see the cases behind it"))
@@ -102,7 +103,7 @@ class DashboardWindow(QDialog):
         listing.itemDoubleClicked.connect(
             lambda item: self._open_case(item.text().split(" · ")[0]))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"{manager}: {self.tr(METRIC_LABELS[metric])}", dialog))
+        layout.addWidget(QLabel(f"{manager}: {label(METRIC_LABELS[metric])}", dialog))
         layout.addWidget(listing)
         dialog.resize(420, 420)
         self.active_dialog = dialog

@@ -5,7 +5,7 @@ Its title names the program and the account, never a survivor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,13 +30,17 @@ from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
+from casetracker.gui.i18n import label
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.services import consent, placement, sharing_support, survivors
 from casetracker.services.session import Session
 
-ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
-               Role.SUPERVISOR: "supervisor"}
+ROLE_LABELS = {
+    Role.CASE_MANAGER: QT_TRANSLATE_NOOP("labels", "case manager"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("labels", "coordinator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("labels", "supervisor"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +54,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.clipboard = clipboard
         self.setWindowTitle(self.tr("Case Tracker — {0} ({1})").format(
-            session.account.name, self.tr(ROLE_LABELS[session.account.role])))
+            session.account.name, label(ROLE_LABELS[session.account.role])))
         self.undo_stack = QUndoStack(self)
         self.active_dialog: QWidget | None = None
         self.record: RecordView | None = None

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -33,7 +33,8 @@ def from_qdate(day: QDate) -> date:
 
 
 def show_day(day: date | None) -> str:
-    return day.strftime("%d %b %Y").lstrip("0") if day else "—"
+    """A day as people read it, in the interface language ("5 Mar 2026", "5 mar 2026")."""
+    return QLocale().toString(to_qdate(day), "d MMM yyyy") if day else "—"
 
 
 class DateField(QWidget):
@@ -52,7 +53,7 @@ class DateField(QWidget):
         self.enabled_box: QCheckBox | None = None
         if optional:
             self.enabled_box = QCheckBox(self)
-            self.enabled_box.setAccessibleName(label + " known")
+            self.enabled_box.setAccessibleName(self.tr("{0} known").format(label))
             self.enabled_box.setChecked(value is not None)
             self.enabled_box.toggled.connect(self.edit.setEnabled)
             self.edit.setEnabled(value is not None)
@@ -80,7 +81,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setObjectName("errorLabel")
         self.setStyleSheet("color: #b00020;")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.hide()
 
     def show_error(self, error: Exception) -> None:
@@ -146,7 +147,7 @@ def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEd
 
 def report(parent: QWidget, error: CaseTrackerError) -> None:
     """Tell the person what went wrong, in the program's words."""
-    QMessageBox.warning(parent, parent.tr("Case Tracker"), str(error))
+    QMessageBox.warning(parent, QCoreApplication.translate("app", "Case Tracker"), str(error))
 
 
 def vbox(*widgets: QWidget) -> QVBoxLayout:

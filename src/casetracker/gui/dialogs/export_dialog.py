@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.i18n import label
 from casetracker.gui.record.documents_tab import pdf_view
 from casetracker.gui.widgets import ErrorLabel
 from casetracker.services.sharing import PreparedExport
@@ -31,7 +32,8 @@ Save = Callable[[PreparedExport, str], str]
 
 
 class ExportDialog(QDialog):
-    KINDS = (("employer_profile", "Candidate profile"), ("referral_letter", "Referral letter"))
+    KINDS = (("employer_profile", QT_TRANSLATE_NOOP("labels", "Candidate profile")),
+             ("referral_letter", QT_TRANSLATE_NOOP("labels", "Referral letter")))
 
     def __init__(self, employers: list[str], prepare: Prepare, save: Save,
                  parent: QWidget | None = None) -> None:
@@ -45,8 +47,8 @@ class ExportDialog(QDialog):
         self.employer.addItems(employers)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Document"))
-        for value, label in self.KINDS:
-            self.kind.addItem(self.tr(label), value)
+        for value, text in self.KINDS:
+            self.kind.addItem(label(text), value)
         self.position = QLineEdit(self)
         self.position.setAccessibleName(self.tr("Position (for a letter)"))
         self.preview_button = QPushButton(self.tr("Preview"), self)
@@ -97,8 +99,8 @@ class ExportDialog(QDialog):
             self.error.show_error(exc)
             return
         self.prepared = prepared
-        for label, why in prepared.reasons:
-            self.fields.addItem(f"{label} — {why}")
+        for field, why in prepared.reasons:
+            self.fields.addItem(f"{field} — {why}")
         layout = self.preview_area.layout()
         while layout.count():
             old = layout.takeAt(0).widget()

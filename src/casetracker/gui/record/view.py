@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from casetracker.domain.accounts import Role
+from casetracker.gui.i18n import safe_contact_summary
 from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
@@ -70,7 +71,7 @@ class RecordView(QWidget):
                              + ("" if survivor.status.value == "active"
                                 else " · " + self.tr("closed")))
         self.safe_contact.setText(self.tr("Safe contact: {0}").format(
-            survivor.safe_contact.summary()))
+            safe_contact_summary(survivor.safe_contact)))
         common = {"editable": editable, "undo": undo, "parent": self}
         self.profile = ProfileTab(session, survivor, clipboard=clipboard, **common)
         self.profile.changed.connect(self.changed)
