@@ -145,9 +145,18 @@ def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEd
     return fields[0], fields[1]
 
 
+def error_box(parent: QWidget, message: str) -> QMessageBox:
+    """The warning the program shows when something goes wrong (not yet shown)."""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("app", "Case Tracker"), message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 def report(parent: QWidget, error: CaseTrackerError) -> None:
     """Tell the person what went wrong, in the program's words."""
-    QMessageBox.warning(parent, QCoreApplication.translate("app", "Case Tracker"), str(error))
+    error_box(parent, str(error)).exec()
 
 
 def vbox(*widgets: QWidget) -> QVBoxLayout:

@@ -158,7 +158,10 @@ class GoalsTab(RecordTab):
         goal = self.selected_goal()
         if goal is None:
             return
-        text, ok = QInputDialog.getText(self, self.tr("Add milestone"), self.tr("Step"))
+        prompt = self.milestone_prompt()
+        ok = prompt.exec() == QInputDialog.DialogCode.Accepted
+        text = prompt.textValue()
+        prompt.deleteLater()
         if ok and text.strip():
             due = min(goal.target_date, date.today() + timedelta(days=14))
             self.attempt(lambda: plans.add_milestone(self.session, goal.id, text, due))
@@ -167,10 +170,27 @@ class GoalsTab(RecordTab):
         goal = self.selected_goal()
         if goal is None:
             return
-        note, ok = QInputDialog.getMultiLineText(self, self.tr("Check-in"),
-                                                 self.tr("How is it going?"))
+        prompt = self.checkin_prompt()
+        ok = prompt.exec() == QInputDialog.DialogCode.Accepted
+        note = prompt.textValue()
+        prompt.deleteLater()
         if ok and note.strip():
             self.attempt(lambda: plans.add_checkin(self.session, goal.id, note))
+
+    def milestone_prompt(self) -> QInputDialog:
+        """Asks for a milestone's step (not yet shown)."""
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Add milestone"))
+        prompt.setLabelText(self.tr("Step"))
+        return prompt
+
+    def checkin_prompt(self) -> QInputDialog:
+        """Asks how a goal is going (not yet shown)."""
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Check-in"))
+        prompt.setLabelText(self.tr("How is it going?"))
+        prompt.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        return prompt
 
     def save_plan(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -1,0 +1,237 @@
+"""Every window and dialog of the application, opened one after another on a vault.
+
+`walk()` yields `(name, widget)` with the widget shown; when the caller asks for the next
+one, the previous widget is closed. Screenshots, the accessibility test and the translation
+test all walk the same screens, so a new dialog added here is checked everywhere.
+Dialogs are opened through the same methods the application's buttons call, so the walk
+sees what a person sees.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from casetracker.domain.accounts import Role
+from casetracker.gui.dialogs.export_dialog import ExportDialog
+from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
+from casetracker.gui.dialogs.settings_dialog import SettingsDialog
+from casetracker.gui.first_run import FirstRunDialog, RecoveryKeyDialog
+from casetracker.gui.lock_screen import LockScreen
+from casetracker.gui.main_window import MainWindow
+from casetracker.gui.record.documents_tab import ScanViewer
+from casetracker.gui.record.view import RecordView
+from casetracker.gui.recovery_dialog import RecoveryDialog
+from casetracker.gui.safety import ClipboardGuard
+from casetracker.gui.widgets import error_box
+from casetracker.services import settings
+from casetracker.services.session import Session
+from casetracker.services.vault import Vault
+
+Screen = tuple[str, QWidget]
+
+SAMPLE_KEY = "ABCDEF-GHIJKL-MNOPQR-STUVWX-YZ2345-67ABCD"
+
+
+def settle() -> None:
+    """Let Qt lay out and paint what was just shown."""
+    QApplication.processEvents()
+
+
+def _close(widget: QWidget) -> None:
+    with contextlib.suppress(RuntimeError):  # already deleted by Qt (WA_DeleteOnClose)
+        widget.close()
+        widget.hide()  # some refuse to close, like the recovery key before it is confirmed
+        widget.deleteLater()
+
+
+def _shown(name: str, widget: QWidget, *, close: bool = True) -> Iterator[Screen]:
+    """Show `widget`, hand it out, close it when the caller moves on (unless told not to)."""
+    try:
+        widget.show()
+        settle()
+        yield name, widget
+    finally:
+        if close:
+            _close(widget)
+
+
+def _opened(name: str, owner: object, opener: Callable[[], object]) -> Iterator[Screen]:
+    """Call the owner's own opener (a button's slot), then walk the dialog it opened."""
+    opener()
+    dialog = getattr(owner, "active_dialog", None)
+    if isinstance(dialog, QWidget):
+        yield from _shown(name, dialog)
+        setattr(owner, "active_dialog", None)  # noqa: B010 - the owner's public attribute
+
+
+def walk(vault: Vault, session: Session | None = None) -> Iterator[Screen]:
+    """Every screen: the locked ones from `vault`, then (with a session) the unlocked ones."""
+    yield from locked_screens(vault)
+    if session is not None:
+        yield from unlocked_screens(vault, session)
+
+
+def locked_screens(vault: Vault) -> Iterator[Screen]:
+    """What shows before anyone is signed in: lock screen, first run, recovery."""
+    lock = LockScreen(vault.account_names())
+    lock.resize(720, 520)
+    try:
+        yield from _shown("lock-screen", lock, close=False)
+        yield from _shown("dialog-recovery", RecoveryDialog(vault.account_names(), lock))
+        yield from _shown("dialog-new-passphrase", PassphraseDialog(
+            lock.tr("A supervisor set a temporary passphrase for this account. Choose your "
+                    "own before going on."), lock))
+        yield from _shown("message-error", error_box(
+            lock, lock.tr("The passphrase does not match this account.")))
+    finally:
+        _close(lock)
+    yield from _shown("dialog-first-run", FirstRunDialog(str(vault.paths.db)))
+    yield from _shown("dialog-recovery-key", RecoveryKeyDialog(SAMPLE_KEY))
+
+
+def unlocked_screens(vault: Vault, session: Session) -> Iterator[Screen]:
+    """The main window, a record's every tab and dialog, and every window the toolbar opens."""
+    window = MainWindow(session, ClipboardGuard())
+    window.resize(1280, 800)
+    try:
+        yield from _main_window(window, session)
+    finally:
+        window.close()
+        window.deleteLater()
+        settle()
+
+
+def _main_window(window: MainWindow, session: Session) -> Iterator[Screen]:
+    window.show()
+    settle()
+    yield "caseload", window
+    if window.model.rowCount() > 0:
+        window.table.selectRow(0)
+        settle()
+        assert window.record is not None
+        yield from record_screens(window, window.record)
+    yield from _share_preview(window)
+    actions = [(window.new_action, "dialog-new-survivor", window.open_intake),
+               (window.dashboard_action, "dashboard", window.open_dashboard),
+               (window.audit_action, "audit-log", window.open_audit),
+               (window.workshop_action, "dialog-workshop", window.open_workshop),
+               (window.template_action, "dialog-letter-template", window.open_template)]
+    for action, name, opener in actions:
+        if action.isVisible():
+            if name == "dashboard":
+                yield from _dashboard(window)
+            else:
+                yield from _opened(name, window, opener)
+    yield from _employers(window)
+    yield from _shown("dialog-settings", SettingsDialog(
+        settings.get_settings(session), editable=session.account.role is Role.SUPERVISOR,
+        parent=window))
+
+
+def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
+    """Each tab of the open record in the main window, and the dialogs its buttons open."""
+    for index in range(record.tabs.count()):
+        record.tabs.setCurrentIndex(index)
+        settle()
+        yield "record-" + _slug(record.tabs.tabText(index)), window
+    if hasattr(record, "profile"):
+        record.tabs.setCurrentWidget(record.profile)
+        yield from _opened("dialog-edit-survivor", record.profile, record.profile.open_editor)
+    if hasattr(record, "goals"):
+        record.tabs.setCurrentWidget(record.goals)
+        yield from _opened("dialog-goal", record.goals, record.goals.open_goal_dialog)
+        yield from _shown("dialog-milestone", record.goals.milestone_prompt())
+        yield from _shown("dialog-check-in", record.goals.checkin_prompt())
+    if hasattr(record, "documents"):
+        record.tabs.setCurrentWidget(record.documents)
+        yield from _shown("dialog-scan", ScanViewer("scan.png", "image/png", sample_scan(),
+                                                    record.documents))
+    if hasattr(record, "placement"):
+        record.tabs.setCurrentWidget(record.placement)
+        yield from _opened("dialog-next-step", record.placement,
+                           record.placement.open_step_dialog)
+    if hasattr(record, "consent"):
+        record.tabs.setCurrentWidget(record.consent)
+        yield from _opened("dialog-consent", record.consent,
+                           record.consent.open_consent_dialog)
+    if hasattr(record, "reviews"):
+        record.tabs.setCurrentWidget(record.reviews)
+        yield from _opened("dialog-review", record.reviews, record.reviews.open_review_dialog)
+
+
+def _share_preview(window: MainWindow) -> Iterator[Screen]:
+    """The sharing dialog, with a preview for the first case that has an active consent."""
+    fallback: ExportDialog | None = None
+    for row in range(min(window.model.rowCount(), 40)):
+        window.table.selectRow(row)
+        settle()
+        record = window.record
+        if record is None or not hasattr(record, "consent"):
+            continue
+        record.consent.open_export_dialog()
+        dialog = record.consent.active_dialog
+        record.consent.active_dialog = None
+        if not isinstance(dialog, ExportDialog):
+            continue
+        if dialog.employer.count():
+            if fallback is not None:
+                _close(fallback)
+            dialog.show()
+            dialog.preview()
+            yield from _shown("dialog-share-preview", dialog)
+            return
+        if fallback is None:
+            fallback = dialog
+        else:
+            _close(dialog)
+    if fallback is not None:
+        yield from _shown("dialog-share", fallback)
+
+
+def _dashboard(window: MainWindow) -> Iterator[Screen]:
+    window.open_dashboard()
+    dashboard = window.active_dialog
+    assert dashboard is not None
+    try:
+        yield from _shown("dashboard", dashboard, close=False)
+        if dashboard.table.rowCount() and dashboard.table.columnCount() > 1:
+            yield from _opened("dialog-cases-behind", dashboard,
+                               lambda: dashboard.drill_down(0, 1))
+    finally:
+        _close(dashboard)
+        window.active_dialog = None
+
+
+def _employers(window: MainWindow) -> Iterator[Screen]:
+    window.open_employers()
+    employers_window = window.active_dialog
+    assert employers_window is not None
+    employers_window.resize(1120, 680)
+    employers_window.show_matches()
+    try:
+        yield from _shown("employers", employers_window, close=False)
+        yield from _opened("dialog-employer", employers_window,
+                           employers_window.open_employer_dialog)
+    finally:
+        _close(employers_window)
+        window.active_dialog = None
+
+
+def sample_scan() -> bytes:
+    """A small PNG made in memory, standing in for a scanned document."""
+    image = QImage(480, 320, QImage.Format.Format_RGB32)
+    image.fill(QColor(Qt.GlobalColor.lightGray))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
