@@ -947,6 +947,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
             <numerusform>Espere %n segundos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The passphrase does not match this account.</source>
+        <translation>La frase de acceso no corresponde a esta cuenta.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
