@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.reports import METRIC_LABELS, METRICS, ManagerFigures
+from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
 from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, report
 from casetracker.services import dashboard
@@ -56,7 +56,10 @@ class DashboardWindow(QDialog):
         self.table.cellDoubleClicked.connect(self.drill_down)
         self.funnel = QSvgWidget(self)
         self.funnel.setAccessibleName(self.tr("Placement funnel"))
-        self.funnel.load(QByteArray(dashboard.funnel_picture(session)))
+        # The steps' names are the domain's English; the chart shows them translated.
+        steps = [name for name, _count in Funnel(0, 0, 0, 0, 0, 0).steps()]
+        self.funnel.load(QByteArray(dashboard.funnel_picture(
+            session, {name: label(name) for name in steps})))
         self.funnel.setMinimumSize(460, 190)
         figures = dashboard.funnel(session)
         rates = [figures.retention_rate(days) for days in (30, 60, 90)]

@@ -1319,7 +1319,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Placement</source>
-        <translation>Colocación laboral</translation>
+        <translation>Colocación</translation>
     </message>
     <message>
         <source>Consent</source>
