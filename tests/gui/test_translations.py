@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,13 +34,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain.accounts import Role
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
 from casetracker.domain.documents import DOCUMENT_LABELS
 from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS
+from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageError
 from casetracker.domain.reports import METRIC_LABELS
+from casetracker.domain.validation import ValidationError
 from casetracker.gui import i18n
+from casetracker.gui.messages import error_text
 from casetracker.gui.screens import walk
-from casetracker.services import demo
+from casetracker.services import accounts, demo, survivors
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER
 
@@ -261,3 +265,37 @@ def test_the_check_catches_an_english_string(qtbot: QtBot, team: Team) -> None:
     assert any("'Cancel'" in p for p in problems)
     assert catalog.untranslated("3 of 5 milestones")
     assert not catalog.untranslated("3 de 5 pasos")
+
+
+# -- the services' messages, shown in Spanish ---------------------------------------------------
+
+
+def raised(call: Callable[[], object]) -> CaseTrackerError:
+    with pytest.raises(CaseTrackerError) as caught:
+        call()
+    return caught.value
+
+
+def test_the_messages_people_meet_are_shown_in_spanish(team: Team, spanish: None) -> None:
+    wrong = raised(lambda: team.vault.unlock(CASE_MANAGER, "not the right passphrase at all"))
+    assert error_text(wrong) == f"La frase de acceso no es correcta para {CASE_MANAGER}"
+    short = raised(lambda: accounts.add_account(team.supervisor, "nuevo", Role.CASE_MANAGER,
+                                                "corta"))
+    assert error_text(short).startswith("La frase de acceso tiene 5 caracteres; use al menos")
+    empty = raised(lambda: survivors.create_survivor(team.case_manager,
+                                                     survivors.draft("CT-9", "")))
+    assert isinstance(empty, ValidationError)
+    assert error_text(empty) == "Nombre preferido: es obligatorio"
+    assert error_text(ThrottledError("too many failed attempts; wait 3 seconds and try again",
+                                     2.6)) == ("Demasiados intentos fallidos. Espere 3 segundos "
+                                               "e intente de nuevo.")
+    # A message without a translation is shown as the service wrote it, with a capital.
+    assert error_text(UsageError("something new went wrong")) == "Something new went wrong"
+
+
+def test_the_messages_read_as_before_in_english(team: Team) -> None:
+    empty = raised(lambda: survivors.create_survivor(team.case_manager,
+                                                     survivors.draft("CT-9", "")))
+    assert error_text(empty) == "Preferred name is required"
+    wrong = raised(lambda: team.vault.unlock(CASE_MANAGER, "not the right passphrase at all"))
+    assert error_text(wrong) == f"Wrong passphrase for {CASE_MANAGER}"

@@ -22,6 +22,7 @@ from casetracker.gui.dialogs.settings_dialog import SettingsDialog
 from casetracker.gui.first_run import FirstRunDialog, NewVault, RecoveryKeyDialog
 from casetracker.gui.i18n import save_language
 from casetracker.gui.lock_screen import LockScreen
+from casetracker.gui.messages import error_text
 from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
 from casetracker.services import accounts, settings
@@ -77,11 +78,11 @@ class AppController(QObject):
         try:
             session = self.vault.unlock(name, passphrase)
         except ThrottledError as exc:
-            self.lock_screen.show_error(str(exc).capitalize())
+            self.lock_screen.show_error(error_text(exc))
             self.lock_screen.wait(exc.wait_seconds)
             return
         except CaseTrackerError as exc:
-            self.lock_screen.show_error(str(exc).capitalize())
+            self.lock_screen.show_error(error_text(exc))
             return
         self.opened(session)
 

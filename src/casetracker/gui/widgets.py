@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.validation import ValidationError
+from casetracker.gui.messages import error_text
 
 
 def to_qdate(day: date) -> QDate:
@@ -85,11 +85,7 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_error(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            text = "\n".join(f"{field.replace('_', ' ').capitalize()} {reason}"
-                             for field, reason in error.problems.items())
-        else:
-            text = str(error)
+        text = error_text(error)
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -156,7 +152,7 @@ def error_box(parent: QWidget, message: str) -> QMessageBox:
 
 def report(parent: QWidget, error: CaseTrackerError) -> None:
     """Tell the person what went wrong, in the program's words."""
-    error_box(parent, str(error)).exec()
+    error_box(parent, error_text(error)).exec()
 
 
 def vbox(*widgets: QWidget) -> QVBoxLayout:

@@ -639,6 +639,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>{0} — {1}: consented on {2}, until {3}</source>
+        <translation>{0} — {1}: con consentimiento del {2}, hasta el {3}</translation>
+    </message>
+    <message>
         <source>Share with an employer</source>
         <translation>Compartir con un empleador</translation>
     </message>
@@ -1822,6 +1826,332 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>wrong passphrase for {0}</source>
+        <translation>la frase de acceso no es correcta para {0}</translation>
+    </message>
+    <message>
+        <source>there is no account named {0} in this database</source>
+        <translation>no hay ninguna cuenta llamada {0} en esta base de datos</translation>
+    </message>
+    <message>
+        <source>there is no active account named {0}</source>
+        <translation>no hay ninguna cuenta activa llamada {0}</translation>
+    </message>
+    <message>
+        <source>the account {0} has been removed</source>
+        <translation>la cuenta {0} fue eliminada</translation>
+    </message>
+    <message>
+        <source>that recovery key does not open this database (each recovery key works once; after use it is replaced by a new one)</source>
+        <translation>esa clave de recuperación no abre esta base de datos (cada clave de recuperación sirve una sola vez; después de usarla se reemplaza por una nueva)</translation>
+    </message>
+    <message>
+        <source>the passphrase has {0} characters; use at least {1} (a few unrelated words work well)</source>
+        <translation>la frase de acceso tiene {0} caracteres; use al menos {1} (unas cuantas palabras sin relación entre sí funcionan bien)</translation>
+    </message>
+    <message>
+        <source>the passphrase has {0} characters; at most {1} are accepted</source>
+        <translation>la frase de acceso tiene {0} caracteres; se aceptan como máximo {1}</translation>
+    </message>
+    <message>
+        <source>the passphrase repeats one or two characters; choose words</source>
+        <translation>la frase de acceso repite uno o dos caracteres; elija palabras</translation>
+    </message>
+    <message>
+        <source>that passphrase is on the list of commonly used ones; choose another</source>
+        <translation>esa frase de acceso está en la lista de las más usadas; elija otra</translation>
+    </message>
+    <message>
+        <source>the passphrase must not be the account name</source>
+        <translation>la frase de acceso no puede ser el nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>the passphrase holds bytes that are not text; UTF-8 is expected</source>
+        <translation>la frase de acceso contiene bytes que no son texto; se espera UTF-8</translation>
+    </message>
+    <message>
+        <source>this database is already open in another Case Tracker window; switch to that window, or close it and try again (nothing was changed)</source>
+        <translation>esta base de datos ya está abierta en otra ventana de Case Tracker; vaya a esa ventana, o ciérrela e intente de nuevo (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>there is no case {0}</source>
+        <translation>no existe el caso {0}</translation>
+    </message>
+    <message>
+        <source>case number {0} is already in use</source>
+        <translation>el número de caso {0} ya está en uso</translation>
+    </message>
+    <message>
+        <source>an employer named {0} is already listed</source>
+        <translation>ya hay un empleador llamado {0} en la lista</translation>
+    </message>
+    <message>
+        <source>there is no employer partner {0}</source>
+        <translation>no existe el empleador aliado {0}</translation>
+    </message>
+    <message>
+        <source>that goal no longer exists</source>
+        <translation>esa meta ya no existe</translation>
+    </message>
+    <message>
+        <source>that document no longer exists</source>
+        <translation>ese documento ya no existe</translation>
+    </message>
+    <message>
+        <source>that consent no longer exists</source>
+        <translation>ese consentimiento ya no existe</translation>
+    </message>
+    <message>
+        <source>that workshop no longer exists</source>
+        <translation>ese taller ya no existe</translation>
+    </message>
+    <message>
+        <source>that task no longer exists</source>
+        <translation>esa tarea ya no existe</translation>
+    </message>
+    <message>
+        <source>that scan no longer exists</source>
+        <translation>ese escaneo ya no existe</translation>
+    </message>
+    <message>
+        <source>the report&apos;s end date comes before its start date</source>
+        <translation>la fecha final del informe es anterior a la fecha inicial</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is longer than {0} characters</source>
+        <translation>tiene más de {0} caracteres</translation>
+    </message>
+    <message>
+        <source>holds control characters</source>
+        <translation>contiene caracteres de control</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address</source>
+        <translation>{0} no es un correo electrónico</translation>
+    </message>
+    <message>
+        <source>{0} is not a phone number</source>
+        <translation>{0} no es un número de teléfono</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (use YYYY-MM-DD)</source>
+        <translation>{0} no es una fecha (use AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>must be between {0} and {1}</source>
+        <translation>debe estar entre {0} y {1}</translation>
+    </message>
+    <message>
+        <source>use 1-32 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; or &apos;.&apos;</source>
+        <translation>use de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; o &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>es una fecha futura</translation>
+    </message>
+    <message>
+        <source>is before 1900</source>
+        <translation>es anterior a 1900</translation>
+    </message>
+    <message>
+        <source>choose at least one category to share</source>
+        <translation>elija al menos una categoría para compartir</translation>
+    </message>
+    <message>
+        <source>a consent lasts at most a year; ask again after that</source>
+        <translation>un consentimiento dura como máximo un año; después, vuelva a pedirlo</translation>
+    </message>
+    <message>
+        <source>must come after the date signed</source>
+        <translation>debe ser posterior a la fecha de firma</translation>
+    </message>
+    <message>
+        <source>internships in this program are paid</source>
+        <translation>las pasantías de este programa son pagadas</translation>
+    </message>
+    <message>
+        <source>say why the person left the pipeline</source>
+        <translation>indique por qué la persona salió del proceso</translation>
+    </message>
+    <message>
+        <source>must be in the future for a new goal</source>
+        <translation>debe ser una fecha futura para una meta nueva</translation>
+    </message>
+    <message>
+        <source>must be between $0 and $1,000 an hour</source>
+        <translation>debe estar entre $0 y $1,000 por hora</translation>
+    </message>
+    <message>
+        <source>is before the previous step</source>
+        <translation>es anterior a la etapa anterior</translation>
+    </message>
+    <message>
+        <source>the case has already exited the pipeline</source>
+        <translation>el caso ya salió del proceso</translation>
+    </message>
+    <message>
+        <source>list at most 50 skills of up to 100 characters</source>
+        <translation>anote como máximo 50 habilidades de hasta 100 caracteres</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Legal first name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Legal last name</source>
+        <translation>Apellido legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Intake date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>Específica</translation>
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation>Medible</translation>
+    </message>
+    <message>
+        <source>Achievable</source>
+        <translation>Alcanzable</translation>
+    </message>
+    <message>
+        <source>Relevant</source>
+        <translation>Relevante</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Milestone due date</source>
+        <translation>Fecha del paso</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Qué se comparte</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Salario</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminado el</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiados intentos fallidos. Espere %n segundo e intente de nuevo.</numerusform>
+            <numerusform>Demasiados intentos fallidos. Espere %n segundos e intente de nuevo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Signed release form</source>
@@ -1834,6 +2164,38 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Electronic signature</source>
         <translation>Firma electrónica</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Skills and certifications</source>
+        <translation>Habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Workshops completed</source>
+        <translation>Talleres terminados</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <source>Employment goals</source>
+        <translation>Metas de empleo</translation>
+    </message>
+    <message>
+        <source>Work through the program</source>
+        <translation>Trabajo con el programa</translation>
+    </message>
+    <message>
+        <source>Supports at work</source>
+        <translation>Apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>Documents ready for I-9</source>
+        <translation>Documentos listos para el I-9</translation>
     </message>
     <message>
         <source>Candidate profile</source>
