@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -28,7 +28,11 @@ from casetracker.services.session import Session
 
 
 class AuditWindow(QDialog):
-    COLUMNS = ("#", "When", "Who", "Action", "Case", "Details")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("AuditWindow", "When"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Who"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Action"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Case"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Details"))
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -38,6 +38,7 @@ from casetracker.domain.employment import (
 )
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.i18n import POSITION_KIND_LABELS, label
+from casetracker.gui.messages import MATCH_REASONS, translate_message
 from casetracker.gui.widgets import FormDialog, report
 from casetracker.services import employers, matching
 from casetracker.services.session import Session
@@ -206,7 +207,8 @@ class EmployersWindow(QDialog):
         self.matches.verticalHeader().hide()
         self.matches.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for column, width in enumerate((115, 120, 40)):
-            self.matches.setColumnWidth(column, width)
+            self.matches.setColumnWidth(
+                column, max(width, self.matches.horizontalHeader().sectionSizeHint(column)))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -308,9 +310,10 @@ class EmployersWindow(QDialog):
         found = matching.rank(self.session, self._positions[row].id)
         self.matches.setRowCount(len(found))
         for index, match in enumerate(found):
-            why = "; ".join(match.reasons) or "—"
+            why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
             if match.restriction_flag:
-                why = "⚠ " + self.tr(match.restriction_flag) + "  " + why
+                why = ("⚠ " + translate_message(match.restriction_flag, MATCH_REASONS)
+                       + "  " + why)
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)

@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         for column, width in ((CaseloadModel.COL_CASE, 118), (CaseloadModel.COL_NAME, 130),
                               (CaseloadModel.COL_STAGE, 90), (CaseloadModel.COL_NEXT, 112),
                               (CaseloadModel.COL_CONTACT, 100)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than the heading, which is longer in some languages.
+            self.table.setColumnWidth(
+                column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.count = QLabel(self)
         self.model.modelReset.connect(self._update_count)

@@ -52,6 +52,20 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "the report's end date comes before its start date"),
 )
 
+# Why a survivor fits a position (the matching service's words), and its warning.
+MATCH_REASONS = (
+    QT_TRANSLATE_NOOP("errors", "available {0} h/week"),
+    QT_TRANSLATE_NOOP("errors", "available {0} h/week (a little short)"),
+    QT_TRANSLATE_NOOP("errors", "can start in time"),
+    QT_TRANSLATE_NOOP("errors", "skills: {0}"),
+    QT_TRANSLATE_NOOP("errors", "{0} readiness workshop"),
+    QT_TRANSLATE_NOOP("errors", "{0} readiness workshops"),
+    QT_TRANSLATE_NOOP("errors", "ready for I-9"),
+    QT_TRANSLATE_NOOP("errors", "This employer's hiring restrictions may apply. Talk with the "
+                                "case manager before referring (a vacatur petition may help). "
+                                "The employer is never told why."),
+)
+
 # What a form's field problem says after the field's name.
 REASONS = (
     QT_TRANSLATE_NOOP("errors", "is required"),

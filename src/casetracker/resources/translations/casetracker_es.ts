@@ -23,6 +23,14 @@
         <translation>Caso</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
@@ -1918,6 +1926,38 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>the report&apos;s end date comes before its start date</source>
         <translation>la fecha final del informe es anterior a la fecha inicial</translation>
+    </message>
+    <message>
+        <source>available {0} h/week</source>
+        <translation>disponible {0} h/semana</translation>
+    </message>
+    <message>
+        <source>available {0} h/week (a little short)</source>
+        <translation>disponible {0} h/semana (un poco menos)</translation>
+    </message>
+    <message>
+        <source>can start in time</source>
+        <translation>puede empezar a tiempo</translation>
+    </message>
+    <message>
+        <source>skills: {0}</source>
+        <translation>habilidades: {0}</translation>
+    </message>
+    <message>
+        <source>{0} readiness workshop</source>
+        <translation>{0} taller de preparación</translation>
+    </message>
+    <message>
+        <source>{0} readiness workshops</source>
+        <translation>{0} talleres de preparación</translation>
+    </message>
+    <message>
+        <source>ready for I-9</source>
+        <translation>listo para el I-9</translation>
+    </message>
+    <message>
+        <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
+        <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
     </message>
     <message>
         <source>is required</source>
