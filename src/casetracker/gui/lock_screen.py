@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -76,12 +77,20 @@ class LockScreen(QWidget):
         self.notice = QLabel(notice, self)
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 8px;")
+        # A margin, not a style-sheet padding, which wrapped text does not make room for.
+        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00;")
+        self.notice.setMargin(8)
         inner.addWidget(self.notice)
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches, not by alignment: an aligned widget gets its size hint's
+        # height, which is too short once the wrapped notice and errors need more lines.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.setTabOrder(self.account, self.passphrase)
         self.setTabOrder(self.passphrase, self.unlock_button)

@@ -162,7 +162,10 @@ def error_text(error: Exception) -> str:
                          for field, reason in error.problems.items())
     if isinstance(error, ThrottledError):
         seconds = max(1, round(error.wait_seconds))
-        return QCoreApplication.translate(
+        source = "Too many failed attempts. Wait %n second(s) and try again."
+        text = QCoreApplication.translate(
             "errors", "Too many failed attempts. Wait %n second(s) and try again.", "", seconds)
+        if text != source.replace("%n", str(seconds)):  # translated; else the service's words
+            return text
     text = translate_message(str(error))
     return text[:1].upper() + text[1:]
