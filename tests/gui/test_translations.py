@@ -323,5 +323,5 @@ def test_the_messages_read_as_before_in_english(team: Team) -> None:
     assert error_text(empty) == "Preferred name is required"
     wrong = raised(lambda: team.vault.unlock(CASE_MANAGER, "not the right passphrase at all"))
     assert error_text(wrong) == f"Wrong passphrase for {CASE_MANAGER}"
-    assert error_text(ThrottledError("too many failed attempts; wait 3 seconds and try again",
-                                     2.6)) == "Too many failed attempts; wait 3 seconds and try again"
+    throttled = "too many failed attempts; wait 3 seconds and try again"
+    assert error_text(ThrottledError(throttled, 2.6)) == throttled.capitalize()
