@@ -377,7 +377,7 @@
     <name>DocumentsTab</name>
     <message>
         <source>Ready for I-9</source>
-        <translation>Listo para el I-9</translation>
+        <translation>Documentos listos para el I-9</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Not ready for I-9: recovering the {0} would make it so.</source>
-        <translation>Todavía no está listo para el I-9. Con este documento lo estaría: {0}.</translation>
+        <translation>Los documentos todavía no están listos para el I-9. Con este documento lo estarían: {0}.</translation>
     </message>
     <message>
         <source>Status of {0}</source>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Ready for I-9</source>
-        <translation>Listo para el I-9</translation>
+        <translation>Documentos listos para el I-9</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1265,7 +1265,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Referral source</source>
-        <translation>Quién lo refirió</translation>
+        <translation>Quién hizo la referencia</translation>
     </message>
     <message>
         <source>Intake date</source>
@@ -1658,7 +1658,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Referral source</source>
-        <translation>Quién lo refirió</translation>
+        <translation>Quién hizo la referencia</translation>
     </message>
     <message>
         <source>Intake date</source>
@@ -1953,7 +1953,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>ready for I-9</source>
-        <translation>listo para el I-9</translation>
+        <translation>documentos listos para el I-9</translation>
     </message>
     <message>
         <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
@@ -2287,11 +2287,11 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Walks or bikes</source>
-        <translation>Camina o usa bicicleta</translation>
+        <translation>Camina o va en bicicleta</translation>
     </message>
     <message>
         <source>Needs a ride</source>
-        <translation>Necesita que la lleven</translation>
+        <translation>Necesita transporte</translation>
     </message>
     <message>
         <source>Hospitality</source>
@@ -2563,7 +2563,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>ready for I-9</source>
-        <translation>listo para el I-9</translation>
+        <translation>documentos listos para el I-9</translation>
     </message>
     <message>
         <source>open</source>
