@@ -75,6 +75,8 @@ def install(language: str, folder: Path | None = None) -> list[QTranslator]:
     """
     app = QCoreApplication.instance()
     if app is None or language not in LANGUAGES or language == SOURCE_LANGUAGE:
+        if language == SOURCE_LANGUAGE and QLocale.system().language() != LOCALES["en"].language():
+            QLocale.setDefault(LOCALES["en"])  # English chosen on, say, a Spanish computer
         return []
     ours = QTranslator(app)
     if not ours.load(f"casetracker_{language}", str(folder or translations_folder())):
