@@ -77,9 +77,7 @@ class LockScreen(QWidget):
         self.notice = QLabel(notice, self)
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        # A margin, not a style-sheet padding, which wrapped text does not make room for.
-        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00;")
-        self.notice.setMargin(8)
+        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 8px;")
         inner.addWidget(self.notice)
 
         outer = QVBoxLayout(self)

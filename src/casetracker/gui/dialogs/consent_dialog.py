@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS, ConsentMethod
 from casetracker.domain.employment import Employer
-from casetracker.gui.i18n import category_name, label
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 METHOD_LABELS = {
@@ -72,7 +72,6 @@ class ConsentDialog(FormDialog):
         self.categories: dict[Category, QCheckBox] = {}
         for category in sorted(SHAREABLE, key=list(Category).index):
             box = QCheckBox(label(CATEGORY_DESCRIPTIONS[category]), group)
-            box.setAccessibleName(category_name(category))
             self.categories[category] = box
             column.addWidget(box)
         self.body.addWidget(group)
