@@ -3,6 +3,7 @@
 
     python3 dev.py app [ARGS...]    launch the application
     python3 dev.py test [ARGS...]   lint, type-check and run the whole test suite
+    python3 dev.py translations     update the Qt Linguist .ts files from the GUI sources
 
 Needs only Python 3.11+ and pip. The environment lives in `.venv/` and is
 reinstalled when `pyproject.toml` changes. Debian packages the tests need are
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".casetracker-installed"
 DEBIAN_PACKAGES = ROOT / "packaging" / "debian-packages.txt"
+GUI = ROOT / "src" / "casetracker" / "gui"
+TRANSLATIONS = ROOT / "src" / "casetracker" / "resources" / "translations"
 
 
 def _venv_python() -> Path:
@@ -84,6 +87,35 @@ def ensure_debian_packages() -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
+def _qt_tool(python: Path, name: str) -> str:
+    return str(python.with_name(name + (".exe" if os.name == "nt" else "")))
+
+
+def lupdate_command(python: Path, ts_file: Path) -> list[str]:
+    """Collect every translatable string of the GUI into `ts_file`, keeping its translations."""
+    sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    return [_qt_tool(python, "pyside6-lupdate"), *sources, "-locations", "none",
+            "-no-obsolete", "-source-language", "en", "-ts", str(ts_file)]
+
+
+def update_translations(python: Path) -> int:
+    for ts_file in sorted(TRANSLATIONS.glob("*.ts")):
+        code = subprocess.run(lupdate_command(python, ts_file)).returncode
+        if code != 0:
+            return code
+    return 0
+
+
+def compile_translations(python: Path) -> None:
+    """Compile each .ts into the .qm the program loads (not kept in git), when out of date."""
+    for ts_file in sorted(TRANSLATIONS.glob("*.ts")):
+        qm_file = ts_file.with_suffix(".qm")
+        if qm_file.exists() and qm_file.stat().st_mtime >= ts_file.stat().st_mtime:
+            continue
+        subprocess.run([_qt_tool(python, "pyside6-lrelease"), "-silent", str(ts_file),
+                        "-qm", str(qm_file)], check=True)
+
+
 def run_app(python: Path, args: list[str]) -> int:
     return subprocess.run([str(python), "-m", "casetracker", *args]).returncode
 
@@ -105,10 +137,13 @@ def run_tests(python: Path, args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test"}:
+    if not argv or argv[0] not in {"app", "test", "translations"}:
         print(__doc__, file=sys.stderr)
         return 2
     python = ensure_venv()
+    if argv[0] == "translations":
+        return update_translations(python)
+    compile_translations(python)
     if argv[0] == "app":
         return run_app(python, argv[1:])
     return run_tests(python, argv[1:])

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.controller import AppController
@@ -24,6 +26,16 @@ def private_settings(tmp_path: Path, qapp: object) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
+
+
+@pytest.fixture(autouse=True)
+def no_windows_left_open(qapp: object) -> Iterator[None]:
+    """Close what a test left on screen, so the next test starts with no window open."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.isVisible():
+            widget.close()
+            widget.hide()
 
 
 @pytest.fixture

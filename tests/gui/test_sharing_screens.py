@@ -50,7 +50,7 @@ def test_consent_then_preview_and_save_a_profile(qtbot: QtBot, team: Team, rosa:
     qtbot.mouseClick(share.preview_button, Qt.MouseButton.LeftButton)
     assert share.prepared is not None, share.error.text()
     assert share.fields.count() == 1  # preferred name; no skills recorded for Rosa yet
-    assert "alias" in share.fields.item(0).text()
+    assert "Preferred name — preferred name: consented on" in share.fields.item(0).text()
     out = tmp_path / "profile.pdf"
     share.save_to(str(out))
     assert out.read_bytes().startswith(b"%PDF")

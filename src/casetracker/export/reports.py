@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -36,15 +37,20 @@ from casetracker.export.pdf_common import (
 from casetracker.export.projection import Letterhead
 
 
-def funnel_chart(funnel: Funnel, width: float = 460, height: float = 190) -> Drawing:
-    """The placement funnel as horizontal bars (for PDFs, and as SVG for the dashboard)."""
+def funnel_chart(funnel: Funnel, width: float = 460, height: float = 190,
+                 names: Mapping[str, str] | None = None) -> Drawing:
+    """The placement funnel as horizontal bars (for PDFs, and as SVG for the dashboard).
+
+    `names` gives a step's name in the reader's language (the screen's), else English.
+    """
     steps = funnel.steps()
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 120, 12
     chart.width, chart.height = width - 150, height - 24
     chart.data = [[count for _, count in reversed(steps)]]
-    chart.categoryAxis.categoryNames = [label for label, _ in reversed(steps)]
+    chart.categoryAxis.categoryNames = [(names or {}).get(label, label)
+                                        for label, _ in reversed(steps)]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontName = FONT
@@ -156,10 +162,10 @@ def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:
                   footer=f"Prepared {long_date(today)}")
 
 
-def funnel_svg(funnel: Funnel) -> bytes:
+def funnel_svg(funnel: Funnel, names: Mapping[str, str] | None = None) -> bytes:
     """The same funnel drawing, as SVG for the dashboard on screen."""
     from reportlab.graphics import renderSVG
 
     register_fonts()
-    svg: str = renderSVG.drawToString(funnel_chart(funnel), useClip=True)
+    svg: str = renderSVG.drawToString(funnel_chart(funnel, names=names), useClip=True)
     return svg.encode("utf-8")

@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casetracker.domain.errors import DatabaseInUseError
+from casetracker.gui import i18n
 from casetracker.gui.controller import AppController
+from casetracker.gui.messages import error_text
 from casetracker.security.kdf import KdfParams
 from casetracker.services import demo
 from casetracker.services.vault import Vault
@@ -47,6 +49,7 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Case Tracker")
     app.setOrganizationName("CaseTracker")
+    i18n.install(i18n.preferred_language())  # the translators live as children of the app
     path, notice = choose_database(db, default, kdf)
     vault = Vault(path, kdf=kdf)
     try:
@@ -58,5 +61,6 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
                 controller.session.close()
             return int(code)
     except DatabaseInUseError as exc:
-        QMessageBox.warning(None, QCoreApplication.translate("app", "Case Tracker"), str(exc))
+        QMessageBox.warning(None, QCoreApplication.translate("app", "Case Tracker"),
+                            error_text(exc))
         return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,7 +29,11 @@ from casetracker.services.session import Session
 
 
 class AuditWindow(QDialog):
-    COLUMNS = ("#", "When", "Who", "Action", "Case", "Details")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("AuditWindow", "When"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Who"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Action"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Case"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Details"))
     export_progressed = Signal(int)  # rows written so far, while exporting the view
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import STAGE_LABELS, Stage
 from casetracker.domain.survivors import CaseStatus
+from casetracker.gui.i18n import label
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day
 from casetracker.services import search, survivors
@@ -130,7 +131,7 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def _display(self, row: CaseloadRow, column: int) -> str:
-        stage = self.tr(STAGE_LABELS[Stage(row.stage)])
+        stage = label(STAGE_LABELS[Stage(row.stage)])
         return [row.case_number, row.preferred_name,
                 stage if row.status == "active" else self.tr("Closed"),
                 show_day(row.next_milestone_due), show_day(row.last_contact),

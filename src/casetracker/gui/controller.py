@@ -20,7 +20,9 @@ from casetracker.domain.settings import ProgramSettings
 from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
 from casetracker.gui.dialogs.settings_dialog import SettingsDialog
 from casetracker.gui.first_run import FirstRunDialog, NewVault, RecoveryKeyDialog
+from casetracker.gui.i18n import save_language
 from casetracker.gui.lock_screen import LockScreen
+from casetracker.gui.messages import error_text
 from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
 from casetracker.services import accounts, settings
@@ -76,11 +78,11 @@ class AppController(QObject):
         try:
             session = self.vault.unlock(name, passphrase)
         except ThrottledError as exc:
-            self.lock_screen.show_error(str(exc).capitalize())
+            self.lock_screen.show_error(error_text(exc))
             self.lock_screen.wait(exc.wait_seconds)
             return
         except CaseTrackerError as exc:
-            self.lock_screen.show_error(str(exc).capitalize())
+            self.lock_screen.show_error(error_text(exc))
             return
         self.opened(session)
 
@@ -153,7 +155,11 @@ class AppController(QObject):
         dialog = SettingsDialog(settings.get_settings(session),
                                 editable=session.account.role is Role.SUPERVISOR,
                                 parent=self.window)
-        dialog.submit = lambda data: self._save_settings(session, data, dialog.logo)
+        def submit(data: ProgramSettings) -> None:
+            save_language(dialog.chosen_language())
+            self._save_settings(session, data, dialog.logo)
+
+        dialog.submit = submit
         self.active_dialog = dialog
         dialog.open()
 

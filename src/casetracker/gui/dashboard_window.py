@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.reports import METRIC_LABELS, METRICS, ManagerFigures
+from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
+from casetracker.gui.i18n import label
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import DateField, report
 from casetracker.services import dashboard
@@ -43,7 +44,7 @@ class DashboardWindow(QDialog):
         self.table = QTableWidget(len(self.figures), len(METRICS) + 1, self)
         self.table.setAccessibleName(self.tr("Figures per case manager"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Case manager"), *(self.tr(METRIC_LABELS[m]) for m in METRICS)])
+            [self.tr("Case manager"), *(label(METRIC_LABELS[m]) for m in METRICS)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setToolTip(self.tr("Double-click a number to see the cases behind it"))
@@ -57,7 +58,10 @@ class DashboardWindow(QDialog):
         self.table.cellDoubleClicked.connect(self.drill_down)
         self.funnel = QSvgWidget(self)
         self.funnel.setAccessibleName(self.tr("Placement funnel"))
-        self.funnel.load(QByteArray(dashboard.funnel_picture(session)))
+        # The steps' names are the domain's English; the chart shows them translated.
+        steps = [name for name, _count in Funnel(0, 0, 0, 0, 0, 0).steps()]
+        self.funnel.load(QByteArray(dashboard.funnel_picture(
+            session, {name: label(name) for name in steps})))
         self.funnel.setMinimumSize(460, 190)
         # The chart is drawn as it prints, dark ink on paper: it keeps its paper in dark themes.
         paper = self.funnel.palette()
@@ -109,7 +113,7 @@ class DashboardWindow(QDialog):
         listing.itemDoubleClicked.connect(
             lambda item: self._open_case(item.text().split(" · ")[0]))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"{manager}: {self.tr(METRIC_LABELS[metric])}", dialog))
+        layout.addWidget(QLabel(f"{manager}: {label(METRIC_LABELS[metric])}", dialog))
         layout.addWidget(listing)
         dialog.resize(420, 420)
         self.active_dialog = dialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,29 +37,47 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.i18n import POSITION_KIND_LABELS, label
+from casetracker.gui.messages import MATCH_REASONS, translate_message
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import FormDialog, label_combo_boxes, report
 from casetracker.services import employers, matching
 from casetracker.services.session import Session
 
-INDUSTRY_LABELS = {Industry.HOSPITALITY: "Hospitality", Industry.AVIATION: "Aviation",
-                   Industry.MARITIME: "Maritime", Industry.RETAIL: "Retail",
-                   Industry.WAREHOUSE_LOGISTICS: "Warehouse and logistics",
-                   Industry.LEGAL: "Legal", Industry.HEALTHCARE: "Healthcare",
-                   Industry.OTHER: "Other"}
+INDUSTRY_LABELS = {
+    Industry.HOSPITALITY: QT_TRANSLATE_NOOP("labels", "Hospitality"),
+    Industry.AVIATION: QT_TRANSLATE_NOOP("labels", "Aviation"),
+    Industry.MARITIME: QT_TRANSLATE_NOOP("labels", "Maritime"),
+    Industry.RETAIL: QT_TRANSLATE_NOOP("labels", "Retail"),
+    Industry.WAREHOUSE_LOGISTICS: QT_TRANSLATE_NOOP("labels", "Warehouse and logistics"),
+    Industry.LEGAL: QT_TRANSLATE_NOOP("labels", "Legal"),
+    Industry.HEALTHCARE: QT_TRANSLATE_NOOP("labels", "Healthcare"),
+    Industry.OTHER: QT_TRANSLATE_NOOP("labels", "Other"),
+}
 PRACTICE_LABELS = {
-    Practice.ORGANISATION_POLICY: "Organisation-wide policy", Practice.TRAVEL_POLICY:
-    "Travel policy", Practice.ENTERTAINMENT_EXPENSE_POLICY: "Entertainment and expense policy",
-    Practice.WORK_TIME_POLICY: "Work time policy", Practice.WORK_PROPERTIES_POLICY:
-    "Work properties policy", Practice.REPORTING_PROCEDURES: "Reporting procedures",
-    Practice.DISCIPLINARY_PROCEDURES: "Disciplinary procedures", Practice.EMPLOYEE_TRAINING:
-    "Employee training", Practice.SUPPLIER_CODE_OF_CONDUCT: "Supplier code of conduct"}
+    Practice.ORGANISATION_POLICY: QT_TRANSLATE_NOOP("labels", "Organisation-wide policy"),
+    Practice.TRAVEL_POLICY: QT_TRANSLATE_NOOP("labels", "Travel policy"),
+    Practice.ENTERTAINMENT_EXPENSE_POLICY:
+        QT_TRANSLATE_NOOP("labels", "Entertainment and expense policy"),
+    Practice.WORK_TIME_POLICY: QT_TRANSLATE_NOOP("labels", "Work time policy"),
+    Practice.WORK_PROPERTIES_POLICY: QT_TRANSLATE_NOOP("labels", "Work properties policy"),
+    Practice.REPORTING_PROCEDURES: QT_TRANSLATE_NOOP("labels", "Reporting procedures"),
+    Practice.DISCIPLINARY_PROCEDURES: QT_TRANSLATE_NOOP("labels", "Disciplinary procedures"),
+    Practice.EMPLOYEE_TRAINING: QT_TRANSLATE_NOOP("labels", "Employee training"),
+    Practice.SUPPLIER_CODE_OF_CONDUCT: QT_TRANSLATE_NOOP("labels", "Supplier code of conduct"),
+}
 RESTRICTION_LABELS = {
-    Restriction.NO_VIOLENT_OR_SEXUAL_RECORD: "No record of violent or sexual crimes",
-    Restriction.NO_CRIMINAL_RECORD: "No criminal record",
-    Restriction.BACKGROUND_CHECK: "Background check", Restriction.DRUG_TEST: "Drug test"}
-STANDING_LABELS = {Standing.SAFE: "Safe employer", Standing.DEVELOPING: "Developing",
-                   Standing.NOT_YET: "Not yet assessed as safe"}
+    Restriction.NO_VIOLENT_OR_SEXUAL_RECORD:
+        QT_TRANSLATE_NOOP("labels", "No record of violent or sexual crimes"),
+    Restriction.NO_CRIMINAL_RECORD: QT_TRANSLATE_NOOP("labels", "No criminal record"),
+    Restriction.BACKGROUND_CHECK: QT_TRANSLATE_NOOP("labels", "Background check"),
+    Restriction.DRUG_TEST: QT_TRANSLATE_NOOP("labels", "Drug test"),
+}
+STANDING_LABELS = {
+    Standing.SAFE: QT_TRANSLATE_NOOP("labels", "Safe employer"),
+    Standing.DEVELOPING: QT_TRANSLATE_NOOP("labels", "Developing"),
+    Standing.NOT_YET: QT_TRANSLATE_NOOP("labels", "Not yet assessed as safe"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,8 +99,8 @@ class EmployerDialog(FormDialog):
         self.name.setAccessibleName(self.tr("Name"))
         self.industry = QComboBox(self)
         self.industry.setAccessibleName(self.tr("Industry"))
-        for value, label in INDUSTRY_LABELS.items():
-            self.industry.addItem(self.tr(label), value.value)
+        for value, text in INDUSTRY_LABELS.items():
+            self.industry.addItem(label(text), value.value)
         self.contact_name = QLineEdit(self)
         self.contact_name.setAccessibleName(self.tr("Contact person"))
         self.contact_phone = QLineEdit(self)
@@ -99,16 +117,16 @@ class EmployerDialog(FormDialog):
         practices = QGroupBox(self.tr("Anti-trafficking practices adopted"), self)
         grid = QGridLayout(practices)
         self.practices: dict[Practice, QCheckBox] = {}
-        for index, (practice, label) in enumerate(PRACTICE_LABELS.items()):
-            box = QCheckBox(self.tr(label), practices)
+        for index, (practice, text) in enumerate(PRACTICE_LABELS.items()):
+            box = QCheckBox(label(text), practices)
             self.practices[practice] = box
             grid.addWidget(box, index // 2, index % 2)
         self.body.addWidget(practices)
         restrictions = QGroupBox(self.tr("Hiring restrictions"), self)
         column = QVBoxLayout(restrictions)
         self.restrictions: dict[Restriction, QCheckBox] = {}
-        for restriction, label in RESTRICTION_LABELS.items():
-            box = QCheckBox(self.tr(label), restrictions)
+        for restriction, text in RESTRICTION_LABELS.items():
+            box = QCheckBox(label(text), restrictions)
             self.restrictions[restriction] = box
             column.addWidget(box)
         self.restriction_notes = QLineEdit(restrictions)
@@ -190,7 +208,8 @@ class EmployersWindow(QDialog):
         self.matches.verticalHeader().hide()
         self.matches.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for column, width in enumerate((115, 120, 40)):
-            self.matches.setColumnWidth(column, width)
+            self.matches.setColumnWidth(
+                column, max(width, self.matches.horizontalHeader().sectionSizeHint(column)))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -222,11 +241,11 @@ class EmployersWindow(QDialog):
         self._partners = employers.employers(self.session)
         self.table.setRowCount(len(self._partners))
         for row, employer in enumerate(self._partners):
-            restrictions = ", ".join(self.tr(RESTRICTION_LABELS[r]) for r in
+            restrictions = ", ".join(label(RESTRICTION_LABELS[r]) for r in
                                      sorted(employer.restrictions)) or "—"
             for column, text in enumerate([employer.name,
-                                           self.tr(INDUSTRY_LABELS[employer.industry]),
-                                           self.tr(STANDING_LABELS[employer.standing]),
+                                           label(INDUSTRY_LABELS[employer.industry]),
+                                           label(STANDING_LABELS[employer.standing]),
                                            restrictions]):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self._partners and self.table.currentRow() < 0:
@@ -245,7 +264,7 @@ class EmployersWindow(QDialog):
         self.positions.setRowCount(len(rows))
         for row, position in enumerate(rows):
             for column, text in enumerate([
-                    position.title, self.tr(position.kind.value.capitalize()),
+                    position.title, label(POSITION_KIND_LABELS[position.kind]),
                     str(position.hours_per_week), show_wage(position.hourly_wage_cents),
                     self.tr("Yes") if position.is_open else self.tr("No")]):
                 self.positions.setItem(row, column, QTableWidgetItem(text))
@@ -293,9 +312,10 @@ class EmployersWindow(QDialog):
         found = matching.rank(self.session, self._positions[row].id)
         self.matches.setRowCount(len(found))
         for index, match in enumerate(found):
-            why = "; ".join(match.reasons) or "—"
+            why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
             if match.restriction_flag:
-                why = "⚠ " + self.tr(match.restriction_flag) + "  " + why
+                why = ("⚠ " + translate_message(match.restriction_flag, MATCH_REASONS)
+                       + "  " + why)
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)

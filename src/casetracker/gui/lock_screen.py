@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -81,7 +82,13 @@ class LockScreen(QWidget):
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches, not by alignment: an aligned widget gets its size hint's
+        # height, which is too short once the wrapped notice and errors need more lines.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.setTabOrder(self.account, self.passphrase)
         self.setTabOrder(self.passphrase, self.unlock_button)

@@ -5,7 +5,7 @@ Its title names the program and the account, never a survivor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
+from casetracker.gui.i18n import label
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style
@@ -38,8 +39,11 @@ from casetracker.gui.widgets import label_combo_boxes
 from casetracker.services import consent, importer, placement, sharing_support, survivors
 from casetracker.services.session import Session
 
-ROLE_LABELS = {Role.CASE_MANAGER: "case manager", Role.COORDINATOR: "coordinator",
-               Role.SUPERVISOR: "supervisor"}
+ROLE_LABELS = {
+    Role.CASE_MANAGER: QT_TRANSLATE_NOOP("labels", "case manager"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("labels", "coordinator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("labels", "supervisor"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +57,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.clipboard = clipboard
         self.setWindowTitle(self.tr("Case Tracker — {0} ({1})").format(
-            session.account.name, self.tr(ROLE_LABELS[session.account.role])))
+            session.account.name, label(ROLE_LABELS[session.account.role])))
         self.undo_stack = QUndoStack(self)
         self.active_dialog: QWidget | None = None
         self.record: RecordView | None = None
@@ -94,7 +98,9 @@ class MainWindow(QMainWindow):
         for column, width in ((CaseloadModel.COL_CASE, 118), (CaseloadModel.COL_NAME, 130),
                               (CaseloadModel.COL_STAGE, 90), (CaseloadModel.COL_NEXT, 112),
                               (CaseloadModel.COL_CONTACT, 100)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than the heading, which is longer in some languages.
+            self.table.setColumnWidth(
+                column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.count = QLabel(self)
         self.model.modelReset.connect(self._update_count)

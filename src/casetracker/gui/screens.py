@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -83,11 +83,11 @@ def locked_screens(vault: Vault) -> Iterator[Screen]:
     try:
         yield from _shown("lock-screen", lock, close=False)
         yield from _shown("dialog-recovery", RecoveryDialog(vault.account_names(), lock))
-        yield from _shown("dialog-new-passphrase", PassphraseDialog(
-            lock.tr("A supervisor set a temporary passphrase for this account. Choose your "
-                    "own before going on."), lock))
-        yield from _shown("message-error", error_box(
-            lock, lock.tr("The passphrase does not match this account.")))
+        yield from _shown("dialog-new-passphrase", PassphraseDialog(QCoreApplication.translate(
+            "AppController", "A supervisor set a temporary passphrase for this account. "
+            "Choose your own before going on."), lock))
+        yield from _shown("message-error", error_box(lock, QCoreApplication.translate(
+            "LockScreen", "The passphrase does not match this account.")))
     finally:
         _close(lock)
     yield from _shown("dialog-first-run", FirstRunDialog(str(vault.paths.db)))

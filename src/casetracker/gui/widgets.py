@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.validation import ValidationError
+from casetracker.gui.messages import error_text
 from casetracker.gui.theme import Tone, ToneLabel
 
 
@@ -45,7 +45,8 @@ def from_qdate(day: QDate) -> date:
 
 
 def show_day(day: date | None) -> str:
-    return day.strftime("%d %b %Y").lstrip("0") if day else "—"
+    """A day as people read it, in the interface language ("5 Mar 2026", "5 mar 2026")."""
+    return QLocale().toString(to_qdate(day), "d MMM yyyy") if day else "—"
 
 
 class DateField(QWidget):
@@ -96,11 +97,7 @@ class ErrorLabel(ToneLabel):
         self.hide()
 
     def show_error(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            text = "\n".join(f"{field.replace('_', ' ').capitalize()} {reason}"
-                             for field, reason in error.problems.items())
-        else:
-            text = str(error)
+        text = error_text(error)
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -234,7 +231,8 @@ def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEd
 
 def error_box(parent: QWidget, message: str) -> QMessageBox:
     """The warning the program shows when something goes wrong (not yet shown)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Case Tracker"), message,
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("app", "Case Tracker"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
@@ -242,7 +240,7 @@ def error_box(parent: QWidget, message: str) -> QMessageBox:
 
 def report(parent: QWidget, error: CaseTrackerError) -> None:
     """Tell the person what went wrong, in the program's words."""
-    error_box(parent, str(error)).exec()
+    error_box(parent, error_text(error)).exec()
 
 
 def vbox(*widgets: QWidget) -> QVBoxLayout:

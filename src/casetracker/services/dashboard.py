@@ -3,6 +3,7 @@ the cases behind any figure, and the funders' outcome report with small counts s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -77,6 +78,7 @@ def write_report(out: Path, data: bytes) -> None:
     atomic_write(out, data)
 
 
-def funnel_picture(session: Session) -> bytes:
-    """The placement funnel drawn as SVG (the same chart as in the PDF report)."""
-    return render.funnel_svg(funnel(session))
+def funnel_picture(session: Session, names: Mapping[str, str] | None = None) -> bytes:
+    """The placement funnel drawn as SVG (the same chart as in the PDF report); `names`
+    translates the steps' English names for the screen."""
+    return render.funnel_svg(funnel(session), names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS, ConsentMethod
 from casetracker.domain.employment import Employer
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, FormDialog
 
-METHOD_LABELS = {ConsentMethod.WRITTEN: "Signed release form",
-                 ConsentMethod.VERBAL_WITNESSED: "Spoken, with a witness",
-                 ConsentMethod.ELECTRONIC: "Electronic signature"}
+METHOD_LABELS = {
+    ConsentMethod.WRITTEN: QT_TRANSLATE_NOOP("labels", "Signed release form"),
+    ConsentMethod.VERBAL_WITNESSED: QT_TRANSLATE_NOOP("labels", "Spoken, with a witness"),
+    ConsentMethod.ELECTRONIC: QT_TRANSLATE_NOOP("labels", "Electronic signature"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,8 @@ class ConsentDialog(FormDialog):
                                     label=self.tr("Expires on"), parent=self)
         self.method = QComboBox(self)
         self.method.setAccessibleName(self.tr("How it was given"))
-        for value, label in METHOD_LABELS.items():
-            self.method.addItem(self.tr(label), value.value)
+        for value, text in METHOD_LABELS.items():
+            self.method.addItem(label(text), value.value)
         form = QFormLayout()
         form.addRow(self.tr("Share with"), self.recipient)
         form.addRow(self.tr("Agency"), self.agency)
@@ -67,7 +71,7 @@ class ConsentDialog(FormDialog):
         column = QVBoxLayout(group)
         self.categories: dict[Category, QCheckBox] = {}
         for category in sorted(SHAREABLE, key=list(Category).index):
-            box = QCheckBox(self.tr(CATEGORY_DESCRIPTIONS[category]), group)
+            box = QCheckBox(label(CATEGORY_DESCRIPTIONS[category]), group)
             self.categories[category] = box
             column.addWidget(box)
         self.body.addWidget(group)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,17 +21,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain.catalog import Category
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.i18n import category_name, label
 from casetracker.gui.record.documents_tab import pdf_view
-from casetracker.gui.widgets import ErrorLabel
+from casetracker.gui.widgets import ErrorLabel, show_day
 from casetracker.services.sharing import PreparedExport
 
 Prepare = Callable[[str, str, str], PreparedExport]  # (kind, employer, position)
 Save = Callable[[PreparedExport, str], str]
 
 
+# What an export may include, as the sharing service names it (its English labels).
+SHARED_ITEMS = {
+    "survivor.preferred_name": QT_TRANSLATE_NOOP("labels", "Preferred name"),
+    "survivor.skills": QT_TRANSLATE_NOOP("labels", "Skills and certifications"),
+    "workshops.completed": QT_TRANSLATE_NOOP("labels", "Workshops completed"),
+    "survivor.availability": QT_TRANSLATE_NOOP("labels", "Availability"),
+    "goal.specific": QT_TRANSLATE_NOOP("labels", "Employment goals"),
+    "placement.history": QT_TRANSLATE_NOOP("labels", "Work through the program"),
+    "survivor.accommodations": QT_TRANSLATE_NOOP("labels", "Supports at work"),
+    "document.ready_for_i9": QT_TRANSLATE_NOOP("labels", "Documents ready for I-9"),
+}
+
+
 class ExportDialog(QDialog):
-    KINDS = (("employer_profile", "Candidate profile"), ("referral_letter", "Referral letter"))
+    KINDS = (("employer_profile", QT_TRANSLATE_NOOP("labels", "Candidate profile")),
+             ("referral_letter", QT_TRANSLATE_NOOP("labels", "Referral letter")))
+
+    def reasons(self, prepared: PreparedExport) -> list[str]:
+        """Each included field and the consent that allows it, in the interface language."""
+        consent = prepared.consent
+        if consent is None:
+            return [f"{field} — {why}" for field, why in prepared.reasons]
+        lines = []
+        for key, (english, why) in zip(prepared.fields, prepared.reasons, strict=True):
+            value = why.split(":", 1)[0]  # the service says "<category>: consented on …"
+            lines.append(self.tr("{0} — {1}: consented on {2}, until {3}").format(
+                label(SHARED_ITEMS.get(key, english)),
+                category_name(Category(value)) if value in set(Category) else value,
+                show_day(consent.signed_on), show_day(consent.expires_on)))
+        return lines
 
     def __init__(self, employers: list[str], prepare: Prepare, save: Save,
                  parent: QWidget | None = None) -> None:
@@ -45,8 +75,8 @@ class ExportDialog(QDialog):
         self.employer.addItems(employers)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Document"))
-        for value, label in self.KINDS:
-            self.kind.addItem(self.tr(label), value)
+        for value, text in self.KINDS:
+            self.kind.addItem(label(text), value)
         self.position = QLineEdit(self)
         self.position.setAccessibleName(self.tr("Position (for a letter)"))
         self.preview_button = QPushButton(self.tr("Preview"), self)
@@ -97,8 +127,8 @@ class ExportDialog(QDialog):
             self.error.show_error(exc)
             return
         self.prepared = prepared
-        for label, why in prepared.reasons:
-            self.fields.addItem(f"{label} — {why}")
+        for line in self.reasons(prepared):
+            self.fields.addItem(line)
         layout = self.preview_area.layout()
         while layout.count():
             old = layout.takeAt(0).widget()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,12 +20,17 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.validation import ValidationError, parse_date
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 DOMAIN_LABELS = {
-    GoalDomain.EMPLOYMENT: "Employment", GoalDomain.EDUCATION: "Education",
-    GoalDomain.HOUSING: "Housing", GoalDomain.DOCUMENTS: "Documents",
-    GoalDomain.LEGAL: "Legal", GoalDomain.HEALTH: "Health", GoalDomain.FINANCIAL: "Financial",
+    GoalDomain.EMPLOYMENT: QT_TRANSLATE_NOOP("labels", "Employment"),
+    GoalDomain.EDUCATION: QT_TRANSLATE_NOOP("labels", "Education"),
+    GoalDomain.HOUSING: QT_TRANSLATE_NOOP("labels", "Housing"),
+    GoalDomain.DOCUMENTS: QT_TRANSLATE_NOOP("labels", "Documents"),
+    GoalDomain.LEGAL: QT_TRANSLATE_NOOP("labels", "Legal"),
+    GoalDomain.HEALTH: QT_TRANSLATE_NOOP("labels", "Health"),
+    GoalDomain.FINANCIAL: QT_TRANSLATE_NOOP("labels", "Financial"),
 }
 
 
@@ -44,8 +50,8 @@ class GoalDialog(FormDialog):
         super().__init__(self.tr("New SMART goal"), parent)
         self.domain = QComboBox(self)
         self.domain.setAccessibleName(self.tr("Domain"))
-        for value, label in DOMAIN_LABELS.items():
-            self.domain.addItem(self.tr(label), value)
+        for value, text in DOMAIN_LABELS.items():
+            self.domain.addItem(label(text), value)
         self.specific = self._part(self.tr("Specific"), self.tr("What exactly will be done?"))
         self.measurable = self._part(self.tr("Measurable"),
                                      self.tr("How will we know it is done?"))

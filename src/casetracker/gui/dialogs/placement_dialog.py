@@ -15,6 +15,7 @@ from casetracker.domain.employment import (
     Stage,
     parse_wage,
 )
+from casetracker.gui.i18n import POSITION_KIND_LABELS, label
 from casetracker.gui.widgets import DateField, FormDialog
 
 
@@ -40,7 +41,7 @@ class PlacementDialog(FormDialog):
         if current is not Stage.EXITED:
             following.append(Stage.EXITED)
         for stage in following:
-            self.stage.addItem(self.tr(STAGE_LABELS[stage]), stage.value)
+            self.stage.addItem(label(STAGE_LABELS[stage]), stage.value)
         self.on = DateField(date.today(), label=self.tr("Date"), parent=self)
         self.employer = QComboBox(self)
         self.employer.setAccessibleName(self.tr("Employer"))
@@ -77,7 +78,8 @@ class PlacementDialog(FormDialog):
         self.position.addItem(self.tr("(none)"), "")
         for position in self._positions:
             if position.employer_id == employer_id:
-                self.position.addItem(f"{position.title} ({position.kind.value})", position.id)
+                kind = label(POSITION_KIND_LABELS[position.kind]).lower()
+                self.position.addItem(f"{position.title} ({kind})", position.id)
 
     def data(self) -> StepInput:
         on = self.on.value()

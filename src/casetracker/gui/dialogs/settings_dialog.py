@@ -1,8 +1,10 @@
-"""Program settings: auto-lock time and the organisation's details for letterheads."""
+"""Program settings: auto-lock time, the organisation's details for letterheads, and the
+interface language (this computer's, for every account)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.settings import ProgramSettings
+from casetracker.gui.i18n import LANGUAGES, saved_language
 from casetracker.gui.widgets import FormDialog
 
 
@@ -43,6 +46,18 @@ class SettingsDialog(FormDialog):
         self.logo_button = QPushButton(self.tr("Choose logo…"), self)
         self.logo_button.clicked.connect(self.choose_logo)
         form.addRow(self.logo_label, self.logo_button)
+        # Kept on this computer (not in the database), so the lock screen can use it too.
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Same as this computer"), None)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
+        language_note = QLabel(self.tr("A new language is used the next time Case Tracker "
+                                       "starts."), self)
+        language_note.setWordWrap(True)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", language_note)
         self.body.addLayout(form)
         if not editable:
             self.logo_button.setEnabled(False)
@@ -62,6 +77,11 @@ class SettingsDialog(FormDialog):
             self.logo = Path(path).read_bytes()
             self.logo_label.setText(self.tr("New logo chosen ({0} KiB)").format(
                 len(self.logo) // 1024 + 1))
+
+    def chosen_language(self) -> str | None:
+        """"en", "es", or None to follow the computer's language."""
+        code = self.language.currentData()
+        return code if isinstance(code, str) else None
 
     def data(self) -> ProgramSettings:
         return ProgramSettings(self.auto_lock.value(), self.organisation_name.text().strip(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,13 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.survivors import Availability, SafeContact, Survivor, Transport
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, FormDialog
 from casetracker.services import survivors
 
 TRANSPORT_LABELS = {
-    Transport.UNKNOWN: "Not known yet", Transport.PUBLIC_TRANSIT: "Public transit",
-    Transport.OWN_VEHICLE: "Own vehicle", Transport.WALK_OR_BIKE: "Walks or bikes",
-    Transport.NEEDS_RIDE: "Needs a ride",
+    Transport.UNKNOWN: QT_TRANSLATE_NOOP("labels", "Not known yet"),
+    Transport.PUBLIC_TRANSIT: QT_TRANSLATE_NOOP("labels", "Public transit"),
+    Transport.OWN_VEHICLE: QT_TRANSLATE_NOOP("labels", "Own vehicle"),
+    Transport.WALK_OR_BIKE: QT_TRANSLATE_NOOP("labels", "Walks or bikes"),
+    Transport.NEEDS_RIDE: QT_TRANSLATE_NOOP("labels", "Needs a ride"),
 }
 
 
@@ -119,8 +123,8 @@ class SurvivorDialog(FormDialog):
                                         label=self.tr("Earliest start"), parent=page)
         self.transport = QComboBox(page)
         self.transport.setAccessibleName(self.tr("Transport"))
-        for value, label in TRANSPORT_LABELS.items():
-            self.transport.addItem(self.tr(label), value)
+        for value, text in TRANSPORT_LABELS.items():
+            self.transport.addItem(label(text), value)
         self.transport.setCurrentIndex(list(TRANSPORT_LABELS).index(s.availability.transport))
         self.accommodations = self._line(s.accommodations, self.tr("Supports at work"))
         self.accommodations.setPlaceholderText(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import WORKSHOP_LABELS, WorkshopTopic
+from casetracker.gui.i18n import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 
@@ -36,8 +37,8 @@ class WorkshopDialog(FormDialog):
         super().__init__(self.tr("Workshop attendance"), parent)
         self.topic = QComboBox(self)
         self.topic.setAccessibleName(self.tr("Topic"))
-        for topic, label in WORKSHOP_LABELS.items():
-            self.topic.addItem(self.tr(label), topic.value)
+        for topic, text in WORKSHOP_LABELS.items():
+            self.topic.addItem(label(text), topic.value)
         self.held_on = DateField(date.today(), label=self.tr("Date"), parent=self)
         self.facilitator = QLineEdit(self)
         self.facilitator.setAccessibleName(self.tr("Facilitator"))

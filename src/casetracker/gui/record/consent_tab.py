@@ -18,6 +18,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.consent import Consent
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
 from casetracker.gui.dialogs.export_dialog import ExportDialog
+from casetracker.gui.i18n import category_name
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import show_day
 from casetracker.services import consent, employers, sharing
@@ -70,7 +71,7 @@ class ConsentTab(RecordTab):
                       self.tr("Active") if item.active_on(today) else self.tr("Expired"))
             if item.expiring_within(today, 30):
                 status = self.tr("Active — expires soon")
-            shares = ", ".join(c.value.replace("_", " ") for c in sorted(item.categories))
+            shares = ", ".join(category_name(c) for c in sorted(item.categories))
             for column, text in enumerate([item.recipient_name, shares,
                                            show_day(item.signed_on), show_day(item.expires_on),
                                            status]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.documents import TRANSITIONS, Document, DocumentStatus
+from casetracker.domain.documents import DOCUMENT_LABELS, TRANSITIONS, Document, DocumentStatus
+from casetracker.gui.i18n import document_title, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import label_combo_boxes, show_day
 from casetracker.services import documents
 
 STATUS_LABELS = {
-    DocumentStatus.MISSING: "Missing", DocumentStatus.REQUESTED: "Requested",
-    DocumentStatus.RECOVERED: "Recovered", DocumentStatus.EXPIRED: "Expired",
-    DocumentStatus.NOT_NEEDED: "Not needed",
+    DocumentStatus.MISSING: QT_TRANSLATE_NOOP("labels", "Missing"),
+    DocumentStatus.REQUESTED: QT_TRANSLATE_NOOP("labels", "Requested"),
+    DocumentStatus.RECOVERED: QT_TRANSLATE_NOOP("labels", "Recovered"),
+    DocumentStatus.EXPIRED: QT_TRANSLATE_NOOP("labels", "Expired"),
+    DocumentStatus.NOT_NEEDED: QT_TRANSLATE_NOOP("labels", "Not needed"),
 }
 
 
@@ -70,20 +73,21 @@ class DocumentsTab(RecordTab):
     def refresh(self) -> None:
         self._documents = documents.documents(self.session, self.case_number)
         readiness = documents.readiness(self.session, self.case_number)
+        missing = readiness.next_document
         self.readiness.setText(
             self.tr("Ready for I-9") if readiness.ready else
             self.tr("Not ready for I-9: recovering the {0} would make it so.").format(
-                readiness.next_document.label.lower() if readiness.next_document else ""))
+                label(DOCUMENT_LABELS[missing]).lower() if missing else ""))
         self.table.setRowCount(len(self._documents))
         self.status_boxes = {}
         for row, document in enumerate(self._documents):
-            self.table.setItem(row, self.COL_DOCUMENT, QTableWidgetItem(document.title))
+            self.table.setItem(row, self.COL_DOCUMENT, QTableWidgetItem(document_title(document)))
             box = QComboBox(self.table)
-            box.setAccessibleName(self.tr("Status of {0}").format(document.title))
+            box.setAccessibleName(self.tr("Status of {0}").format(document_title(document)))
             allowed = [document.status, *sorted(TRANSITIONS[document.status],
                                                 key=list(DocumentStatus).index)]
             for status in allowed:
-                box.addItem(self.tr(STATUS_LABELS[status]), status)
+                box.addItem(label(STATUS_LABELS[status]), status)
             box.setEnabled(self.editable)
             box.activated.connect(lambda _i, d=document, b=box: self._status_chosen(d, b))
             self.table.setCellWidget(row, self.COL_STATUS, box)
@@ -101,8 +105,8 @@ class DocumentsTab(RecordTab):
         if status is document.status:
             return
         before = replace(document)
-        self.do(self.tr("Mark {0} {1}").format(document.title,
-                                              self.tr(STATUS_LABELS[status]).lower()),
+        self.do(self.tr("Mark {0} {1}").format(document_title(document),
+                                              label(STATUS_LABELS[status]).lower()),
                 lambda: documents.set_status(self.session, document.id, status),
                 lambda: documents.restore(self.session, before))
 
@@ -169,7 +173,7 @@ def pdf_view(content: bytes, parent: QWidget) -> QWidget:
     # then (as the document's child) the buffer it reads. Any other order crashes on close.
     holder = QWidget(parent)
     view = QPdfView(holder)
-    view.setAccessibleName(parent.tr("Document preview"))
+    view.setAccessibleName(QCoreApplication.translate("DocumentsTab", "Document preview"))
     document = QPdfDocument(holder)
     buffer = QBuffer(document)
     buffer.setData(QByteArray(content))

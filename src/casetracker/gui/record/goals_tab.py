@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
 from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
+from casetracker.gui.i18n import GOAL_STATUS_LABELS, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day
@@ -80,10 +81,11 @@ class GoalsTab(RecordTab):
         for goal in plans.goals(self.session, self.case_number):
             done, total = goal.progress
             item = QTreeWidgetItem(self.tree, [
-                f"{self.tr(DOMAIN_LABELS[goal.domain])}: {goal.specific}",
+                f"{label(DOMAIN_LABELS[goal.domain])}: {goal.specific}",
                 show_day(goal.target_date),
                 self.tr("{0} of {1} milestones").format(done, total)
-                + ("" if goal.status is GoalStatus.OPEN else f" ({self.tr(goal.status.value)})")])
+                + ("" if goal.status is GoalStatus.OPEN
+                   else f" ({label(GOAL_STATUS_LABELS[goal.status])})")])
             item.setData(0, GOAL_ROLE, goal)
             bar = QProgressBar(self.tree)
             bar.setRange(0, max(total, 1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,16 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.notes import ContactType, Task
+from casetracker.gui.i18n import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import DateField, ErrorLabel, show_day
 from casetracker.services import notes
 
 CONTACT_LABELS = {
-    ContactType.IN_PERSON: "In person", ContactType.PHONE: "Phone", ContactType.TEXT: "Text",
-    ContactType.EMAIL: "Email", ContactType.VIDEO: "Video",
-    ContactType.COLLATERAL: "With another agency", ContactType.NO_CONTACT: "Attempt, no contact",
-    ContactType.OTHER: "Other",
+    ContactType.IN_PERSON: QT_TRANSLATE_NOOP("labels", "In person"),
+    ContactType.PHONE: QT_TRANSLATE_NOOP("labels", "Phone"),
+    ContactType.TEXT: QT_TRANSLATE_NOOP("labels", "Text"),
+    ContactType.EMAIL: QT_TRANSLATE_NOOP("labels", "Email"),
+    ContactType.VIDEO: QT_TRANSLATE_NOOP("labels", "Video"),
+    ContactType.COLLATERAL: QT_TRANSLATE_NOOP("labels", "With another agency"),
+    ContactType.NO_CONTACT: QT_TRANSLATE_NOOP("labels", "Attempt, no contact"),
+    ContactType.OTHER: QT_TRANSLATE_NOOP("labels", "Other"),
 }
 
 
@@ -39,8 +44,8 @@ class NotesTab(RecordTab):
         self.list.setWordWrap(True)
         self.contact = QComboBox(self)
         self.contact.setAccessibleName(self.tr("Contact"))
-        for value, label in CONTACT_LABELS.items():
-            self.contact.addItem(self.tr(label), value)
+        for value, text in CONTACT_LABELS.items():
+            self.contact.addItem(label(text), value)
         self.written_on = DateField(date.today(), label=self.tr("Date"), parent=self)
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(self.tr("Note"))
@@ -72,7 +77,7 @@ class NotesTab(RecordTab):
         self.list.clear()
         for note in notes.notes(self.session, self.case_number):
             item = QListWidgetItem(f"{show_day(note.written_on)} · "
-                                   f"{self.tr(CONTACT_LABELS[note.contact_type])} · "
+                                   f"{label(CONTACT_LABELS[note.contact_type])} · "
                                    f"{note.author or ''}\n{note.text}")
             self.list.addItem(item)
 

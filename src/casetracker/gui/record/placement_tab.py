@@ -23,6 +23,7 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog, StepInput
+from casetracker.gui.i18n import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import STEP_DONE, STEP_TODO, Tone, pick, text_colour
 from casetracker.gui.widgets import show_day
@@ -42,9 +43,9 @@ class Stepper(QWidget):
     def set_stage(self, stage: Stage, *, exited_from: Stage | None = None) -> None:
         self.exited = stage is Stage.EXITED
         self.current = exited_from if self.exited and exited_from else stage
-        label = STAGE_LABELS[stage]
-        self.setAccessibleDescription(label)
-        self.setToolTip(label)
+        text = label(STAGE_LABELS[stage])
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
@@ -75,7 +76,7 @@ class Stepper(QWidget):
                            else text_colour(Tone.MUTED, palette))
             painter.drawText(QRectF(centre_x - width / 2, 36, width, 40),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
-                             self.tr(STAGE_LABELS[stage]))
+                             label(STAGE_LABELS[stage]))
         painter.end()
 
 
@@ -117,20 +118,20 @@ class PlacementTab(RecordTab):
         before_exit = next((s.stage for s in reversed(self.steps) if s.stage is not Stage.EXITED),
                            None)
         self.stepper.set_stage(current, exited_from=before_exit)
-        self.status.setText(self.tr("Now: {0}").format(self.tr(STAGE_LABELS[current])))
+        self.status.setText(self.tr("Now: {0}").format(label(STAGE_LABELS[current])))
         names = {e.id: e.name for e in employers.employers(self.session)}
         self.history.setRowCount(len(self.steps))
         for row, step in enumerate(reversed(self.steps)):
             pay = ", ".join(p for p in [
                 self.tr("{0} h/week").format(step.hours_per_week) if step.hours_per_week else "",
                 show_wage(step.hourly_wage_cents)] if p)
-            for column, text in enumerate([show_day(step.on), self.tr(STAGE_LABELS[step.stage]),
+            for column, text in enumerate([show_day(step.on), label(STAGE_LABELS[step.stage]),
                                            names.get(step.employer_id or "", ""), pay,
                                            step.reason]):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         topics = placement.completed_workshops(self.session, self.case_number)
         self.workshops.setText(self.tr("Readiness workshops completed: {0}").format(
-            ", ".join(self.tr(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
+            ", ".join(label(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
 
     def current_stage(self) -> Stage:
         return self.steps[-1].stage if self.steps else Stage.READINESS

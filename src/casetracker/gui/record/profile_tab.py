@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from casetracker.domain.profiles import EmploymentProfile
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.dialogs.survivor_dialog import TRANSPORT_LABELS, SurvivorDialog
+from casetracker.gui.i18n import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.widgets import show_day
@@ -22,7 +23,7 @@ class ProfileTab(RecordTab):
         self._clipboard = clipboard
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
-        for key, label in [("case_number", self.tr("Case number")),
+        for key, caption in [("case_number", self.tr("Case number")),
                            ("legal_name", self.tr("Legal name")),
                            ("date_of_birth", self.tr("Date of birth")),
                            ("pronouns", self.tr("Pronouns")),
@@ -41,7 +42,7 @@ class ProfileTab(RecordTab):
             value.setWordWrap(True)
             # Named by its form label (the Label relation); its own name is the value.
             self.values[key] = value
-            self.form.addRow(label, value)
+            self.form.addRow(caption, value)
         self.edit_button = QPushButton(self.tr("Edit profile…"), self)
         self.edit_button.clicked.connect(self.open_editor)
         self.edit_button.setVisible(self.editable)
@@ -67,7 +68,7 @@ class ProfileTab(RecordTab):
         availability = ", ".join(p for p in [
             self.tr("%n hour(s) a week", "", a.hours_per_week) if a.hours_per_week else "",
             self.tr("from {0}").format(show_day(a.earliest_start)) if a.earliest_start else "",
-            self.tr(TRANSPORT_LABELS[a.transport]) if a.transport.value else ""] if p)
+            label(TRANSPORT_LABELS[a.transport]) if a.transport.value else ""] if p)
         shown = {
             "case_number": s.case_number, "legal_name": s.legal_name,
             "date_of_birth": show_day(s.date_of_birth), "pronouns": s.pronouns,
@@ -112,13 +113,13 @@ class EmploymentTab(QWidget):
             (self.tr("Skills and certifications"), ", ".join(profile.skills) or "—"),
             (self.tr("Hours per week"), str(a.hours_per_week or "—")),
             (self.tr("Earliest start"), show_day(a.earliest_start)),
-            (self.tr("Transport"), self.tr(TRANSPORT_LABELS[a.transport])),
+            (self.tr("Transport"), label(TRANSPORT_LABELS[a.transport])),
             (self.tr("Employment goals"), "\n".join(profile.employment_goals) or "—"),
             (self.tr("Supports at work"), profile.accommodations or "—"),
             (self.tr("Ready for I-9"), self.tr("Yes") if profile.ready_for_i9 else self.tr("No")),
             (self.tr("Case manager"), profile.assigned_to or "—"),
         ]
-        for label, value in rows:
+        for caption, value in rows:
             text = QLabel(value, self)
             text.setWordWrap(True)
-            form.addRow(label, text)
+            form.addRow(caption, text)

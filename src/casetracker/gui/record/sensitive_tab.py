@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,23 +17,36 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
+from casetracker.gui.i18n import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import ErrorLabel
 from casetracker.services import sensitive
 
-TRAFFICKING_LABELS = {TraffickingType.UNKNOWN: "Not recorded", TraffickingType.LABOR: "Labor",
-                      TraffickingType.SEX: "Sex", TraffickingType.LABOR_AND_SEX: "Labor and sex",
-                      TraffickingType.AT_RISK: "At risk"}
-VACATUR_LABELS = {VacaturStatus.NOT_APPLICABLE: "Not applicable",
-                  VacaturStatus.ELIGIBLE: "Eligible", VacaturStatus.PETITION_FILED:
-                  "Petition filed", VacaturStatus.GRANTED: "Granted",
-                  VacaturStatus.DENIED: "Denied"}
-BARRIER_LABELS = {BarrierKind.TRANSPORTATION: "Transportation", BarrierKind.CHILDCARE:
-                  "Childcare", BarrierKind.HOUSING: "Housing", BarrierKind.DOCUMENTATION:
-                  "Documentation", BarrierKind.CRIMINAL_RECORD: "Criminal record",
-                  BarrierKind.HEALTH: "Health", BarrierKind.LANGUAGE: "Language",
-                  BarrierKind.OTHER: "Other"}
+TRAFFICKING_LABELS = {
+    TraffickingType.UNKNOWN: QT_TRANSLATE_NOOP("labels", "Not recorded"),
+    TraffickingType.LABOR: QT_TRANSLATE_NOOP("labels", "Labor"),
+    TraffickingType.SEX: QT_TRANSLATE_NOOP("labels", "Sex"),
+    TraffickingType.LABOR_AND_SEX: QT_TRANSLATE_NOOP("labels", "Labor and sex"),
+    TraffickingType.AT_RISK: QT_TRANSLATE_NOOP("labels", "At risk"),
+}
+VACATUR_LABELS = {
+    VacaturStatus.NOT_APPLICABLE: QT_TRANSLATE_NOOP("labels", "Not applicable"),
+    VacaturStatus.ELIGIBLE: QT_TRANSLATE_NOOP("labels", "Eligible"),
+    VacaturStatus.PETITION_FILED: QT_TRANSLATE_NOOP("labels", "Petition filed"),
+    VacaturStatus.GRANTED: QT_TRANSLATE_NOOP("labels", "Granted"),
+    VacaturStatus.DENIED: QT_TRANSLATE_NOOP("labels", "Denied"),
+}
+BARRIER_LABELS = {
+    BarrierKind.TRANSPORTATION: QT_TRANSLATE_NOOP("labels", "Transportation"),
+    BarrierKind.CHILDCARE: QT_TRANSLATE_NOOP("labels", "Childcare"),
+    BarrierKind.HOUSING: QT_TRANSLATE_NOOP("labels", "Housing"),
+    BarrierKind.DOCUMENTATION: QT_TRANSLATE_NOOP("labels", "Documentation"),
+    BarrierKind.CRIMINAL_RECORD: QT_TRANSLATE_NOOP("labels", "Criminal record"),
+    BarrierKind.HEALTH: QT_TRANSLATE_NOOP("labels", "Health"),
+    BarrierKind.LANGUAGE: QT_TRANSLATE_NOOP("labels", "Language"),
+    BarrierKind.OTHER: QT_TRANSLATE_NOOP("labels", "Other"),
+}
 
 
 class SensitiveTab(RecordTab):
@@ -79,8 +92,8 @@ class SensitiveTab(RecordTab):
     def _combo(self, labels: dict[object, str], name: str) -> QComboBox:
         box = QComboBox(self)
         box.setAccessibleName(name)
-        for value, label in labels.items():
-            box.addItem(self.tr(label), value)
+        for value, text in labels.items():
+            box.addItem(label(text), value)
         return box
 
     def _text(self, name: str) -> QPlainTextEdit:
@@ -129,8 +142,8 @@ class BarriersTab(RecordTab):
         self.list.itemChanged.connect(self._toggled)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Barrier"))
-        for value, label in BARRIER_LABELS.items():
-            self.kind.addItem(self.tr(label), value)
+        for value, text in BARRIER_LABELS.items():
+            self.kind.addItem(label(text), value)
         self.description = QLineEdit(self)
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setPlaceholderText(self.tr("Details (optional)"))
@@ -156,7 +169,7 @@ class BarriersTab(RecordTab):
         self._loading = True
         self.list.clear()
         for barrier in sensitive.barriers(self.session, self.case_number):
-            text = self.tr(BARRIER_LABELS[barrier.kind])
+            text = label(BARRIER_LABELS[barrier.kind])
             if barrier.description:
                 text += f": {barrier.description}"
             self.add_checkable(self.list, text, barrier, barrier.resolved)

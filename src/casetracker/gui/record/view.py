@@ -10,6 +10,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import CaseStatus
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
+from casetracker.gui.i18n import safe_contact_summary
 from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
@@ -89,7 +90,7 @@ class RecordView(QWidget):
                              + ("" if survivor.status.value == "active"
                                 else " · " + self.tr("closed")))
         self.safe_contact.setText(self.tr("Safe contact: {0}").format(
-            survivor.safe_contact.summary()))
+            safe_contact_summary(survivor.safe_contact)))
         # The case manager closes (and may reopen) their own case.
         closed = survivor.status is CaseStatus.CLOSED
         self.status_button.setText(self.tr("Reopen case") if closed else self.tr("Close case"))

@@ -1,0 +1,2729 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_419" sourcelanguage="en">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>A supervisor set a temporary passphrase for this account. Choose your own before going on.</source>
+        <translation>Un supervisor o supervisora puso una frase de acceso temporal para esta cuenta. Elija la suya antes de continuar.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Action starts with</source>
+        <translation>La acción empieza con</translation>
+    </message>
+    <message>
+        <source>Action starts with, e.g. export</source>
+        <translation>La acción empieza con, p. ej. export</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>Verificar la cadena</translation>
+    </message>
+    <message>
+        <source>Export view…</source>
+        <translation>Exportar esta vista…</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Resultado de la verificación</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entradas de auditoría</translation>
+    </message>
+    <message>
+        <source>Exports and letters</source>
+        <translation>Exportaciones y cartas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>User, case, action</source>
+        <translation>Usuario, caso, acción</translation>
+    </message>
+    <message>
+        <source>From, to</source>
+        <translation>Desde, hasta</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>Exportar la vista</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>BarriersTab</name>
+    <message>
+        <source>Barriers</source>
+        <translation>Obstáculos</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>Obstáculo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Detalles (opcional)</translation>
+    </message>
+    <message>
+        <source>Add barrier</source>
+        <translation>Agregar obstáculo</translation>
+    </message>
+    <message>
+        <source>Tick a barrier when it is resolved.</source>
+        <translation>Marque un obstáculo cuando se haya resuelto.</translation>
+    </message>
+    <message>
+        <source>Resolve a barrier</source>
+        <translation>Resolver un obstáculo</translation>
+    </message>
+    <message>
+        <source>Reopen a barrier</source>
+        <translation>Reabrir un obstáculo</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Next milestone</source>
+        <translation>Próximo paso</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Docs outstanding</source>
+        <translation>Documentos pendientes</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasado</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>New consent to share</source>
+        <translation>Nuevo consentimiento para compartir</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Another agency (type its name)</source>
+        <translation>Otra agencia (escriba su nombre)</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>How it was given</source>
+        <translation>Cómo se dio</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>Compartir con</translation>
+    </message>
+    <message>
+        <source>What the survivor agrees to share</source>
+        <translation>Lo que la persona acepta compartir</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Comparte</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New consent…</source>
+        <translation>Nuevo consentimiento…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Print release form…</source>
+        <translation>Imprimir formulario de autorización…</translation>
+    </message>
+    <message>
+        <source>Share with an employer…</source>
+        <translation>Compartir con un empleador…</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Active — expires soon</source>
+        <translation>Activo — vence pronto</translation>
+    </message>
+    <message>
+        <source>Save the release form</source>
+        <translation>Guardar el formulario de autorización</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel de supervisión</translation>
+    </message>
+    <message>
+        <source>Figures per case manager</source>
+        <translation>Cifras por gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>Case manager</source>
+        <translation>Gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>Double-click a number to see the cases behind it</source>
+        <translation>Haga doble clic en un número para ver los casos que lo forman</translation>
+    </message>
+    <message>
+        <source>Placement funnel</source>
+        <translation>Embudo de colocación laboral</translation>
+    </message>
+    <message>
+        <source>retained {0} days: {1}</source>
+        <translation>siguen a los {0} días: {1}</translation>
+    </message>
+    <message>
+        <source>Caseload report…</source>
+        <translation>Informe de casos…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Outcomes report…</source>
+        <translation>Informe de resultados…</translation>
+    </message>
+    <message>
+        <source>Outcomes from</source>
+        <translation>Resultados desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Cases behind the figure</source>
+        <translation>Casos detrás de la cifra</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the caseload report</source>
+        <translation>Guardar el informe de casos</translation>
+    </message>
+    <message>
+        <source>Save the outcomes report</source>
+        <translation>Guardar el informe de resultados</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>{0} known</source>
+        <translation>{0}: se conoce</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Ready for I-9</source>
+        <translation>Documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>Adjuntar escaneo…</translation>
+    </message>
+    <message>
+        <source>View scan</source>
+        <translation>Ver escaneo</translation>
+    </message>
+    <message>
+        <source>Not ready for I-9: recovering the {0} would make it so.</source>
+        <translation>Los documentos todavía no están listos para el I-9. Con este documento lo estarían: {0}.</translation>
+    </message>
+    <message>
+        <source>Status of {0}</source>
+        <translation>Estado de: {0}</translation>
+    </message>
+    <message>
+        <source>Mark {0} {1}</source>
+        <translation>Marcar {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>Adjuntar un escaneo</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Escaneos (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>Vista previa del documento</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerDialog</name>
+    <message>
+        <source>New employer partner</source>
+        <translation>Nuevo empleador aliado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Persona de contacto</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Teléfono de contacto</translation>
+    </message>
+    <message>
+        <source>Contact email</source>
+        <translation>Correo de contacto</translation>
+    </message>
+    <message>
+        <source>Anti-trafficking practices adopted</source>
+        <translation>Prácticas contra la trata que ha adoptado</translation>
+    </message>
+    <message>
+        <source>Hiring restrictions</source>
+        <translation>Restricciones de contratación</translation>
+    </message>
+    <message>
+        <source>Restriction details</source>
+        <translation>Detalles de las restricciones</translation>
+    </message>
+    <message>
+        <source>Details, in the employer&apos;s words</source>
+        <translation>Detalles, en palabras del empleador</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersWindow</name>
+    <message>
+        <source>Employer partners</source>
+        <translation>Empleadores aliados</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Restrictions</source>
+        <translation>Restricciones</translation>
+    </message>
+    <message>
+        <source>New partner…</source>
+        <translation>Nuevo aliado…</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Salario</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>New position title</source>
+        <translation>Nombre del nuevo puesto</translation>
+    </message>
+    <message>
+        <source>Internship (12 weeks, 20 h/week, paid)</source>
+        <translation>Pasantía (12 semanas, 20 h/semana, pagada)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Hourly wage</source>
+        <translation>Salario por hora</translation>
+    </message>
+    <message>
+        <source>Add position</source>
+        <translation>Agregar puesto</translation>
+    </message>
+    <message>
+        <source>Find matches</source>
+        <translation>Buscar candidatos</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Candidatos</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Afinidad</translation>
+    </message>
+    <message>
+        <source>Why, and flags</source>
+        <translation>Por qué, y alertas</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentTab</name>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Skills and certifications</source>
+        <translation>Habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>Puede empezar desde</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Employment goals</source>
+        <translation>Metas de empleo</translation>
+    </message>
+    <message>
+        <source>Supports at work</source>
+        <translation>Apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>Ready for I-9</source>
+        <translation>Documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Case manager</source>
+        <translation>Gestor/a de casos</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorLabel</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>{0} — {1}: consented on {2}, until {3}</source>
+        <translation>{0} — {1}: con consentimiento del {2}, hasta el {3}</translation>
+    </message>
+    <message>
+        <source>Share with an employer</source>
+        <translation>Compartir con un empleador</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Position (for a letter)</source>
+        <translation>Puesto (para una carta)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Included, and why</source>
+        <translation>Qué se incluye y por qué</translation>
+    </message>
+    <message>
+        <source>Included, and why:</source>
+        <translation>Qué se incluye y por qué:</translation>
+    </message>
+    <message>
+        <source>Checked: nothing withheld appears in this document.</source>
+        <translation>Revisado: nada reservado aparece en este documento.</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Guardar el PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved and recorded in the export log ({0}…).</source>
+        <translation>Guardado y anotado en el registro de exportaciones ({0}…).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up Case Tracker</source>
+        <translation>Configurar Case Tracker</translation>
+    </message>
+    <message>
+        <source>There is no database yet. Case Tracker will create an encrypted one at:
+{0}
+
+The first account is a supervisor, who then adds the staff. Choose a passphrase of at least 15 characters: a few unrelated words are easy to type and hard to guess.</source>
+        <translation>Todavía no hay una base de datos. Case Tracker creará una cifrada en:
+{0}
+
+La primera cuenta es de supervisión, y desde ella se agrega al resto del personal. Elija una frase de acceso de al menos 15 caracteres: unas cuantas palabras sin relación entre sí son fáciles de escribir y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repita la frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>New SMART goal</source>
+        <translation>Nueva meta SMART</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>Específica</translation>
+    </message>
+    <message>
+        <source>What exactly will be done?</source>
+        <translation>¿Qué se hará exactamente?</translation>
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation>Medible</translation>
+    </message>
+    <message>
+        <source>How will we know it is done?</source>
+        <translation>¿Cómo sabremos que se logró?</translation>
+    </message>
+    <message>
+        <source>Achievable</source>
+        <translation>Alcanzable</translation>
+    </message>
+    <message>
+        <source>Why is it within reach now?</source>
+        <translation>¿Por qué está a su alcance ahora?</translation>
+    </message>
+    <message>
+        <source>Relevant</source>
+        <translation>Relevante</translation>
+    </message>
+    <message>
+        <source>Why does it matter to the person?</source>
+        <translation>¿Por qué es importante para la persona?</translation>
+    </message>
+    <message>
+        <source>Time-bound: target date</source>
+        <translation>Con plazo: fecha meta</translation>
+    </message>
+    <message>
+        <source>Milestones (steps on the way, by date)</source>
+        <translation>Pasos (en el camino, con fecha)</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>Fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>Agregar paso</translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation>Quitar paso</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <source>Goals and milestones</source>
+        <translation>Metas y pasos</translation>
+    </message>
+    <message>
+        <source>Goal or milestone</source>
+        <translation>Meta o paso</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>SMART details</source>
+        <translation>Detalles SMART</translation>
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation>Nueva meta…</translation>
+    </message>
+    <message>
+        <source>Add milestone…</source>
+        <translation>Agregar paso…</translation>
+    </message>
+    <message>
+        <source>Record a check-in…</source>
+        <translation>Anotar un seguimiento…</translation>
+    </message>
+    <message>
+        <source>Mark achieved</source>
+        <translation>Marcar como lograda</translation>
+    </message>
+    <message>
+        <source>Plan language</source>
+        <translation>Idioma del plan</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Print the plan…</source>
+        <translation>Imprimir el plan…</translation>
+    </message>
+    <message>
+        <source>A PDF of the goals and next steps, for the person</source>
+        <translation>Un PDF con las metas y los próximos pasos, para la persona</translation>
+    </message>
+    <message>
+        <source>{0} of {1} milestones</source>
+        <translation>{0} de {1} pasos</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;S&lt;/b&gt;pecific: {0}&lt;br&gt;&lt;b&gt;M&lt;/b&gt;easurable: {1}&lt;br&gt;&lt;b&gt;A&lt;/b&gt;chievable: {2}&lt;br&gt;&lt;b&gt;R&lt;/b&gt;elevant: {3}&lt;br&gt;&lt;b&gt;T&lt;/b&gt;ime-bound: by {4}&lt;br&gt;{5}</source>
+        <translation>&lt;b&gt;E&lt;/b&gt;specífica: {0}&lt;br&gt;&lt;b&gt;M&lt;/b&gt;edible: {1}&lt;br&gt;&lt;b&gt;A&lt;/b&gt;lcanzable: {2}&lt;br&gt;&lt;b&gt;R&lt;/b&gt;elevante: {3}&lt;br&gt;&lt;b&gt;C&lt;/b&gt;on plazo: para el {4}&lt;br&gt;{5}</translation>
+    </message>
+    <message>
+        <source>Last check-in {0}: {1}</source>
+        <translation>Último seguimiento {0}: {1}</translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation>Todavía no hay seguimientos.</translation>
+    </message>
+    <message>
+        <source>Tick off a milestone</source>
+        <translation>Marcar un paso como hecho</translation>
+    </message>
+    <message>
+        <source>Untick a milestone</source>
+        <translation>Desmarcar un paso</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>Agregar paso</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>How is it going?</source>
+        <translation>¿Cómo va?</translation>
+    </message>
+    <message>
+        <source>Save the plan</source>
+        <translation>Guardar el plan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Mark a goal achieved</source>
+        <translation>Marcar una meta como lograda</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Case Tracker</source>
+        <translation>Case Tracker</translation>
+    </message>
+    <message>
+        <source>Locked. Choose your account and enter your passphrase.</source>
+        <translation>Bloqueado. Elija su cuenta y escriba su frase de acceso.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase? Use the recovery key</source>
+        <translation>¿Olvidó la frase de acceso? Use la clave de recuperación</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n second(s)</source>
+        <translation>
+            <numerusform>Espere %n segundo</numerusform>
+            <numerusform>Espere %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The passphrase does not match this account.</source>
+        <translation>La frase de acceso no corresponde a esta cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Case Tracker — {0} ({1})</source>
+        <translation>Case Tracker — {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Search case numbers, names and notes</source>
+        <translation>Buscar números de caso, nombres y notas</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Active cases</source>
+        <translation>Casos activos</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>Casos cerrados</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Todos los casos</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Choose a survivor from the caseload.</source>
+        <translation>Elija a una persona de la lista de casos.</translation>
+    </message>
+    <message>
+        <source>Consents expiring soon</source>
+        <translation>Consentimientos que vencen pronto</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>New survivor…</source>
+        <translation>Nueva persona…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Employers…</source>
+        <translation>Empleadores…</translation>
+    </message>
+    <message>
+        <source>Workshop attendance…</source>
+        <translation>Asistencia a talleres…</translation>
+    </message>
+    <message>
+        <source>Letter template…</source>
+        <translation>Plantilla de carta…</translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation>Panel de supervisión…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>Registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Quick exit</source>
+        <translation>Salida rápida</translation>
+    </message>
+    <message>
+        <source>Hide everything and lock (or press Esc twice)</source>
+        <translation>Ocultar todo y bloquear (o pulse Esc dos veces)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) expire within 30 days</source>
+        <translation>
+            <numerusform>%n consentimiento vence en 30 días o menos</numerusform>
+            <numerusform>%n consentimientos vencen en 30 días o menos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n caso</numerusform>
+            <numerusform>%n casos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Case notes</source>
+        <translation>Notas del caso</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>What happened, what was agreed, what is next</source>
+        <translation>Qué pasó, qué se acordó, qué sigue</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Agregar nota</translation>
+    </message>
+    <message>
+        <source>Contact and date</source>
+        <translation>Contacto y fecha</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a new passphrase</source>
+        <translation>Elija una nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repita la nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>Next step</source>
+        <translation>Siguiente etapa</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>From the position</source>
+        <translation>Según el puesto</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>From the position, or e.g. 16.50</source>
+        <translation>Según el puesto, o p. ej. 16.50</translation>
+    </message>
+    <message>
+        <source>Hourly wage</source>
+        <translation>Salario por hora</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>Motivo o nota</translation>
+    </message>
+    <message>
+        <source>Required when someone exits the pipeline</source>
+        <translation>Obligatorio cuando alguien sale del proceso</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementTab</name>
+    <message>
+        <source>Placement history</source>
+        <translation>Historial de colocación</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>Hours and wage</source>
+        <translation>Horas y salario</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Readiness workshops completed</source>
+        <translation>Talleres de preparación terminados</translation>
+    </message>
+    <message>
+        <source>Record the next step…</source>
+        <translation>Anotar la siguiente etapa…</translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>Ahora: {0}</translation>
+    </message>
+    <message>
+        <source>{0} h/week</source>
+        <translation>{0} h/semana</translation>
+    </message>
+    <message>
+        <source>Readiness workshops completed: {0}</source>
+        <translation>Talleres de preparación terminados: {0}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Primary language</source>
+        <translation>Idioma principal</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>Quién hizo la referencia</translation>
+    </message>
+    <message>
+        <source>Intake date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>Case manager</source>
+        <translation>Gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>Skills and certifications</source>
+        <translation>Habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <source>Supports at work</source>
+        <translation>Apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Editar perfil…</translation>
+    </message>
+    <message>
+        <source>Copy phone</source>
+        <translation>Copiar teléfono</translation>
+    </message>
+    <message>
+        <source>Cleared from the clipboard after 30 seconds</source>
+        <translation>Se borra del portapapeles después de 30 segundos</translation>
+    </message>
+    <message>
+        <source>Copy email</source>
+        <translation>Copiar correo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) a week</source>
+        <translation>
+            <numerusform>%n hora por semana</numerusform>
+            <numerusform>%n horas por semana</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>desde el {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Safe-contact rules</source>
+        <translation>Reglas de contacto seguro</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Employment profile</source>
+        <translation>Perfil de empleo</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Colocación</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Safe contact: {0}</source>
+        <translation>Contacto seguro: {0}</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Barriers</source>
+        <translation>Obstáculos</translation>
+    </message>
+    <message>
+        <source>Goals and plans</source>
+        <translation>Metas y planes</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Revisiones</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>Confidencial</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>Desbloquear con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Type the recovery key and choose a new passphrase for the account. The recovery key then stops working and a new one is shown.</source>
+        <translation>Escriba la clave de recuperación y elija una nueva frase de acceso para la cuenta. Después, esa clave de recuperación deja de funcionar y se muestra una nueva.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repita la nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the database if every passphrase is forgotten. It is shown only now. Print it or write it down, and keep it locked away from the laptop.</source>
+        <translation>Esta clave de recuperación abre la base de datos si se olvidan todas las frases de acceso. Solo se muestra ahora. Imprímala o anótela, y guárdela bajo llave, lejos de la computadora.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation>Ya imprimí o anoté la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Case Tracker recovery key&lt;/h1&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{0}&lt;/p&gt;&lt;p&gt;Keep this sheet locked away, apart from the laptop. It opens the database when every passphrase is forgotten; after it is used, Case Tracker shows a new one.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Clave de recuperación de Case Tracker&lt;/h1&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{0}&lt;/p&gt;&lt;p&gt;Guarde esta hoja bajo llave, lejos de la computadora. Abre la base de datos cuando se olvidan todas las frases de acceso; después de usarla, Case Tracker muestra una nueva.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Case review</source>
+        <translation>Revisión del caso</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <source>Required actions, one per line</source>
+        <translation>Acciones necesarias, una por línea</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Required actions (one per line; each becomes a task for the case manager)</source>
+        <translation>Acciones necesarias (una por línea; cada una se vuelve una tarea para el gestor/a de casos)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <source>Case reviews</source>
+        <translation>Revisiones del caso</translation>
+    </message>
+    <message>
+        <source>Record a review…</source>
+        <translation>Anotar una revisión…</translation>
+    </message>
+    <message>
+        <source>signed off</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <source>not signed off</source>
+        <translation>sin aprobar</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <source>Scan</source>
+        <translation>Escaneo</translation>
+    </message>
+    <message>
+        <source>Scanned image</source>
+        <translation>Imagen escaneada</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveTab</name>
+    <message>
+        <source>Sensitive: never shared, never exported. Opening this tab is recorded in the audit trail.</source>
+        <translation>Confidencial: nunca se comparte ni se exporta. Cada vez que se abre esta pestaña queda anotado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Trafficking type</source>
+        <translation>Tipo de trata</translation>
+    </message>
+    <message>
+        <source>Vacatur</source>
+        <translation>Anulación de condena (vacatur)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Criminal record</source>
+        <translation>Antecedentes penales</translation>
+    </message>
+    <message>
+        <source>Immigration status</source>
+        <translation>Situación migratoria</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Save sensitive details</source>
+        <translation>Guardar datos confidenciales</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Nombre de la organización</translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation>Dirección de la organización</translation>
+    </message>
+    <message>
+        <source>Organisation phone</source>
+        <translation>Teléfono de la organización</translation>
+    </message>
+    <message>
+        <source>Logo: as before</source>
+        <translation>Logotipo: sin cambios</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Elegir logotipo…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation>El mismo de esta computadora</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time Case Tracker starts.</source>
+        <translation>El idioma nuevo se usa la próxima vez que se abra Case Tracker.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change these.</source>
+        <translation>Solo una cuenta de supervisión puede cambiar esto.</translation>
+    </message>
+    <message>
+        <source>Letterhead logo</source>
+        <translation>Logotipo del membrete</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>New logo chosen ({0} KiB)</source>
+        <translation>Nuevo logotipo elegido ({0} KiB)</translation>
+    </message>
+</context>
+<context>
+    <name>Stepper</name>
+    <message>
+        <source>Placement stage</source>
+        <translation>Etapa de colocación</translation>
+    </message>
+</context>
+<context>
+    <name>SurvivorDialog</name>
+    <message>
+        <source>New survivor</source>
+        <translation>Nueva persona</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Editar perfil</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Safe contact</source>
+        <translation>Contacto seguro</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Leave empty to number it automatically</source>
+        <translation>Déjelo vacío para numerarlo automáticamente</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal first name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Legal last name</source>
+        <translation>Apellido legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Primary language</source>
+        <translation>Idioma principal</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>Quién hizo la referencia</translation>
+    </message>
+    <message>
+        <source>Intake date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Safe to contact by</source>
+        <translation>Es seguro contactarle por</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Leave voicemail</source>
+        <translation>Dejar mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Safe times</source>
+        <translation>Horarios seguros</translation>
+    </message>
+    <message>
+        <source>Nothing is ticked until the person says it is safe.</source>
+        <translation>No se marca nada hasta que la persona diga que es seguro.</translation>
+    </message>
+    <message>
+        <source>Skills and certifications</source>
+        <translation>Habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Separate with ;</source>
+        <translation>Separe con ;</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Todavía no se sabe</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>Puede empezar desde</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Supports at work</source>
+        <translation>Apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>In neutral words, e.g. &apos;needs a predictable schedule&apos;</source>
+        <translation>En palabras neutrales, p. ej. &apos;necesita un horario fijo&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Tasks and follow-ups</source>
+        <translation>Tareas y seguimientos</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>New task or follow-up</source>
+        <translation>Nueva tarea o seguimiento</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Agregar tarea</translation>
+    </message>
+    <message>
+        <source>Tick off a task</source>
+        <translation>Marcar una tarea como hecha</translation>
+    </message>
+    <message>
+        <source>Reopen a task</source>
+        <translation>Reabrir una tarea</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Referral letter template</source>
+        <translation>Plantilla de la carta de referencia</translation>
+    </message>
+    <message>
+        <source>Placeholders are filled only with what the survivor consented to share: {0}. Anything else typed here is printed as it stands, and a letter that would show a withheld detail is refused.</source>
+        <translation>Los campos variables se llenan solo con lo que la persona aceptó compartir: {0}. Todo lo demás que escriba aquí se imprime tal cual, y se rechaza una carta que mostraría un dato reservado.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopDialog</name>
+    <message>
+        <source>Workshop attendance</source>
+        <translation>Asistencia a talleres</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation>Organización aliada</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminó</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>This is the demonstration database: every person in it is made up. Every demo account&apos;s passphrase is “{0}”. To set up your program&apos;s own database, start Case Tracker with --db PATH.</source>
+        <translation>Esta es la base de datos de demostración: todas las personas que aparecen son inventadas. La frase de acceso de cada cuenta de demostración es “{0}”. Para crear la base de datos de su programa, abra Case Tracker con --db RUTA.</translation>
+    </message>
+    <message>
+        <source>Case Tracker</source>
+        <translation>Case Tracker</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>wrong passphrase for {0}</source>
+        <translation>la frase de acceso no es correcta para {0}</translation>
+    </message>
+    <message>
+        <source>there is no account named {0} in this database</source>
+        <translation>no hay ninguna cuenta llamada {0} en esta base de datos</translation>
+    </message>
+    <message>
+        <source>there is no active account named {0}</source>
+        <translation>no hay ninguna cuenta activa llamada {0}</translation>
+    </message>
+    <message>
+        <source>the account {0} has been removed</source>
+        <translation>la cuenta {0} fue eliminada</translation>
+    </message>
+    <message>
+        <source>that recovery key does not open this database (each recovery key works once; after use it is replaced by a new one)</source>
+        <translation>esa clave de recuperación no abre esta base de datos (cada clave de recuperación sirve una sola vez; después de usarla se reemplaza por una nueva)</translation>
+    </message>
+    <message>
+        <source>the passphrase has {0} characters; use at least {1} (a few unrelated words work well)</source>
+        <translation>la frase de acceso tiene {0} caracteres; use al menos {1} (unas cuantas palabras sin relación entre sí funcionan bien)</translation>
+    </message>
+    <message>
+        <source>the passphrase has {0} characters; at most {1} are accepted</source>
+        <translation>la frase de acceso tiene {0} caracteres; se aceptan como máximo {1}</translation>
+    </message>
+    <message>
+        <source>the passphrase repeats one or two characters; choose words</source>
+        <translation>la frase de acceso repite uno o dos caracteres; elija palabras</translation>
+    </message>
+    <message>
+        <source>that passphrase is on the list of commonly used ones; choose another</source>
+        <translation>esa frase de acceso está en la lista de las más usadas; elija otra</translation>
+    </message>
+    <message>
+        <source>the passphrase must not be the account name</source>
+        <translation>la frase de acceso no puede ser el nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>the passphrase holds bytes that are not text; UTF-8 is expected</source>
+        <translation>la frase de acceso contiene bytes que no son texto; se espera UTF-8</translation>
+    </message>
+    <message>
+        <source>this database is already open in another Case Tracker window; switch to that window, or close it and try again (nothing was changed)</source>
+        <translation>esta base de datos ya está abierta en otra ventana de Case Tracker; vaya a esa ventana, o ciérrela e intente de nuevo (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>there is no case {0}</source>
+        <translation>no existe el caso {0}</translation>
+    </message>
+    <message>
+        <source>case number {0} is already in use</source>
+        <translation>el número de caso {0} ya está en uso</translation>
+    </message>
+    <message>
+        <source>an employer named {0} is already listed</source>
+        <translation>ya hay un empleador llamado {0} en la lista</translation>
+    </message>
+    <message>
+        <source>there is no employer partner {0}</source>
+        <translation>no existe el empleador aliado {0}</translation>
+    </message>
+    <message>
+        <source>that goal no longer exists</source>
+        <translation>esa meta ya no existe</translation>
+    </message>
+    <message>
+        <source>that document no longer exists</source>
+        <translation>ese documento ya no existe</translation>
+    </message>
+    <message>
+        <source>that consent no longer exists</source>
+        <translation>ese consentimiento ya no existe</translation>
+    </message>
+    <message>
+        <source>that workshop no longer exists</source>
+        <translation>ese taller ya no existe</translation>
+    </message>
+    <message>
+        <source>that task no longer exists</source>
+        <translation>esa tarea ya no existe</translation>
+    </message>
+    <message>
+        <source>that scan no longer exists</source>
+        <translation>ese escaneo ya no existe</translation>
+    </message>
+    <message>
+        <source>the report&apos;s end date comes before its start date</source>
+        <translation>la fecha final del informe es anterior a la fecha inicial</translation>
+    </message>
+    <message>
+        <source>available {0} h/week</source>
+        <translation>disponible {0} h/semana</translation>
+    </message>
+    <message>
+        <source>available {0} h/week (a little short)</source>
+        <translation>disponible {0} h/semana (un poco menos)</translation>
+    </message>
+    <message>
+        <source>can start in time</source>
+        <translation>puede empezar a tiempo</translation>
+    </message>
+    <message>
+        <source>skills: {0}</source>
+        <translation>habilidades: {0}</translation>
+    </message>
+    <message>
+        <source>{0} readiness workshop</source>
+        <translation>{0} taller de preparación</translation>
+    </message>
+    <message>
+        <source>{0} readiness workshops</source>
+        <translation>{0} talleres de preparación</translation>
+    </message>
+    <message>
+        <source>ready for I-9</source>
+        <translation>documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
+        <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is longer than {0} characters</source>
+        <translation>tiene más de {0} caracteres</translation>
+    </message>
+    <message>
+        <source>holds control characters</source>
+        <translation>contiene caracteres de control</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address</source>
+        <translation>{0} no es un correo electrónico</translation>
+    </message>
+    <message>
+        <source>{0} is not a phone number</source>
+        <translation>{0} no es un número de teléfono</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (use YYYY-MM-DD)</source>
+        <translation>{0} no es una fecha (use AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>must be between {0} and {1}</source>
+        <translation>debe estar entre {0} y {1}</translation>
+    </message>
+    <message>
+        <source>use 1-32 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; or &apos;.&apos;</source>
+        <translation>use de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; o &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>es una fecha futura</translation>
+    </message>
+    <message>
+        <source>is before 1900</source>
+        <translation>es anterior a 1900</translation>
+    </message>
+    <message>
+        <source>choose at least one category to share</source>
+        <translation>elija al menos una categoría para compartir</translation>
+    </message>
+    <message>
+        <source>a consent lasts at most a year; ask again after that</source>
+        <translation>un consentimiento dura como máximo un año; después, vuelva a pedirlo</translation>
+    </message>
+    <message>
+        <source>must come after the date signed</source>
+        <translation>debe ser posterior a la fecha de firma</translation>
+    </message>
+    <message>
+        <source>internships in this program are paid</source>
+        <translation>las pasantías de este programa son pagadas</translation>
+    </message>
+    <message>
+        <source>say why the person left the pipeline</source>
+        <translation>indique por qué la persona salió del proceso</translation>
+    </message>
+    <message>
+        <source>must be in the future for a new goal</source>
+        <translation>debe ser una fecha futura para una meta nueva</translation>
+    </message>
+    <message>
+        <source>must be between $0 and $1,000 an hour</source>
+        <translation>debe estar entre $0 y $1,000 por hora</translation>
+    </message>
+    <message>
+        <source>is before the previous step</source>
+        <translation>es anterior a la etapa anterior</translation>
+    </message>
+    <message>
+        <source>the case has already exited the pipeline</source>
+        <translation>el caso ya salió del proceso</translation>
+    </message>
+    <message>
+        <source>list at most 50 skills of up to 100 characters</source>
+        <translation>anote como máximo 50 habilidades de hasta 100 caracteres</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Legal first name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Legal last name</source>
+        <translation>Apellido legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Intake date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>Específica</translation>
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation>Medible</translation>
+    </message>
+    <message>
+        <source>Achievable</source>
+        <translation>Alcanzable</translation>
+    </message>
+    <message>
+        <source>Relevant</source>
+        <translation>Relevante</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Milestone due date</source>
+        <translation>Fecha del paso</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Qué se comparte</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Salario</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminado el</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiados intentos fallidos. Espere %n segundo e intente de nuevo.</numerusform>
+            <numerusform>Demasiados intentos fallidos. Espere %n segundos e intente de nuevo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Signed release form</source>
+        <translation>Formulario de autorización firmado</translation>
+    </message>
+    <message>
+        <source>Spoken, with a witness</source>
+        <translation>De palabra, con un testigo</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Firma electrónica</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Skills and certifications</source>
+        <translation>Habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Workshops completed</source>
+        <translation>Talleres terminados</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <source>Employment goals</source>
+        <translation>Metas de empleo</translation>
+    </message>
+    <message>
+        <source>Work through the program</source>
+        <translation>Trabajo con el programa</translation>
+    </message>
+    <message>
+        <source>Supports at work</source>
+        <translation>Apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>Documents ready for I-9</source>
+        <translation>Documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>Candidate profile</source>
+        <translation>Perfil de candidato/a</translation>
+    </message>
+    <message>
+        <source>Referral letter</source>
+        <translation>Carta de referencia</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Legal</source>
+        <translation>Legal</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Finanzas</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Todavía no se sabe</translation>
+    </message>
+    <message>
+        <source>Public transit</source>
+        <translation>Transporte público</translation>
+    </message>
+    <message>
+        <source>Own vehicle</source>
+        <translation>Vehículo propio</translation>
+    </message>
+    <message>
+        <source>Walks or bikes</source>
+        <translation>Camina o va en bicicleta</translation>
+    </message>
+    <message>
+        <source>Needs a ride</source>
+        <translation>Necesita transporte</translation>
+    </message>
+    <message>
+        <source>Hospitality</source>
+        <translation>Hotelería y restaurantes</translation>
+    </message>
+    <message>
+        <source>Aviation</source>
+        <translation>Aviación</translation>
+    </message>
+    <message>
+        <source>Maritime</source>
+        <translation>Marítimo</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>Comercio minorista</translation>
+    </message>
+    <message>
+        <source>Warehouse and logistics</source>
+        <translation>Almacenes y logística</translation>
+    </message>
+    <message>
+        <source>Healthcare</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Organisation-wide policy</source>
+        <translation>Política en toda la organización</translation>
+    </message>
+    <message>
+        <source>Travel policy</source>
+        <translation>Política de viajes</translation>
+    </message>
+    <message>
+        <source>Entertainment and expense policy</source>
+        <translation>Política de gastos y entretenimiento</translation>
+    </message>
+    <message>
+        <source>Work time policy</source>
+        <translation>Política de horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Work properties policy</source>
+        <translation>Política de instalaciones de trabajo</translation>
+    </message>
+    <message>
+        <source>Reporting procedures</source>
+        <translation>Procedimientos para denunciar</translation>
+    </message>
+    <message>
+        <source>Disciplinary procedures</source>
+        <translation>Procedimientos disciplinarios</translation>
+    </message>
+    <message>
+        <source>Employee training</source>
+        <translation>Capacitación del personal</translation>
+    </message>
+    <message>
+        <source>Supplier code of conduct</source>
+        <translation>Código de conducta para proveedores</translation>
+    </message>
+    <message>
+        <source>No record of violent or sexual crimes</source>
+        <translation>Sin antecedentes de delitos violentos o sexuales</translation>
+    </message>
+    <message>
+        <source>No criminal record</source>
+        <translation>Sin antecedentes penales</translation>
+    </message>
+    <message>
+        <source>Background check</source>
+        <translation>Verificación de antecedentes</translation>
+    </message>
+    <message>
+        <source>Drug test</source>
+        <translation>Prueba de drogas</translation>
+    </message>
+    <message>
+        <source>Safe employer</source>
+        <translation>Empleador seguro</translation>
+    </message>
+    <message>
+        <source>Developing</source>
+        <translation>En desarrollo</translation>
+    </message>
+    <message>
+        <source>Not yet assessed as safe</source>
+        <translation>Aún no evaluado como seguro</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Búsqueda de empleo</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Internship</source>
+        <translation>Pasantía</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Con empleo</translation>
+    </message>
+    <message>
+        <source>Retained 30 days</source>
+        <translation>Sigue a los 30 días</translation>
+    </message>
+    <message>
+        <source>Retained 60 days</source>
+        <translation>Sigue a los 60 días</translation>
+    </message>
+    <message>
+        <source>Retained 90 days</source>
+        <translation>Sigue a los 90 días</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Salió del proceso</translation>
+    </message>
+    <message>
+        <source>Stress management</source>
+        <translation>Manejo del estrés</translation>
+    </message>
+    <message>
+        <source>SMART goals</source>
+        <translation>Metas SMART</translation>
+    </message>
+    <message>
+        <source>Giving and receiving feedback</source>
+        <translation>Dar y recibir comentarios</translation>
+    </message>
+    <message>
+        <source>Setting up for success at work</source>
+        <translation>Prepararse para tener éxito en el trabajo</translation>
+    </message>
+    <message>
+        <source>Resume building</source>
+        <translation>Cómo hacer un currículum</translation>
+    </message>
+    <message>
+        <source>Tailoring a resume to a new industry</source>
+        <translation>Adaptar el currículum a un nuevo sector</translation>
+    </message>
+    <message>
+        <source>Active cases</source>
+        <translation>Casos activos</translation>
+    </message>
+    <message>
+        <source>Overdue milestones</source>
+        <translation>Pasos atrasados</translation>
+    </message>
+    <message>
+        <source>No contact in 30 days</source>
+        <translation>Sin contacto en 30 días</translation>
+    </message>
+    <message>
+        <source>Documents outstanding</source>
+        <translation>Documentos pendientes</translation>
+    </message>
+    <message>
+        <source>Consents expiring in 30 days</source>
+        <translation>Consentimientos que vencen en 30 días</translation>
+    </message>
+    <message>
+        <source>Tasks overdue</source>
+        <translation>Tareas atrasadas</translation>
+    </message>
+    <message>
+        <source>Birth certificate</source>
+        <translation>Acta de nacimiento</translation>
+    </message>
+    <message>
+        <source>State ID or driver&apos;s licence</source>
+        <translation>Identificación estatal o licencia de conducir</translation>
+    </message>
+    <message>
+        <source>Social Security card</source>
+        <translation>Tarjeta del Seguro Social</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <source>Work authorization (EAD)</source>
+        <translation>Permiso de trabajo (EAD)</translation>
+    </message>
+    <message>
+        <source>T-visa or Continued Presence letter</source>
+        <translation>Visa T o carta de Presencia Continuada</translation>
+    </message>
+    <message>
+        <source>Vacatur court order</source>
+        <translation>Orden judicial de anulación (vacatur)</translation>
+    </message>
+    <message>
+        <source>Diploma or certificate</source>
+        <translation>Diploma o certificado</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Otro documento</translation>
+    </message>
+    <message>
+        <source>Your preferred first name (never your legal name)</source>
+        <translation>Su nombre preferido (nunca su nombre legal)</translation>
+    </message>
+    <message>
+        <source>Workshops you completed, your skills and certifications</source>
+        <translation>Los talleres que terminó, sus habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>Hours you can work, when you can start, how you travel</source>
+        <translation>Las horas que puede trabajar, cuándo puede empezar, cómo se transporta</translation>
+    </message>
+    <message>
+        <source>The kind of work you are aiming for</source>
+        <translation>El tipo de trabajo que busca</translation>
+    </message>
+    <message>
+        <source>Internships and jobs you held through the program</source>
+        <translation>Las pasantías y empleos que tuvo con el programa</translation>
+    </message>
+    <message>
+        <source>Supports that help you at work, in neutral words</source>
+        <translation>Los apoyos que le ayudan en el trabajo, en palabras neutrales</translation>
+    </message>
+    <message>
+        <source>Whether your documents are ready for the I-9 check (yes or no)</source>
+        <translation>Si sus documentos están listos para el formulario I-9 (sí o no)</translation>
+    </message>
+    <message>
+        <source>preferred name</source>
+        <translation>nombre preferido</translation>
+    </message>
+    <message>
+        <source>readiness</source>
+        <translation>preparación</translation>
+    </message>
+    <message>
+        <source>availability</source>
+        <translation>disponibilidad</translation>
+    </message>
+    <message>
+        <source>employment goals</source>
+        <translation>metas de empleo</translation>
+    </message>
+    <message>
+        <source>work history</source>
+        <translation>historial de trabajo</translation>
+    </message>
+    <message>
+        <source>supports at work</source>
+        <translation>apoyos en el trabajo</translation>
+    </message>
+    <message>
+        <source>ready for I-9</source>
+        <translation>documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation>lograda</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>dejada</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>llamar</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>enviar mensajes de texto</translation>
+    </message>
+    <message>
+        <source>leave voicemail</source>
+        <translation>dejar mensajes de voz</translation>
+    </message>
+    <message>
+        <source>OK to {0}</source>
+        <translation>Se puede {0}</translation>
+    </message>
+    <message>
+        <source>Do not call, text or leave voicemail</source>
+        <translation>No llamar, no enviar mensajes de texto ni dejar mensajes de voz</translation>
+    </message>
+    <message>
+        <source>{0}; safe times: {1}</source>
+        <translation>{0}; horarios seguros: {1}</translation>
+    </message>
+    <message>
+        <source>case manager</source>
+        <translation>gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordinador/a</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor/a</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>No se necesita</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Videollamada</translation>
+    </message>
+    <message>
+        <source>With another agency</source>
+        <translation>Con otra agencia</translation>
+    </message>
+    <message>
+        <source>Attempt, no contact</source>
+        <translation>Intento, sin contacto</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Labor</source>
+        <translation>Laboral</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexual</translation>
+    </message>
+    <message>
+        <source>Labor and sex</source>
+        <translation>Laboral y sexual</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>En riesgo</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Puede solicitarla</translation>
+    </message>
+    <message>
+        <source>Petition filed</source>
+        <translation>Petición presentada</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Concedida</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Negada</translation>
+    </message>
+    <message>
+        <source>Transportation</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Childcare</source>
+        <translation>Cuidado infantil</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Criminal record</source>
+        <translation>Antecedentes penales</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+</TS>

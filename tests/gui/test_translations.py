@@ -1,0 +1,327 @@
+"""Spanish: the translation file is complete, and every window and dialog shows it.
+
+The walk (gui/screens.py) opens every screen with the Spanish translators installed; any
+visible text that is still an English source string of the translation file, or that still
+reads like one of its English patterns ("{0} of {1} milestones"), fails the test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
+from casetracker.domain.documents import DOCUMENT_LABELS
+from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS
+from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageError
+from casetracker.domain.reports import METRIC_LABELS
+from casetracker.domain.validation import ValidationError
+from casetracker.gui import i18n
+from casetracker.gui.messages import error_text
+from casetracker.gui.screens import walk
+from casetracker.services import accounts, demo, survivors
+from tests.conftest import Team
+from tests.helpers import CASE_MANAGER
+
+TS_FILE = i18n.translations_folder() / "casetracker_es.ts"
+GUI = Path(i18n.__file__).parent
+# Qt's own buttons: translated by qtbase_es, so an English one means it did not load.
+QT_ENGLISH = {"OK", "&OK", "Cancel", "&Cancel", "Close", "&Close", "&Yes", "&No", "Apply"}
+PLACEHOLDER = re.compile(r"\{\d+\}|%n")
+
+
+def qt_tool(name: str) -> str:
+    tool = Path(sys.executable).with_name(name)
+    return str(tool) if tool.exists() else shutil.which(name) or name
+
+
+@dataclass
+class Catalog:
+    sources: set[str]
+    translations: set[str]
+    patterns: list[tuple[re.Pattern[str], re.Pattern[str]]]  # English, Spanish
+
+    def untranslated(self, text: str) -> bool:
+        if text in i18n.LANGUAGES.values():  # each language is named in its own words
+            return False
+        if text in QT_ENGLISH:
+            return True
+        if text in self.translations:
+            return False
+        if text in self.sources:
+            return True
+        return any(english.fullmatch(text) and not spanish.fullmatch(text)
+                   for english, spanish in self.patterns)
+
+
+def messages(path: Path) -> Iterator[tuple[str, ET.Element]]:
+    for context in ET.parse(path).getroot().iter("context"):  # noqa: S314 - our own file
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            yield name, message
+
+
+def translations_of(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
+def as_pattern(text: str) -> re.Pattern[str] | None:
+    """"{0} of {1} milestones" as a pattern, when enough words are left to recognise it."""
+    parts = PLACEHOLDER.split(text)
+    if len(parts) < 2 or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", "".join(parts))) < 4:
+        return None
+    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+def load_catalog() -> Catalog:
+    sources, translations, patterns = set(), set(), []
+    for _context, message in messages(TS_FILE):
+        source = message.findtext("source") or ""
+        sources.add(source)
+        forms = translations_of(message)
+        translations.update(forms)
+        english = as_pattern(source)
+        if english is not None:
+            spanish = [p for p in map(as_pattern, forms) if p is not None]
+            patterns += [(english, s) for s in spanish] or [(english, re.compile(r"(?!)"))]
+    return Catalog(sources, translations, patterns)
+
+
+# -- the translation file -----------------------------------------------------------------------
+
+
+def test_the_translation_file_matches_the_sources(tmp_path: Path) -> None:
+    """A fresh lupdate finds no new English string and none that is gone: run
+    `python3 dev.py translations` and translate what it marks unfinished."""
+    fresh = tmp_path / TS_FILE.name
+    shutil.copy(TS_FILE, fresh)
+    sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    subprocess.run([qt_tool("pyside6-lupdate"), *sources, "-locations", "none",
+                    "-source-language", "en", "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    problems = [f"{context}: {message.findtext('source')!r} is "
+                f"{message.find('translation').get('type')}"  # type: ignore[union-attr]
+                for context, message in messages(fresh)
+                if message.find("translation").get("type")]  # type: ignore[union-attr]
+    assert problems == []
+    assert len(list(messages(fresh))) > 400
+
+
+def test_every_translation_keeps_the_placeholders_and_markup() -> None:
+    problems = []
+    for context, message in messages(TS_FILE):
+        source = message.findtext("source") or ""
+        for form in translations_of(message):
+            if not form.strip():
+                problems.append(f"{context}: {source!r} has an empty translation")
+            for pattern in (PLACEHOLDER, re.compile(r"</?\w+")):
+                if sorted(pattern.findall(source)) != sorted(pattern.findall(form)):
+                    problems.append(f"{context}: {source!r} -> {form!r}")
+    assert problems == []
+
+
+def test_every_domain_label_is_listed_for_translation() -> None:
+    """The domain (no Qt) names stages, workshops, figures and documents in English."""
+    listed = set(i18n.DOMAIN_LABELS)
+    for labels in (STAGE_LABELS, WORKSHOP_LABELS, METRIC_LABELS, DOCUMENT_LABELS,
+                   CATEGORY_DESCRIPTIONS):
+        assert set(labels.values()) <= listed
+
+
+def test_the_language_setting_holds_only_a_language_code(qapp: object) -> None:
+    from PySide6.QtCore import QSettings
+
+    assert i18n.saved_language() is None
+    i18n.save_language("es")
+    assert i18n.preferred_language() == "es"
+    assert QSettings().value(i18n.SETTINGS_KEY) == "es"
+    i18n.save_language(None)
+    assert i18n.saved_language() is None
+    assert i18n.preferred_language() in i18n.LANGUAGES
+
+
+def test_without_a_compiled_translation_the_program_stays_in_english(tmp_path: Path,
+                                                                      qapp: object) -> None:
+    assert i18n.install("es", folder=tmp_path) == []
+    assert QCoreApplication.translate("LockScreen", "Unlock") == "Unlock"
+
+
+# -- every window and dialog, in Spanish --------------------------------------------------------
+
+
+@contextlib.contextmanager
+def spanish_installed(folder: Path) -> Iterator[None]:
+    """The Spanish translators installed, from a .qm compiled into `folder`."""
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(TS_FILE), "-qm",
+                    str(folder / "casetracker_es.qm")], check=True)
+    translators = i18n.install("es", folder=folder)
+    assert len(translators) == 2, "the program's and Qt's own Spanish translations"
+    try:
+        yield
+    finally:
+        i18n.uninstall(translators)
+
+
+@pytest.fixture
+def spanish(tmp_path: Path, qapp: object) -> Iterator[None]:
+    with spanish_installed(tmp_path):
+        yield
+
+
+def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every piece of interface text a person sees or hears."""
+    yield "window title", window.windowTitle()
+    widgets = [window, *window.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisible():
+            continue
+        kind = type(widget).__name__
+        yield f"{kind} accessible name", widget.accessibleName()
+        yield f"{kind} accessible description", widget.accessibleDescription()
+        yield f"{kind} tooltip", widget.toolTip()
+        for action in QWidget.actions(widget):  # a dialog may name a field "actions"
+            yield "action", action.text().replace("&", "")
+            yield "action tooltip", action.toolTip()
+        if isinstance(widget, QLabel):
+            yield "label", widget.text()
+        elif isinstance(widget, QAbstractButton):
+            yield "button", widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield "group box", widget.title()
+        elif isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+            yield "placeholder", widget.placeholderText()
+        elif isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                yield "tab", widget.tabText(index)
+        elif isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                yield "choice", widget.itemText(index)
+        elif isinstance(widget, QTableView | QTreeView):
+            header = (QTableView.horizontalHeader(widget) if isinstance(widget, QTableView)
+                      else QTreeView.header(widget))
+            for column in range(header.count()):
+                yield "column header", str(header.model().headerData(
+                    column, Qt.Orientation.Horizontal) or "")
+        if isinstance(widget, QMessageBox):
+            yield "message", widget.text()
+
+
+def screen_texts(team: Team, *, every_role: bool = True) -> list[tuple[str, str, str]]:
+    """(screen, where, text) for every screen of the walk, for each role."""
+    found = []
+    roles = [team.case_manager, team.supervisor, team.coordinator]
+    for session in roles if every_role else roles[:1]:
+        for name, window in walk(team.vault, session):
+            found += [(name, where, text.strip()) for where, text in visible_texts(window)
+                      if text.strip()]
+    return found
+
+
+def untranslated_on_screens(team: Team, catalog: Catalog, *,
+                            every_role: bool = True) -> tuple[list[str], set[str]]:
+    found = screen_texts(team, every_role=every_role)
+    problems = {f"{name}: {where} {text!r}" for name, where, text in found
+                if catalog.untranslated(text)}
+    return sorted(problems), {text for _name, _where, text in found}
+
+
+# Interface text (not data) that must change with the language.
+CHROME = ("window title", "button", "group box", "placeholder", "tab", "column header",
+          "action", "accessible name")
+
+
+def test_every_window_and_dialog_is_in_spanish(qtbot: QtBot, team: Team, tmp_path: Path) -> None:
+    demo.populate(team.supervisor, 6, [CASE_MANAGER], seed=7)
+    catalog = load_catalog()
+    english = {(where, text) for _name, where, text in screen_texts(team)
+               if where.endswith(CHROME)}
+    with spanish_installed(tmp_path):
+        problems, seen = untranslated_on_screens(team, catalog)
+        # Interface text the same in both languages is English that never went through
+        # tr() (a hard-coded or service-made string), unless its translation is the same.
+        same = sorted({f"{where} {text!r}" for _name, where, text in screen_texts(team)
+                       if (where, text) in english and text not in catalog.translations
+                       and any(c.islower() for c in text)})  # not "#", "XXXXXX-…"
+    assert problems == []
+    assert same == []
+    # Not vacuous: the Spanish interface was on screen, Qt's own buttons included.
+    for text in ("Desbloquear", "Casos activos", "Metas y planes", "Empleadores aliados",
+                 "Registro de auditoría", "Panel de supervisión", "Perfil de empleo",
+                 "Configuración", "Cancelar"):
+        assert text in seen, text
+    assert len(seen & catalog.translations) > 250
+
+
+def test_the_check_catches_an_english_string(qtbot: QtBot, team: Team) -> None:
+    """Without translators the same walk reports the English it sees."""
+    catalog = load_catalog()
+    problems, _seen = untranslated_on_screens(team, catalog, every_role=False)
+    assert any("'Unlock'" in p for p in problems)
+    assert any("'Cancel'" in p for p in problems)
+    assert catalog.untranslated("3 of 5 milestones")
+    assert not catalog.untranslated("3 de 5 pasos")
+
+
+# -- the services' messages, shown in Spanish ---------------------------------------------------
+
+
+def raised(call: Callable[[], object]) -> CaseTrackerError:
+    with pytest.raises(CaseTrackerError) as caught:
+        call()
+    return caught.value
+
+
+def test_the_messages_people_meet_are_shown_in_spanish(team: Team, spanish: None) -> None:
+    wrong = raised(lambda: team.vault.unlock(CASE_MANAGER, "not the right passphrase at all"))
+    assert error_text(wrong) == f"La frase de acceso no es correcta para {CASE_MANAGER}"
+    short = raised(lambda: accounts.add_account(team.supervisor, "nuevo", Role.CASE_MANAGER,
+                                                "corta"))
+    assert error_text(short).startswith("La frase de acceso tiene 5 caracteres; use al menos")
+    empty = raised(lambda: survivors.create_survivor(team.case_manager,
+                                                     survivors.draft("CT-9", "")))
+    assert isinstance(empty, ValidationError)
+    assert error_text(empty) == "Nombre preferido: es obligatorio"
+    assert error_text(ThrottledError("too many failed attempts; wait 3 seconds and try again",
+                                     2.6)) == ("Demasiados intentos fallidos. Espere 3 segundos "
+                                               "e intente de nuevo.")
+    # A message without a translation is shown as the service wrote it, with a capital.
+    assert error_text(UsageError("something new went wrong")) == "Something new went wrong"
+
+
+def test_the_messages_read_as_before_in_english(team: Team) -> None:
+    empty = raised(lambda: survivors.create_survivor(team.case_manager,
+                                                     survivors.draft("CT-9", "")))
+    assert error_text(empty) == "Preferred name is required"
+    wrong = raised(lambda: team.vault.unlock(CASE_MANAGER, "not the right passphrase at all"))
+    assert error_text(wrong) == f"Wrong passphrase for {CASE_MANAGER}"
+    throttled = "too many failed attempts; wait 3 seconds and try again"
+    assert error_text(ThrottledError(throttled, 2.6)) == throttled.capitalize()
