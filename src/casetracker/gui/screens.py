@@ -117,6 +117,7 @@ def _main_window(window: MainWindow, session: Session) -> Iterator[Screen]:
         yield from record_screens(window, window.record)
     yield from _share_preview(window)
     actions = [(window.new_action, "dialog-new-survivor", window.open_intake),
+               (window.import_action, "dialog-import", window.open_import),
                (window.dashboard_action, "dashboard", window.open_dashboard),
                (window.audit_action, "audit-log", window.open_audit),
                (window.workshop_action, "dialog-workshop", window.open_workshop),
@@ -162,6 +163,9 @@ def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
     if hasattr(record, "reviews"):
         record.tabs.setCurrentWidget(record.reviews)
         yield from _opened("dialog-review", record.reviews, record.reviews.open_review_dialog)
+    if record.session.account.role is Role.SUPERVISOR:
+        # Offered on closed cases only; the dialog is the same whichever case opens it.
+        yield from _opened("dialog-purge", record, record.open_purge)
 
 
 def _share_preview(window: MainWindow) -> Iterator[Screen]:
