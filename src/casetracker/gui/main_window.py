@@ -278,9 +278,14 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         wizard = ImportWizard(self.session, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _result: self.model.reload())
+        wizard.finished.connect(self._imported)
         self.active_dialog = wizard
         wizard.open()
+
+    def _imported(self, _result: int) -> None:
+        # The wizard also closes when the app locks; by then the caseload is gone with it.
+        if not self.session.closed:
+            self.model.reload()
 
     # -- Safe Jobs --------------------------------------------------------------------------------
 
