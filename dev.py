@@ -3,11 +3,14 @@
 
     python3 dev.py app [ARGS...]    launch the application
     python3 dev.py test [ARGS...]   lint, type-check and run the whole test suite
+    python3 dev.py build [--force]  build the one-folder bundle (installer/README.md)
+    python3 dev.py installer-test   build the bundle and run its selftest
 
 Needs only Python 3.11+ and pip. The environment lives in `.venv/` and is
-reinstalled when `pyproject.toml` changes. Debian packages the tests need are
-listed in `packaging/debian-packages.txt` and installed with apt-get when
-missing and this runs as root.
+reinstalled when `pyproject.toml` changes; PyInstaller is added to it only by
+the two bundle commands. Debian packages the tests need are listed in
+`packaging/debian-packages.txt` and installed with apt-get when missing and
+this runs as root.
 """
 
 from __future__ import annotations
@@ -38,22 +41,27 @@ def _wanted_stamp() -> str:
     return digest.hexdigest()
 
 
-def ensure_venv() -> Path:
-    """Create `.venv` and install the project with its test extras, once per pyproject."""
+def ensure_venv(*extras: str) -> Path:
+    """Create `.venv` and install the project with its test extras (and `extras`), once per
+    pyproject; extras installed earlier are kept."""
     python = _venv_python()
     if not python.exists():
         print("dev.py: creating .venv", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     wanted = _wanted_stamp()
-    if not STAMP.exists() or STAMP.read_text() != wanted:
+    # The stamp is the pyproject's digest, then the extras installed with it.
+    digest, *installed = (STAMP.read_text().split() if STAMP.exists() else []) or [""]
+    needed = sorted({"test", *extras} | (set(installed) if digest == wanted else set()))
+    if digest != wanted or not set(needed) <= set(installed):
         print("dev.py: installing Case Tracker and its dependencies into .venv", file=sys.stderr)
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
         )
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True
+            [str(python), "-m", "pip", "install", "--quiet", "-e",
+             f"{ROOT}[{','.join(needed)}]"], check=True
         )
-        STAMP.write_text(wanted)
+        STAMP.write_text(" ".join([wanted, *needed]))
     return python
 
 
@@ -91,7 +99,7 @@ def run_app(python: Path, args: list[str]) -> int:
 def run_tests(python: Path, args: list[str]) -> int:
     ensure_debian_packages()
     steps = [
-        [str(python), "-m", "ruff", "check", "src", "tests", "benchmarks", "dev.py"],
+        [str(python), "-m", "ruff", "check", "src", "tests", "benchmarks", "installer", "dev.py"],
         [str(python), "-m", "mypy"],
         [str(python), "-m", "pytest", *args],
     ]
@@ -104,14 +112,29 @@ def run_tests(python: Path, args: list[str]) -> int:
     return 0
 
 
+def run_build(python: Path, args: list[str]) -> int:
+    return subprocess.run([str(python), str(ROOT / "installer" / "build.py"), *args]).returncode
+
+
+def run_installer_test(python: Path, args: list[str]) -> int:
+    """The tests marked `installer`: build (or reuse) the bundle and run its selftest."""
+    ensure_debian_packages()
+    step = [str(python), "-m", "pytest", "-m", "installer", "-s", "tests/installer", *args]
+    print(f"dev.py: {' '.join([Path(step[0]).name, *step[1:]])}", file=sys.stderr)
+    return subprocess.run(step, cwd=ROOT).returncode
+
+
+COMMANDS = {"app": ((), run_app), "test": ((), run_tests),
+            "build": (("installer",), run_build),
+            "installer-test": (("installer",), run_installer_test)}
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test"}:
+    if not argv or argv[0] not in COMMANDS:
         print(__doc__, file=sys.stderr)
         return 2
-    python = ensure_venv()
-    if argv[0] == "app":
-        return run_app(python, argv[1:])
-    return run_tests(python, argv[1:])
+    extras, command = COMMANDS[argv[0]]
+    return command(ensure_venv(*extras), argv[1:])
 
 
 if __name__ == "__main__":

@@ -62,17 +62,19 @@ def lrelease() -> str:
     return found
 
 
-def compile_translations() -> list[Path]:
-    """Every `.ts` source compiled to a `.qm` file in the build folder; none is fine."""
-    shutil.rmtree(COMPILED_TRANSLATIONS, ignore_errors=True)
-    sources = sorted(TRANSLATION_SOURCES.glob("*.ts")) if TRANSLATION_SOURCES.is_dir() else []
-    if not sources:
+def compile_translations(sources: Path = TRANSLATION_SOURCES,
+                         out: Path = COMPILED_TRANSLATIONS) -> list[Path]:
+    """Compile every `.ts` file in `sources` into a `.qm` file in `out` (emptied first).
+    A missing or empty `sources` folder compiles nothing."""
+    shutil.rmtree(out, ignore_errors=True)
+    found = sorted(sources.glob("*.ts")) if sources.is_dir() else []
+    if not found:
         return []
-    COMPILED_TRANSLATIONS.mkdir(parents=True)
+    out.mkdir(parents=True)
     tool = lrelease()
     compiled = []
-    for source in sources:
-        target = COMPILED_TRANSLATIONS / source.with_suffix(".qm").name
+    for source in found:
+        target = out / source.with_suffix(".qm").name
         subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=True)
         compiled.append(target)
     return compiled
