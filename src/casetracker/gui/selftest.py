@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from casetracker.gui.safety import ClipboardGuard
+from casetracker.services.selftest import CheckFailed
 from casetracker.services.session import Session
 
 
@@ -25,11 +26,11 @@ def open_main_window(session: Session) -> str:
         app.processEvents()
         rows = window.model.rowCount()
         if rows < 1:
-            raise RuntimeError("the caseload is empty")
+            raise CheckFailed("the caseload is empty")
         window.table.selectRow(0)
         app.processEvents()
         if window.record is None:
-            raise RuntimeError("choosing the first case opened no record")
+            raise CheckFailed("choosing the first case opened no record")
         tabs = window.record.tabs.count()
     finally:
         window.close()

@@ -66,6 +66,10 @@ class CheckResult:
         return f"{self.status:<4}  {self.name}: {self.detail}"
 
 
+class CheckFailed(Exception):  # noqa: N818 - reads as the line it becomes
+    """A check found something wrong (as opposed to crashing on an unexpected error)."""
+
+
 class _NetworkWatch:
     """Records network audit events while active. Audit hooks cannot be removed, so the hook
     stays installed and only counts while a self-test runs."""
@@ -124,12 +128,12 @@ class _SelfTest:
         fonts = [f.name for f in (root / "fonts").iterdir() if f.name.endswith(".ttf")]
         blocklist = (root / "security" / "common-passphrases.txt").read_text(encoding="utf-8")
         if not fonts:
-            raise RuntimeError("no fonts in casetracker/resources/fonts")
+            raise CheckFailed("no fonts in casetracker/resources/fonts")
         return f"{len(fonts)} fonts, {len(blocklist.splitlines())} refused passphrases"
 
     def create_database(self) -> str:
         if os.name != "nt" and stat.S_IMODE(self.folder.stat().st_mode) & 0o077:
-            raise RuntimeError(f"the temporary folder {self.folder} is readable by others")
+            raise CheckFailed(f"the temporary folder {self.folder} is readable by others")
         supervisor, _recovery = self.vault.create(SUPERVISOR, _passphrase())
         self.sessions.append(supervisor)
         accounts.add_account(supervisor, CASE_MANAGER, Role.CASE_MANAGER,
@@ -140,7 +144,7 @@ class _SelfTest:
         with self.vault.paths.db.open("rb") as handle:
             header = handle.read(len(_SQLITE_HEADER))
         if header == _SQLITE_HEADER:
-            raise RuntimeError("the database file is plain SQLite, not encrypted")
+            raise CheckFailed("the database file is plain SQLite, not encrypted")
         return (f"SQLCipher {cipher} (sqlcipher3 {metadata.version('sqlcipher3')}), "
                 "2 accounts, no readable header")
 
@@ -153,7 +157,7 @@ class _SelfTest:
         again = survivors.get_survivor(self.unlock(), CASE_NUMBER)
         read = (again.preferred_name, again.legal_first_name, again.legal_last_name)
         if read != (PREFERRED_NAME, *LEGAL_NAME):
-            raise RuntimeError(f"read back {read!r} after reopening")
+            raise CheckFailed(f"read back {read!r} after reopening")
         return f"{CASE_NUMBER} written, locked, unlocked and read back"
 
     def render_letter(self) -> str:
@@ -165,9 +169,9 @@ class _SelfTest:
         text = " ".join(page.extract_text() or "" for page in
                         PdfReader(io.BytesIO(prepared.pdf)).pages)
         if PREFERRED_NAME not in text or EMPLOYER not in text:
-            raise RuntimeError("the letter's text lacks the preferred name or the employer")
+            raise CheckFailed("the letter's text lacks the preferred name or the employer")
         if any(name in text for name in LEGAL_NAME):
-            raise RuntimeError("the letter shows the withheld legal name")
+            raise CheckFailed("the letter shows the withheld legal name")
         return (f"referral letter of {len(prepared.pdf) // 1024} KiB rendered in memory; "
                 "its text names the survivor by preferred name only")
 
@@ -183,7 +187,7 @@ class _SelfTest:
         for path in files:
             data = path.read_bytes()
             if any(needle in data for needle in needles):
-                raise RuntimeError(f"{path.name} holds the test person's name in plaintext")
+                raise CheckFailed(f"{path.name} holds the test person's name in plaintext")
         return f"{len(files)} files in the temporary folder hold no name in plaintext"
 
 
@@ -210,7 +214,10 @@ def run(window_check: WindowCheck | None = None, *,
                     continue
                 try:
                     detail = check()
-                except Exception as exc:  # every failure becomes a line of the report
+                except CheckFailed as exc:
+                    failed = True
+                    yield CheckResult(name, "FAIL", str(exc))
+                except Exception as exc:  # a crash, too, becomes a line of the report
                     failed = True
                     yield CheckResult(name, "FAIL", f"{type(exc).__name__}: {exc}")
                 else:
