@@ -69,7 +69,8 @@ def test_the_bundled_selftest_passes_offscreen(bundle: Path, build: ModuleType,
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(":")[0].split(None, 1)[1] for line in lines] == [
-        "resources", "encrypted database", "write and read a record", "PDF", "main window",
+        "resources", "encrypted database", "write and read a record", "PDF",
+        "demonstration data", "main window",
         "no plaintext on disk", "no network", "clean up"]
     assert all(line.startswith("ok ") for line in lines), lines
     assert "offscreen platform" in result.stdout

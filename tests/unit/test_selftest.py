@@ -13,7 +13,7 @@ from casetracker.cli import main
 from casetracker.services import selftest, sharing
 from casetracker.services.session import Session
 
-NAMES = ["resources", "encrypted database", "write and read a record", "PDF",
+NAMES = ["resources", "encrypted database", "write and read a record", "PDF", "demonstration data",
          "no plaintext on disk", "no network", "clean up"]
 
 

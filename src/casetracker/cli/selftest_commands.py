@@ -34,6 +34,6 @@ def cmd_selftest(ctx: Context) -> int:
 def register(commands: Any, add: AddCommand) -> None:
     cmd = add(commands, "selftest", cmd_selftest,
               "check this installation on a temporary encrypted database (removed afterwards): "
-              "database, record, PDF and main window")
+              "database, record, PDF, demonstration data and main window")
     cmd.add_argument("--no-window", action="store_true",
                      help="leave out the main window check (no Qt needed)")

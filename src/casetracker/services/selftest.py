@@ -29,7 +29,15 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.employment import Industry
 from casetracker.security.kdf import FAST_INSECURE, KdfParams
-from casetracker.services import access, accounts, consent, employers, sharing, survivors
+from casetracker.services import (
+    access,
+    accounts,
+    consent,
+    demo,
+    employers,
+    sharing,
+    survivors,
+)
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 
@@ -96,6 +104,7 @@ class _NetworkWatch:
 class _SelfTest:
     def __init__(self, folder: Path, kdf: KdfParams, window_check: WindowCheck | None) -> None:
         self.folder = folder
+        self.kdf = kdf
         self.vault = Vault(folder / "selftest.db", kdf=kdf)
         self.window_check = window_check
         self.manager_passphrase = _passphrase()
@@ -105,7 +114,8 @@ class _SelfTest:
         steps = [("resources", self.resources),
                  ("encrypted database", self.create_database),
                  ("write and read a record", self.write_and_read),
-                 ("PDF", self.render_letter)]
+                 ("PDF", self.render_letter),
+                 ("demonstration data", self.demonstration)]
         if self.window_check is not None:
             steps.append(("main window", self.main_window))
         steps.append(("no plaintext on disk", self.no_plaintext))
@@ -174,6 +184,16 @@ class _SelfTest:
             raise CheckFailed("the letter shows the withheld legal name")
         return (f"referral letter of {len(prepared.pdf) // 1024} KiB rendered in memory; "
                 "its text names the survivor by preferred name only")
+
+    def demonstration(self) -> str:
+        """What a first start without a database makes (Faker's locales are in the bundle)."""
+        staff = demo.create_demo(self.folder / "demo.db", 3, kdf=self.kdf)
+        with Vault(self.folder / "demo.db", kdf=self.kdf).unlock(
+                staff[0].name, staff[0].passphrase) as session:
+            count = survivors.caseload_size(session)
+        if count != 3:
+            raise CheckFailed(f"the demonstration database holds {count} survivors, not 3")
+        return f"a second database with {count} synthetic survivors and {len(staff)} accounts"
 
     def main_window(self) -> str:
         assert self.window_check is not None
