@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".casetracker-installed"
 DEBIAN_PACKAGES = ROOT / "packaging" / "debian-packages.txt"
+DEBIAN_INSTALLER_PACKAGES = ROOT / "packaging" / "debian-installer-packages.txt"
 
 
 def _venv_python() -> Path:
@@ -65,13 +66,16 @@ def ensure_venv(*extras: str) -> Path:
     return python
 
 
-def ensure_debian_packages() -> None:
-    """Install the Debian packages the tests use, when missing and we may."""
-    if not DEBIAN_PACKAGES.exists() or not shutil.which("dpkg-query"):
+def ensure_debian_packages(*lists: Path) -> None:
+    """Install the Debian packages the tests use (and those in `lists`), when missing and
+    we may."""
+    if not shutil.which("dpkg-query"):
         return
     wanted = [
         line.split("#", 1)[0].strip()
-        for line in DEBIAN_PACKAGES.read_text().splitlines()
+        for path in (DEBIAN_PACKAGES, *lists)
+        if path.exists()
+        for line in path.read_text().splitlines()
         if line.split("#", 1)[0].strip()
     ]
     missing = [
@@ -113,12 +117,13 @@ def run_tests(python: Path, args: list[str]) -> int:
 
 
 def run_build(python: Path, args: list[str]) -> int:
+    ensure_debian_packages(DEBIAN_INSTALLER_PACKAGES)
     return subprocess.run([str(python), str(ROOT / "installer" / "build.py"), *args]).returncode
 
 
 def run_installer_test(python: Path, args: list[str]) -> int:
     """The tests marked `installer`: build (or reuse) the bundle and run its selftest."""
-    ensure_debian_packages()
+    ensure_debian_packages(DEBIAN_INSTALLER_PACKAGES)
     step = [str(python), "-m", "pytest", "-m", "installer", "-s", "tests/installer", *args]
     print(f"dev.py: {' '.join([Path(step[0]).name, *step[1:]])}", file=sys.stderr)
     return subprocess.run(step, cwd=ROOT).returncode
