@@ -4,11 +4,14 @@
     python3 dev.py app [ARGS...]    launch the application
     python3 dev.py test [ARGS...]   lint, type-check and run the whole test suite
     python3 dev.py translations     update the Qt Linguist .ts files from the GUI sources
+    python3 dev.py build [--force]  build the one-folder bundle (installer/README.md)
+    python3 dev.py installer-test   build the bundle and run its selftest
 
 Needs only Python 3.11+ and pip. The environment lives in `.venv/` and is
-reinstalled when `pyproject.toml` changes. Debian packages the tests need are
-listed in `packaging/debian-packages.txt` and installed with apt-get when
-missing and this runs as root.
+reinstalled when `pyproject.toml` changes; PyInstaller is added to it only by
+the two bundle commands. Debian packages the tests need are listed in
+`packaging/debian-packages.txt` and installed with apt-get when missing and
+this runs as root.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ STAMP = VENV / ".casetracker-installed"
 DEBIAN_PACKAGES = ROOT / "packaging" / "debian-packages.txt"
 GUI = ROOT / "src" / "casetracker" / "gui"
 TRANSLATIONS = ROOT / "src" / "casetracker" / "resources" / "translations"
+DEBIAN_INSTALLER_PACKAGES = ROOT / "packaging" / "debian-installer-packages.txt"
 
 
 def _venv_python() -> Path:
@@ -41,32 +45,40 @@ def _wanted_stamp() -> str:
     return digest.hexdigest()
 
 
-def ensure_venv() -> Path:
-    """Create `.venv` and install the project with its test extras, once per pyproject."""
+def ensure_venv(*extras: str) -> Path:
+    """Create `.venv` and install the project with its test extras (and `extras`), once per
+    pyproject; extras installed earlier are kept."""
     python = _venv_python()
     if not python.exists():
         print("dev.py: creating .venv", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     wanted = _wanted_stamp()
-    if not STAMP.exists() or STAMP.read_text() != wanted:
+    # The stamp is the pyproject's digest, then the extras installed with it.
+    digest, *installed = (STAMP.read_text().split() if STAMP.exists() else []) or [""]
+    needed = sorted({"test", *extras} | (set(installed) if digest == wanted else set()))
+    if digest != wanted or not set(needed) <= set(installed):
         print("dev.py: installing Case Tracker and its dependencies into .venv", file=sys.stderr)
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
         )
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True
+            [str(python), "-m", "pip", "install", "--quiet", "-e",
+             f"{ROOT}[{','.join(needed)}]"], check=True
         )
-        STAMP.write_text(wanted)
+        STAMP.write_text(" ".join([wanted, *needed]))
     return python
 
 
-def ensure_debian_packages() -> None:
-    """Install the Debian packages the tests use, when missing and we may."""
-    if not DEBIAN_PACKAGES.exists() or not shutil.which("dpkg-query"):
+def ensure_debian_packages(*lists: Path) -> None:
+    """Install the Debian packages the tests use (and those in `lists`), when missing and
+    we may."""
+    if not shutil.which("dpkg-query"):
         return
     wanted = [
         line.split("#", 1)[0].strip()
-        for line in DEBIAN_PACKAGES.read_text().splitlines()
+        for path in (DEBIAN_PACKAGES, *lists)
+        if path.exists()
+        for line in path.read_text().splitlines()
         if line.split("#", 1)[0].strip()
     ]
     missing = [
@@ -123,7 +135,7 @@ def run_app(python: Path, args: list[str]) -> int:
 def run_tests(python: Path, args: list[str]) -> int:
     ensure_debian_packages()
     steps = [
-        [str(python), "-m", "ruff", "check", "src", "tests", "benchmarks", "dev.py"],
+        [str(python), "-m", "ruff", "check", "src", "tests", "benchmarks", "installer", "dev.py"],
         [str(python), "-m", "mypy"],
         [str(python), "-m", "pytest", *args],
     ]
@@ -136,17 +148,38 @@ def run_tests(python: Path, args: list[str]) -> int:
     return 0
 
 
+def run_build(python: Path, args: list[str]) -> int:
+    ensure_debian_packages(DEBIAN_INSTALLER_PACKAGES)
+    return subprocess.run([str(python), str(ROOT / "installer" / "build.py"), *args]).returncode
+
+
+def run_installer_test(python: Path, args: list[str]) -> int:
+    """The tests marked `installer`: build (or reuse) the bundle and run its selftest."""
+    ensure_debian_packages(DEBIAN_INSTALLER_PACKAGES)
+    step = [str(python), "-m", "pytest", "-m", "installer", "-s", "tests/installer", *args]
+    print(f"dev.py: {' '.join([Path(step[0]).name, *step[1:]])}", file=sys.stderr)
+    return subprocess.run(step, cwd=ROOT).returncode
+
+
+def run_translations(python: Path, _args: list[str]) -> int:
+    return update_translations(python)
+
+
+COMMANDS = {"app": ((), run_app), "test": ((), run_tests),
+            "translations": ((), run_translations),
+            "build": (("installer",), run_build),
+            "installer-test": (("installer",), run_installer_test)}
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test", "translations"}:
+    if not argv or argv[0] not in COMMANDS:
         print(__doc__, file=sys.stderr)
         return 2
-    python = ensure_venv()
-    if argv[0] == "translations":
-        return update_translations(python)
-    compile_translations(python)
-    if argv[0] == "app":
-        return run_app(python, argv[1:])
-    return run_tests(python, argv[1:])
+    extras, command = COMMANDS[argv[0]]
+    python = ensure_venv(*extras)
+    if argv[0] in {"app", "test"}:
+        compile_translations(python)  # the build compiles its own into the bundle
+    return command(python, argv[1:])
 
 
 if __name__ == "__main__":

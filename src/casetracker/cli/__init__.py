@@ -18,6 +18,7 @@ from casetracker.cli import (
     employment_commands,
     gui_commands,
     report_commands,
+    selftest_commands,
     settings_commands,
     sharing_commands,
     vault_commands,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_commands.register(commands, add)
     report_commands.register(commands, add)
     gui_commands.register(commands, add)
+    selftest_commands.register(commands, add)
     return parser
 
 
