@@ -200,21 +200,31 @@ def _random_change(conn: Any, rng: Any, step: int) -> bool:
     return True
 
 
+def _totals_and_a_count_from_scratch(conn: Any) -> tuple[list[Any], list[Any]]:
+    """The running totals kept so far, and the same counted afresh from the cases."""
+    from casetracker.storage.migrations import v009_dashboard_counts as counts
+
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS fresh "
+                 "(figure TEXT, manager TEXT, on_date TEXT, n INT, "
+                 "PRIMARY KEY (figure, manager, on_date))")
+    conn.execute("DELETE FROM fresh")
+    counts.recount(conn, "fresh")
+    kept = conn.execute("SELECT figure, manager, on_date, n FROM dashboard_counts "
+                        "WHERE n != 0 ORDER BY 1, 2, 3").fetchall()
+    return kept, conn.execute("SELECT * FROM fresh ORDER BY 1, 2, 3").fetchall()
+
+
 def test_running_totals_match_a_count_from_scratch_after_random_changes(built: Team) -> None:
     import random
 
     from casetracker.storage.migrations import v009_dashboard_counts as counts
 
     conn = built.supervisor.conn
-    conn.execute("CREATE TEMP TABLE fresh (figure TEXT, manager TEXT, on_date TEXT, n INT)")
     seen: set[str] = set()
 
     def compare() -> None:
-        conn.execute("DELETE FROM fresh")
-        counts.recount(conn, "fresh")
-        kept = conn.execute("SELECT figure, manager, on_date, n FROM dashboard_counts "
-                            "WHERE n != 0 ORDER BY 1, 2, 3").fetchall()
-        assert kept == conn.execute("SELECT * FROM fresh ORDER BY 1, 2, 3").fetchall()
+        kept, fresh = _totals_and_a_count_from_scratch(conn)
+        assert kept == fresh
         seen.update(row[0] for row in kept)
 
     now = "2026-01-01T00:00:00"
@@ -235,6 +245,33 @@ def test_running_totals_match_a_count_from_scratch_after_random_changes(built: T
     assert made > 300
     assert seen == set(counts.FIGURES)
     assert conn.execute("SELECT count(*) FROM dashboard_counts WHERE n < 0").fetchone()[0] == 0
+
+
+def test_an_import_counts_its_cases_in_one_pass_and_keeps_the_triggers(built: Team) -> None:
+    """Imports and demos drop the triggers while they add cases, then count them at once."""
+    from casetracker.services import importer
+
+    conn, ana = built.supervisor.conn, built.case_manager
+    triggers = conn.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                            "AND name LIKE 'dash%'").fetchone()[0]
+    header = "case_number,preferred_name,intake_date,assigned_to"
+    old = (TODAY - timedelta(days=90)).isoformat()
+    importer.import_survivors(ana, "\n".join(
+        [header, f"I-1,Ines,{old},{CASE_MANAGER}", f"I-2,Ivo,{TODAY.isoformat()},"]) + "\n")
+    kept, fresh = _totals_and_a_count_from_scratch(conn)
+    assert kept == fresh
+    figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}
+    assert figures[CASE_MANAGER].active_cases == 4  # two of hers, and the two imported
+    with pytest.raises(importer.ImportRejectedError):
+        importer.import_survivors(ana, f"{header}\nI-3,Iris,{old},\nI-1,Again,{old},\n")
+    assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                        "AND name LIKE 'dash%'").fetchone()[0] == triggers
+    survivors.set_status(ana, "I-1", __import__(
+        "casetracker.domain.survivors", fromlist=["CaseStatus"]).CaseStatus.CLOSED)
+    kept, fresh = _totals_and_a_count_from_scratch(conn)
+    assert kept == fresh
+    figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}
+    assert figures[CASE_MANAGER].active_cases == 3
 
 
 def test_a_caseload_page_in_case_number_order_needs_no_sort(built: Team) -> None:

@@ -53,6 +53,7 @@ from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import accounts
 from casetracker.services.session import Session, utc_now
 from casetracker.services.vault import Vault
+from casetracker.storage.dashboard_totals import new_cases_in_bulk
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.sharing_repo import SharingRepository
@@ -138,7 +139,7 @@ def populate(session: Session, count: int, case_managers: list[str], *,
     for index, fake in enumerate(fakers):
         fake.seed_instance(None if seed is None else seed + index)
     maker = _Maker(rng, fakers, case_managers, date.today(), utc_now())
-    with session.changing():
+    with session.changing(), new_cases_in_bulk(session.conn):
         repos = (SurvivorRepository(session.conn), PlanRepository(session.conn),
                  DocumentRepository(session.conn), NoteRepository(session.conn))
         employment = EmploymentRepository(session.conn)

@@ -47,6 +47,7 @@ from casetracker.services.spreadsheet import (
     open_table,
     text_table,
 )
+from casetracker.storage.dashboard_totals import new_cases_in_bulk
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
@@ -127,7 +128,7 @@ def import_survivors(session: Session, source: str | Table, mapping: Mapping | N
         raise ImportRejectedError(problems)
     run = _Pass(session, table, mapping, progress, date_order)
     try:
-        with session.changing():
+        with session.changing(), new_cases_in_bulk(session.conn):
             problems = run.run(write=True)
             if problems:
                 raise ImportRejectedError(problems)
