@@ -41,11 +41,14 @@ from casetracker.domain.documents import DOCUMENT_LABELS
 from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS
 from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageError
 from casetracker.domain.reports import METRIC_LABELS
+from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import ValidationError
 from casetracker.gui import i18n
-from casetracker.gui.messages import error_text
+from casetracker.gui.messages import error_text, import_problem
 from casetracker.gui.screens import walk
-from casetracker.services import accounts, demo, survivors
+from casetracker.services import accounts, demo, importer, retention, survivors
+from casetracker.services.import_mapping import check_mapping
+from casetracker.services.spreadsheet import SpreadsheetError, text_table
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER
 
@@ -317,6 +320,47 @@ def test_the_messages_people_meet_are_shown_in_spanish(team: Team, spanish: None
     assert error_text(UsageError("something new went wrong")) == "Something new went wrong"
 
 
+SHEET = ("Case number,Preferred name,DOB\n"
+         "CT-1,Rosa,1990-02-03\n"
+         "CT-7,,31/12/1990\n"
+         "CT-7,Eva,\n")
+
+
+def test_the_import_wizard_lists_its_problems_in_spanish(team: Team, spanish: None) -> None:
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-1", "Ana"))
+    problems = importer.check_survivors(team.case_manager, text_table(SHEET))
+    assert [import_problem(p) for p in problems] == [
+        "fila 2: Case number: CT-1 ya existe",
+        "fila 3: Preferred name: es obligatorio",
+        "fila 3: DOB: '31/12/1990' no es una fecha (use AAAA-MM-DD)",
+        "fila 4: Case number: CT-7 ya aparece en la fila 3",
+    ]
+    # A column without a heading is named by the field it fills.
+    assert import_problem("row 5: date_of_birth: '1/2' is not a date (use DD/MM/YYYY)",
+                          {"date_of_birth": "Fecha de nacimiento"}) == (
+        "fila 5: Fecha de nacimiento: '1/2' no es una fecha (use DD/MM/AAAA)")
+    assert [import_problem(p) for p in check_mapping(["Name"], [None])] == [
+        "fila 1: ninguna columna llena el campo case_number, que es obligatorio",
+        "fila 1: ninguna columna llena el campo preferred_name, que es obligatorio"]
+    unreadable = SpreadsheetError(["row 1: old Excel files (.xls) cannot be read; save the "
+                                   "spreadsheet as .xlsx or CSV"])
+    assert error_text(unreadable) == (
+        "No se importó nada; corrija esto e intente de nuevo:\n"
+        "fila 1: los archivos antiguos de Excel (.xls) no se pueden leer; guarde la hoja de "
+        "cálculo como .xlsx o CSV")
+
+
+def test_the_purge_messages_are_shown_in_spanish(team: Team, spanish: None) -> None:
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-1", "Ana"))
+    active = raised(lambda: retention.purge_case(team.supervisor, "CT-1", "CT-1"))
+    assert error_text(active) == ("El caso CT-1 todavía está activo: primero su gestor/a de "
+                                  "casos debe cerrarlo; no se eliminó nada")
+    survivors.set_status(team.case_manager, "CT-1", CaseStatus.CLOSED)
+    wrong = raised(lambda: retention.purge_case(team.supervisor, "CT-1", "CT-2"))
+    assert error_text(wrong) == ("Para eliminar definitivamente el caso CT-1, escriba su número "
+                                 "de caso tal como aparece; no se eliminó nada")
+
+
 def test_the_messages_read_as_before_in_english(team: Team) -> None:
     empty = raised(lambda: survivors.create_survivor(team.case_manager,
                                                      survivors.draft("CT-9", "")))
@@ -325,3 +369,9 @@ def test_the_messages_read_as_before_in_english(team: Team) -> None:
     assert error_text(wrong) == f"Wrong passphrase for {CASE_MANAGER}"
     throttled = "too many failed attempts; wait 3 seconds and try again"
     assert error_text(ThrottledError(throttled, 2.6)) == throttled.capitalize()
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-1", "Ana"))
+    problems = importer.check_survivors(team.case_manager, text_table(SHEET))
+    assert problems[0] == "row 2: Case number: CT-1 already exists"
+    assert [import_problem(p) for p in problems] == problems
+    unreadable = SpreadsheetError(["row 1: the workbook has no worksheet"])
+    assert error_text(unreadable) == str(unreadable).capitalize()

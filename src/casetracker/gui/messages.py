@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from casetracker.domain.errors import ThrottledError
 from casetracker.domain.validation import ValidationError
+from casetracker.services.spreadsheet import SpreadsheetError
 
 CONTEXT = "errors"
 
@@ -50,6 +51,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "that task no longer exists"),
     QT_TRANSLATE_NOOP("errors", "that scan no longer exists"),
     QT_TRANSLATE_NOOP("errors", "the report's end date comes before its start date"),
+    # Closing, reopening and purging a case (services/survivors.py, services/retention.py).
+    QT_TRANSLATE_NOOP("errors", "to purge case {0}, type its case number exactly; nothing was "
+                                "removed"),
+    QT_TRANSLATE_NOOP("errors", "case {0} is still active: its case manager closes it first; "
+                                "nothing was removed"),
+    QT_TRANSLATE_NOOP("errors", "closing a case: case {0} is not in your caseload"),
+    QT_TRANSLATE_NOOP("errors", "reopening a case: case {0} is not in your caseload"),
+    QT_TRANSLATE_NOOP("errors", "closing a case: case {0} is closed; reopen it first"),
+    # A file the import wizard cannot open (the system's words).
+    QT_TRANSLATE_NOOP("errors", "No such file or directory"),
+    QT_TRANSLATE_NOOP("errors", "Permission denied"),
+    QT_TRANSLATE_NOOP("errors", "Is a directory"),
 )
 
 # Why a survivor fits a position (the matching service's words), and its warning.
@@ -89,6 +102,48 @@ REASONS = (
     QT_TRANSLATE_NOOP("errors", "the case has already exited the pipeline"),
     QT_TRANSLATE_NOOP("errors", "list at most 50 skills of up to 100 characters"),
 )
+
+# What the spreadsheet import says of a row, a column or the file, after `row N: ` and, for a
+# cell, its column (services/importer.py, import_mapping.py, spreadsheet.py); a cell's problem
+# may also be one of the REASONS.
+IMPORT_REASONS = (
+    QT_TRANSLATE_NOOP("errors", "{0} already exists"),
+    QT_TRANSLATE_NOOP("errors", "{0} repeats row {1}"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not a date (use MM/DD/YYYY)"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not a date (use DD/MM/YYYY)"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not a number"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not one of labor, sex, labor_and_sex, at_risk"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not a case manager's account"),
+    QT_TRANSLATE_NOOP("errors", "a case manager imports into their own caseload only"),
+    QT_TRANSLATE_NOOP("errors", "has more cells than the header has columns"),
+    QT_TRANSLATE_NOOP("errors", "the file has no rows to import"),
+    QT_TRANSLATE_NOOP("errors", "no column fills {0}, which is required"),
+    QT_TRANSLATE_NOOP("errors", "columns {0} all fill {1}; choose one"),
+    QT_TRANSLATE_NOOP("errors", "the mapping does not match the columns"),
+    QT_TRANSLATE_NOOP("errors", "the file is larger than {0} MiB"),
+    QT_TRANSLATE_NOOP("errors", "the file is not text in UTF-8, UTF-16 or Windows-1252 (save "
+                                "the spreadsheet as 'CSV UTF-8')"),
+    QT_TRANSLATE_NOOP("errors", "the file cannot be read as CSV ({0})"),
+    QT_TRANSLATE_NOOP("errors", "the file cannot be read as an Excel workbook ({0})"),
+    QT_TRANSLATE_NOOP("errors", "the workbook has no worksheet"),
+    QT_TRANSLATE_NOOP("errors", "the workbook has no sheet {0} (it has {1})"),
+    QT_TRANSLATE_NOOP("errors", "the workbook unpacks to more than a caseload could hold; save "
+                                "the sheet as CSV and import that"),
+    QT_TRANSLATE_NOOP("errors", "old Excel files (.xls) cannot be read; save the spreadsheet "
+                                "as .xlsx or CSV"),
+)
+# What a spreadsheet file is, as the import describes it.
+FILE_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("errors", "CSV, {0}, comma-separated"),
+    QT_TRANSLATE_NOOP("errors", "CSV, {0}, semicolon-separated"),
+    QT_TRANSLATE_NOOP("errors", "CSV, {0}, tab-separated"),
+    QT_TRANSLATE_NOOP("errors", "Excel workbook, sheet {0}"),
+)
+ROW_PROBLEM = QT_TRANSLATE_NOOP("errors", "row {0}: {1}")
+CELL_PROBLEM = QT_TRANSLATE_NOOP("errors", "row {0}: {1}: {2}")
+NOT_IMPORTED = QT_TRANSLATE_NOOP("errors", "nothing was imported; fix these and try again:")
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("errors", "… and {0} more")
+SHOWN_PROBLEMS = 50  # as many as SpreadsheetError's own message shows
 
 # The fields forms name in their problems.
 FIELDS = {
@@ -140,13 +195,42 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("(.+?)".join(re.escape(part) for part in parts), re.IGNORECASE)
 
 
-def translate_message(text: str, templates: tuple[str, ...] = TEMPLATES) -> str:
-    """`text` in the interface language if it is one of `templates`, else unchanged."""
+def _translated(text: str, templates: tuple[str, ...]) -> str | None:
     for template in templates:
         match = _pattern(template).fullmatch(text.strip())
         if match:
             return _tr(template).format(*match.groups())
-    return text
+    return None
+
+
+def translate_message(text: str, templates: tuple[str, ...] = TEMPLATES) -> str:
+    """`text` in the interface language if it is one of `templates`, else unchanged."""
+    translated = _translated(text, templates)
+    return text if translated is None else translated
+
+
+def file_description(text: str) -> str:
+    """What a spreadsheet file is (`Table.description`) in the interface language."""
+    return translate_message(text, FILE_DESCRIPTIONS)
+
+
+def import_problem(text: str, fields: dict[str, str] | None = None) -> str:
+    """A problem the spreadsheet import found (`row N: reason`, or `row N: column: reason` for a
+    cell) in the interface language. A column without a heading is named by its field's name:
+    `fields` gives each field's label. Any other message is translated like `error_text`'s."""
+    match = re.fullmatch(r"row (\d+): (.+)", text.strip(), re.DOTALL)
+    if match is None:
+        return translate_message(text)
+    number, rest = match.groups()
+    known = (*IMPORT_REASONS, *REASONS, *TEMPLATES)
+    cut = rest.find(": ")
+    while cut != -1:  # the column's heading may hold ": " too: try each place
+        reason = _translated(rest[cut + 2:], known)
+        if reason is not None:
+            column = rest[:cut]
+            return _tr(CELL_PROBLEM).format(number, (fields or {}).get(column, column), reason)
+        cut = rest.find(": ", cut + 1)
+    return _tr(ROW_PROBLEM).format(number, translate_message(rest, known))
 
 
 def field_problem(field: str, reason: str) -> str:
@@ -160,6 +244,12 @@ def error_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "\n".join(field_problem(field, reason)
                          for field, reason in error.problems.items())
+    if isinstance(error, SpreadsheetError):
+        lines = [_tr(NOT_IMPORTED), *map(import_problem, error.problems[:SHOWN_PROBLEMS])]
+        if len(error.problems) > SHOWN_PROBLEMS:
+            lines.append(_tr(MORE_PROBLEMS).format(len(error.problems) - SHOWN_PROBLEMS))
+        text = "\n".join(lines)
+        return text[:1].upper() + text[1:]
     if isinstance(error, ThrottledError):
         seconds = max(1, round(error.wait_seconds))
         source = "Too many failed attempts. Wait %n second(s) and try again."

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.messages import file_description, import_problem
 from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.widgets import ErrorLabel
 from casetracker.services import importer
@@ -42,18 +43,25 @@ PREVIEW_ROWS = 8
 
 def field_labels() -> dict[str, str]:
     """Each field's name as a person reads it (translated)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ImportWizard", text)
+    # Literal context and text in each call: lupdate reads them from here.
     return {
-        "case_number": tr("Case number"), "preferred_name": tr("Preferred name"),
-        "legal_first_name": tr("Legal first name"), "legal_last_name": tr("Legal last name"),
-        "date_of_birth": tr("Date of birth"), "phone": tr("Phone"), "email": tr("Email"),
-        "address": tr("Address"), "primary_language": tr("Primary language"),
-        "skills": tr("Skills"), "availability_hours": tr("Hours available a week"),
-        "trafficking_type": tr("Trafficking type"), "history_notes": tr("History"),
-        "immigration_status": tr("Immigration status"),
-        "criminal_record_notes": tr("Criminal record"),
-        "assigned_to": tr("Case manager"),
+        "case_number": QCoreApplication.translate("ImportWizard", "Case number"),
+        "preferred_name": QCoreApplication.translate("ImportWizard", "Preferred name"),
+        "legal_first_name": QCoreApplication.translate("ImportWizard", "Legal first name"),
+        "legal_last_name": QCoreApplication.translate("ImportWizard", "Legal last name"),
+        "date_of_birth": QCoreApplication.translate("ImportWizard", "Date of birth"),
+        "phone": QCoreApplication.translate("ImportWizard", "Phone"),
+        "email": QCoreApplication.translate("ImportWizard", "Email"),
+        "address": QCoreApplication.translate("ImportWizard", "Address"),
+        "primary_language": QCoreApplication.translate("ImportWizard", "Primary language"),
+        "skills": QCoreApplication.translate("ImportWizard", "Skills"),
+        "availability_hours": QCoreApplication.translate("ImportWizard",
+                                                         "Hours available a week"),
+        "trafficking_type": QCoreApplication.translate("ImportWizard", "Trafficking type"),
+        "history_notes": QCoreApplication.translate("ImportWizard", "History"),
+        "immigration_status": QCoreApplication.translate("ImportWizard", "Immigration status"),
+        "criminal_record_notes": QCoreApplication.translate("ImportWizard", "Criminal record"),
+        "assigned_to": QCoreApplication.translate("ImportWizard", "Case manager"),
     }
 
 
@@ -185,7 +193,7 @@ class FilePage(QWizardPage):
             if self.owner.sheet:
                 self.sheet.setCurrentText(self.owner.sheet)
             self.about.setText(self.tr("{0}; {1} columns.").format(
-                self.owner.description, len(self.owner.header)))
+                file_description(self.owner.description), len(self.owner.header)))
         self.sheet.setEnabled(len(self.owner.sheets) > 1)
         self.completeChanged.emit()
 
@@ -277,7 +285,8 @@ class MappingPage(QWizardPage):
     def _mapping_changed(self) -> None:
         owner = self.owner
         owner.mapping = [combo.currentData() for combo in self.combos]
-        problems = [_readable(p) for p in check_mapping(owner.header, owner.mapping)]
+        problems = [import_problem(_readable(p))
+                    for p in check_mapping(owner.header, owner.mapping)]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self._fill_preview()
@@ -368,7 +377,8 @@ class CheckPage(QWizardPage):
 
     def _show(self, note: str = "") -> None:
         self.list.clear()
-        self.list.addItems(self.problems)
+        labels = field_labels()  # a column without a heading is named by its field
+        self.list.addItems([import_problem(p, labels) for p in self.problems])
         self.list.setVisible(bool(self.problems))
         if self.problems:
             text = self.tr("Problems found: {0}. Nothing will be imported until every one is "
@@ -435,7 +445,7 @@ class SummaryPage(QWizardPage):
         ignored = [h for h, name in zip(self.owner.header, self.owner.mapping, strict=True)
                    if name is None and h]
         text = self.tr("Survivors imported: {0}, from {1}.").format(
-            self.owner.imported, self.owner.description)
+            self.owner.imported, file_description(self.owner.description))
         if ignored:
             text += "\n" + self.tr("Columns not imported: {0}.").format(", ".join(ignored))
         self.text.setText(text)

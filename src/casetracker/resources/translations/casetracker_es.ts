@@ -75,6 +75,10 @@
         <translation>Exportaciones y cartas</translation>
     </message>
     <message>
+        <source>Exporting the audit view…</source>
+        <translation>Exportando la vista de auditoría…</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -101,6 +105,10 @@
     <message>
         <source>From, to</source>
         <translation>Desde, hasta</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
     </message>
     <message>
         <source>Audit trail</source>
@@ -183,6 +191,65 @@
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check every row</source>
+        <translation>Revisar cada fila</translation>
+    </message>
+    <message>
+        <source>Nothing is imported until every row is right; then all rows are imported at once.</source>
+        <translation>No se importa nada hasta que todas las filas estén bien; entonces se importan todas a la vez.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Resultado de la revisión</translation>
+    </message>
+    <message>
+        <source>Problems, by spreadsheet row</source>
+        <translation>Problemas, por fila de la hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Revisar de nuevo</translation>
+    </message>
+    <message>
+        <source>Check the file again</source>
+        <translation>Revisar el archivo de nuevo</translation>
+    </message>
+    <message>
+        <source>After fixing the spreadsheet and saving it</source>
+        <translation>Después de corregir la hoja de cálculo y guardarla</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
+        <source>Problems found: {0}. Nothing will be imported until every one is fixed: go Back to change which column fills which field, or fix the spreadsheet, save it and check again.</source>
+        <translation>Problemas encontrados: {0}. No se importará nada hasta corregirlos todos: vuelva Atrás para cambiar qué columna llena cada campo, o corrija la hoja de cálculo, guárdela y revise de nuevo.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Check again to import.</source>
+        <translation>Se canceló la revisión. Revise de nuevo para importar.</translation>
+    </message>
+    <message>
+        <source>Rows checked: {0}. No problems: press Import to import them all.</source>
+        <translation>Filas revisadas: {0}. No hay problemas: pulse Importar para importarlas todas.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelado: no se importó nada.</translation>
     </message>
 </context>
 <context>
@@ -700,6 +767,49 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>Elija la hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>A CSV file or an Excel workbook (.xlsx), one survivor a row, with a row of column headings on top.</source>
+        <translation>Un archivo CSV o un libro de Excel (.xlsx), con una persona por fila y una fila de encabezados de columna arriba.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet file</source>
+        <translation>Archivo de la hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Archivo para importar</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Browse for the spreadsheet</source>
+        <translation>Buscar la hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>What the file is</source>
+        <translation>Qué tipo de archivo es</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+        <translation>Hojas de cálculo (*.xlsx *.xlsm *.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{0}; {1} columns.</source>
+        <translation>{0}; {1} columnas.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Case Tracker</source>
@@ -927,6 +1037,77 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal first name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Legal last name</source>
+        <translation>Apellido legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Primary language</source>
+        <translation>Idioma principal</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Hours available a week</source>
+        <translation>Horas disponibles por semana</translation>
+    </message>
+    <message>
+        <source>Trafficking type</source>
+        <translation>Tipo de trata</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Immigration status</source>
+        <translation>Situación migratoria</translation>
+    </message>
+    <message>
+        <source>Criminal record</source>
+        <translation>Antecedentes penales</translation>
+    </message>
+    <message>
+        <source>Case manager</source>
+        <translation>Gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>Import survivors from a spreadsheet</source>
+        <translation>Importar personas desde una hoja de cálculo</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Case Tracker</source>
@@ -1011,8 +1192,48 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Principal</translation>
     </message>
     <message>
-        <source>New survivor…</source>
-        <translation>Nueva persona…</translation>
+        <source>&amp;New survivor…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import survivors from a spreadsheet</source>
+        <translation>Importar personas desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Employers…</source>
+        <translation>E&amp;mpleadores…</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop attendance…</source>
+        <translation>&amp;Asistencia a talleres…</translation>
+    </message>
+    <message>
+        <source>Letter &amp;template…</source>
+        <translation>Plan&amp;tilla de carta…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard…</source>
+        <translation>&amp;Panel de supervisión…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Quick exit</source>
+        <translation>&amp;Salida rápida</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1023,40 +1244,20 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Rehacer</translation>
     </message>
     <message>
-        <source>Employers…</source>
-        <translation>Empleadores…</translation>
-    </message>
-    <message>
-        <source>Workshop attendance…</source>
-        <translation>Asistencia a talleres…</translation>
-    </message>
-    <message>
-        <source>Letter template…</source>
-        <translation>Plantilla de carta…</translation>
-    </message>
-    <message>
-        <source>Dashboard…</source>
-        <translation>Panel de supervisión…</translation>
-    </message>
-    <message>
-        <source>Audit log…</source>
-        <translation>Registro de auditoría…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Configuración…</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>Bloquear</translation>
-    </message>
-    <message>
-        <source>Quick exit</source>
-        <translation>Salida rápida</translation>
-    </message>
-    <message>
         <source>Hide everything and lock (or press Esc twice)</source>
         <translation>Ocultar todo y bloquear (o pulse Esc dos veces)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s) expire within 30 days</source>
@@ -1071,6 +1272,73 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
             <numerusform>%n caso</numerusform>
             <numerusform>%n casos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns to fields</source>
+        <translation>Relacione las columnas con los campos</translation>
+    </message>
+    <message>
+        <source>Columns left as “Do not import” are ignored. Below, the first rows as they will be imported.</source>
+        <translation>Las columnas marcadas como “No importar” se omiten. Abajo, las primeras filas tal como se importarán.</translation>
+    </message>
+    <message>
+        <source>Columns and the fields they fill</source>
+        <translation>Columnas y los campos que llenan</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Fills the field</source>
+        <translation>Llena el campo</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Primer valor</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Vista previa de las primeras filas</translation>
+    </message>
+    <message>
+        <source>Problems with the matching</source>
+        <translation>Problemas al relacionar las columnas</translation>
+    </message>
+    <message>
+        <source>Dates typed as text are written as</source>
+        <translation>Las fechas escritas como texto están en el formato</translation>
+    </message>
+    <message>
+        <source>year-month-day (1990-12-31)</source>
+        <translation>año-mes-día (1990-12-31)</translation>
+    </message>
+    <message>
+        <source>month/day/year (12/31/1990)</source>
+        <translation>mes/día/año (12/31/1990)</translation>
+    </message>
+    <message>
+        <source>day/month/year (31/12/1990)</source>
+        <translation>día/mes/año (31/12/1990)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>(no heading)</source>
+        <translation>(sin encabezado)</translation>
+    </message>
+    <message>
+        <source>Field for the column “{0}”</source>
+        <translation>Campo para la columna “{0}”</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>No importar</translation>
     </message>
 </context>
 <context>
@@ -1316,10 +1584,41 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge a closed case</source>
+        <translation>Eliminar definitivamente un caso cerrado</translation>
+    </message>
+    <message>
+        <source>Purging removes case {0} and everything recorded about this survivor — profile, notes, goals, documents and scans, consents, placement and reviews — for good. It cannot be undone, and a backup made earlier still holds it. The audit trail keeps only that the case was purged, by whom and when.</source>
+        <translation>Eliminar definitivamente el caso {0} borra para siempre todo lo que se ha registrado sobre esta persona: perfil, notas, metas, documentos y escaneos, consentimientos, colocación y revisiones. No se puede deshacer, y una copia de seguridad hecha antes todavía lo conserva. El registro de auditoría solo guarda que el caso se eliminó, quién lo hizo y cuándo.</translation>
+    </message>
+    <message>
+        <source>Type the case number to confirm:</source>
+        <translation>Escriba el número de caso para confirmar:</translation>
+    </message>
+    <message>
+        <source>Case number to confirm</source>
+        <translation>Número de caso para confirmar</translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <source>Safe-contact rules</source>
         <translation>Reglas de contacto seguro</translation>
+    </message>
+    <message>
+        <source>Purge case…</source>
+        <translation>Eliminar caso…</translation>
+    </message>
+    <message>
+        <source>Remove this closed case for good</source>
+        <translation>Eliminar para siempre este caso cerrado</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1344,6 +1643,14 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Safe contact: {0}</source>
         <translation>Contacto seguro: {0}</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>Reabrir caso</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Cerrar caso</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1533,6 +1840,27 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>ServiceProgress</name>
+    <message>
+        <source>Case Tracker</source>
+        <translation>Case Tracker</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} rows so far</source>
+        <translation>{0}
+{1} filas hasta ahora</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1603,6 +1931,29 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>The survivors are in the caseload now.</source>
+        <translation>Las personas ya están en la lista de casos.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Survivors imported: {0}, from {1}.</source>
+        <translation>Personas importadas: {0}, desde {1}.</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {0}.</source>
+        <translation>Columnas no importadas: {0}.</translation>
+    </message>
+</context>
+<context>
     <name>SurvivorDialog</name>
     <message>
         <source>New survivor</source>
@@ -1611,6 +1962,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Edit profile</source>
         <translation>Editar perfil</translation>
+    </message>
+    <message>
+        <source>Survivor details</source>
+        <translation>Datos de la persona</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1928,6 +2283,38 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>la fecha final del informe es anterior a la fecha inicial</translation>
     </message>
     <message>
+        <source>to purge case {0}, type its case number exactly; nothing was removed</source>
+        <translation>para eliminar definitivamente el caso {0}, escriba su número de caso tal como aparece; no se eliminó nada</translation>
+    </message>
+    <message>
+        <source>case {0} is still active: its case manager closes it first; nothing was removed</source>
+        <translation>el caso {0} todavía está activo: primero su gestor/a de casos debe cerrarlo; no se eliminó nada</translation>
+    </message>
+    <message>
+        <source>closing a case: case {0} is not in your caseload</source>
+        <translation>no se puede cerrar el caso {0}: no está entre sus casos</translation>
+    </message>
+    <message>
+        <source>reopening a case: case {0} is not in your caseload</source>
+        <translation>no se puede reabrir el caso {0}: no está entre sus casos</translation>
+    </message>
+    <message>
+        <source>closing a case: case {0} is closed; reopen it first</source>
+        <translation>no se puede cerrar el caso {0}: está cerrado; primero vuelva a abrirlo</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>No existe ese archivo o carpeta</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>No hay permiso para abrir el archivo</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Es una carpeta, no un archivo</translation>
+    </message>
+    <message>
         <source>available {0} h/week</source>
         <translation>disponible {0} h/semana</translation>
     </message>
@@ -2038,6 +2425,122 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>list at most 50 skills of up to 100 characters</source>
         <translation>anote como máximo 50 habilidades de hasta 100 caracteres</translation>
+    </message>
+    <message>
+        <source>{0} already exists</source>
+        <translation>{0} ya existe</translation>
+    </message>
+    <message>
+        <source>{0} repeats row {1}</source>
+        <translation>{0} ya aparece en la fila {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (use MM/DD/YYYY)</source>
+        <translation>{0} no es una fecha (use MM/DD/AAAA)</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (use DD/MM/YYYY)</source>
+        <translation>{0} no es una fecha (use DD/MM/AAAA)</translation>
+    </message>
+    <message>
+        <source>{0} is not a number</source>
+        <translation>{0} no es un número</translation>
+    </message>
+    <message>
+        <source>{0} is not one of labor, sex, labor_and_sex, at_risk</source>
+        <translation>{0} no es un tipo de trata reconocido (escriba laboral, sexual, ambos o en riesgo)</translation>
+    </message>
+    <message>
+        <source>{0} is not a case manager&apos;s account</source>
+        <translation>{0} no es la cuenta de un/a gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>a case manager imports into their own caseload only</source>
+        <translation>cada gestor/a de casos importa solo a su propia lista de casos</translation>
+    </message>
+    <message>
+        <source>has more cells than the header has columns</source>
+        <translation>tiene más celdas que encabezados de columna</translation>
+    </message>
+    <message>
+        <source>the file has no rows to import</source>
+        <translation>el archivo no tiene filas para importar</translation>
+    </message>
+    <message>
+        <source>no column fills {0}, which is required</source>
+        <translation>ninguna columna llena el campo {0}, que es obligatorio</translation>
+    </message>
+    <message>
+        <source>columns {0} all fill {1}; choose one</source>
+        <translation>las columnas {0} llenan el mismo campo, {1}; elija una</translation>
+    </message>
+    <message>
+        <source>the mapping does not match the columns</source>
+        <translation>la relación de campos no coincide con las columnas</translation>
+    </message>
+    <message>
+        <source>the file is larger than {0} MiB</source>
+        <translation>el archivo pesa más de {0} MiB</translation>
+    </message>
+    <message>
+        <source>the file is not text in UTF-8, UTF-16 or Windows-1252 (save the spreadsheet as &apos;CSV UTF-8&apos;)</source>
+        <translation>el archivo no es texto en UTF-8, UTF-16 ni Windows-1252 (guarde la hoja de cálculo como &apos;CSV UTF-8&apos;)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV ({0})</source>
+        <translation>el archivo no se puede leer como CSV ({0})</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as an Excel workbook ({0})</source>
+        <translation>el archivo no se puede leer como libro de Excel ({0})</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>el libro no tiene ninguna hoja</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet {0} (it has {1})</source>
+        <translation>el libro no tiene una hoja {0} (tiene {1})</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to more than a caseload could hold; save the sheet as CSV and import that</source>
+        <translation>el libro descomprimido ocupa mucho más de lo que cabe en una lista de casos; guarde la hoja como CSV e importe ese archivo</translation>
+    </message>
+    <message>
+        <source>old Excel files (.xls) cannot be read; save the spreadsheet as .xlsx or CSV</source>
+        <translation>los archivos antiguos de Excel (.xls) no se pueden leer; guarde la hoja de cálculo como .xlsx o CSV</translation>
+    </message>
+    <message>
+        <source>CSV, {0}, comma-separated</source>
+        <translation>CSV, {0}, separado por comas</translation>
+    </message>
+    <message>
+        <source>CSV, {0}, semicolon-separated</source>
+        <translation>CSV, {0}, separado por punto y coma</translation>
+    </message>
+    <message>
+        <source>CSV, {0}, tab-separated</source>
+        <translation>CSV, {0}, separado por tabulaciones</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet {0}</source>
+        <translation>Libro de Excel, hoja {0}</translation>
+    </message>
+    <message>
+        <source>row {0}: {1}</source>
+        <translation>fila {0}: {1}</translation>
+    </message>
+    <message>
+        <source>row {0}: {1}: {2}</source>
+        <translation>fila {0}: {1}: {2}</translation>
+    </message>
+    <message>
+        <source>nothing was imported; fix these and try again:</source>
+        <translation>no se importó nada; corrija esto e intente de nuevo:</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… y {0} más</translation>
     </message>
     <message>
         <source>Preferred name</source>
