@@ -124,6 +124,8 @@ IMPORT_REASONS = (
     QT_TRANSLATE_NOOP("errors", "the file is not text in UTF-8, UTF-16 or Windows-1252 (save "
                                 "the spreadsheet as 'CSV UTF-8')"),
     QT_TRANSLATE_NOOP("errors", "the file cannot be read as CSV ({0})"),
+    QT_TRANSLATE_NOOP("errors", "a cell is longer than {0} KiB; no field of a case record is "
+                                "that long"),
     QT_TRANSLATE_NOOP("errors", "the file cannot be read as an Excel workbook ({0})"),
     QT_TRANSLATE_NOOP("errors", "the workbook has no worksheet"),
     QT_TRANSLATE_NOOP("errors", "the workbook has no sheet {0} (it has {1})"),

@@ -130,7 +130,7 @@ class CsvTable:
         try:
             self.header = [h.strip() for h in next(self._reader, [])]
         except csv.Error as exc:
-            raise SpreadsheetError([f"row 1: the file cannot be read as CSV ({exc})"]) from None
+            raise SpreadsheetError([_unreadable(1, exc)]) from None
         self.encoding = encoding_label
         self.description = f"CSV, {encoding_label}, {_DELIMITER_NAMES[delimiter]}-separated"
 
@@ -143,8 +143,7 @@ class CsvTable:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise SpreadsheetError(
-                    [f"row {number}: the file cannot be read as CSV ({exc})"]) from None
+                raise SpreadsheetError([_unreadable(number, exc)]) from None
             yield number, list(cells)
 
     def fraction_read(self) -> float | None:
@@ -294,3 +293,11 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
 def text_table(text: str) -> Table:
     """A table over CSV text already in memory (scripts and tests)."""
     return CsvTable(io.StringIO(text.removeprefix("\ufeff"), newline=""), "text")
+
+
+def _unreadable(number: int, exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        # csv's own limit (128 KiB by default): far longer than any field of a case record.
+        return (f"row {number}: a cell is longer than {csv.field_size_limit() >> 10} KiB; "
+                "no field of a case record is that long")
+    return f"row {number}: the file cannot be read as CSV ({exc})"

@@ -2491,6 +2491,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>el archivo no se puede leer como CSV ({0})</translation>
     </message>
     <message>
+        <source>a cell is longer than {0} KiB; no field of a case record is that long</source>
+        <translation>una celda tiene más de {0} KiB; ningún dato de un caso es tan largo</translation>
+    </message>
+    <message>
         <source>the file cannot be read as an Excel workbook ({0})</source>
         <translation>el archivo no se puede leer como libro de Excel ({0})</translation>
     </message>
