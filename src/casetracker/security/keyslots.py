@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -25,8 +24,8 @@ from casetracker.security.kdf import SALT_BYTES, KdfParams, derive_key
 from casetracker.security.sealed import Sealed, SealError
 
 # `envelope` (and with it `cryptography`, slow to load) is imported inside the functions that
-# seal or open keys: reading the file, as the lock screen does for its account names, needs
-# neither.
+# seal or open keys, and `uuid` where a slot is made: reading the file, as the lock screen
+# does for its account names, needs none of them.
 
 FORMAT = "casetracker-keys"
 VERSION = 1
@@ -172,6 +171,8 @@ def new_slot(
     kdf: KdfParams, *, signing_key: bytes, verify_key: bytes,
 ) -> tuple[KeySlot, SlotSecrets]:
     """Make a slot opened by `secret`, with a fresh key pair, holding `data_key` sealed."""
+    import uuid
+
     from casetracker.security import envelope
 
     private, public = envelope.new_key_pair()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,9 +40,9 @@ from casetracker.services.session import (
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
 
-# `envelope` (which loads `cryptography`) and the schema migrations (which load the whole
-# domain) are imported inside the methods that use them, so that the lock screen, which only
-# lists the account names, starts without them.
+# `envelope` (which loads `cryptography`), the schema migrations (which load the whole
+# domain) and `uuid` are imported inside the methods that use them, so that the lock screen,
+# which only lists the account names, starts without them.
 
 RECOVERY_ACCOUNT = "(recovery key)"
 
@@ -75,6 +74,8 @@ class Vault:
 
         Returns the open session and the recovery key, which is shown once and never stored.
         """
+        import uuid
+
         from casetracker.security import envelope
         from casetracker.storage.migrations import LATEST, migrate
 
