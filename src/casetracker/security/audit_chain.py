@@ -7,9 +7,6 @@ import hmac
 import json
 from collections.abc import Iterable
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from casetracker.domain.audit import AuditEntry, ChainReport
 
 GENESIS = bytes(32)
@@ -17,6 +14,11 @@ GENESIS = bytes(32)
 
 def derive_audit_key(data_key: bytes, vault_id: str) -> bytes:
     """The chain's HMAC key, derived from the data key with HKDF-SHA256."""
+    # Imported here: the session module, which the lock screen imports, needs only the
+    # standard library's HMAC from this module; `cryptography` is slow to load.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=vault_id.encode("utf-8"),
                 info=b"casetracker/audit-chain/v1").derive(data_key)
 

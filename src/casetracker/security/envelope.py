@@ -14,7 +14,6 @@ write the key file but never had the data key cannot make a slot accept a key th
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,26 +22,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+# Defined without cryptography in `sealed`, so the key file can be read without loading it;
+# exported from here too, beside the functions that make and open them.
+from casetracker.security.sealed import Sealed as Sealed
+from casetracker.security.sealed import SealError as SealError
+
 NONCE_BYTES = 12
 _INFO = b"casetracker/seal-data-key/v1"
 _RAW = serialization.Encoding.Raw
-
-
-class SealError(Exception):
-    """A sealed or wrapped value did not authenticate."""
-
-
-@dataclass(frozen=True, slots=True)
-class Sealed:
-    """The data key sealed to one public key, signed by the vault."""
-
-    ephemeral: bytes
-    nonce: bytes
-    ciphertext: bytes
-    signature: bytes = b""
-
-    def signed_content(self, aad: bytes) -> bytes:
-        return b"casetracker/sealed/v1\x00" + aad + self.ephemeral + self.nonce + self.ciphertext
 
 
 def new_signing_key() -> tuple[bytes, bytes]:

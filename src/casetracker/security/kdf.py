@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from casetracker.domain.errors import KeyFileError
 
 KEY_BYTES = 32
@@ -60,6 +58,10 @@ FAST_INSECURE = KdfParams(memory_kib=8, iterations=1, lanes=1)
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     """Derive a 32-byte wrapping key from a passphrase or recovery secret."""
+    # Imported here: reading the key file (the lock screen's account list) needs `KdfParams`
+    # but not `cryptography`, which is slow to load.
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     return Argon2id(
         salt=salt,
         length=KEY_BYTES,

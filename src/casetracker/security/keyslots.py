@@ -14,15 +14,18 @@ from __future__ import annotations
 import base64
 import json
 import os
-import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from casetracker.domain.errors import KeyFileError, NewerVersionError
-from casetracker.security import envelope
 from casetracker.security.atomic import atomic_write
 from casetracker.security.kdf import SALT_BYTES, KdfParams, derive_key
+from casetracker.security.sealed import Sealed, SealError
+
+# `envelope` (and with it `cryptography`, slow to load) is imported inside the functions that
+# seal or open keys, and `uuid` where a slot is made: reading the file, as the lock screen
+# does for its account names, needs none of them.
 
 FORMAT = "casetracker-keys"
 VERSION = 1
@@ -77,10 +80,10 @@ class KeySlot:
     public_key: bytes
     wrapped_nonce: bytes
     wrapped_private: bytes
-    sealed: envelope.Sealed
+    sealed: Sealed
     # During a rekey the new data key is sealed here before the database is rewritten, so
     # a crash at any point leaves a key that opens whichever file is on disk.
-    sealed_next: envelope.Sealed | None = None
+    sealed_next: Sealed | None = None
 
     def wrap_aad(self, vault_id: str) -> bytes:
         return _canonical({
@@ -97,18 +100,22 @@ class KeySlot:
 
     def unwrap(self, vault_id: str, secret: bytes) -> SlotSecrets:
         """Return this slot's secrets; raise `SealError` for a wrong secret or tampering."""
+        from casetracker.security import envelope
+
         key = derive_key(secret, self.salt, self.kdf)
         payload = envelope.unwrap(key, self.wrapped_nonce, self.wrapped_private,
                                   self.wrap_aad(vault_id))
         if len(payload) != 64:
-            raise envelope.SealError("slot payload has the wrong length")
+            raise SealError("slot payload has the wrong length")
         secrets = SlotSecrets(payload[:32], payload[32:])
         if envelope.public_key_of(secrets.private_key) != self.public_key:
-            raise envelope.SealError("slot key pair does not match")
+            raise SealError("slot key pair does not match")
         return secrets
 
     def data_key_candidates(self, vault_id: str, secrets: SlotSecrets) -> list[bytes]:
         """The data keys sealed to this slot: the current one, then a rekey's new one."""
+        from casetracker.security import envelope
+
         sealed = [self.sealed] if self.sealed_next is None else [self.sealed, self.sealed_next]
         return [envelope.open_sealed(secrets.private_key, item, self.seal_aad(vault_id),
                                      secrets.verify_key) for item in sealed]
@@ -149,13 +156,13 @@ class KeySlot:
             raise KeyFileError("the key file is damaged (a key slot is incomplete)") from exc
 
 
-def _sealed_to_dict(sealed: envelope.Sealed) -> dict[str, str]:
+def _sealed_to_dict(sealed: Sealed) -> dict[str, str]:
     return {"ephemeral": _b64(sealed.ephemeral), "nonce": _b64(sealed.nonce),
             "ciphertext": _b64(sealed.ciphertext), "signature": _b64(sealed.signature)}
 
 
-def _sealed_from_dict(data: dict[str, Any]) -> envelope.Sealed:
-    return envelope.Sealed(_unb64(data["ephemeral"], 32), _unb64(data["nonce"], 12),
+def _sealed_from_dict(data: dict[str, Any]) -> Sealed:
+    return Sealed(_unb64(data["ephemeral"], 32), _unb64(data["nonce"], 12),
                            _unb64(data["ciphertext"]), _unb64(data["signature"], 64))
 
 
@@ -164,9 +171,13 @@ def new_slot(
     kdf: KdfParams, *, signing_key: bytes, verify_key: bytes,
 ) -> tuple[KeySlot, SlotSecrets]:
     """Make a slot opened by `secret`, with a fresh key pair, holding `data_key` sealed."""
+    import uuid
+
+    from casetracker.security import envelope
+
     private, public = envelope.new_key_pair()
     salt = os.urandom(SALT_BYTES)
-    placeholder = envelope.Sealed(b"", b"", b"")
+    placeholder = Sealed(b"", b"", b"")
     slot = KeySlot(str(uuid.uuid4()), kind, name, kdf, salt, public, b"", b"", placeholder)
     secrets = SlotSecrets(private, verify_key)
     slot = _wrapped(slot, vault_id, secrets, secret)
@@ -174,6 +185,8 @@ def new_slot(
 
 
 def _wrapped(slot: KeySlot, vault_id: str, secrets: SlotSecrets, secret: bytes) -> KeySlot:
+    from casetracker.security import envelope
+
     nonce, wrapped = envelope.wrap(derive_key(secret, slot.salt, slot.kdf),
                                    secrets.private_key + secrets.verify_key,
                                    slot.wrap_aad(vault_id))
@@ -190,6 +203,8 @@ def rewrap_slot(slot: KeySlot, vault_id: str, secrets: SlotSecrets, secret: byte
 def reseal_slot(slot: KeySlot, vault_id: str, data_key: bytes, signing_key: bytes, *,
                 as_next: bool) -> KeySlot:
     """Seal and sign a (new) data key for the slot, as its current key or as a rekey's next."""
+    from casetracker.security import envelope
+
     sealed = envelope.seal(slot.public_key, data_key, slot.seal_aad(vault_id), signing_key)
     if as_next:
         return replace(slot, sealed_next=sealed)

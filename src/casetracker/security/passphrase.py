@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from casetracker.domain.errors import AuthenticationError, PassphrasePolicyError
 
@@ -41,6 +40,10 @@ def _comparable(text: str) -> str:
 @cache
 def blocklist() -> frozenset[str]:
     """The shipped list of refused passphrases, in comparable form."""
+    # Imported here: the lock screen loads this module but checks no new passphrase, and
+    # `importlib.resources` costs a few milliseconds of its start-up.
+    from importlib import resources
+
     source = resources.files("casetracker.resources") / "security" / "common-passphrases.txt"
     lines = source.read_text(encoding="utf-8").splitlines()
     return frozenset(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
@@ -21,6 +19,8 @@ def list_accounts(session: Session, *, include_removed: bool = False) -> list[Ac
 
 def add_account(session: Session, name: str, role: Role, passphrase: str) -> Account:
     """Create an account with its own key slot (supervisors only)."""
+    import uuid  # here: the lock screen imports this module, and uuid is slow to load
+
     session.require("adding an account", Role.SUPERVISOR)
     validate_username(name)
     secret = session.policy.check(passphrase, context=(name,)).encode("utf-8")

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Iterator
 
 from casetracker.domain.errors import DatabaseDamagedError
-from casetracker.storage.connection import DatabaseError
+from casetracker.storage.connection import is_database_error
 
 
 @contextlib.contextmanager
@@ -15,7 +15,9 @@ def readable_storage_errors() -> Iterator[None]:
     disk, a failing drive) as `DatabaseDamagedError` with SQLite's own words kept."""
     try:
         yield
-    except DatabaseError as exc:
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
         text = str(exc)
         if "locked" in text or "busy" in text:
             raise DatabaseDamagedError(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +21,13 @@ from casetracker.domain.errors import (
     KeyFileError,
     NotFoundError,
 )
-from casetracker.security import audit_chain, envelope, keyslots, recovery
+from casetracker.security import audit_chain, keyslots, recovery
 from casetracker.security.instance import single_instance
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecrets
 from casetracker.security.lockout import LockoutState, locked
 from casetracker.security.passphrase import PassphrasePolicy, secret_bytes
+from casetracker.security.sealed import SealError
 from casetracker.services import keyring
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import (
@@ -38,8 +38,11 @@ from casetracker.services.session import (
     utc_now,
 )
 from casetracker.storage import connection as db
-from casetracker.storage.migrations import LATEST, migrate
 from casetracker.storage.repositories import MetaRepository, UserRepository
+
+# `envelope` (which loads `cryptography`), the schema migrations (which load the whole
+# domain) and `uuid` are imported inside the methods that use them, so that the lock screen,
+# which only lists the account names, starts without them.
 
 RECOVERY_ACCOUNT = "(recovery key)"
 
@@ -71,6 +74,11 @@ class Vault:
 
         Returns the open session and the recovery key, which is shown once and never stored.
         """
+        import uuid
+
+        from casetracker.security import envelope
+        from casetracker.storage.migrations import LATEST, migrate
+
         validate_username(supervisor)
         for path in (self.paths.db, self.paths.keys):
             if path.exists():
@@ -142,7 +150,7 @@ class Vault:
                 raise AuthenticationError(f"there is no account named {name!r} in this database")
             try:
                 secrets = slot.unwrap(keyfile.vault_id, secret)
-            except envelope.SealError:
+            except SealError:
                 lockout.record_failure(slot.name)
                 raise AuthenticationError(f"wrong passphrase for {slot.name}") from None
             lockout.record_success(slot.name or name)
@@ -155,7 +163,7 @@ class Vault:
         sealed beside it during an unfinished rekey."""
         try:
             candidates = slot.data_key_candidates(keyfile.vault_id, secrets)
-        except envelope.SealError as exc:
+        except SealError as exc:
             raise KeyFileError(
                 "the key file has been tampered with or damaged (a sealed key does not "
                 "authenticate); restore it from a backup") from exc
@@ -209,6 +217,8 @@ class Vault:
         return session
 
     def _migrate(self, conn: db.Connection, data_key: bytes) -> None:
+        from casetracker.storage.migrations import migrate
+
         def backup_first(version: int) -> None:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             target = self.paths.db.with_name(f"{self.paths.db.name}.schema{version}-{stamp}.bak")
@@ -240,7 +250,7 @@ class Vault:
                 raise AuthenticationError(f"there is no account named {name!r} in this database")
             try:
                 secrets = slot.unwrap(keyfile.vault_id, secret)
-            except envelope.SealError:
+            except SealError:
                 lockout.record_failure(RECOVERY_ACCOUNT)
                 raise AuthenticationError(
                     "that recovery key does not open this database (each recovery key works "

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from casetracker.domain.errors import DatabaseDamagedError, NotFoundError
 
 Connection = Any  # sqlcipher3's connection class has no type information
@@ -31,7 +29,19 @@ EXPECTED_PRAGMAS: dict[str, object] = {
     "cipher_memory_security": "1", "secure_delete": 1, "temp_store": 2,
     "journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "cache_size": -65536,
 }
-DatabaseError = sqlcipher.DatabaseError
+
+
+def _sqlcipher() -> Any:
+    """SQLCipher's DB-API module, loaded on first use rather than with this module: the lock
+    screen imports the storage layer's names but opens no database until an unlock."""
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether `exc` is one of SQLCipher's errors (its `DatabaseError` or a subclass)."""
+    return isinstance(exc, _sqlcipher().DatabaseError)
 
 
 class WrongKeyError(DatabaseDamagedError):
@@ -51,7 +61,7 @@ def _keyed(target: str, data_key: bytes, *, uri: bool) -> Connection:
     # allocator, which mlock()s and munlock()s it. At 50,000 cases the funnel took 600 ms
     # after a dozen other statements were cached, 100 ms with at most 4 (measured with strace
     # and benchmarks/run.py; preparing a statement again costs microseconds).
-    conn = sqlcipher.connect(target, uri=uri, isolation_level=None, check_same_thread=True,
+    conn = _sqlcipher().connect(target, uri=uri, isolation_level=None, check_same_thread=True,
                              cached_statements=4)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f'PRAGMA key = "{key_pragma(data_key)}"')
@@ -71,7 +81,7 @@ def probe_key(path: Path, data_key: bytes) -> None:
     conn = _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
+    except _sqlcipher().DatabaseError as exc:
         if "not a database" in str(exc):
             raise WrongKeyError(
                 "the database could not be decrypted: wrong key, not a Case Tracker database, "
@@ -101,7 +111,7 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
         for name, value in PRAGMAS:
             conn.execute(f"PRAGMA {name} = {value}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
+    except _sqlcipher().DatabaseError as exc:
         conn.close()
         if _refused_by_disk(exc):
             raise
@@ -137,7 +147,7 @@ def integrity_problems(conn: Connection) -> list[str]:
         try:
             problems += [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")
                          if row[0] != "ok"]
-        except sqlcipher.DatabaseError as exc:
+        except _sqlcipher().DatabaseError as exc:
             problems.append(str(exc))
     return problems
 
