@@ -16,21 +16,19 @@ from PySide6.QtWidgets import QWidget
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError, ThrottledError
-from casetracker.domain.settings import ProgramSettings
-from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
-from casetracker.gui.dialogs.settings_dialog import SettingsDialog
-from casetracker.gui.first_run import FirstRunDialog, NewVault, RecoveryKeyDialog
-from casetracker.gui.i18n import save_language
 from casetracker.gui.lock_screen import LockScreen
 from casetracker.gui.messages import error_text
-from casetracker.gui.recovery_dialog import Recovery, RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
-from casetracker.services import accounts, settings
-from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 
+# What only first run, recovery, unlocking or the settings need is imported where it is used,
+# so that the lock screen appears sooner (benchmarks/README.md, start-up).
 if TYPE_CHECKING:
+    from casetracker.domain.settings import ProgramSettings
+    from casetracker.gui.first_run import NewVault
     from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.recovery_dialog import Recovery
+    from casetracker.services.session import Session
 
 
 class AppController(QObject):
@@ -87,6 +85,8 @@ class AppController(QObject):
         self.opened(session)
 
     def open_recovery(self) -> None:
+        from casetracker.gui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.vault.account_names(), self.lock_screen)
         dialog.submit = self._recover
         self.active_dialog = dialog
@@ -97,6 +97,8 @@ class AppController(QObject):
         self._show_key_then_open(key, session)
 
     def open_first_run(self) -> None:
+        from casetracker.gui.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(str(self.vault.paths.db))
         dialog.submit = self._create
         self.active_dialog = dialog
@@ -107,6 +109,8 @@ class AppController(QObject):
         self._show_key_then_open(key, session)
 
     def _show_key_then_open(self, key: str, session: Session) -> None:
+        from casetracker.gui.first_run import RecoveryKeyDialog
+
         dialog = RecoveryKeyDialog(key)
         dialog.accepted.connect(lambda: self.opened(session))
         self.active_dialog = dialog
@@ -115,8 +119,12 @@ class AppController(QObject):
     # -- unlocked -----------------------------------------------------------------------------
 
     def opened(self, session: Session) -> None:
+        from casetracker.services import accounts, settings
+
         self.session = session
         if session.account.must_change_passphrase:
+            from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
+
             dialog = PassphraseDialog(self.tr(
                 "A supervisor set a temporary passphrase for this account. Choose your own "
                 "before going on."), self.lock_screen)
@@ -149,6 +157,10 @@ class AppController(QObject):
         self.unlocked.emit()
 
     def open_settings(self) -> None:
+        from casetracker.gui.dialogs.settings_dialog import SettingsDialog
+        from casetracker.gui.i18n import save_language
+        from casetracker.services import settings
+
         assert self.session is not None
         assert self.window is not None
         session = self.session
@@ -167,6 +179,8 @@ class AppController(QObject):
                        logo: bytes | None = None) -> None:
         if session.account.role is not Role.SUPERVISOR:
             return
+        from casetracker.services import settings
+
         if logo is not None:
             from casetracker.services import sharing_support
 
