@@ -173,7 +173,8 @@ class Vault:
             except db.WrongKeyError:
                 continue
             others = [k for i, k in enumerate(candidates) if i != index]
-            return db.connect(self.paths.db, data_key), data_key, (others[0] if others else None)
+            return (db.connect(self.paths.db, data_key, probed=True), data_key,
+                    others[0] if others else None)
         # The slot unwrapped, so the key is right: the file itself is damaged.
         raise DatabaseDamagedError(
             f"{self.paths.db.name} is damaged (its first page does not decrypt although the "

@@ -80,7 +80,10 @@ def probe_key(path: Path, data_key: bytes) -> None:
         raise NotFoundError(f"no database at {path}")
     conn = _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Page 1 is where a wrong key shows. Reading the header alone does not parse the
+        # schema, whose triggers take tens of milliseconds to parse (each of its many small
+        # allocations is locked and wiped by SQLCipher's memory security).
+        conn.execute("PRAGMA user_version").fetchone()
     except _sqlcipher().DatabaseError as exc:
         if "not a database" in str(exc):
             raise WrongKeyError(
@@ -100,10 +103,13 @@ def connect_readonly(path: Path, data_key: bytes) -> Connection:
     return _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
 
 
-def connect(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
-    """Open (or with `create`, make) an encrypted database and apply `PRAGMAS`."""
+def connect(path: Path, data_key: bytes, *, create: bool = False,
+            probed: bool = False) -> Connection:
+    """Open (or with `create`, make) an encrypted database and apply `PRAGMAS`; `probed`:
+    the caller has just checked the key with `probe_key`."""
     if not create:
-        probe_key(path, data_key)
+        if not probed:
+            probe_key(path, data_key)
     elif path.exists():
         raise FileExistsError(path)
     conn = _keyed(str(path), data_key, uri=False)

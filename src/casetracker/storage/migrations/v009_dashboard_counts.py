@@ -112,16 +112,21 @@ def _whole_case_triggers(table: str, figures: tuple[str, ...], survivor: str,
     survivor: all of it), a condition that leaves the new row out (what the case contributed
     before it), or None (nothing: a new goal has no milestones yet)."""
     old, new = survivor.format(r="OLD"), survivor.format(r="NEW")
-    moved = f" AND ({new}) IS NOT ({old})"
+    # A row that moves to another case changes two cases; a survivor's own id never changes.
+    moved = f" AND ({new}) IS NOT ({old})" if table != "survivors" else None
 
     def each(case: str, sign: int, without: str = "") -> str:
         return "\n".join(_add(contribution(f, case, without=without), sign) for f in figures)
 
+    def both(sign: int) -> str:
+        return each(_case(old), sign) + ("" if moved is None
+                                         else "\n" + each(_case(new) + moved, sign))
+
     triggers = [
         f"CREATE TRIGGER dash_{table}_before_update BEFORE UPDATE OF {columns} ON {table} "
-        f"BEGIN\n{each(_case(old), -1)}\n{each(_case(new) + moved, -1)}\nEND",
+        f"BEGIN\n{both(-1)}\nEND",
         f"CREATE TRIGGER dash_{table}_after_update AFTER UPDATE OF {columns} ON {table} "
-        f"BEGIN\n{each(_case(old), 1)}\n{each(_case(new) + moved, 1)}\nEND",
+        f"BEGIN\n{both(1)}\nEND",
         f"CREATE TRIGGER dash_{table}_before_delete BEFORE DELETE ON {table} "
         f"BEGIN\n{each(_case(old), -1)}\nEND",
         f"CREATE TRIGGER dash_{table}_after_delete AFTER DELETE ON {table} "
@@ -163,7 +168,7 @@ def _row_triggers(table: str, figure: str, alias: str, survivor: str,
 def triggers() -> list[str]:
     return [
         *_whole_case_triggers("survivors", WHOLE_CASE, "{r}.id",
-                              "id, status, assigned_to, intake_date", inserted="case"),
+                              "status, assigned_to, intake_date", inserted="case"),
         *_whole_case_triggers("goals", ("overdue_milestones",), "{r}.survivor_id",
                               "survivor_id, status", inserted=None),
         *_whole_case_triggers("notes", ("no_contact_30_days",), "{r}.survivor_id",
