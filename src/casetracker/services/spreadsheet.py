@@ -12,7 +12,6 @@ import codecs
 import csv
 import io
 import warnings
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -229,6 +228,8 @@ class XlsxTable:
 
 def _check_unpacked_size(path: Path) -> None:
     """Refuse a workbook that would unpack to far more than any real caseload (a zip bomb)."""
+    import zipfile  # here, not above: the lock screen imports this module for its error
+
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
