@@ -10,6 +10,7 @@ sees what a person sees.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
@@ -37,9 +38,14 @@ Screen = tuple[str, QWidget]
 SAMPLE_KEY = "ABCDEF-GHIJKL-MNOPQR-STUVWX-YZ2345-67ABCD"
 
 
-def settle() -> None:
-    """Let Qt lay out and paint what was just shown."""
+def settle(seconds: float = 0.0) -> None:
+    """Let Qt lay out and paint what was just shown; wait `seconds` more for work Qt does
+    in the background (a PDF page is rendered on another thread)."""
     QApplication.processEvents()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        QApplication.processEvents()
 
 
 def _close(widget: QWidget) -> None:
@@ -187,6 +193,7 @@ def _share_preview(window: MainWindow) -> Iterator[Screen]:
                 _close(fallback)
             dialog.show()
             dialog.preview()
+            settle(0.5)
             yield from _shown("dialog-share-preview", dialog)
             return
         if fallback is None:

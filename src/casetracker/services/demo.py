@@ -169,7 +169,7 @@ class _Maker:
         intake = self._day(720, -3)
         survivor = Survivor(
             id=self._id(), case_number=f"CT-{intake.year}-{number:05d}",
-            preferred_name=rng.choice([first, first, first.split()[0][:4]]),
+            preferred_name=first.split()[0],
             intake_date=intake, legal_first_name=first, legal_last_name=last,
             date_of_birth=self._day(365 * 45, -365 * 18), pronouns=rng.choice(
                 ["she/her", "she/her", "he/him", "they/them", ""]),
@@ -241,8 +241,9 @@ class _Maker:
             text = (rng.choice(EMPLOYMENT_GOALS) if domain is GoalDomain.EMPLOYMENT
                     else OTHER_GOALS[domain])
             milestones = []
-            for step in range(rng.randint(1, 4)):
-                due = min(target, self.today + timedelta(days=rng.randint(-90, 120) + step * 20))
+            first_due = self.today + timedelta(days=rng.randint(-90, 60))
+            for step in range(rng.randint(1, 4)):  # steps fall due in their order
+                due = min(target, first_due + timedelta(days=25 * step))
                 done = due - timedelta(days=rng.randint(0, 5)) if due < self.today and (
                     rng.random() < 0.7) else None
                 milestones.append(Milestone(self._id(), goal_id, f"Step {step + 1}", due, done))
