@@ -12,6 +12,7 @@ import sys
 DEFERRED = ("casetracker.gui.first_run", "casetracker.gui.recovery_dialog",
             "casetracker.gui.dialogs", "casetracker.gui.main_window", "casetracker.gui.record",
             "casetracker.services.accounts", "casetracker.services.settings",
+            "casetracker.services.spreadsheet",
             "cryptography", "sqlcipher3", "reportlab", "openpyxl", "faker")
 
 _SCRIPT = """

@@ -215,7 +215,10 @@ def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
             yield "action", action.text().replace("&", "")
             yield "action tooltip", action.toolTip()
         if isinstance(widget, QLabel):
-            yield "label", widget.text()
+            # A label a person can select holds the record's data (a profile value such as
+            # a primary language of "Spanish"), not interface text.
+            if not widget.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+                yield "label", widget.text()
         elif isinstance(widget, QAbstractButton):
             yield "button", widget.text()
         elif isinstance(widget, QGroupBox):

@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from casetracker.domain.errors import ThrottledError
 from casetracker.domain.validation import ValidationError
-from casetracker.services.spreadsheet import SpreadsheetError
 
 CONTEXT = "errors"
 
@@ -243,6 +242,9 @@ def field_problem(field: str, reason: str) -> str:
 
 def error_text(error: Exception) -> str:
     """What went wrong, as the person reads it: in their language, starting with a capital."""
+    # Imported here: the lock screen shows errors too, and needs no spreadsheet reader.
+    from casetracker.services.spreadsheet import SpreadsheetError
+
     if isinstance(error, ValidationError):
         return "\n".join(field_problem(field, reason)
                          for field, reason in error.problems.items())
