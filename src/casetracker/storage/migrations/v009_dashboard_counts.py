@@ -3,17 +3,18 @@
 At 50,000 survivors, counting the figures from the case tables took about 0.5 s however they
 were indexed, because every figure visits every active case. `dashboard_counts` holds, per
 figure and case manager, how many items fall on each date (a milestone's due date, a document's
-expiry, a survivor's last contact...). A figure is then the sum of the rows before a date:
-`overdue_milestones` counts the milestones due before today, `no_contact_30_days` the survivors
-last reached before thirty days ago. The dashboard reads a few hundred rows instead of the
-caseload, and "today" may move on without any total being rewritten.
+or a consent's expiry, a survivor's last contact...). A figure is then the sum of the rows
+on one side of a date: `overdue_milestones` counts the milestones due before today,
+`no_contact_30_days` the survivors last reached before thirty days ago. The dashboard reads a
+few thousand rows instead of the caseload, and "today" may move on without any total being
+rewritten.
 
 The triggers change the totals in the same transaction as the change itself, so the totals can
 never disagree with the cases (a test replays random changes and compares them with a count made
 from scratch). Two ways of keeping them:
 
-- A row that contributes on its own (a milestone, a document, a task) is subtracted before it
-  changes or goes, and added after it is inserted or changed.
+- A row that contributes on its own (a milestone, a document, a task, a consent) is subtracted
+  before it changes or goes, and added after it is inserted or changed.
 - A figure that depends on a whole case (its manager, its status, its latest contact, the
   furthest placement step) is recomputed for that case: its old contribution is subtracted
   before the change and its new one added after. After an insert, the old contribution is the
@@ -69,6 +70,12 @@ FIGURES: dict[str, str] = {
         f"SELECT 'tasks_overdue' AS figure, {_MANAGER} AS manager, t.due_date AS on_date, "
         "count(*) AS n FROM survivors s JOIN tasks t ON t.survivor_id = s.id "
         "AND t.done_on IS NULL WHERE {case} AND s.status = 'active' {row} GROUP BY 2, 3"),
+    # A consent counts while its expiry date lies ahead (signing dates are never in the
+    # future, so the day it was signed does not matter).
+    "consents_expiring": (
+        f"SELECT 'consents_expiring' AS figure, {_MANAGER} AS manager, c.expires_on AS on_date, "
+        "count(*) AS n FROM survivors s JOIN consents c ON c.survivor_id = s.id "
+        "AND c.revoked_on IS NULL WHERE {case} AND s.status = 'active' {row} GROUP BY 2, 3"),
     # The funnel: each person once, at the furthest step reached (any status), as '00'...
     "furthest_step": (
         "SELECT 'furthest_step' AS figure, '' AS manager, printf('%02d', f.furthest) "
@@ -183,6 +190,8 @@ def triggers() -> list[str]:
                        "survivor_id, status, expires_on"),
         *_row_triggers("tasks", "tasks_overdue", "t", "{r}.survivor_id",
                        "survivor_id, due_date, done_on"),
+        *_row_triggers("consents", "consents_expiring", "c", "{r}.survivor_id",
+                       "survivor_id, expires_on, revoked_on"),
     ]
 
 
