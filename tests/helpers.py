@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 SUPERVISOR = "sam"
 SUPERVISOR_PASSPHRASE = "orange kettle under the stairs"
@@ -30,3 +32,14 @@ class FakeClock:
 def snapshot(*paths: Path) -> dict[str, bytes | None]:
     """The bytes of each file (None when absent), to compare before and after."""
     return {p.name: (p.read_bytes() if p.exists() else None) for p in paths}
+
+
+def load_build_script() -> ModuleType:
+    """installer/build.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location(
+        "casetracker_build", Path(__file__).resolve().parents[1] / "installer" / "build.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

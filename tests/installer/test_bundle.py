@@ -5,7 +5,6 @@ Marked `installer`, so the normal suite deselects it: the build takes a minute o
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -17,28 +16,18 @@ from types import ModuleType
 import pytest
 
 from casetracker.services import selftest
+from tests.helpers import load_build_script
 
 pytestmark = pytest.mark.installer
 
-ROOT = Path(__file__).resolve().parents[2]
 # Measured at 164 MiB on Linux (installer/README.md); this catches a dependency or a Qt module
 # that sneaks in, not a few kilobytes.
 MAX_BUNDLE_MIB = 200
 
 
-def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("casetracker_build",
-                                                  ROOT / "installer" / "build.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    return _build_script()
+    return load_build_script()
 
 
 @pytest.fixture(scope="module")

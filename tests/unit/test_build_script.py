@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import load_build_script
+
 # The first bytes of every compiled Qt translation.
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -23,13 +23,7 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("casetracker_build",
-                                                  ROOT / "installer" / "build.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_build_script()
 
 
 def test_translation_sources_are_compiled_to_qm_files(build: ModuleType,
