@@ -10,6 +10,7 @@ from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -69,8 +70,10 @@ def funnel_chart(funnel: Funnel, width: float = 460, height: float = 190,
 
 def _table(rows: list[list[str]], widths: list[float]) -> Table:
     s = styles()
-    table = Table([[Paragraph(escape(cell), s["cell"]) for cell in row] for row in rows],
-                  colWidths=widths, repeatRows=1)
+    # Headings in a smaller size, so that words like "outstanding" fit a column unbroken.
+    head = ParagraphStyle("head", parent=s["cell"], fontSize=8.5, leading=11)
+    table = Table([[Paragraph(escape(cell), head if index == 0 else s["cell"]) for cell in row]
+                   for index, row in enumerate(rows)], colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, "#f3f6f8"])]))
@@ -106,7 +109,7 @@ def caseload_pdf(figures: list[ManagerFigures], funnel: Funnel, head: Letterhead
         Paragraph("Caseload audit", s["title"]),
         Paragraph(escape(f"{long_date(today)} · for supervision; names no survivor"),
                   s["subtitle"]),
-        _table(caseload_rows(figures), [1.3 * inch] + [0.86 * inch] * len(METRICS)),
+        _table(caseload_rows(figures), [1.0 * inch] + [0.95 * inch] * len(METRICS)),
         Paragraph("Placement funnel (everyone ever in the program)", s["heading"]),
         funnel_chart(funnel),
     ]
