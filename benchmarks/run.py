@@ -79,6 +79,7 @@ def plain_copy(path: Path, target: Path) -> None:
 
 def storage_figures(path: Path, plain: Path, repeat: int) -> dict[str, tuple[float, float]]:
     """(encrypted ms, plain ms) for the same queries through the same repositories."""
+    from casetracker.services.search import ALL_SOURCES
     from casetracker.services.vault import Vault
     from casetracker.storage.records_repo import SearchRepository
     from casetracker.storage.reports_repo import ReportsRepository
@@ -91,8 +92,13 @@ def storage_figures(path: Path, plain: Path, repeat: int) -> dict[str, tuple[flo
     queries: dict[str, Callable[[Any], object]] = {
         "caseload page": lambda c: SurvivorRepository(c).caseload(limit=200, today=today),
         "caseload count": lambda c: SurvivorRepository(c).count(status="active"),
-        "search": lambda c: SearchRepository(c).search('"mar"*', sources=(
-            "case_number", "preferred_name", "names", "note"), assigned_to=None, limit=50),
+        "search, all cases": lambda c: SearchRepository(c).search(
+            '"mar"*', sources=ALL_SOURCES, assigned_to=None, limit=50),
+        "search, own cases": lambda c: SearchRepository(c).search(
+            '"mar"*', sources=ALL_SOURCES, assigned_to=CASE_MANAGER, limit=50),
+        "search with snippets (CLI)": lambda c: SearchRepository(c).snippets('"mar"*', [
+            row for _, _, row in SearchRepository(c).search(
+                '"mar"*', sources=ALL_SOURCES, assigned_to=None, limit=50)]),
         "dashboard figures": lambda c: ReportsRepository(c).manager_figures(today),
         "funnel": lambda c: ReportsRepository(c).funnel(),
     }

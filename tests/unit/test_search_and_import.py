@@ -66,6 +66,21 @@ def test_search_is_limited_to_what_the_account_may_see(people: Team) -> None:
     assert search.search(people.coordinator, "hospitality") == []
 
 
+def test_search_ranks_names_above_notes_and_gives_snippets_when_asked(people: Team) -> None:
+    notes.add_note(people.case_manager, "CT-1", "Asked about Tomás's shift swap at the "
+                   "warehouse; will call back Tuesday", ContactType.PHONE)
+    hits = search.search(people.supervisor, "tomas", snippets=True)
+    # The name is a short text wholly about the word; the note mentions it once in passing.
+    assert [(h.case_number, h.matched) for h in hits] == [("CT-3", "preferred_name"),
+                                                          ("CT-1", "note")]
+    assert [h.snippet for h in hits] == ["[Tomás]", "Asked about [Tomás]'s shift swap at the…"]
+    assert all(h.snippet == "" for h in search.search(people.supervisor, "tomas"))
+    # A case manager's search by legal name shows the names it matched.
+    (hit,) = search.search(people.case_manager, "reyes", snippets=True)
+    assert (hit.case_number, hit.matched) == ("CT-3", "names")
+    assert hit.snippet.split() == ["Tomás", "[Reyes]"]  # no legal first name was given
+
+
 def test_search_syntax_cannot_be_injected(people: Team) -> None:
     for text in ['"', "rosa OR lena", "NEAR(rosa lena)", "legal_name:gonz", "*", "a AND"]:
         search.search(people.supervisor, text)  # no error

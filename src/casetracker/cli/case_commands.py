@@ -121,7 +121,8 @@ def cmd_survivor_purge(ctx: Context) -> int:
 
 def cmd_search(ctx: Context) -> int:
     with ctx.unlock() as session:
-        hits = search.search(session, " ".join(ctx.args.text), limit=ctx.args.limit)
+        hits = search.search(session, " ".join(ctx.args.text), limit=ctx.args.limit,
+                             snippets=True)
     print_rows([{"case": h.case_number, "name": h.preferred_name, "matched": h.matched,
                  "snippet": h.snippet.replace("\n", " ")} for h in hits],
                ["case", "name", "matched", "snippet"], as_json=ctx.args.json)

@@ -23,7 +23,7 @@ class SearchHit:
     case_number: str
     preferred_name: str
     matched: str  # which text matched: case_number, preferred_name, names or note
-    snippet: str
+    snippet: str = ""  # the matched words in context, when asked for
 
 
 def fts_query(text: str) -> str | None:
@@ -38,8 +38,9 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens) or None
 
 
-def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
-    """Best matches first, one per survivor."""
+def search(session: Session, text: str, *, limit: int = 50,
+           snippets: bool = False) -> list[SearchHit]:
+    """Best matches first, one per survivor; `snippets` adds the matched words in context."""
     session.require("searching")
     query = fts_query(text)
     if query is None:
@@ -47,16 +48,17 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
     role = session.account.role
     sources = COORDINATOR_SOURCES if role is Role.COORDINATOR else ALL_SOURCES
     owner = session.account.name if role is Role.CASE_MANAGER else None
-    found = SearchRepository(session.conn).search(query, sources=sources, assigned_to=owner,
-                                                  limit=limit)
+    index = SearchRepository(session.conn)
+    found = index.search(query, sources=sources, assigned_to=owner, limit=limit)
+    context = index.snippets(query, [row for _, _, row in found]) if snippets else {}
     repo = SurvivorRepository(session.conn)
     hits = []
-    for survivor_id, source, snippet in found:
+    for survivor_id, source, row in found:
         survivor = repo.by_id(survivor_id)
         if survivor is None or (role is Role.COORDINATOR and survivor.status.value != "active"):
             continue
         hits.append(SearchHit(survivor.id, survivor.case_number, survivor.preferred_name,
-                              source, snippet))
+                              source, context.get(row, "")))
     # The words searched for may be a name: the trail records that a search happened.
     session.audit("search", None, words=len(text.split()), hits=len(hits))
     return hits

@@ -193,6 +193,12 @@ class NoteRepository:
                 for r in rows]
 
 
+# The search index's row id says which text a row holds (see v002): a survivor's seq * 4 plus
+# 0 for the case number, 1 for the preferred name alone, 2 for all the names; a note's seq * 4
+# plus 3. Filtering on it needs no read of the row itself.
+SOURCE_OF_SLOT = ("case_number", "preferred_name", "names", "note")
+
+
 class SearchRepository:
     """Full-text search over case numbers, names and notes (FTS5, inside the database)."""
 
@@ -200,20 +206,37 @@ class SearchRepository:
         self._conn = conn
 
     def search(self, query: str, *, sources: tuple[str, ...], assigned_to: str | None,
-               limit: int) -> list[tuple[str, str, str]]:
-        """(survivor id, source, snippet) of the best matches, at most one per survivor."""
-        marks = ", ".join("?" * len(sources))
-        owner = "AND s.assigned_to = ?" if assigned_to is not None else ""
-        params: tuple[Any, ...] = (query, *sources) + (
-            (assigned_to,) if assigned_to is not None else ())
+               limit: int) -> list[tuple[str, str, int]]:
+        """(survivor id, source, index row) of the best matches, at most one per survivor.
+
+        Ranked by bm25 in SQLite's own top-N sort, not FTS5's `ORDER BY rank`: that one sorts
+        every match, and with memory security and temp_store=MEMORY each row it sorts is an
+        allocation locked and wiped on its own (64 ms against 13 ms for "mar*" at 50,000
+        survivors; benchmarks/README.md).
+        """
+        slots = tuple(SOURCE_OF_SLOT.index(source) for source in sources)
+        marks = ", ".join("?" * len(slots))
+        owner = ("JOIN survivors s ON s.id = si.survivor_id AND s.assigned_to = ?"
+                 if assigned_to is not None else "")
+        params: tuple[Any, ...] = (assigned_to,) if assigned_to is not None else ()
         rows = self._conn.execute(f"""
-            SELECT si.survivor_id, si.source, snippet(search_index, 2, '[', ']', '…', 8)
-            FROM search_index si JOIN survivors s ON s.id = si.survivor_id
-            WHERE search_index MATCH ? AND si.source IN ({marks}) {owner}
-            ORDER BY si.rank LIMIT ?""", (*params, limit * 4))
-        best: dict[str, tuple[str, str, str]] = {}
-        for survivor_id, source, snippet in rows:
-            best.setdefault(survivor_id, (survivor_id, source, snippet))
+            SELECT si.survivor_id, si.rowid FROM search_index si {owner}
+            WHERE search_index MATCH ? AND si.rowid % 4 IN ({marks})
+            ORDER BY bm25(search_index) LIMIT ?""", (*params, query, *slots, limit * 4))
+        best: dict[str, tuple[str, str, int]] = {}
+        for survivor_id, row in rows:
+            best.setdefault(survivor_id, (survivor_id, SOURCE_OF_SLOT[row % 4], row))
             if len(best) >= limit:
                 break
         return list(best.values())
+
+    def snippets(self, query: str, rows: list[int]) -> dict[int, str]:
+        """The matched words of each of `rows` (from `search`) in context, marked [like this]."""
+        if not rows:
+            return {}
+        marks = ", ".join("?" * len(rows))
+        # The unary plus keeps the row ids from FTS5, which would run the whole query once per
+        # id; SQLite checks them against the matches instead.
+        return dict(self._conn.execute(f"""
+            SELECT rowid, snippet(search_index, 2, '[', ']', '…', 8) FROM search_index
+            WHERE search_index MATCH ? AND +rowid IN ({marks})""", (query, *rows)))
