@@ -178,13 +178,17 @@ def app_figures(path: Path, repeat: int) -> dict[str, float]:
 _STARTUP = {
     "bare": ("from PySide6.QtWidgets import QApplication, QWidget\n"
              "app = QApplication([]); w = QWidget(); w.show(); app.processEvents()"),
+    # The program as `casetracker --db PATH` starts it (command line, translations, vault,
+    # lock screen), leaving at the first turn of its event loop once the screen is shown. The
+    # entry point loads the command line before Qt, as here; the order matters, because
+    # PySide6 reads the source of every module imported after it (its `__feature__` check).
     "lock screen": (
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from casetracker.gui.controller import AppController\n"
-        "from casetracker.services.vault import Vault\n"
         "import sys\n"
-        "c = AppController(Vault(sys.argv[1])); c.start(); app.processEvents()"),
+        "from casetracker.cli import main\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1]); QTimer.singleShot(0, app.quit)\n"
+        "sys.exit(main(['--db', sys.argv[1]]))"),
 }
 
 

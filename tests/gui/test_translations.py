@@ -43,7 +43,7 @@ from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageErr
 from casetracker.domain.reports import METRIC_LABELS
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import ValidationError
-from casetracker.gui import i18n
+from casetracker.gui import i18n, labels
 from casetracker.gui.messages import error_text, import_problem
 from casetracker.gui.screens import walk
 from casetracker.services import accounts, demo, importer, retention, survivors
@@ -154,10 +154,10 @@ def test_every_translation_keeps_the_placeholders_and_markup() -> None:
 
 def test_every_domain_label_is_listed_for_translation() -> None:
     """The domain (no Qt) names stages, workshops, figures and documents in English."""
-    listed = set(i18n.DOMAIN_LABELS)
-    for labels in (STAGE_LABELS, WORKSHOP_LABELS, METRIC_LABELS, DOCUMENT_LABELS,
-                   CATEGORY_DESCRIPTIONS):
-        assert set(labels.values()) <= listed
+    listed = set(labels.DOMAIN_LABELS)
+    for table in (STAGE_LABELS, WORKSHOP_LABELS, METRIC_LABELS, DOCUMENT_LABELS,
+                  CATEGORY_DESCRIPTIONS):
+        assert set(table.values()) <= listed
 
 
 def test_the_language_setting_holds_only_a_language_code(qapp: object) -> None:

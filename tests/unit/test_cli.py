@@ -83,6 +83,30 @@ def test_no_command_without_a_screen_explains_itself(cli: Cli,
     assert "no screen" in one_error_line(err)
 
 
+def test_only_shared_options_start_the_desktop_app_and_anything_else_is_a_command(
+        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casetracker.cli import gui_commands
+
+    started: list[object] = []
+    monkeypatch.setattr(gui_commands, "launch", lambda ctx: started.append(ctx.args.db) or 0)
+    assert cli("--db", "some.db")[0] == 0
+    assert cli("--user", "dana", "--db", "other.db")[0] == 0
+    assert started == ["some.db", "other.db"]
+    # An option missing its value, an unknown one or a command goes to the full parser.
+    with pytest.raises(SystemExit) as info:
+        cli("--db")
+    assert info.value.code == 2
+    assert "expected one argument" in cli.capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli("--colour")
+    assert "unrecognized arguments: --colour" in cli.capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli("--db", "some.db", "survivor")  # a command group without its command
+    assert "survivor: error" in cli.capsys.readouterr().err
+    assert cli("--db", "some.db", "survivor", "list")[0] == 1  # a command: no such database
+    assert started == ["some.db", "other.db"]
+
+
 def test_init_prints_only_the_recovery_key_on_stdout(initialised: Cli) -> None:
     key = initialised.recovery_key  # type: ignore[attr-defined]
     assert len(key.split("-")) == 6

@@ -13,16 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from casetracker import __version__
-from casetracker.cli import (
-    case_commands,
-    employment_commands,
-    gui_commands,
-    report_commands,
-    selftest_commands,
-    settings_commands,
-    sharing_commands,
-    vault_commands,
-)
+from casetracker.cli import gui_commands
 from casetracker.cli.common import PROG, Context
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.kdf import PRODUCTION, KdfParams
@@ -44,6 +35,18 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands' modules load the services behind them (PDFs, spreadsheets, demo data):
+    # they are imported here, not when the desktop application starts (`_desktop_only`).
+    from casetracker.cli import (
+        case_commands,
+        employment_commands,
+        report_commands,
+        selftest_commands,
+        settings_commands,
+        sharing_commands,
+        vault_commands,
+    )
+
     common = _common()
     parser = argparse.ArgumentParser(
         prog=PROG, parents=[common],
@@ -69,16 +72,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _desktop_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when `argv` holds only the shared ones and no command (the desktop
+    application, which then starts without the commands' modules); else None, and the full
+    parser reads `argv`, with its help, its errors and its commands."""
+    common = _common()
+    common.exit_on_error = False
+    try:
+        args, rest = common.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.handler = gui_commands.launch
+    return args
+
+
 def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
          clock: Callable[[], float] = time.time) -> int:
     """Run one command; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        if args.command is not None:
-            parser.print_help()
-            return 2
-        args.handler = gui_commands.launch
+    args = _desktop_only(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            if args.command is not None:
+                parser.print_help()
+                return 2
+            args.handler = gui_commands.launch
     try:
         with readable_storage_errors():
             return int(args.handler(Context(args, kdf, clock)))

@@ -13,8 +13,12 @@ from casetracker.gui import i18n
 from casetracker.gui.controller import AppController
 from casetracker.gui.messages import error_text
 from casetracker.security.kdf import KdfParams
-from casetracker.services import demo
 from casetracker.services.vault import Vault
+
+# The demonstration database opened when no database is named shares this public passphrase;
+# it holds only synthetic people.
+DEMO_PASSPHRASE = "try the demo safely"  # noqa: S105 - public by design, synthetic data only
+DEMO_SURVIVORS = 150
 
 
 def demo_notice() -> str:
@@ -22,7 +26,7 @@ def demo_notice() -> str:
         "app",
         "This is the demonstration database: every person in it is made up. Every demo "
         "account's passphrase is “{0}”. To set up your program's own database, start Case "
-        "Tracker with --db PATH.").format(demo.DEMO_PASSPHRASE)
+        "Tracker with --db PATH.").format(DEMO_PASSPHRASE)
 
 
 def choose_database(db: Path | None, default: Path, kdf: KdfParams) -> tuple[Path, str]:
@@ -37,8 +41,10 @@ def choose_database(db: Path | None, default: Path, kdf: KdfParams) -> tuple[Pat
         return default, ""
     demo_path = default.with_name("demo.db")
     if not demo_path.exists():
-        staff = demo.create_demo(demo_path, demo.DEMO_SURVIVORS,
-                                 passphrase=demo.DEMO_PASSPHRASE, kdf=kdf)
+        # Only making the demonstration loads its generator (and the modules behind it).
+        from casetracker.services import demo
+
+        staff = demo.create_demo(demo_path, DEMO_SURVIVORS, passphrase=DEMO_PASSPHRASE, kdf=kdf)
         for account in staff:
             print(f"account {account.name} ({account.role.value}): {account.passphrase}")
     return demo_path, demo_notice()

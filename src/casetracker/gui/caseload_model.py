@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import STAGE_LABELS, Stage
 from casetracker.domain.survivors import CaseStatus
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day
 from casetracker.services import search, survivors

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import DateField, report
 from casetracker.services import dashboard

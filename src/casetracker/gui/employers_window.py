@@ -37,7 +37,7 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.gui.i18n import POSITION_KIND_LABELS, label
+from casetracker.gui.labels import POSITION_KIND_LABELS, label
 from casetracker.gui.messages import MATCH_REASONS, translate_message
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import FormDialog, label_combo_boxes, report

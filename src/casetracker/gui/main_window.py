@@ -31,7 +31,7 @@ from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from casetracker.gui.messages import error_text
+
 
 class Tone(Enum):
     """Coloured text drawn on the window's or a list's own background."""
@@ -124,3 +126,24 @@ class ToneLabel(QLabel):
                             QEvent.Type.ThemeChange):
             self._restyle()
         super().changeEvent(event)
+
+
+class ErrorLabel(ToneLabel):
+    """Red text under a form; empty and hidden when there is nothing wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent, tone=Tone.ERROR)
+        self.setWordWrap(True)
+        self.setObjectName("errorLabel")
+        # Its text is what a screen reader must read: a name would replace it.
+        self.setAccessibleDescription(self.tr("Error"))
+        self.hide()
+
+    def show_error(self, error: Exception) -> None:
+        text = error_text(error)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.hide()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.messages import error_text
-from casetracker.gui.theme import Tone, ToneLabel
+from casetracker.gui.theme import ErrorLabel
 
 
 def to_qdate(day: date) -> QDate:
@@ -83,27 +83,6 @@ class DateField(QWidget):
             self.enabled_box.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(to_qdate(value))
-
-
-class ErrorLabel(ToneLabel):
-    """Red text under a form; empty and hidden when there is nothing wrong."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", parent, tone=Tone.ERROR)
-        self.setWordWrap(True)
-        self.setObjectName("errorLabel")
-        # Its text is what a screen reader must read: a name would replace it.
-        self.setAccessibleDescription(self.tr("Error"))
-        self.hide()
-
-    def show_error(self, error: Exception) -> None:
-        text = error_text(error)
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_error(self) -> None:
-        self.setText("")
-        self.hide()
 
 
 # Controls Tab enters as one stop; their insides are Qt's business.

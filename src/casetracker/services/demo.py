@@ -13,9 +13,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-
-from faker import Faker
-from faker.providers.lorem.en_US import Provider as EnglishWords
+from typing import TYPE_CHECKING
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category
@@ -59,10 +57,11 @@ from casetracker.storage.records_repo import DocumentRepository, NoteRepository,
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
-# The demonstration database opened when no database is named shares this public passphrase;
-# it holds only synthetic people.
-DEMO_PASSPHRASE = "try the demo safely"  # noqa: S105 - public by design, synthetic data only
-DEMO_SURVIVORS = 150
+# Faker takes 60 ms or more to load: it waits until demo data is made, not for every command
+# that loads this module.
+if TYPE_CHECKING:
+    from faker import Faker
+
 STAFF: tuple[tuple[str, Role], ...] = (
     ("dana", Role.SUPERVISOR),
     ("ana", Role.CASE_MANAGER),
@@ -111,6 +110,8 @@ class DemoAccount:
 
 def generate_passphrase(words: int = 6) -> str:
     """Random words (about 10 bits each from Faker's English list), for demo accounts."""
+    from faker.providers.lorem.en_US import Provider as EnglishWords
+
     pool = sorted(set(EnglishWords.word_list))
     return " ".join(secrets.choice(pool) for _ in range(words))
 
@@ -134,6 +135,8 @@ def create_demo(db_path: Path, survivors: int, *, passphrase: str | None = None,
 def populate(session: Session, count: int, case_managers: list[str], *,
              seed: int | None = None) -> None:
     """Add `count` synthetic survivors with goals, documents, notes, tasks and barriers."""
+    from faker import Faker
+
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     fakers = [Faker("en_US"), Faker("es_MX")]
     for index, fake in enumerate(fakers):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS, ConsentMethod
 from casetracker.domain.employment import Employer
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 METHOD_LABELS = {

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.catalog import Category
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.gui.i18n import category_name, label
+from casetracker.gui.labels import category_name, label
 from casetracker.gui.record.documents_tab import pdf_view
-from casetracker.gui.widgets import ErrorLabel, show_day
+from casetracker.gui.theme import ErrorLabel
+from casetracker.gui.widgets import show_day
 from casetracker.services.sharing import PreparedExport
 
 Prepare = Callable[[str, str, str], PreparedExport]  # (kind, employer, position)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.validation import ValidationError, parse_date
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 DOMAIN_LABELS = {

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.messages import file_description, import_problem
 from casetracker.gui.progress import ServiceProgress
-from casetracker.gui.widgets import ErrorLabel
+from casetracker.gui.theme import ErrorLabel
 from casetracker.services import importer
 from casetracker.services.import_mapping import FIELDS, Mapping, check_mapping, guess_mapping
 from casetracker.services.session import Session

@@ -15,7 +15,7 @@ from casetracker.domain.employment import (
     Stage,
     parse_wage,
 )
-from casetracker.gui.i18n import POSITION_KIND_LABELS, label
+from casetracker.gui.labels import POSITION_KIND_LABELS, label
 from casetracker.gui.widgets import DateField, FormDialog
 
 

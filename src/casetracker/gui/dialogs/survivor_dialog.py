@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.survivors import Availability, SafeContact, Survivor, Transport
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 from casetracker.services import survivors
 

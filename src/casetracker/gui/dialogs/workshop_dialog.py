@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import WORKSHOP_LABELS, WorkshopTopic
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 
 

@@ -18,7 +18,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.consent import Consent
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
 from casetracker.gui.dialogs.export_dialog import ExportDialog
-from casetracker.gui.i18n import category_name
+from casetracker.gui.labels import category_name
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import show_day
 from casetracker.services import consent, employers, sharing

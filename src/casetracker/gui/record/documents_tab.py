@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.documents import DOCUMENT_LABELS, TRANSITIONS, Document, DocumentStatus
-from casetracker.gui.i18n import document_title, label
+from casetracker.gui.labels import document_title, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import label_combo_boxes, show_day
 from casetracker.services import documents

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
 from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
-from casetracker.gui.i18n import GOAL_STATUS_LABELS, label
+from casetracker.gui.labels import GOAL_STATUS_LABELS, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import Tone, text_colour
 from casetracker.gui.widgets import show_day

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.notes import ContactType, Task
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
-from casetracker.gui.theme import Tone, text_colour
-from casetracker.gui.widgets import DateField, ErrorLabel, show_day
+from casetracker.gui.theme import ErrorLabel, Tone, text_colour
+from casetracker.gui.widgets import DateField, show_day
 from casetracker.services import notes
 
 CONTACT_LABELS = {

@@ -23,7 +23,7 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog, StepInput
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import STEP_DONE, STEP_TODO, Tone, pick, text_colour
 from casetracker.gui.widgets import show_day

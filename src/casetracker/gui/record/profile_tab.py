@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from casetracker.domain.profiles import EmploymentProfile
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.dialogs.survivor_dialog import TRANSPORT_LABELS, SurvivorDialog
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.widgets import show_day

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
-from casetracker.gui.i18n import label
+from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
-from casetracker.gui.theme import Tone, ToneLabel
-from casetracker.gui.widgets import ErrorLabel
+from casetracker.gui.theme import ErrorLabel, Tone, ToneLabel
 from casetracker.services import sensitive
 
 TRAFFICKING_LABELS = {

@@ -10,7 +10,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import CaseStatus
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
-from casetracker.gui.i18n import safe_contact_summary
+from casetracker.gui.labels import safe_contact_summary
 from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
