@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from casetracker.domain.documents import Attachment, Document, DocumentKind, DocumentStatus
@@ -212,19 +213,28 @@ class SearchRepository:
         Ranked by bm25 in SQLite's own top-N sort, not FTS5's `ORDER BY rank`: that one sorts
         every match, and with memory security and temp_store=MEMORY each row it sorts is an
         allocation locked and wiped on its own (64 ms against 13 ms for "mar*" at 50,000
-        survivors; benchmarks/README.md).
+        survivors; benchmarks/README.md). The sort keeps only row ids; the survivors of the
+        rows kept are read afterwards.
         """
         slots = tuple(SOURCE_OF_SLOT.index(source) for source in sources)
         marks = ", ".join("?" * len(slots))
-        owner = ("JOIN survivors s ON s.id = si.survivor_id AND s.assigned_to = ?"
+        # CROSS JOIN keeps the index outermost: run the other way round, FTS5 would evaluate
+        # the whole query again for each of the manager's survivors.
+        owner = ("CROSS JOIN survivors s ON s.id = si.survivor_id AND s.assigned_to = ?"
                  if assigned_to is not None else "")
         params: tuple[Any, ...] = (assigned_to,) if assigned_to is not None else ()
-        rows = self._conn.execute(f"""
-            SELECT si.survivor_id, si.rowid FROM search_index si {owner}
+        rows = [row for (row,) in self._conn.execute(f"""
+            SELECT si.rowid FROM search_index si {owner}
             WHERE search_index MATCH ? AND si.rowid % 4 IN ({marks})
-            ORDER BY bm25(search_index) LIMIT ?""", (*params, query, *slots, limit * 4))
+            ORDER BY bm25(search_index) LIMIT ?""", (*params, query, *slots, limit * 4))]
+        survivor_of = dict(self._conn.execute(
+            "SELECT si.rowid, si.survivor_id FROM json_each(?) j "
+            "CROSS JOIN search_index si ON si.rowid = j.value", (json.dumps(rows),)))
         best: dict[str, tuple[str, str, int]] = {}
-        for survivor_id, row in rows:
+        for row in rows:
+            survivor_id = survivor_of.get(row)
+            if survivor_id is None:  # removed between the two statements
+                continue
             best.setdefault(survivor_id, (survivor_id, SOURCE_OF_SLOT[row % 4], row))
             if len(best) >= limit:
                 break
