@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from casetracker.domain.errors import DatabaseInUseError
 from casetracker.gui import i18n
@@ -67,6 +67,8 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
                 controller.session.close()
             return int(code)
     except DatabaseInUseError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only here: it costs start-up 1 ms
+
         QMessageBox.warning(None, QCoreApplication.translate("app", "Case Tracker"),
                             error_text(exc))
         return 1

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
     QLocale,
     QSettings,
     QTranslator,
@@ -71,6 +70,8 @@ def install(language: str, folder: Path | None = None) -> list[QTranslator]:
     if not ours.load(f"casetracker_{language}", str(folder or translations_folder())):
         return []
     installed = [ours]
+    from PySide6.QtCore import QLibraryInfo  # not needed for English, the usual start
+
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

