@@ -256,3 +256,44 @@ def test_import_command_reads_workbooks_and_names_ignored_columns(
     code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Nope", *common)
     assert code == 1
     assert "the workbook has no sheet 'Nope'" in err
+
+
+def test_import_command_takes_a_chosen_mapping_and_checks_without_importing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
+    pp.write_text("orange kettle under the stairs")
+    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
+    assert run(capsys, "init", *common)[0] == 0
+    # This program's sheet keeps the name people go by under "First Name".
+    path = tmp_path / "intake.csv"
+    path.write_text("Client ID,First Name,Last Name,Nickname,Intake date\n"
+                    "CT-1,Rosa,Quintero,Ro,2026-02-30\nCT-2,Lena,Okafor,,2026-03-01\n")
+    chosen = ["--map", "first name=preferred_name", "--map", "Intake date="]
+    code, out, err = run(capsys, "import", "survivors", str(path), "--check", *chosen,
+                         *common)
+    assert code == 0
+    assert [line.split() for line in out.splitlines()] == [
+        ["COLUMN", "FIELD"], ["Client", "ID", "case_number"],
+        ["First", "Name", "preferred_name"], ["Last", "Name", "legal_last_name"],
+        ["Nickname", "(left", "out)"], ["Intake", "date", "(left", "out)"]]
+    assert err.strip() == "no problems; run it again without --check to import"
+    # Without the choice, the guess sends Nickname to the preferred name: CT-2 has none.
+    code, _, err = run(capsys, "import", "survivors", str(path), "--check", *common)
+    assert code == 1
+    assert err.splitlines() == ["row 3: Nickname: is required",
+                                "1 problem; nothing was imported"]
+    assert run(capsys, "survivor", "list", *common)[1].splitlines()[1:] == []
+    for choice, message in (
+            ("Shoe size=skills", "no column is headed 'Shoe size'; the headings are "
+                                 "'Client ID', 'First Name'"),
+            ("Nickname=nickname", "'nickname' is not a field; the fields are case_number"),
+            ("Nickname", "'Nickname': write HEADING=FIELD")):
+        code, _, err = run(capsys, "import", "survivors", str(path), "--map", choice, *common)
+        assert code == 2
+        assert message in err
+    code, _, err = run(capsys, "import", "survivors", str(path), *chosen, *common)
+    assert (code, err.strip()) == (0, "imported 2 survivors; ignored columns 'Nickname', "
+                                      "'Intake date'")
+    with Vault(Path(db), kdf=FAST_INSECURE).unlock("sam", "orange kettle under the stairs") as s:
+        rosa = survivors.get_survivor(s, "CT-1")
+        assert (rosa.preferred_name, rosa.legal_first_name) == ("Rosa", "")

@@ -30,19 +30,43 @@ from casetracker.services import (
     search,
     survivors,
 )
+from casetracker.services.import_mapping import FIELDS, Mapping, choose, guess_mapping
+from casetracker.services.session import Session
+from casetracker.services.spreadsheet import Table
 
 
 def cmd_import_survivors(ctx: Context) -> int:
     table = importer.open_file(Path(ctx.args.file), ctx.args.sheet)
     try:
+        mapping = choose(table.header, guess_mapping(table.header), ctx.args.map)
         with ctx.unlock() as session:
-            result = importer.import_survivors(session, table, date_order=ctx.args.dates)
+            if ctx.args.check:
+                return _check_import(session, table, mapping, ctx)
+            result = importer.import_survivors(session, table, mapping,
+                                               date_order=ctx.args.dates)
     finally:
         table.close()
-    ignored = "".join(f"; ignored column {name!r}" for name in result.ignored_columns)
+    names = result.ignored_columns
+    ignored = (f"; ignored column{'s' if len(names) > 1 else ''} "
+               + ", ".join(repr(name) for name in names)) if names else ""
     print(f"imported {result.imported} survivor{'s' if result.imported != 1 else ''}{ignored}",
           file=sys.stderr)
     return 0
+
+
+def _check_import(session: Session, table: Table, mapping: Mapping,
+                  ctx: Context) -> int:
+    """Which column fills which field (stdout), then every problem (stderr); nothing written."""
+    print_rows([{"column": heading or "(no heading)", "field": field or "(left out)"}
+                for heading, field in zip(table.header, mapping, strict=True)],
+               ["column", "field"], as_json=ctx.args.json)
+    problems = importer.check_survivors(session, table, mapping, date_order=ctx.args.dates)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported"
+          if problems else "no problems; run it again without --check to import",
+          file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_survivor_list(ctx: Context) -> int:
@@ -159,6 +183,15 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--dates", choices=importer.DATE_ORDERS, default="YYYY-MM-DD",
                      help="how dates typed as text are written (default: YYYY-MM-DD, always "
                           "accepted); date cells in a workbook need no help")
+    cmd.add_argument("--map", metavar="HEADING=FIELD", action="append", default=[],
+                     help="fill FIELD from the column headed HEADING instead of the guess "
+                          "(repeat for more; HEADING= leaves a column out); fields: "
+                          + ", ".join(FIELDS))
+    cmd.add_argument("--check", action="store_true",
+                     help="show which column fills which field and every problem; import "
+                          "nothing")
+    cmd.add_argument("--json", action="store_true", help="with --check: one JSON object per "
+                     "column")
 
     survivor = commands.add_parser("survivor", help="survivor records")
     actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True)

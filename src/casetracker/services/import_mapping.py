@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from casetracker.domain.errors import UsageError
+
 FIELDS = (
     "case_number", "preferred_name", "legal_first_name", "legal_last_name", "date_of_birth",
     "phone", "email", "address", "primary_language", "skills", "availability_hours",
@@ -98,6 +100,36 @@ def guess_mapping(header: list[str]) -> Mapping:
             taken.add(name)
             mapping.append(name)
     return mapping
+
+
+def choose(header: list[str], mapping: Mapping, choices: list[str]) -> Mapping:
+    """`mapping` with each `HEADING=FIELD` of `choices` applied, as the command line takes them.
+
+    The column headed HEADING (compared as `normalise` leaves both) fills FIELD, and a column
+    the guess had given that field gives it up; `HEADING=` leaves the column out.
+    """
+    chosen = list(mapping)
+    fixed: set[int] = set()
+    for choice in choices:
+        heading, sign, name = choice.partition("=")
+        name = name.strip()
+        if not sign or not heading.strip():
+            raise UsageError(f"{choice!r}: write HEADING=FIELD (or HEADING= to leave a column "
+                             "out)")
+        if name and name not in FIELDS:
+            raise UsageError(f"{name!r} is not a field; the fields are {', '.join(FIELDS)}")
+        columns = [i for i, h in enumerate(header) if normalise(h) == normalise(heading)]
+        if len(columns) != 1:
+            raise UsageError(f"{'no column is' if not columns else 'more than one column is'} "
+                             f"headed {heading.strip()!r}; the headings are "
+                             f"{', '.join(repr(h) for h in header)}")
+        column = columns[0]
+        if name:
+            chosen = [None if field == name and i not in fixed else field
+                      for i, field in enumerate(chosen)]
+        chosen[column] = name or None
+        fixed.add(column)
+    return chosen
 
 
 def check_mapping(header: list[str], mapping: Mapping) -> list[str]:
