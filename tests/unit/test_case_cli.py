@@ -35,6 +35,19 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, di
     return db, accounts
 
 
+SAM_PASSPHRASE = "orange kettle under the stairs"
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, list[str]]:
+    """A new database whose supervisor is sam, and the options that act as sam on it."""
+    db, pp = tmp_path / "c.db", tmp_path / "pp"
+    pp.write_text(SAM_PASSPHRASE)
+    common = ["--db", str(db), "--user", "sam", "--passphrase-file", str(pp)]
+    assert run(capsys, "init", *common)[0] == 0
+    return db, common
+
+
 def test_demo_prints_one_line_per_account_of_each_role(demo_db: tuple[str, dict[str, str]],
                                                        tmp_path: Path) -> None:
     db, accounts = demo_db
@@ -107,12 +120,9 @@ def test_survivor_list_show_and_search(demo_db: tuple[str, dict[str, str]],
                            "not in your caseload")
 
 
-def test_import_command_reports_every_row(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
-    pp.write_text("orange kettle under the stairs")
-    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
-    assert run(capsys, "init", *common)[0] == 0
+def test_import_command_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          empty_db: tuple[Path, list[str]]) -> None:
+    _, common = empty_db
     bad = tmp_path / "bad.csv"
     bad.write_text("case_number,preferred_name,date_of_birth\nCT-1,Rosa,1990-13-01\n"
                    "CT-2,,\n")
@@ -223,13 +233,11 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
 
 
 def test_import_command_reads_workbooks_and_names_ignored_columns(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        empty_db: tuple[Path, list[str]]) -> None:
     from openpyxl import Workbook
 
-    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
-    pp.write_text("orange kettle under the stairs")
-    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
-    assert run(capsys, "init", *common)[0] == 0
+    db, common = empty_db
     book = Workbook()
     book.active.title = "Old"
     book.active.append(["nothing here"])
@@ -251,7 +259,7 @@ def test_import_command_reads_workbooks_and_names_ignored_columns(
     code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Intake",
                        "--dates", "DD/MM/YYYY", *common)
     assert (code, err.strip()) == (0, "imported 2 survivors; ignored column 'Shoe size'")
-    with Vault(Path(db), kdf=FAST_INSECURE).unlock("sam", "orange kettle under the stairs") as s:
+    with Vault(db, kdf=FAST_INSECURE).unlock("sam", SAM_PASSPHRASE) as s:
         assert str(survivors.get_survivor(s, "CT-1").date_of_birth) == "1990-01-12"
     code, _, err = run(capsys, "import", "survivors", str(path), "--sheet", "Nope", *common)
     assert code == 1
@@ -259,11 +267,9 @@ def test_import_command_reads_workbooks_and_names_ignored_columns(
 
 
 def test_import_command_takes_a_chosen_mapping_and_checks_without_importing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db, pp = str(tmp_path / "c.db"), tmp_path / "pp"
-    pp.write_text("orange kettle under the stairs")
-    common = ["--db", db, "--user", "sam", "--passphrase-file", str(pp)]
-    assert run(capsys, "init", *common)[0] == 0
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        empty_db: tuple[Path, list[str]]) -> None:
+    db, common = empty_db
     # This program's sheet keeps the name people go by under "First Name".
     path = tmp_path / "intake.csv"
     path.write_text("Client ID,First Name,Last Name,Nickname,Intake date\n"
@@ -294,6 +300,6 @@ def test_import_command_takes_a_chosen_mapping_and_checks_without_importing(
     code, _, err = run(capsys, "import", "survivors", str(path), *chosen, *common)
     assert (code, err.strip()) == (0, "imported 2 survivors; ignored columns 'Nickname', "
                                       "'Intake date'")
-    with Vault(Path(db), kdf=FAST_INSECURE).unlock("sam", "orange kettle under the stairs") as s:
+    with Vault(db, kdf=FAST_INSECURE).unlock("sam", SAM_PASSPHRASE) as s:
         rosa = survivors.get_survivor(s, "CT-1")
         assert (rosa.preferred_name, rosa.legal_first_name) == ("Rosa", "")
