@@ -42,7 +42,7 @@ from casetracker.gui.screens import walk
 from casetracker.gui.widgets import label_combo_boxes
 from casetracker.services import demo
 from tests.conftest import Team
-from tests.gui.test_app import unlock
+from tests.gui.test_app import open_first_record, unlock
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox,
@@ -250,10 +250,7 @@ def test_tab_order_of_a_goal_starts_at_its_first_field(qtbot: QtBot) -> None:
 
 def test_tab_order_of_the_main_window_and_a_record(qtbot: QtBot, caseload: Team,
                                                    controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     record.tabs.setCurrentWidget(record.notes)
     names = names_in_tab_order(window)
     assert names[:3] == ["Search", "Show", "Caseload"]
@@ -281,10 +278,7 @@ def test_every_toolbar_action_has_a_menu_letter(qtbot: QtBot, caseload: Team,
 
 def test_esc_twice_still_hides_and_locks_from_a_record_form(qtbot: QtBot, caseload: Team,
                                                             controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     record.tabs.setCurrentWidget(record.notes)
     field = record.notes.findChild(QPlainTextEdit)
     field.setFocus()

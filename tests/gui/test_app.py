@@ -17,6 +17,7 @@ from casetracker.gui.controller import AppController
 from casetracker.gui.dialogs.goal_dialog import GoalDialog
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.main_window import MainWindow
+from casetracker.gui.record.view import RecordView
 from casetracker.services import audit, documents, notes, plans, survivors
 from tests.conftest import Team
 from tests.helpers import (
@@ -39,6 +40,16 @@ def unlock(qtbot: QtBot, controller: AppController, name: str, passphrase: str) 
     assert controller.window is not None, screen.error.text()
     qtbot.addWidget(controller.window)
     return controller.window
+
+
+def open_first_record(qtbot: QtBot, controller: AppController, name: str,
+                      passphrase: str) -> tuple[MainWindow, RecordView]:
+    """Unlock as `name` and open the first case of the caseload."""
+    window = unlock(qtbot, controller, name, passphrase)
+    window.table.selectRow(0)
+    record = window.record
+    assert record is not None
+    return window, record
 
 
 def verify(team: Team) -> object:
@@ -126,10 +137,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
 
 def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
         qtbot: QtBot, rosa: Survivor, controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     dialog = record.goals.active_dialog
     assert isinstance(dialog, GoalDialog)
@@ -141,10 +149,7 @@ def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
 
 def test_document_status_change_can_be_undone(qtbot: QtBot, team: Team, rosa: Survivor,
                                               controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     box = record.documents.status_boxes[DocumentKind.PASSPORT.value]
     box.setCurrentIndex(box.findData(DocumentStatus.REQUESTED))
     box.activated.emit(box.currentIndex())
@@ -202,10 +207,7 @@ def test_quick_exit_button(qtbot: QtBot, rosa: Survivor, controller: AppControll
 
 def test_coordinator_never_sees_the_sensitive_tab(qtbot: QtBot, rosa: Survivor,
                                                   controller: AppController) -> None:
-    window = unlock(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
     assert record.tab_titles() == ["Employment profile", "Placement", "Consent"]
     assert "Quintero" not in window.grab().toImage().text()
     assert not window.new_action.isVisible()
@@ -213,10 +215,7 @@ def test_coordinator_never_sees_the_sensitive_tab(qtbot: QtBot, rosa: Survivor,
 
 def test_sensitive_tab_is_read_only_for_a_supervisor_and_audited(
         qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
-    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
     assert "Sensitive" in record.tab_titles()
     record.tabs.setCurrentIndex(record.sensitive_index)
     assert record.sensitive is not None
@@ -229,10 +228,7 @@ def test_sensitive_tab_is_read_only_for_a_supervisor_and_audited(
 
 def test_no_window_title_names_a_survivor(qtbot: QtBot, rosa: Survivor,
                                           controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     for index in range(record.tabs.count()):
         record.tabs.setCurrentIndex(index)
     record.goals.open_goal_dialog()
@@ -245,10 +241,7 @@ def test_no_window_title_names_a_survivor(qtbot: QtBot, rosa: Survivor,
 
 def test_every_dialog_is_freed_when_closed(qtbot: QtBot, rosa: Survivor,
                                            controller: AppController) -> None:
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     openers = [window.open_intake, record.goals.open_goal_dialog, record.profile.open_editor,
                controller.open_settings]
     for open_dialog in openers:
@@ -387,10 +380,7 @@ def test_copied_contact_details_leave_the_clipboard(qtbot: QtBot, team: Team,
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         survivors.create_survivor(session, survivors.draft("CT-0002", "Lena",
                                                            phone="(555) 555-0142"))
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     qtbot.mouseClick(record.profile.copy_phone, Qt.MouseButton.LeftButton)
     clipboard = QApplication.clipboard()
     assert clipboard.text() == "(555) 555-0142"
@@ -428,10 +418,7 @@ def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
         survivors.create_survivor(session, survivors.draft("CT-0009", "Tao"))
         notes.add_task(session, "CT-0009", "Call the DMV", date.today())
         sensitive.add_barrier(session, "CT-0009", BarrierKind.CHILDCARE)
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     record.tasks.list.item(0).setCheckState(Qt.CheckState.Checked)
     record.barriers.list.item(0).setCheckState(Qt.CheckState.Checked)
     with verify(team) as session:  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from casetracker.gui.dialogs.workshop_dialog import WorkshopDialog
 from casetracker.gui.employers_window import EmployerDialog, EmployersWindow
 from casetracker.services import employers, placement, survivors
 from tests.conftest import Team
-from tests.gui.test_app import unlock, verify
+from tests.gui.test_app import open_first_record, unlock, verify
 from tests.helpers import (
     CASE_MANAGER,
     CASE_MANAGER_PASSPHRASE,
@@ -50,10 +50,7 @@ def test_next_step_through_the_placement_tab(qtbot: QtBot, team: Team, rosa: Sur
                                              controller: AppController) -> None:
     with team.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE) as session:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     tab = record.placement
     assert tab.stepper.current is Stage.READINESS
     qtbot.mouseClick(tab.next_button, Qt.MouseButton.LeftButton)

@@ -16,7 +16,7 @@ from casetracker.gui.dialogs.consent_dialog import ConsentDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.services import consent, employers, sharing
 from tests.conftest import Team
-from tests.gui.test_app import unlock, verify
+from tests.gui.test_app import open_first_record, unlock, verify
 from tests.helpers import (
     CASE_MANAGER,
     CASE_MANAGER_PASSPHRASE,
@@ -30,10 +30,7 @@ def test_consent_then_preview_and_save_a_profile(qtbot: QtBot, team: Team, rosa:
                                                  tmp_path: Path) -> None:
     with team.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE) as session:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
-    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     tab = record.consent
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog

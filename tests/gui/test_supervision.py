@@ -13,7 +13,7 @@ from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.record.reviews_tab import ReviewDialog
 from casetracker.services import notes
 from tests.conftest import Team
-from tests.gui.test_app import unlock, verify
+from tests.gui.test_app import open_first_record, unlock, verify
 from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE
 
 
@@ -59,10 +59,7 @@ def test_audit_viewer_filters_verifies_and_shows_a_broken_chain(
 def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team,
                                                         rosa: Survivor,
                                                         controller: AppController) -> None:
-    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
-    window.table.selectRow(0)
-    record = window.record
-    assert record is not None
+    _, record = open_first_record(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
     assert not record.profile.edit_button.isVisible()
     assert not record.goals.add_button.isVisible()
     assert not record.notes.add_button.isVisible()
