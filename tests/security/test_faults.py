@@ -41,17 +41,22 @@ while True:
 """
 
 
-@pytest.mark.parametrize("run", range(4))
-def test_a_killed_writer_loses_no_acknowledged_commit(created: Created, run: int) -> None:
+def _case_manager_with_kay(created: Created) -> Vault:
+    """The vault with a case manager and one survivor of theirs, K-1, every session closed."""
     from casetracker.domain.accounts import Role
     from casetracker.services import accounts
 
     accounts.add_account(created.session, CASE_MANAGER, Role.CASE_MANAGER,
                          CASE_MANAGER_PASSPHRASE)
     created.session.close()
-    vault = created.vault
-    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+    with created.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         survivors.create_survivor(session, survivors.draft("K-1", "Kay"))
+    return created.vault
+
+
+@pytest.mark.parametrize("run", range(4))
+def test_a_killed_writer_loses_no_acknowledged_commit(created: Created, run: int) -> None:
+    vault = _case_manager_with_kay(created)
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(vault.paths.db), CASE_MANAGER,
          CASE_MANAGER_PASSPHRASE], stdout=subprocess.PIPE, text=True)
@@ -102,15 +107,7 @@ except CaseTrackerError as exc:
 
 
 def test_a_full_disk_refuses_the_write_and_loses_nothing(created: Created) -> None:
-    from casetracker.domain.accounts import Role
-    from casetracker.services import accounts
-
-    accounts.add_account(created.session, CASE_MANAGER, Role.CASE_MANAGER,
-                         CASE_MANAGER_PASSPHRASE)
-    created.session.close()
-    vault = created.vault
-    with vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
-        survivors.create_survivor(session, survivors.draft("K-1", "Kay"))
+    vault = _case_manager_with_kay(created)
     done = subprocess.run(
         [sys.executable, "-c", FULL_DISK_WRITER, str(vault.paths.db), CASE_MANAGER,
          CASE_MANAGER_PASSPHRASE], capture_output=True, text=True, timeout=120)
