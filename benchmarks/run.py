@@ -18,11 +18,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
+
+from casetracker.domain import clock
 
 ROOT = Path(__file__).resolve().parent
 PASSPHRASE = "benchmark passphrase only"
@@ -53,7 +55,7 @@ def build(path: Path, survivors: int, kdf: Any) -> float:
     with vault.unlock(CASE_MANAGER, PASSPHRASE) as session:
         case = survivor_service.caseload(session, limit=1)[0].case_number
         consent.add_consent(session, case, categories=SHAREABLE,
-            expires_on=date.today() + timedelta(days=300),
+            expires_on=clock.today() + timedelta(days=300),
             recipient_employer="Harbor Hotel Group")
     return time.perf_counter() - started
 
@@ -90,7 +92,7 @@ def storage_figures(path: Path, plain: Path, repeat: int) -> dict[str, tuple[flo
     from casetracker.storage.reports_repo import ReportsRepository
     from casetracker.storage.survivors_repo import SurvivorRepository
 
-    today = date.today()
+    today = clock.today()
     vault = Vault(path)
     session = vault.unlock(SUPERVISOR, PASSPHRASE)
     plain_conn = sqlite3.connect(plain)
@@ -321,7 +323,7 @@ def main() -> int:
               f"{ratio:>6}  {r['target']} {mark}")
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "date": date.today().isoformat(), "machine": platform.platform(),
+            "date": clock.today().isoformat(), "machine": platform.platform(),
             "cpus": os.cpu_count(), "python": platform.python_version(),
             "survivors": args.survivors, "build_seconds": built, "figures": rows}, indent=1))
     return 0 if all(r["ok"] for r in rows) else 1

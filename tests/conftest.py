@@ -1,4 +1,9 @@
-"""Fixtures shared by every test: a fresh vault per test, fast key derivation, a fake clock."""
+"""Fixtures shared by every test: a fresh vault per test, fast key derivation, a fixed day.
+
+The program's clock stands still at one day for the whole run: today's date, or the day given in
+`CASETRACKER_TEST_DATE` (YYYY-MM-DD), printed in the report's header so that a failure on one
+day can be replayed on any other: `CASETRACKER_TEST_DATE=2028-02-29 python3 dev.py test`.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from casetracker.domain import clock as program_clock
 from casetracker.domain.accounts import Role
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import accounts
@@ -29,6 +36,21 @@ from tests.helpers import (
     SUPERVISOR_PASSPHRASE,
     FakeClock,
 )
+
+
+def _test_day() -> date:
+    given = os.environ.get("CASETRACKER_TEST_DATE", "").strip()
+    return date.fromisoformat(given) if given else program_clock.SystemClock().today()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before collection: test modules read the day when they are imported.
+    program_clock.install(program_clock.FixedClock(_test_day()))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    day = program_clock.today().isoformat()
+    return f"casetracker clock: {day} (set CASETRACKER_TEST_DATE to replay)"
 
 
 @dataclass

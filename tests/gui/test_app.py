@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain import clock
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.notes import ContactType
 from casetracker.domain.survivors import Survivor
@@ -416,7 +415,7 @@ def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
 
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         survivors.create_survivor(session, survivors.draft("CT-0009", "Tao"))
-        notes.add_task(session, "CT-0009", "Call the DMV", date.today())
+        notes.add_task(session, "CT-0009", "Call the DMV", clock.today())
         sensitive.add_barrier(session, "CT-0009", BarrierKind.CHILDCARE)
     window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     record.tasks.list.item(0).setCheckState(Qt.CheckState.Checked)

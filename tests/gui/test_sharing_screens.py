@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain import clock
 from casetracker.domain.catalog import Category
 from casetracker.domain.employment import Industry
 from casetracker.domain.survivors import Survivor
@@ -66,7 +67,7 @@ def test_sharing_without_consent_shows_why_and_saves_nothing(qtbot: QtBot, team:
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         record = consent.add_consent(session, rosa.case_number,
                                      categories=frozenset({Category.ALIAS}),
-                                     expires_on=date.today() + timedelta(days=60),
+                                     expires_on=clock.today() + timedelta(days=60),
                                      recipient_employer="Harbor Hotel")
         consent.revoke(session, record.id)
     window = unlock(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
@@ -95,7 +96,7 @@ def test_previews_open_and_close_again_and_again(qtbot: QtBot, team: Team, rosa:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         consent.add_consent(session, rosa.case_number, categories=frozenset({Category.ALIAS}),
-                            expires_on=date.today() + timedelta(days=60),
+                            expires_on=clock.today() + timedelta(days=60),
                             recipient_employer="Harbor Hotel")
     window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     window.table.selectRow(0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casetracker.cli import main
+from casetracker.domain import clock
 from casetracker.domain.catalog import Category
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import Industry
@@ -46,7 +47,7 @@ from tests.helpers import (
     SUPERVISOR_PASSPHRASE,
 )
 
-TODAY = date.today()
+TODAY = clock.today()
 # Never to leave the database, in any file (the employer profile leaves these out).
 WITHHELD = {
     "legal_last_name": "Quimbleforth",

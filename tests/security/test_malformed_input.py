@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from casetracker.cli import main
+from casetracker.domain import clock
 from casetracker.domain.documents import MAX_SCAN_BYTES, DocumentStatus
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.survivors import Availability
@@ -22,7 +23,7 @@ from tests.conftest import Team
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
 
 HEADER = "case_number,preferred_name,legal_last_name,date_of_birth,email,skills\n"
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def database_state(session: Session, *, with_audit: bool = True) -> str:

@@ -16,6 +16,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from casetracker.cli import main
+from casetracker.domain import clock
 from casetracker.domain.catalog import SHAREABLE
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import Industry, PositionKind, Stage, WorkshopTopic
@@ -53,7 +54,7 @@ PAGE = 4096
 RESERVE = 80  # 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
 SALT = 16
 WAL_HEADER, FRAME_HEADER = 32, 24
-TODAY = date.today()
+TODAY = clock.today()
 
 # One made-up word per place a survivor's words are kept; none shares a prefix with another
 # word the database holds (the search index stores words prefix-compressed).

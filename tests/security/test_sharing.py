@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from casetracker.domain import clock
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import Industry, Stage
@@ -34,7 +35,7 @@ from casetracker.services import (
 from casetracker.services.session import Session
 from tests.conftest import Team
 
-TODAY = date.today()
+TODAY = clock.today()
 CANARIES = {
     "legal_first_name": "Wilhelmina",
     "legal_last_name": "Zanzibarova",

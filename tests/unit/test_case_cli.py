@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casetracker.cli import main
+from casetracker.domain import clock
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import audit, survivors
 from casetracker.services.vault import Vault
@@ -182,7 +183,7 @@ def test_employment_commands(demo_db: tuple[str, dict[str, str]],
 def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
                           capsys: pytest.CaptureFixture[str],
                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     db, accounts = demo_db
     monkeypatch.setenv("CASETRACKER_DB", db)
@@ -190,7 +191,7 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
     monkeypatch.setenv("CASETRACKER_PASSPHRASE", accounts["ana"])
     code, out, _ = run(capsys, "survivor", "list", "--json")
     case = json.loads(out.splitlines()[0])["case"]
-    expires = (date.today() + timedelta(days=90)).isoformat()
+    expires = (clock.today() + timedelta(days=90)).isoformat()
     form = tmp_path / "form.pdf"
     code, out, err = run(capsys, "consent", "add", "--survivor", case, "--recipient-employer",
                          "Harbor Hotel Group", "--categories", "alias,readiness,availability",

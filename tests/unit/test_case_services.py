@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from casetracker.domain import clock
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.errors import AlreadyExistsError, PermissionDeniedError
 from casetracker.domain.notes import ContactType
@@ -18,7 +19,7 @@ from casetracker.services.session import Session
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER, OTHER_CASE_MANAGER
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def take_in(session: Session, name: str = "Rosa", **values: object) -> Survivor:

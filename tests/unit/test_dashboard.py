@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from casetracker.domain import clock
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import Industry, PositionKind, Stage, WorkshopTopic
 from casetracker.domain.errors import PermissionDeniedError
@@ -31,7 +32,7 @@ from casetracker.services import (
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER, OTHER_CASE_MANAGER
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def test_chain_suppression_hides_small_counts_and_small_differences() -> None:

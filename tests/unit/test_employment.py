@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from casetracker.domain import clock
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import (
     Industry,
@@ -38,7 +39,7 @@ from casetracker.services.session import Session
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def step(stage: Stage, **values: object) -> PlacementStep:

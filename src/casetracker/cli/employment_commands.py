@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.domain import clock
 from casetracker.domain.employment import (
     STAGE_LABELS,
     WORKSHOP_LABELS,
@@ -116,7 +116,7 @@ def cmd_match(ctx: Context) -> int:
 
 
 def cmd_workshop_add(ctx: Context) -> int:
-    held = parse_date(ctx.args.date, "date") if ctx.args.date else date.today()
+    held = parse_date(ctx.args.date, "date") if ctx.args.date else clock.today()
     completed = [c.strip() for c in (ctx.args.completed or "").split(",") if c.strip()]
     attended = [c.strip() for c in (ctx.args.attended or "").split(",") if c.strip()]
     entries = [placement.AttendanceEntry(c, True, True) for c in completed] + [

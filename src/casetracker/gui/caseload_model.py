@@ -6,12 +6,12 @@ list of 50,000 survivors never has to be loaded whole to be sorted or filtered.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from casetracker.domain import clock
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import STAGE_LABELS, Stage
 from casetracker.domain.survivors import CaseStatus
@@ -126,7 +126,7 @@ class CaseloadModel(QAbstractTableModel):
             return self._colour(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NEXT:
             due = row.next_milestone_due
-            if due is not None and due < date.today():
+            if due is not None and due < clock.today():
                 return self.tr("Overdue")
         return None
 
@@ -138,7 +138,7 @@ class CaseloadModel(QAbstractTableModel):
                 str(row.documents_outstanding)][column]
 
     def _colour(self, row: CaseloadRow, column: int) -> QBrush | None:
-        today = date.today()
+        today = clock.today()
         if column == self.COL_NEXT and row.next_milestone_due and row.next_milestone_due < today:
             return QBrush(text_colour(Tone.ERROR))
         if column == self.COL_CONTACT and (row.last_contact is None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
 from casetracker.gui.labels import label
@@ -76,8 +77,8 @@ class DashboardWindow(QDialog):
             for days, rate in zip((30, 60, 90), rates, strict=True)), self)
         self.caseload_button = QPushButton(self.tr("Caseload report…"), self)
         self.caseload_button.clicked.connect(self.save_caseload_report)
-        self.start = DateField(date(date.today().year, 1, 1), label=self.tr("From"), parent=self)
-        self.end = DateField(date.today(), label=self.tr("To"), parent=self)
+        self.start = DateField(date(clock.today().year, 1, 1), label=self.tr("From"), parent=self)
+        self.end = DateField(clock.today(), label=self.tr("To"), parent=self)
         self.outcomes_button = QPushButton(self.tr("Outcomes report…"), self)
         self.outcomes_button.clicked.connect(self.save_outcomes_report)
         reports = QHBoxLayout()

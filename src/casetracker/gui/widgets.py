@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.messages import error_text
 from casetracker.gui.theme import ErrorLabel
@@ -58,7 +59,7 @@ class DateField(QWidget):
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(to_qdate(value or date.today()))
+        self.edit.setDate(to_qdate(value or clock.today()))
         self.edit.setAccessibleName(label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

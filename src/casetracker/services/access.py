@@ -7,17 +7,11 @@ sensitive details. A refusal is audited and raises `PermissionDeniedError`.
 
 from __future__ import annotations
 
-from datetime import date
-
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.services.session import Session
 from casetracker.storage.survivors_repo import SurvivorRepository
-
-
-def today() -> date:
-    return date.today()
 
 
 def find(session: Session, case_number: str) -> Survivor:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
 from casetracker.services import keyring
-from casetracker.services.session import Session, fingerprint, utc_now
+from casetracker.services.session import Session, fingerprint
 from casetracker.storage.repositories import UserRepository
 
 
@@ -28,7 +29,7 @@ def add_account(session: Session, name: str, role: Role, passphrase: str) -> Acc
     if users.by_name(name) is not None:
         raise AlreadyExistsError(f"an account named {name!r} exists or existed; choose another")
     slot, _ = keyring.new_slot_for(session, "user", name, secret)
-    account = Account(str(uuid.uuid4()), name, role, utc_now())
+    account = Account(str(uuid.uuid4()), name, role, clock.now_iso())
 
     def add_slot(keyfile: KeyFile) -> None:
         # A crash between the key file and the commit leaves this slot without an account;
@@ -89,7 +90,7 @@ def remove_account(session: Session, name: str) -> None:
             a.role is Role.SUPERVISOR and a.name != target.name for a in users.list()):
         raise UsageError("the last supervisor account cannot be removed")
     with session.changing():
-        users.mark_removed(target.name, utc_now())
+        users.mark_removed(target.name, clock.now_iso())
         session.audit("account.remove", target.name)
     keyring.rekey(session, f"account {target.name} removed")
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
@@ -16,7 +17,7 @@ from casetracker.export.documents import release_form
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
 from casetracker.services.employers import find_employer
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -53,9 +54,9 @@ def add_consent(session: Session, case_number: str, *, categories: frozenset[Cat
         str(uuid.uuid4()), survivor.id,
         RecipientKind.EMPLOYER if employer else RecipientKind.AGENCY,
         employer.name if employer else (recipient_agency or "").strip(), categories,
-        signed_on or access.today(), expires_on, method,
-        employer.id if employer else None, None, session.account.name, utc_now())
-    validate_consent(consent, access.today())
+        signed_on or clock.today(), expires_on, method,
+        employer.id if employer else None, None, session.account.name, clock.now_iso())
+    validate_consent(consent, clock.today())
     with session.changing():
         SharingRepository(session.conn).save_consent(consent)
         session.audit("consent.add", survivor.case_number, **_recipient(consent),
@@ -73,7 +74,7 @@ def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent
     access.require_case_edit(session, survivor, "revoking a consent")
     if consent.revoked_on is not None:
         return consent
-    updated = replace(consent, revoked_on=on or access.today())
+    updated = replace(consent, revoked_on=on or clock.today())
     with session.changing():
         repo.save_consent(updated)
         session.audit("consent.revoke", survivor.case_number, **_recipient(consent))
@@ -90,7 +91,7 @@ def consents(session: Session, case_number: str) -> list[Consent]:
 def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[str, Consent]]:
     """(case number, consent) of consents ending within `days`: a case manager's own."""
     session.require("listing expiring consents")
-    today = access.today()
+    today = clock.today()
     people = SurvivorRepository(session.conn)
     found = []
     for consent in SharingRepository(session.conn).expiring(
@@ -113,7 +114,7 @@ def release_form_pdf(session: Session, consent_id: str) -> bytes:
     access.require_case_edit(session, survivor, "printing a consent form")
     categories = sorted(consent.categories, key=list(Category).index)
     pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,
-                       consent.expires_on, letterhead(session), access.today())
+                       consent.expires_on, letterhead(session), clock.today())
     session.audit("consent.release_form", survivor.case_number, **_recipient(consent))
     return pdf
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import UsageError
 from casetracker.domain.reports import (
@@ -17,7 +18,6 @@ from casetracker.domain.reports import (
 )
 from casetracker.export import reports as render
 from casetracker.security.atomic import atomic_write
-from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.reports_repo import ReportsRepository
@@ -26,7 +26,7 @@ from casetracker.storage.reports_repo import ReportsRepository
 def manager_figures(session: Session) -> list[ManagerFigures]:
     session.require("opening the dashboard", Role.SUPERVISOR)
     session.audit("dashboard.view", None)
-    return ReportsRepository(session.conn).manager_figures(access.today())
+    return ReportsRepository(session.conn).manager_figures(clock.today())
 
 
 def funnel(session: Session) -> Funnel:
@@ -39,7 +39,7 @@ def cases_behind(session: Session, case_manager: str, metric: str) -> list[tuple
     session.require("opening the dashboard", Role.SUPERVISOR)
     if metric not in METRICS:
         raise UsageError(f"unknown figure {metric!r}")
-    cases = ReportsRepository(session.conn).cases_behind(case_manager, metric, access.today())
+    cases = ReportsRepository(session.conn).cases_behind(case_manager, metric, clock.today())
     session.audit("dashboard.drill_down", None, case_manager=case_manager, metric=metric,
                   cases=len(cases))
     return cases
@@ -56,7 +56,7 @@ def outcomes(session: Session, start: date, end: date) -> Outcomes:
 def caseload_report(session: Session, fmt: str) -> bytes:
     """The caseload audit, per case manager, as PDF or CSV (no survivor is named)."""
     figures = manager_figures(session)
-    data = (render.caseload_pdf(figures, funnel(session), letterhead(session), access.today())
+    data = (render.caseload_pdf(figures, funnel(session), letterhead(session), clock.today())
             if fmt == "pdf" else render.caseload_csv(figures).encode("utf-8"))
     session.audit("report.caseload", None, format=fmt)
     return data
@@ -65,7 +65,7 @@ def caseload_report(session: Session, fmt: str) -> bytes:
 def outcome_report(session: Session, start: date, end: date, fmt: str) -> bytes:
     """The funders' report: counts only, small ones shown as <5."""
     result = outcomes(session, start, end)
-    data = (render.outcomes_pdf(result, letterhead(session), access.today()) if fmt == "pdf"
+    data = (render.outcomes_pdf(result, letterhead(session), clock.today()) if fmt == "pdf"
             else render.outcomes_csv(result).encode("utf-8"))
     session.audit("report.outcomes", None, format=fmt, start=start.isoformat(),
                   end=end.isoformat())

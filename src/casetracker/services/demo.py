@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind
@@ -49,7 +50,7 @@ from casetracker.domain.survivors import (
 )
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import accounts
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 from casetracker.storage.dashboard_totals import new_cases_in_bulk
 from casetracker.storage.employment_repo import EmploymentRepository
@@ -141,7 +142,7 @@ def populate(session: Session, count: int, case_managers: list[str], *,
     fakers = [Faker("en_US"), Faker("es_MX")]
     for index, fake in enumerate(fakers):
         fake.seed_instance(None if seed is None else seed + index)
-    maker = _Maker(rng, fakers, case_managers, date.today(), utc_now())
+    maker = _Maker(rng, fakers, case_managers, clock.today(), clock.now_iso())
     with session.changing(), new_cases_in_bulk(session.conn):
         repos = (SurvivorRepository(session.conn), PlanRepository(session.conn),
                  DocumentRepository(session.conn), NoteRepository(session.conn))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
+from casetracker.domain import clock
 from casetracker.domain.documents import (
     Attachment,
     Document,
@@ -22,7 +23,7 @@ from casetracker.domain.errors import NotFoundError
 from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.records_repo import DocumentRepository
 
 
@@ -35,7 +36,7 @@ def documents(session: Session, case_number: str) -> list[Document]:
 
 def readiness(session: Session, case_number: str) -> I9Readiness:
     """Ready for I-9, and if not, which one document would make it so (staff only)."""
-    return i9_readiness(documents(session, case_number), access.today())
+    return i9_readiness(documents(session, case_number), clock.today())
 
 
 def _for_edit(session: Session, document_id: str, action: str) -> tuple[Document, Survivor]:
@@ -53,11 +54,11 @@ def set_status(session: Session, document_id: str, status: DocumentStatus,
     the date of the step is recorded where it has one."""
     document, survivor = _for_edit(session, document_id, "changing a document's status")
     check_transition(document.status, status)
-    day = on or access.today()
+    day = on or clock.today()
     check = Checker()
-    check.not_future("date", day, access.today())
+    check.not_future("date", day, clock.today())
     check.done()
-    updated = replace(document, status=status, updated_at=utc_now())
+    updated = replace(document, status=status, updated_at=clock.now_iso())
     if status is DocumentStatus.REQUESTED:
         updated = replace(updated, requested_on=day)
     elif status is DocumentStatus.RECOVERED:
@@ -83,7 +84,7 @@ def update_details(session: Session, document_id: str, *, issuer: str | None = N
         expires_on=expires_on if expires_on is not None else document.expires_on,
         notes=document.notes if notes is None else notes.strip(),
         label=document.label if label is None else label.strip(),
-        updated_at=utc_now())
+        updated_at=clock.now_iso())
     check = Checker()
     for name, limit in (("issuer", 200), ("original_location", 300), ("notes", 5000),
                         ("label", 200)):
@@ -106,7 +107,7 @@ def add_document(session: Session, case_number: str, kind: DocumentKind,
         check.required("label", label, max_length=200)
     check.done()
     document = Document(str(uuid.uuid4()), survivor.id, kind, label=label.strip(),
-                        updated_at=utc_now())
+                        updated_at=clock.now_iso())
     with session.changing():
         DocumentRepository(session.conn).save(document)
         session.audit("document.add", survivor.case_number, document=kind.value)
@@ -119,7 +120,7 @@ def attach_scan(session: Session, document_id: str, filename: str, content: byte
     media_type = sniff_scan_type(content)
     attachment = Attachment(str(uuid.uuid4()), document.id, PurePath(filename).name[:200],
                             media_type, len(content), hashlib.sha256(content).hexdigest(),
-                            utc_now(), session.account.name)
+                            clock.now_iso(), session.account.name)
     with session.changing():
         DocumentRepository(session.conn).add_attachment(attachment, content)
         session.audit("document.scan_add", survivor.case_number, document=document.kind.value,
@@ -155,7 +156,7 @@ def read_scan(session: Session, attachment_id: str) -> tuple[Attachment, bytes]:
 def restore(session: Session, previous: Document) -> Document:
     """Put a document back exactly as it was before a change (undo)."""
     current, survivor = _for_edit(session, previous.id, "undoing a document change")
-    restored = replace(previous, updated_at=utc_now())
+    restored = replace(previous, updated_at=clock.now_iso())
     with session.changing():
         DocumentRepository(session.conn).save(restored)
         session.audit("document.undo", survivor.case_number, document=current.kind.value,

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.employment import (
     Employer,
@@ -18,7 +19,7 @@ from casetracker.domain.employment import (
     validate_position,
 )
 from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
 
 KEEPERS = (Role.COORDINATOR, Role.SUPERVISOR)
@@ -49,7 +50,7 @@ def find_employer(session: Session, name_or_id: str) -> Employer:
 
 def add_employer(session: Session, name: str, industry: Industry, **details: Any) -> Employer:
     session.require("adding an employer partner", *KEEPERS)
-    employer = Employer(str(uuid.uuid4()), name.strip(), industry, created_at=utc_now(),
+    employer = Employer(str(uuid.uuid4()), name.strip(), industry, created_at=clock.now_iso(),
                         **details)
     validate_employer(employer)
     repo = EmploymentRepository(session.conn)
@@ -96,7 +97,7 @@ def add_position(session: Session, employer: str, title: str, kind: PositionKind
         hours_per_week if hours_per_week is not None else int(str(defaults["hours_per_week"])),
         hourly_wage_cents, start_date,
         defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
-        True, True, skills_wanted, utc_now())
+        True, True, skills_wanted, clock.now_iso())
     validate_position(position)
     with session.changing():
         EmploymentRepository(session.conn).save_position(position)

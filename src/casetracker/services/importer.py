@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.domain.survivors import (
@@ -27,7 +28,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError, parse_date
-from casetracker.services import access, survivors
+from casetracker.services import survivors
 from casetracker.services.import_mapping import (
     FIELDS,
     REQUIRED,
@@ -176,7 +177,7 @@ class _Pass:
         self.imported = 0
 
     def run(self, *, write: bool) -> list[str]:
-        today = access.today()
+        today = clock.today()
         session = self.session
         existing = SurvivorRepository(session.conn).case_numbers()
         case_managers = {a.name.casefold(): a.name for a in UserRepository(session.conn).list()

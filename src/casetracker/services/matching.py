@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.eligibility import i9_readiness
 from casetracker.domain.employment import LOOKING, RECORD_RESTRICTIONS, Stage
 from casetracker.domain.survivors import CaseStatus, Survivor
-from casetracker.services import access
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
@@ -47,7 +47,7 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
     stages = employment.current_stages()
     wanted = {s.casefold() for s in position.skills_wanted}
     restricted = bool(employer.restrictions & RECORD_RESTRICTIONS)
-    today = access.today()
+    today = clock.today()
     matches = []
     for row in people.caseload(assigned_to=owner, status=CaseStatus.ACTIVE.value, limit=10**6,
                                today=today):

@@ -6,13 +6,14 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import CaseNote, ContactType, Task
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.repositories import UserRepository
 
@@ -30,13 +31,13 @@ def add_note(session: Session, case_number: str, text: str,
              written_on: date | None = None) -> CaseNote:
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "writing a case note")
-    day = written_on or access.today()
+    day = written_on or clock.today()
     check = Checker()
     check.required("text", text, max_length=20_000)
-    check.not_future("written_on", day, access.today())
+    check.not_future("written_on", day, clock.today())
     check.done()
     note = CaseNote(str(uuid.uuid4()), survivor.id, day, contact_type, text.strip(),
-                    session.account.name, utc_now())
+                    session.account.name, clock.now_iso())
     with session.changing():
         NoteRepository(session.conn).add_note(note)
         session.audit("note.add", survivor.case_number, contact=contact_type.value)
@@ -67,7 +68,7 @@ def add_task(session: Session, case_number: str, title: str, due_date: date,
     check.done()
     assert account is not None
     task = Task(str(uuid.uuid4()), survivor.id, title.strip(), due_date, account.name,
-                created_by=session.account.name, created_at=utc_now())
+                created_by=session.account.name, created_at=clock.now_iso())
     with session.changing():
         NoteRepository(session.conn).save_task(task)
         session.audit("task.add", survivor.case_number, assignee=account.name)
@@ -87,7 +88,7 @@ def set_task_done(session: Session, task_id: str, done_on: date | None) -> Task:
     if not (assignee and session.account.role is Role.COORDINATOR
             and survivor.status is CaseStatus.ACTIVE):
         access.require_case_edit(session, survivor, "completing a task")
-    if done_on is not None and done_on > access.today():
+    if done_on is not None and done_on > clock.today():
         raise ValidationError({"done_on": "is in the future"})
     updated = replace(task, done_on=done_on)
     with session.changing():

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.employment import (
     RETENTION_DAYS,
@@ -22,7 +23,7 @@ from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.employers import find_employer, find_position
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import NoteRepository
 
@@ -78,12 +79,12 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
     if chosen_position and hourly_wage_cents is None:
         hourly_wage_cents = chosen_position.hourly_wage_cents
     step = PlacementStep(
-        str(uuid.uuid4()), survivor.id, stage, on or access.today(),
+        str(uuid.uuid4()), survivor.id, stage, on or clock.today(),
         chosen_employer.id if chosen_employer else None,
         chosen_position.id if chosen_position else None, hours_per_week, hourly_wage_cents,
-        reason.strip(), session.account.name, utc_now())
+        reason.strip(), session.account.name, clock.now_iso())
     placed_on = next((s.on for s in reversed(history) if s.stage is Stage.PLACED), None)
-    check_step(current, step, history[-1].on if history else None, access.today(), placed_on)
+    check_step(current, step, history[-1].on if history else None, clock.today(), placed_on)
     with session.changing():
         repo.add_step(step)
         if stage is Stage.PLACED:
@@ -100,7 +101,7 @@ def _schedule_retention(session: Session, survivor: Survivor, step: PlacementSte
         notes.save_task(Task(
             str(uuid.uuid4()), survivor.id, f"{days}-day retention check-in",
             step.on + timedelta(days=days), survivor.assigned_to or session.account.name,
-            created_by=session.account.name, created_at=utc_now()))
+            created_by=session.account.name, created_at=clock.now_iso()))
 
 
 # -- workshops --------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ def record_attendance(session: Session, workshop_id: str,
         raise NotFoundError("that workshop no longer exists")
     workshop = repo.workshop(workshop_id)
     assert workshop is not None
-    if workshop.held_on > access.today() and any(e.attended or e.completed for e in entries):
+    if workshop.held_on > clock.today() and any(e.attended or e.completed for e in entries):
         raise ValidationError({"attendance": "the workshop has not taken place yet"})
     rows = []
     for entry in entries:

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
+from casetracker.domain import clock
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.plans import (
     CheckIn,
@@ -19,7 +20,7 @@ from casetracker.domain.plans import (
 from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import Checker
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.records_repo import PlanRepository
 
 
@@ -41,8 +42,8 @@ def add_goal(session: Session, case_number: str, *, domain: GoalDomain, specific
                 achievable.strip(), relevant.strip(), target_date,
                 milestones=tuple(Milestone(str(uuid.uuid4()), goal_id, text.strip(), due)
                                  for text, due in milestones or []),
-                created_at=utc_now())
-    validate_goal(goal, access.today(), new=True)
+                created_at=clock.now_iso())
+    validate_goal(goal, clock.today(), new=True)
     repo = PlanRepository(session.conn)
     with session.changing():
         repo.save_goal(goal)
@@ -75,7 +76,7 @@ def update_goal(session: Session, goal_id: str, *, specific: str | None = None,
         relevant=goal.relevant if relevant is None else relevant.strip(),
         target_date=target_date or goal.target_date,
         status=status or goal.status)
-    validate_goal(updated, access.today(), new=False)
+    validate_goal(updated, clock.today(), new=False)
     with session.changing():
         PlanRepository(session.conn).save_goal(updated)
         session.audit("goal.update", survivor.case_number, goal=goal.id,
@@ -100,7 +101,7 @@ def set_milestone_done(session: Session, milestone_id: str, done_on: date | None
     if milestone is None:
         raise NotFoundError("that milestone no longer exists")
     _, survivor = _goal_for_edit(session, milestone.goal_id, "completing a milestone")
-    if done_on is not None and done_on > access.today():
+    if done_on is not None and done_on > clock.today():
         check = Checker()
         check.fail("completed_on", "is in the future")
         check.done()
@@ -115,13 +116,13 @@ def set_milestone_done(session: Session, milestone_id: str, done_on: date | None
 def add_checkin(session: Session, goal_id: str, note: str,
                 checked_on: date | None = None) -> CheckIn:
     goal, survivor = _goal_for_edit(session, goal_id, "recording a check-in")
-    day = checked_on or access.today()
+    day = checked_on or clock.today()
     check = Checker()
     check.required("note", note, max_length=5000)
-    check.not_future("checked_on", day, access.today())
+    check.not_future("checked_on", day, clock.today())
     check.done()
     checkin = CheckIn(str(uuid.uuid4()), goal.id, day, note.strip(), session.account.name,
-                      utc_now())
+                      clock.now_iso())
     with session.changing():
         PlanRepository(session.conn).add_checkin(checkin)
         session.audit("goal.checkin", survivor.case_number, goal=goal.id)

@@ -7,11 +7,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.notes import Task
 from casetracker.domain.validation import Checker
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.reports_repo import ReviewRepository
 
@@ -32,11 +33,11 @@ def add_review(session: Session, case_number: str, findings: str, actions: list[
                signed_off: bool, reviewed_on: date | None = None) -> Review:
     session.require("reviewing a case", Role.SUPERVISOR)
     survivor = access.find(session, case_number)
-    day = reviewed_on or access.today()
+    day = reviewed_on or clock.today()
     actions = [a.strip() for a in actions if a.strip()]
     check = Checker()
     check.required("findings", findings, max_length=10_000)
-    check.not_future("reviewed_on", day, access.today())
+    check.not_future("reviewed_on", day, clock.today())
     for action in actions:
         check.length("action", action, 300)
     check.done()
@@ -45,11 +46,11 @@ def add_review(session: Session, case_number: str, findings: str, actions: list[
     tasks = NoteRepository(session.conn)
     with session.changing():
         reviews.add(review_id, survivor.id, day, findings.strip(), session.account.name,
-                    signed_off, utc_now())
+                    signed_off, clock.now_iso())
         for action in actions:
             task = Task(str(uuid.uuid4()), survivor.id, f"Case review: {action}",
                         day + timedelta(days=ACTION_DAYS), survivor.assigned_to,
-                        created_by=session.account.name, created_at=utc_now())
+                        created_by=session.account.name, created_at=clock.now_iso())
             tasks.save_task(task)
             reviews.add_action(str(uuid.uuid4()), review_id, action, task.id)
         session.audit("review.add", survivor.case_number, actions=len(actions),

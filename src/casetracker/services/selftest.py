@@ -25,12 +25,12 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.employment import Industry
 from casetracker.security.kdf import FAST_INSECURE, KdfParams
 from casetracker.services import (
-    access,
     accounts,
     consent,
     demo,
@@ -180,7 +180,7 @@ class _SelfTest:
     def render_letter(self) -> str:
         session = self._manager()
         consent.add_consent(session, CASE_NUMBER, categories=frozenset({Category.ALIAS}),
-                            expires_on=access.today() + timedelta(days=30),
+                            expires_on=clock.today() + timedelta(days=30),
                             recipient_employer=EMPLOYER)
         prepared = sharing.prepare_referral_letter(session, CASE_NUMBER, EMPLOYER)
         text = " ".join(page.extract_text() or "" for page in

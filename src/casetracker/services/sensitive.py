@@ -8,6 +8,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
+from casetracker.domain import clock
 from casetracker.domain.errors import NotFoundError, UsageError
 from casetracker.domain.survivors import (
     Barrier,
@@ -18,7 +19,7 @@ from casetracker.domain.survivors import (
 )
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 _TEXT_LIMIT = 20_000
@@ -46,7 +47,7 @@ def update_sensitive(session: Session, case_number: str, **changes: Any) -> Sens
             changes["vacatur_status"] = VacaturStatus(changes["vacatur_status"])
     except ValueError as exc:
         raise ValidationError({"status": str(exc)}) from None
-    updated = replace(current, **changes, updated_at=utc_now())
+    updated = replace(current, **changes, updated_at=clock.now_iso())
     validate_sensitive(updated)
     with session.changing():
         repo.save_sensitive(updated)
@@ -78,7 +79,7 @@ def add_barrier(session: Session, case_number: str, kind: BarrierKind,
     check.length("description", description, 1000)
     check.done()
     barrier = Barrier(str(uuid.uuid4()), survivor.id, kind, description.strip(),
-                      created_at=utc_now())
+                      created_at=clock.now_iso())
     with session.changing():
         SurvivorRepository(session.conn).save_barrier(barrier)
         session.audit("barrier.add", survivor.case_number, kind=kind.value)
@@ -93,7 +94,7 @@ def set_barrier_resolved(session: Session, barrier_id: str, resolved_on: date | 
         raise NotFoundError("that barrier no longer exists")
     survivor = access.find_by_id(session, barrier.survivor_id)
     access.require_case_edit(session, survivor, "resolving a barrier")
-    if resolved_on is not None and resolved_on > access.today():
+    if resolved_on is not None and resolved_on > clock.today():
         raise ValidationError({"resolved_on": "is in the future"})
     updated = replace(barrier, resolved_on=resolved_on)
     with session.changing():

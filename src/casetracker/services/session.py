@@ -6,10 +6,10 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Account, Role
 from casetracker.domain.audit import AuditEntry, ChainReport
 from casetracker.domain.errors import (
@@ -53,10 +53,6 @@ class VaultPaths:
         return Path(f"{self.db}-shm")
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
 def fingerprint(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()
 
@@ -67,7 +63,7 @@ def append_audit(conn: Connection, audit_key: bytes, actor: str | None, action: 
     repo = AuditRepository(conn)
     last = repo.last()
     seq, previous = (1, audit_chain.GENESIS) if last is None else (last[0] + 1, last[1])
-    entry = AuditEntry(seq, utc_now(), actor, action, subject, details)
+    entry = AuditEntry(seq, clock.now_iso(), actor, action, subject, details)
     mac = audit_chain.entry_mac(audit_key, previous, entry)
     stored = AuditEntry(seq, entry.at, actor, action, subject, details, mac)
     repo.append(stored)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category, spec
 from casetracker.domain.consent import EXPORT_PROFILES, Consent, ExportKind, ExportRecord
@@ -30,7 +31,7 @@ from casetracker.export.projection import Item, Projection
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
 from casetracker.services.employers import find_employer
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.services.sharing_support import letter_template, letterhead
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
@@ -206,7 +207,7 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
                                         "profile", ExportKind.REFERRAL_LETTER:
                                         "preparing a referral letter"}[kind])
     employer = find_employer(session, employer_name)
-    today = access.today()
+    today = clock.today()
     try:
         consent = active_consent(session, survivor, employer, today)
     except ConsentRequiredError:
@@ -261,7 +262,7 @@ def save(session: Session, prepared: PreparedExport, out: Path) -> str:
     """Write the checked PDF atomically, log it and audit it; return its SHA-256."""
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, prepared.pdf)
-    record = ExportRecord(str(uuid.uuid4()), utc_now(), session.account.name,
+    record = ExportRecord(str(uuid.uuid4()), clock.now_iso(), session.account.name,
                           prepared.survivor_id, prepared.kind, prepared.recipient,
                           prepared.fields, prepared.sha256,
                           prepared.consent.id if prepared.consent else None)
@@ -287,7 +288,7 @@ def prepare_plan(session: Session, case_number: str, language: str = "en") -> Pr
     """The survivor's own plan: goals, milestones, next steps, in English or Spanish."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "printing a survivor's plan")
-    today = access.today()
+    today = clock.today()
     goals = [g for g in PlanRepository(session.conn).goals(survivor.id)
              if g.status is GoalStatus.OPEN]
     plan_goals = [PlanGoal(g.specific, g.target_date,

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import fields, replace
 from typing import Any
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.documents import STANDARD_CHECKLIST, Document
@@ -21,7 +22,7 @@ from casetracker.domain.survivors import (
 )
 from casetracker.domain.validation import ValidationError
 from casetracker.services import access
-from casetracker.services.session import Session, utc_now
+from casetracker.services.session import Session
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -31,14 +32,14 @@ _NOT_EDITABLE = {"id", "created_at", "updated_at", "assigned_to", "status"}
 
 def draft(case_number: str = "", preferred_name: str = "", **values: Any) -> Survivor:
     """A new, unsaved survivor; `intake_date` defaults to today."""
-    values.setdefault("intake_date", access.today())
+    values.setdefault("intake_date", clock.today())
     return Survivor(id=str(uuid.uuid4()), case_number=case_number,
                     preferred_name=preferred_name, **values)
 
 
 def next_case_number(session: Session) -> str:
     """The next free number of the form CT-YYYY-NNNN."""
-    year = access.today().year
+    year = clock.today().year
     taken = SurvivorRepository(session.conn).case_numbers()
     number = 1
     while f"ct-{year}-{number:04d}" in taken:
@@ -66,10 +67,10 @@ def insert(session: Session, survivor: Survivor,
     repo = SurvivorRepository(session.conn)
     if not survivor.case_number:
         survivor = replace(survivor, case_number=next_case_number(session))
-    validate_survivor(survivor, access.today())
+    validate_survivor(survivor, clock.today())
     if repo.by_case_number(survivor.case_number) is not None:
         raise AlreadyExistsError(f"case number {survivor.case_number} is already in use")
-    now = utc_now()
+    now = clock.now_iso()
     survivor = replace(survivor, created_at=now, updated_at=now)
     repo.add(survivor)
     if sensitive is not None:
@@ -99,7 +100,7 @@ def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Su
         raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}")
     updated = replace(survivor, **changes)
     try:
-        validate_survivor(updated, access.today())
+        validate_survivor(updated, clock.today())
     except (TypeError, AttributeError) as exc:
         raise ValidationError({"fields": f"a value has the wrong type ({exc})"}) from None
     changed = sorted(n for n in changes if getattr(survivor, n) != getattr(updated, n))
@@ -110,7 +111,7 @@ def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Su
         other = repo.by_case_number(updated.case_number)
         if other is not None and other.id != survivor.id:
             raise AlreadyExistsError(f"case number {updated.case_number} is already in use")
-    updated = replace(updated, updated_at=utc_now())
+    updated = replace(updated, updated_at=clock.now_iso())
     with session.changing():
         repo.update(updated)
         session.audit("survivor.update", updated.case_number, fields=changed)
@@ -129,7 +130,7 @@ def set_status(session: Session, case_number: str, status: CaseStatus) -> Surviv
         access.require_case_edit(session, survivor, action)
     if survivor.status is status:
         return survivor
-    updated = replace(survivor, status=status, updated_at=utc_now())
+    updated = replace(survivor, status=status, updated_at=clock.now_iso())
     with session.changing():
         SurvivorRepository(session.conn).update(updated)
         session.audit("survivor.status", updated.case_number, status=status.value)
@@ -143,7 +144,7 @@ def assign(session: Session, case_number: str, case_manager: str) -> Survivor:
     account = UserRepository(session.conn).by_name(case_manager)
     if account is None or not account.active or account.role is not Role.CASE_MANAGER:
         raise NotFoundError(f"there is no active case manager named {case_manager!r}")
-    updated = replace(survivor, assigned_to=account.name, updated_at=utc_now())
+    updated = replace(survivor, assigned_to=account.name, updated_at=clock.now_iso())
     with session.changing():
         SurvivorRepository(session.conn).update(updated)
         session.audit("survivor.assign", survivor.case_number, to=account.name,
@@ -166,7 +167,7 @@ def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
         status = CaseStatus.ACTIVE
     rows = SurvivorRepository(session.conn).caseload(
         assigned_to=owner, status=status.value if status else None, limit=limit, offset=offset,
-        today=access.today(), order_by=order_by, descending=descending, ids=ids)
+        today=clock.today(), order_by=order_by, descending=descending, ids=ids)
     if offset == 0 and ids is None:
         session.audit("caseload.view", None, status=status.value if status else "all")
     if role is Role.COORDINATOR:
@@ -192,7 +193,7 @@ def get_employment_profile(session: Session, case_number: str) -> EmploymentProf
     goals = tuple(g.specific for g in PlanRepository(session.conn).goals(survivor.id)
                   if g.domain is GoalDomain.EMPLOYMENT and g.status is GoalStatus.OPEN)
     ready = i9_readiness(DocumentRepository(session.conn).documents(survivor.id),
-                         access.today()).ready
+                         clock.today()).ready
     session.audit("survivor.view_employment", survivor.case_number)
     return employment_profile(survivor, goals, ready)
 

@@ -10,9 +10,9 @@ import contextlib
 import os
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import (
     AlreadyExistsError,
@@ -35,7 +35,6 @@ from casetracker.services.session import (
     VaultPaths,
     append_audit,
     fingerprint,
-    utc_now,
 )
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
@@ -95,7 +94,7 @@ class Vault:
         recovery_slot, _ = keyslots.new_slot("recovery", None, recovery_secret, data_key,
                                              vault_id, self.kdf, **keys)
         audit_key = audit_chain.derive_audit_key(data_key, vault_id)
-        account = Account(str(uuid.uuid4()), supervisor, Role.SUPERVISOR, utc_now())
+        account = Account(str(uuid.uuid4()), supervisor, Role.SUPERVISOR, clock.now_iso())
         conn = None
         try:
             conn = db.connect(self.paths.db, data_key, create=True)
@@ -221,7 +220,7 @@ class Vault:
         from casetracker.storage.migrations import migrate
 
         def backup_first(version: int) -> None:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
             target = self.paths.db.with_name(f"{self.paths.db.name}.schema{version}-{stamp}.bak")
             db.export_copy(conn, target, data_key, version)
             KeyFile.load(self.paths.keys).save(Path(f"{target}.keys"))

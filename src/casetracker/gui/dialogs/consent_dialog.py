@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS, ConsentMethod
 from casetracker.domain.employment import Employer
@@ -53,8 +54,8 @@ class ConsentDialog(FormDialog):
         self.recipient.currentIndexChanged.connect(
             lambda _i: self.agency.setEnabled(not self.recipient.currentData()))
         self.agency.setEnabled(not self.recipient.currentData())
-        self.signed_on = DateField(date.today(), label=self.tr("Signed on"), parent=self)
-        self.expires_on = DateField(date.today() + timedelta(days=180),
+        self.signed_on = DateField(clock.today(), label=self.tr("Signed on"), parent=self)
+        self.expires_on = DateField(clock.today() + timedelta(days=180),
                                     label=self.tr("Expires on"), parent=self)
         self.method = QComboBox(self)
         self.method.setAccessibleName(self.tr("How it was given"))

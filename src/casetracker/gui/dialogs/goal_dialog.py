@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.validation import ValidationError, parse_date
 from casetracker.gui.labels import label
@@ -63,7 +64,7 @@ class GoalDialog(FormDialog):
         form.addRow(self.tr("Domain"), self.domain)
         for edit in (self.specific, self.measurable, self.achievable, self.relevant):
             form.addRow(edit.accessibleName(), edit)
-        self.target_date = DateField(date.today() + timedelta(days=90),
+        self.target_date = DateField(clock.today() + timedelta(days=90),
                                      label=self.tr("Time-bound: target date"), parent=self)
         form.addRow(self.tr("Time-bound: target date"), self.target_date)
         self.body.addLayout(form)
@@ -97,8 +98,8 @@ class GoalDialog(FormDialog):
         row = self.milestones.rowCount()
         self.milestones.insertRow(row)
         self.milestones.setItem(row, 0, QTableWidgetItem(text))
-        day = due or min(self.target_date.value() or date.today(),
-                         date.today() + timedelta(days=30))
+        day = due or min(self.target_date.value() or clock.today(),
+                         clock.today() + timedelta(days=30))
         self.milestones.setItem(row, 1, QTableWidgetItem(day.isoformat()))
 
     def data(self) -> GoalInput:

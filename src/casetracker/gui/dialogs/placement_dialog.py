@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from casetracker.domain import clock
 from casetracker.domain.employment import (
     NEXT_STAGES,
     STAGE_LABELS,
@@ -42,7 +43,7 @@ class PlacementDialog(FormDialog):
             following.append(Stage.EXITED)
         for stage in following:
             self.stage.addItem(label(STAGE_LABELS[stage]), stage.value)
-        self.on = DateField(date.today(), label=self.tr("Date"), parent=self)
+        self.on = DateField(clock.today(), label=self.tr("Date"), parent=self)
         self.employer = QComboBox(self)
         self.employer.setAccessibleName(self.tr("Employer"))
         self.employer.addItem(self.tr("(none)"), "")

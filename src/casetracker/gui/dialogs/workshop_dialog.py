@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.caseload import CaseloadRow
 from casetracker.domain.employment import WORKSHOP_LABELS, WorkshopTopic
 from casetracker.gui.labels import label
@@ -39,7 +40,7 @@ class WorkshopDialog(FormDialog):
         self.topic.setAccessibleName(self.tr("Topic"))
         for topic, text in WORKSHOP_LABELS.items():
             self.topic.addItem(label(text), topic.value)
-        self.held_on = DateField(date.today(), label=self.tr("Date"), parent=self)
+        self.held_on = DateField(clock.today(), label=self.tr("Date"), parent=self)
         self.facilitator = QLineEdit(self)
         self.facilitator.setAccessibleName(self.tr("Facilitator"))
         self.partner = QLineEdit(self)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.widgets import follow_layout, label_combo_boxes, report
@@ -77,7 +78,7 @@ class RecordTab(QWidget):
         now_on = item.checkState() == Qt.CheckState.Checked
         if now_on == was_on:
             return
-        after = date.today() if now_on else None
+        after = clock.today() if now_on else None
         self.do(on_text if now_on else off_text, lambda: change(after),
                 lambda: change(was_on_date))
 

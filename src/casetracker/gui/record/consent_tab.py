@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.consent import Consent
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
@@ -64,7 +64,7 @@ class ConsentTab(RecordTab):
 
     def refresh(self) -> None:
         self._consents = consent.consents(self.session, self.case_number)
-        today = date.today()
+        today = clock.today()
         self.table.setRowCount(len(self._consents))
         for row, item in enumerate(self._consents):
             status = (self.tr("Revoked") if item.revoked_on and item.revoked_on <= today else
@@ -109,7 +109,7 @@ class ConsentTab(RecordTab):
             self.attempt(lambda: consent.write_release_form(self.session, chosen.id, Path(path)))
 
     def open_export_dialog(self) -> None:
-        today = date.today()
+        today = clock.today()
         names = sorted({c.recipient_name for c in self._consents
                         if c.recipient_employer_id and c.active_on(today)})
         dialog = ExportDialog(names, self._prepare, self._save, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from html import escape as _html
 
 from PySide6.QtCore import Qt
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
 from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
 from casetracker.gui.labels import GOAL_STATUS_LABELS, label
@@ -103,7 +104,7 @@ class GoalsTab(RecordTab):
                 child.setFlags(flags)
                 child.setCheckState(0, Qt.CheckState.Checked if milestone.done
                                     else Qt.CheckState.Unchecked)
-                if not milestone.done and milestone.due_date < date.today():
+                if not milestone.done and milestone.due_date < clock.today():
                     child.setForeground(1, text_colour(Tone.ERROR))
                     child.setToolTip(1, self.tr("Overdue"))
             item.setExpanded(True)
@@ -138,7 +139,7 @@ class GoalsTab(RecordTab):
         if done == milestone.done:
             return
         before = milestone.completed_on
-        after = date.today() if done else None
+        after = clock.today() if done else None
         self.do(self.tr("Tick off a milestone") if done else self.tr("Untick a milestone"),
                 lambda: plans.set_milestone_done(self.session, milestone.id, after),
                 lambda: plans.set_milestone_done(self.session, milestone.id, before))
@@ -165,7 +166,7 @@ class GoalsTab(RecordTab):
         text = prompt.textValue()
         prompt.deleteLater()
         if ok and text.strip():
-            due = min(goal.target_date, date.today() + timedelta(days=14))
+            due = min(goal.target_date, clock.today() + timedelta(days=14))
             self.attempt(lambda: plans.add_milestone(self.session, goal.id, text, due))
 
     def add_checkin(self) -> None:

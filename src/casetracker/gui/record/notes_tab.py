@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.notes import ContactType, Task
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
@@ -46,7 +47,7 @@ class NotesTab(RecordTab):
         self.contact.setAccessibleName(self.tr("Contact"))
         for value, text in CONTACT_LABELS.items():
             self.contact.addItem(label(text), value)
-        self.written_on = DateField(date.today(), label=self.tr("Date"), parent=self)
+        self.written_on = DateField(clock.today(), label=self.tr("Date"), parent=self)
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(self.tr("Note"))
         self.text.setPlaceholderText(self.tr("What happened, what was agreed, what is next"))
@@ -105,7 +106,7 @@ class TasksTab(RecordTab):
         self.title.setAccessibleName(self.tr("New task"))
         self.title.setPlaceholderText(self.tr("New task or follow-up"))
         self.title.returnPressed.connect(self.add_task)
-        self.due = DateField(date.today() + timedelta(days=7), label=self.tr("Due"), parent=self)
+        self.due = DateField(clock.today() + timedelta(days=7), label=self.tr("Due"), parent=self)
         self.add_button = QPushButton(self.tr("Add task"), self)
         self.add_button.clicked.connect(self.add_task)
         row = QHBoxLayout()
@@ -126,7 +127,7 @@ class TasksTab(RecordTab):
         self._loading = True
         self.list.clear()
         for task in notes.tasks(self.session, self.case_number):
-            overdue = task.overdue_on(date.today())
+            overdue = task.overdue_on(clock.today())
             item = self.add_checkable(
                 self.list, f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
                 f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}",
