@@ -41,7 +41,7 @@ class DocumentsTab(RecordTab):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.readiness = QLabel(self)
-        self.readiness.setAccessibleName(self.tr("Ready for I-9"))
+        self.readiness.setAccessibleDescription(self.tr("Readiness for the I-9 employment check"))
         self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Documents"))
         self.table.setHorizontalHeaderLabels([

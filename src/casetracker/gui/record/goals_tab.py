@@ -44,7 +44,7 @@ class GoalsTab(RecordTab):
         self.tree.currentItemChanged.connect(self._show_details)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setAccessibleName(self.tr("SMART details"))
+        self.details.setAccessibleDescription(self.tr("SMART details"))
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.add_button = QPushButton(self.tr("New goal…"), self)
         self.add_button.clicked.connect(self.open_goal_dialog)
