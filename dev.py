@@ -6,10 +6,12 @@
     python3 dev.py translations     update the Qt Linguist .ts files from the GUI sources
     python3 dev.py build [--force]  build the one-folder bundle (installer/README.md)
     python3 dev.py installer-test   build the bundle and run its selftest
+    python3 dev.py lock             refresh packaging/constraints.txt from the newest releases
 
 Needs only Python 3.11+ and pip. The environment lives in `.venv/` and is
-reinstalled when `pyproject.toml` changes; PyInstaller is added to it only by
-the two bundle commands. Debian packages the tests need are listed in
+reinstalled when `pyproject.toml` or `packaging/constraints.txt` (the exact
+versions tested) changes; PyInstaller is added to it only by the two bundle
+commands. Debian packages the tests need are listed in
 `packaging/debian-packages.txt` and installed with apt-get when missing and
 this runs as root.
 """
@@ -31,6 +33,10 @@ DEBIAN_PACKAGES = ROOT / "packaging" / "debian-packages.txt"
 GUI = ROOT / "src" / "casetracker" / "gui"
 TRANSLATIONS = ROOT / "src" / "casetracker" / "resources" / "translations"
 DEBIAN_INSTALLER_PACKAGES = ROOT / "packaging" / "debian-installer-packages.txt"
+# The exact versions tested, for every package the app, the tests and the build install (pip,
+# setuptools and build back-ends included), so that a new release of a linter or of Qt cannot
+# turn a green commit red. pyproject keeps lower bounds for people who install the package.
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 
 
 def _venv_python() -> Path:
@@ -41,6 +47,7 @@ def _venv_python() -> Path:
 
 def _wanted_stamp() -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(CONSTRAINTS.read_bytes() if CONSTRAINTS.exists() else b"")
     digest.update(sys.version.encode())
     return digest.hexdigest()
 
@@ -58,13 +65,14 @@ def ensure_venv(*extras: str) -> Path:
     needed = sorted({"test", *extras} | (set(installed) if digest == wanted else set()))
     if digest != wanted or not set(needed) <= set(installed):
         print("dev.py: installing Case Tracker and its dependencies into .venv", file=sys.stderr)
+        # PIP_CONSTRAINT also reaches the isolated environment that builds the project.
+        env = dict(os.environ, PIP_CONSTRAINT=str(CONSTRAINTS)) if CONSTRAINTS.exists() else None
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
-        )
+            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True,
+            env=env)
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "-e",
-             f"{ROOT}[{','.join(needed)}]"], check=True
-        )
+             f"{ROOT}[{','.join(needed)}]"], check=True, env=env)
         STAMP.write_text(" ".join([wanted, *needed]))
     return python
 
@@ -161,6 +169,28 @@ def run_installer_test(python: Path, args: list[str]) -> int:
     return subprocess.run(step, cwd=ROOT).returncode
 
 
+def run_lock(_python: Path, _args: list[str]) -> int:
+    """Install the newest releases the pyproject allows into a scratch environment and record
+    their exact versions in packaging/constraints.txt (review the diff, run the tests, commit)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="casetracker-lock-") as scratch:
+        env_dir = Path(scratch) / "venv"
+        venv.EnvBuilder(with_pip=True).create(env_dir)
+        python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        pip = [str(python), "-m", "pip"]
+        subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip", "setuptools"], check=True)
+        subprocess.run([*pip, "install", "--quiet", f"{ROOT}[test,installer]"], check=True)
+        frozen = subprocess.run([*pip, "freeze", "--all", "--exclude", "casetracker"],
+                                check=True, capture_output=True, text=True).stdout
+    header = ("# Exact versions `python3 dev.py` installs (app, tests, build), made by\n"
+              f"# `python3 dev.py lock` with Python {sys.version.split()[0]}; "
+              "refresh it the same way.\n")
+    CONSTRAINTS.write_text(header + frozen)
+    print(f"dev.py: wrote {CONSTRAINTS.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
 def run_translations(python: Path, _args: list[str]) -> int:
     return update_translations(python)
 
@@ -168,7 +198,8 @@ def run_translations(python: Path, _args: list[str]) -> int:
 COMMANDS = {"app": ((), run_app), "test": ((), run_tests),
             "translations": ((), run_translations),
             "build": (("installer",), run_build),
-            "installer-test": (("installer",), run_installer_test)}
+            "installer-test": (("installer",), run_installer_test),
+            "lock": ((), run_lock)}
 
 
 def main(argv: list[str]) -> int:
@@ -176,6 +207,8 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     extras, command = COMMANDS[argv[0]]
+    if argv[0] == "lock":
+        return command(Path(sys.executable), argv[1:])
     python = ensure_venv(*extras)
     if argv[0] in {"app", "test"}:
         compile_translations(python)  # the build compiles its own into the bundle
