@@ -104,3 +104,26 @@ print('ok', len({names!r}))
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok")
+
+
+# Reading the calendar anywhere but the clock module makes a rule that tests cannot set.
+SYSTEM_CALENDAR = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"),
+                   ("datetime", "today"), ("QDate", "currentDate"),
+                   ("QDateTime", "currentDateTime"), ("QDateTime", "currentDateTimeUtc")}
+
+
+def calendar_reads(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and (node.value.id, node.attr) in SYSTEM_CALENDAR):
+            found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: "
+                         f"{node.value.id}.{node.attr}")
+    return found
+
+
+def test_only_the_clock_module_reads_the_calendar() -> None:
+    clock_module = PACKAGE / "domain" / "clock.py"
+    assert calendar_reads(clock_module)  # the check sees a read where there is one
+    assert [found for path in modules() if path != clock_module
+            for found in calendar_reads(path)] == []
