@@ -195,7 +195,7 @@ def app_figures(path: Path, repeat: int) -> dict[str, Figure]:
     supervisor.close()
     coordinator = vault.unlock(COORDINATOR, PASSPHRASE)
     letter_ms = attempt(lambda: median_ms(lambda: sharing.prepare_referral_letter(
-        coordinator, case, "Harbor Hotel Group", "Paid intern"), repeat))
+        coordinator, case, "Harbor Hotel Group"), repeat))
     coordinator.close()
     return {"kdf": kdf_ms, "unlock to caseload, minus KDF": unlock_ms - kdf_ms,
             "search per keystroke": search_ms, "open a survivor record": record_ms,

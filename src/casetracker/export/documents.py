@@ -76,6 +76,33 @@ and about the support our program offers new hires and their supervisors.
 With thanks,"""
 
 
+LETTER_PLACEHOLDERS = frozenset({
+    "preferred_name", "employer", "employer_contact", "position", "date", "skills", "workshops",
+    "availability", "goals", "readiness_sentence", "availability_sentence", "goals_sentence",
+    "eligibility_sentence"})
+
+
+def template_problems(template: str) -> list[str]:
+    """Why a letter template cannot be used: a placeholder that is not one of
+    `LETTER_PLACEHOLDERS`, one glued to a letter or digit (it could spell a word with the
+    survivor's value), or a lone `$`. Checked when the template is saved, never per survivor."""
+    problems = []
+    for match in Template.pattern.finditer(template):
+        name = match.group("named") or match.group("braced")
+        if match.group("invalid") is not None:
+            problems.append(f"a lone '$' at character {match.start() + 1} (write $$ for a "
+                            "dollar sign)")
+        elif name is not None and name not in LETTER_PLACEHOLDERS:
+            problems.append(f"${name} is not a placeholder a letter can use")
+        elif name is not None:
+            before = template[match.start() - 1] if match.start() else " "
+            after = template[match.end()] if match.end() < len(template) else " "
+            if before.isalnum() or after.isalnum() or after == "_":
+                problems.append(f"${name} is joined to the text around it; put a space or a "
+                                "punctuation mark between them")
+    return problems
+
+
 @dataclass(frozen=True, slots=True)
 class LetterContext:
     employer: str
@@ -112,9 +139,9 @@ def letter_values(projection: Projection, context: LetterContext) -> dict[str, s
 def referral_letter(projection: Projection, letterhead: Letterhead, context: LetterContext,
                     template: str = DEFAULT_LETTER) -> bytes:
     s = styles()
-    # safe_substitute leaves an unknown $placeholder as it stands: a template cannot reach a
-    # value that is not in the projection, and the leak guard checks the result anyway.
-    body = Template(template).safe_substitute(letter_values(projection, context))
+    # Templates are checked when saved (`template_problems`); substitute() refuses anything
+    # else, so a template can only reach the projection and the letter's own facts.
+    body = Template(template).substitute(letter_values(projection, context))
     story: list[Flowable] = [Paragraph(long_date(context.today), s["subtitle"]), Spacer(1, 6)]
     for paragraph in body.split("\n\n"):
         text = " ".join(line.strip() for line in paragraph.splitlines())

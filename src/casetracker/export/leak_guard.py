@@ -1,19 +1,26 @@
-"""The leak guard: read a produced PDF back and refuse it if anything withheld shows up.
+"""The leak guard: refuse a document if a withheld value reached it through what it shares.
 
-It reads the file with an independent text extractor (pypdf), not what was fed to the
-renderer. Text is compared after removing invisible characters, folding look-alike letters,
-accents and case. What it looks for depends on the kind of value:
+What decides a refusal is the survivor's own record and nothing else. The values a document
+shares (the projection, typed by the survivor's case manager) are checked against everything
+withheld about the survivor before rendering; the finished PDF is read back with an independent
+extractor (pypdf) and checked again, where a match that the document's frame (the template,
+the employer, the position, the letterhead: text that staff other than the case manager
+control) could have helped to form is let pass. So no text a coordinator writes can turn a
+letter from written to refused, and a refusal never confirms a guess about a survivor.
+
+Text is compared after removing invisible characters, folding look-alike letters, accents and
+case. What it looks for depends on the kind of value:
 
 - identity (legal names, address): the whole value and every part of it, even glued to
-  digits or other words;
+  digits or other words inside one shared value;
 - exact (date of birth, phone, email, case number...): the whole value in its usual
   spellings, and its digits;
 - text (sensitive details, notes, other parts of the case): the whole value, and every run of
   three words of a longer text.
 
-Only the preferred name and the document's own frame (recipient, letterhead, signer) excuse a
-match. Identity, exact and sensitive values are never excused by what the document shares;
-ordinary case text may overlap with shared text (a note that repeats a goal) without blocking.
+Only the preferred name excuses a match. Identity, exact and sensitive values are never excused
+by what the document shares; ordinary case text may overlap with shared text (a note that
+repeats a goal) without blocking.
 """
 
 from __future__ import annotations
@@ -60,16 +67,21 @@ class Withheld:
 
 
 class LeakError(CaseTrackerError):
-    """A withheld value appeared in a document about to be written. `field` is for the audit
-    trail; the message names it only to people who may see that field."""
+    """A withheld value reached one of the survivor's shared values. `field` is the withheld
+    field and `shared` the shared value it was found in, for the audit trail and for the
+    survivor's own staff; the message names them only to people who may see the record."""
 
-    def __init__(self, field: str, *, reveal: bool = True) -> None:
-        self.field = field
-        what = (f"the survivor's {field.replace('_', ' ')}" if reveal
-                else "something about the survivor")
-        super().__init__(f"nothing was written: the document would have shown {what}, which "
-                         "is not shared; check the template, the position and the shared "
-                         "fields")
+    def __init__(self, field: str, shared: str = "", *, reveal: bool = True) -> None:
+        self.field, self.shared = field, shared
+        if reveal:
+            where = f" in its {shared}" if shared else ""
+            message = (f"nothing was written: the survivor's {field.replace('_', ' ')} shows"
+                       f"{where}, which is shared; change that on the record first")
+        else:
+            message = ("nothing was written: this survivor's shared profile needs a review by "
+                       "their case manager before it can be shared; they have been asked to "
+                       "review it")
+        super().__init__(message)
 
 
 def fold(text: str) -> str:
@@ -129,24 +141,50 @@ def _found(text: str, needle: str) -> bool:
             and needle in text.replace(" ", ""))
 
 
-def check_text(texts: Iterable[str], withheld: Iterable[Withheld], *, frame: str,
-               shared: str = "", reveal: bool = True) -> None:
-    """Raise `LeakError` for the first withheld value found in `texts`.
+def check_shared(shared: Iterable[tuple[str, str]], withheld: Iterable[Withheld], *,
+                 preferred_name: str, reveal: bool = True) -> None:
+    """Raise `LeakError` for the first withheld value found in a shared value.
 
-    `frame` (preferred name, recipient, letterhead) excuses any match; `shared` (the values
-    the document shares) excuses only ordinary case text.
+    `shared` is (label, text) for each value the document shares; each is searched on its
+    own, so two values side by side never form a match that neither holds. The preferred name
+    excuses any match; the shared values excuse only ordinary case text.
     """
-    haystack = fold(" ".join(texts))
-    frame_folded, shared_folded = fold(frame), fold(shared)
+    texts = [(label, fold(text)) for label, text in shared]
+    name, everything = fold(preferred_name), " ".join(text for _label, text in texts)
     for item in withheld:
-        excused = frame_folded + (" " + shared_folded if item.kind is Kind.CASE_TEXT else "")
+        excused = name + (" " + everything if item.kind is Kind.CASE_TEXT else "")
         for value in item.values:
             for needle in needles(item, value, excused):
-                if _found(haystack, needle):
+                for label, text in texts:
+                    if _found(text, needle):
+                        raise LeakError(item.field, label, reveal=reveal)
+
+
+def check(pdf: bytes, withheld: Iterable[Withheld], *, preferred_name: str, frame: str,
+          shared: str = "", reveal: bool = True) -> None:
+    """The finished PDF (its text and metadata): a withheld value must not show, unless the
+    frame could have formed it.
+
+    A match is let pass when the frame says the whole match, or any word or run of digits of
+    it: such a match may have been made, in part, by text the survivor's record does not
+    decide, and refusing it would answer a question about the survivor. What the shared
+    values alone could show was refused by `check_shared` before rendering.
+    """
+    haystack = pdf_text(pdf)
+    frame_folded, shared_folded = fold(frame), fold(shared)
+    for item in withheld:
+        excused = fold(preferred_name) + (" " + shared_folded if item.kind is Kind.CASE_TEXT
+                                          else "")
+        for value in item.values:
+            for needle in needles(item, value, excused):
+                if _says(haystack, needle) and not _framed(frame_folded, needle):
                     raise LeakError(item.field, reveal=reveal)
 
 
-def check(pdf: bytes, withheld: Iterable[Withheld], *, frame: str, shared: str = "",
-          reveal: bool = True) -> None:
-    """The same check on the finished PDF (its text and metadata)."""
-    check_text([pdf_text(pdf)], withheld, frame=frame, shared=shared, reveal=reveal)
+def _framed(frame: str, needle: str) -> bool:
+    if _found(frame, needle):
+        return True
+    parts = re.findall(r"\d+", needle) if needle.isdigit() else needle.split()
+    digit_runs = re.findall(r"\d+", frame)
+    return any(_says(frame, part) for part in parts if not part.isdigit()) or any(
+        run in needle for run in digit_runs if len(run) >= 2)

@@ -18,21 +18,29 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category, spec
 from casetracker.domain.consent import EXPORT_PROFILES, Consent, ExportKind, ExportRecord
 from casetracker.domain.eligibility import i9_readiness
-from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS, Employer, Stage
+from casetracker.domain.employment import (
+    STAGE_LABELS,
+    WORKSHOP_LABELS,
+    Employer,
+    Position,
+    Stage,
+)
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.notes import Task
 from casetracker.domain.plans import GoalDomain, GoalStatus
 from casetracker.domain.survivors import Survivor, Transport
+from casetracker.domain.validation import ValidationError
 from casetracker.export import leak_guard
 from casetracker.export.documents import LetterContext, PlanGoal, employer_profile
 from casetracker.export.documents import referral_letter as render_letter
 from casetracker.export.documents import survivor_plan as render_plan
 from casetracker.export.leak_guard import Kind, Withheld
-from casetracker.export.projection import Item, Projection
+from casetracker.export.projection import Item, Letterhead, Projection
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
-from casetracker.services.employers import find_employer
+from casetracker.services.employers import find_employer, find_position, positions
 from casetracker.services.session import Session
-from casetracker.services.sharing_support import letter_template, letterhead
+from casetracker.services.sharing_support import letterhead, usable_letter_template
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.sharing_repo import SharingRepository
@@ -200,13 +208,52 @@ def _require_sharer(session: Session, survivor: Survivor, action: str) -> None:
     access.require_case_edit(session, survivor, action)
 
 
+REVIEW_TASK = "Review what this survivor's profile shares with employers (a letter was refused)"
+
+
+def _ask_for_review(session: Session, survivor: Survivor) -> None:
+    """A coordinator's export was refused for a withheld value in the shared profile: the
+    case manager gets one open task to fix it (its title names no value)."""
+    if survivor.assigned_to is None:
+        return
+    repo = NoteRepository(session.conn)
+    if any(t.title == REVIEW_TASK and not t.done for t in repo.tasks(survivor.id)):
+        return
+    task = Task(str(uuid.uuid4()), survivor.id, REVIEW_TASK, clock.today(),
+                survivor.assigned_to, created_by=session.account.name,
+                created_at=clock.now_iso())
+    with session.changing():
+        repo.save_task(task)
+        session.audit("task.add", survivor.case_number, assignee=survivor.assigned_to,
+                      reason="export refused")
+
+
+def _position_title(session: Session, employer: Employer, position_id: str | None) -> str:
+    if not position_id:
+        return ""
+    position = find_position(session, position_id)
+    if position.employer_id != employer.id:
+        raise ValidationError({"position": f"is not a position with {employer.name}"})
+    return position.title
+
+
+def _render(kind: ExportKind, projection: Projection, head: Letterhead, today: date,
+            context: LetterContext, template: str) -> bytes:
+    if kind is ExportKind.EMPLOYER_PROFILE:
+        return employer_profile(projection, head, today)
+    return render_letter(projection, head, context, template)
+
+
 def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name: str,
-             position: str = "") -> PreparedExport:
+             position_id: str | None = None) -> PreparedExport:
     survivor = access.find(session, case_number)
     _require_sharer(session, survivor, {ExportKind.EMPLOYER_PROFILE: "preparing an employer "
                                         "profile", ExportKind.REFERRAL_LETTER:
                                         "preparing a referral letter"}[kind])
     employer = find_employer(session, employer_name)
+    position = _position_title(session, employer, position_id)
+    template = (usable_letter_template(session) if kind is ExportKind.REFERRAL_LETTER
+                else "")
     today = clock.today()
     try:
         consent = active_consent(session, survivor, employer, today)
@@ -218,28 +265,28 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
     projection = project(candidates, EXPORT_PROFILES[kind] & consent.categories,
                          employer.name, consent)
     head = letterhead(session)
-    template = letter_template(session) if kind is ExportKind.REFERRAL_LETTER else ""
     withheld = withheld_values(session, survivor, projection, candidates)
-    frame = " ".join([projection.value("survivor.preferred_name"), employer.name,
-                      employer.contact_name, head.organisation, head.address, head.phone,
-                      head.signer])
-    shared = " ".join(i.text for i in projection.items)
-    # Coordinators do not see the record behind a refusal: the message does not name the field.
+    context = LetterContext(employer.name, employer.contact_name, position, today)
+    # The same document with nothing shared: the frame that the survivor's record does not
+    # decide (template, employer, position, letterhead, the renderer's own words).
+    bare = replace(projection, items=())
+    frame = " ".join([leak_guard.pdf_text(_render(kind, bare, head, today, context, template)),
+                      employer.name, employer.contact_name, position, template,
+                      head.organisation, head.address, head.phone, head.signer])
+    preferred = projection.value("survivor.preferred_name")
+    # Coordinators do not see the record behind a refusal: the message names no field.
     reveal = session.account.role is not Role.COORDINATOR
     try:
-        # What staff typed (shared fields, the position, the template) is checked before
-        # rendering; the finished PDF is checked again as it will be written.
-        leak_guard.check_text([*(i.text for i in projection.items), position, template],
-                              withheld, frame=frame, shared=shared, reveal=reveal)
-        if kind is ExportKind.EMPLOYER_PROFILE:
-            pdf = employer_profile(projection, head, today)
-        else:
-            context = LetterContext(employer.name, employer.contact_name, position, today)
-            pdf = render_letter(projection, head, context, template)
-        leak_guard.check(pdf, withheld, frame=frame, shared=shared, reveal=reveal)
+        leak_guard.check_shared([(i.label, i.text) for i in projection.items], withheld,
+                                preferred_name=preferred, reveal=reveal)
+        pdf = _render(kind, projection, head, today, context, template)
+        leak_guard.check(pdf, withheld, preferred_name=preferred, frame=frame,
+                         shared=" ".join(i.text for i in projection.items), reveal=reveal)
     except leak_guard.LeakError as exc:
         session.audit("export.blocked", survivor.case_number, kind=kind.value,
-                      recipient=employer.name, field=exc.field)
+                      recipient=employer.name, field=exc.field, shared=exc.shared)
+        if not reveal:
+            _ask_for_review(session, survivor)
         raise
     reasons = tuple((i.label, f"{i.category.value}: consented on "
                      f"{consent.signed_on.isoformat()}, until {consent.expires_on.isoformat()}")
@@ -248,20 +295,29 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
                           consent, projection.keys(), reasons, pdf)
 
 
+def open_positions(session: Session, employer_name: str) -> list[Position]:
+    """The employer's open positions, which a referral letter may name."""
+    employer = find_employer(session, employer_name)
+    return [p for p in positions(session, open_only=True) if p.employer_id == employer.id]
+
+
 def prepare_employer_profile(session: Session, case_number: str,
                              employer: str) -> PreparedExport:
     return _prepare(session, ExportKind.EMPLOYER_PROFILE, case_number, employer)
 
 
 def prepare_referral_letter(session: Session, case_number: str, employer: str,
-                            position: str = "") -> PreparedExport:
-    return _prepare(session, ExportKind.REFERRAL_LETTER, case_number, employer, position)
+                            position_id: str | None = None) -> PreparedExport:
+    """A referral letter for one of the employer's positions (by id), or for no position in
+    particular: a position's title comes from the employer's positions, never typed."""
+    return _prepare(session, ExportKind.REFERRAL_LETTER, case_number, employer, position_id)
 
 
 def save(session: Session, prepared: PreparedExport, out: Path) -> str:
-    """Write the checked PDF atomically, log it and audit it; return its SHA-256."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(out, prepared.pdf)
+    """Log and audit the checked PDF, then write it atomically; return its SHA-256.
+
+    The log comes first, so no file is ever written that the export log does not list; if the
+    write fails, the failure is audited, nothing is left at `out`, and the error is raised."""
     record = ExportRecord(str(uuid.uuid4()), clock.now_iso(), session.account.name,
                           prepared.survivor_id, prepared.kind, prepared.recipient,
                           prepared.fields, prepared.sha256,
@@ -271,6 +327,14 @@ def save(session: Session, prepared: PreparedExport, out: Path) -> str:
         session.audit("export." + prepared.kind, prepared.case_number,
                       recipient=prepared.recipient, fields=list(prepared.fields),
                       sha256=prepared.sha256)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(out, prepared.pdf)
+    except OSError as exc:
+        with session.changing():
+            session.audit("export.write_failed", prepared.case_number, sha256=prepared.sha256,
+                          error=type(exc).__name__)
+        raise
     return prepared.sha256
 
 

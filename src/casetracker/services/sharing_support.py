@@ -6,7 +6,7 @@ import base64
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.validation import ValidationError
-from casetracker.export.documents import DEFAULT_LETTER
+from casetracker.export.documents import DEFAULT_LETTER, template_problems
 from casetracker.export.projection import Letterhead
 from casetracker.services.session import Session
 from casetracker.services.settings import get_settings
@@ -43,9 +43,23 @@ def letter_template(session: Session) -> str:
     return SettingsRepository(session.conn).all().get(TEMPLATE_KEY) or DEFAULT_LETTER
 
 
+def usable_letter_template(session: Session) -> str:
+    """The template, refused as a whole (the same for every survivor) if it was saved before
+    templates were checked and breaks today's rules."""
+    template = letter_template(session)
+    problems = template_problems(template)
+    if problems:
+        raise ValidationError({"template": "the letter template needs fixing before letters "
+                               "can be written: " + "; ".join(problems)})
+    return template
+
+
 def set_letter_template(session: Session, template: str) -> None:
     """Coordinators write the referral letters, so they keep the template."""
     session.require("editing the letter template", Role.COORDINATOR, Role.SUPERVISOR)
+    problems = template_problems(template)
+    if problems:
+        raise ValidationError({"template": "; ".join(problems)})
     with session.changing():
         SettingsRepository(session.conn).set(TEMPLATE_KEY, template)
         session.audit("settings.letter_template", None, length=len(template))

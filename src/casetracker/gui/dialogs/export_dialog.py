@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -29,7 +28,8 @@ from casetracker.gui.theme import ErrorLabel
 from casetracker.gui.widgets import show_day
 from casetracker.services.sharing import PreparedExport
 
-Prepare = Callable[[str, str, str], PreparedExport]  # (kind, employer, position)
+Prepare = Callable[[str, str, str | None], PreparedExport]  # (kind, employer, position id)
+Positions = Callable[[str], list[tuple[str, str]]]  # employer -> its open (id, title)
 Save = Callable[[PreparedExport, str], str]
 
 
@@ -65,11 +65,12 @@ class ExportDialog(QDialog):
         return lines
 
     def __init__(self, employers: list[str], prepare: Prepare, save: Save,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, positions: Positions | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share with an employer"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._prepare, self._save = prepare, save
+        self._positions = positions or (lambda _employer: [])
         self.prepared: PreparedExport | None = None
         self.employer = QComboBox(self)
         self.employer.setAccessibleName(self.tr("Employer"))
@@ -78,8 +79,11 @@ class ExportDialog(QDialog):
         self.kind.setAccessibleName(self.tr("Document"))
         for value, text in self.KINDS:
             self.kind.addItem(label(text), value)
-        self.position = QLineEdit(self)
+        # A letter names one of the employer's open positions, never typed text.
+        self.position = QComboBox(self)
         self.position.setAccessibleName(self.tr("Position (for a letter)"))
+        self.employer.currentTextChanged.connect(self._fill_positions)
+        self._fill_positions(self.employer.currentText())
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.preview_button.clicked.connect(self.preview)
         self.save_button = QPushButton(self.tr("Save PDF…"), self)
@@ -116,13 +120,19 @@ class ExportDialog(QDialog):
         QVBoxLayout(self).addWidget(self.splitter)
         self.resize(1000, 760)
 
+    def _fill_positions(self, employer: str) -> None:
+        self.position.clear()
+        self.position.addItem(self.tr("No position in particular"), None)
+        for position_id, title in self._positions(employer) if employer else []:
+            self.position.addItem(title, position_id)
+
     def preview(self) -> None:
         self.error.clear_error()
         self.fields.clear()
         self.save_button.setEnabled(False)
         try:
             prepared = self._prepare(self.kind.currentData(), self.employer.currentText(),
-                                     self.position.text())
+                                     self.position.currentData())
         except CaseTrackerError as exc:
             self.prepared = None
             self.error.show_error(exc)

@@ -112,11 +112,15 @@ class ConsentTab(RecordTab):
         today = clock.today()
         names = sorted({c.recipient_name for c in self._consents
                         if c.recipient_employer_id and c.active_on(today)})
-        dialog = ExportDialog(names, self._prepare, self._save, self)
+        dialog = ExportDialog(names, self._prepare, self._save, self,
+                              positions=self._open_positions)
         self.active_dialog = dialog
         dialog.show()
 
-    def _prepare(self, kind: str, employer: str, position: str) -> PreparedExport:
+    def _open_positions(self, employer: str) -> list[tuple[str, str]]:
+        return [(p.id, p.title) for p in sharing.open_positions(self.session, employer)]
+
+    def _prepare(self, kind: str, employer: str, position: str | None) -> PreparedExport:
         if kind == "referral_letter":
             return sharing.prepare_referral_letter(self.session, self.case_number, employer,
                                                    position)
