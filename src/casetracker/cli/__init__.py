@@ -7,6 +7,8 @@ Quiet on success, one line on stderr and a non-zero exit on failure (2 for a usa
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -102,7 +104,22 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
             args.handler = gui_commands.launch
     try:
         with readable_storage_errors():
-            return int(args.handler(Context(args, kdf, clock)))
+            status = int(args.handler(Context(args, kdf, clock)))
+        # Written out here, not at exit, so that a reader gone away is met below.
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (`casetracker survivor list | head`): normal for a
+        # listing, and whatever the command changed is already committed. Quiet, like `git
+        # log | head`; unless what went unread was shown only this once (a recovery key).
+        _silence_stdout()
+        lost = getattr(args, "output_cut_off", None)
+        if lost is None:
+            return 0
+        with contextlib.suppress(OSError):
+            print(f"{PROG}: error: the output's reader closed the pipe: {lost}",
+                  file=sys.stderr)
+        return 1
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
@@ -117,3 +134,17 @@ def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing more was changed", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit finds
+    no closed pipe to complain about."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

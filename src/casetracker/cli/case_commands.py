@@ -136,10 +136,10 @@ def cmd_survivor_purge(ctx: Context) -> int:
             raise UsageError("nothing was typed; nothing was removed") from None
     with ctx.unlock() as session:
         report = retention.purge_case(session, ctx.args.case, confirmation)
-    if not report.checkpointed:
-        print(f"{PROG}: case {report.case_number} was purged; another program has the database "
-              "open, so the removed data leaves the write-ahead log when it closes",
-              file=sys.stderr)
+    # It cannot be undone: say what went (counts only), on stderr like every other message.
+    note = ("" if report.checkpointed else "; another program has the database open, so the "
+            "removed data leaves the write-ahead log when it closes")
+    print(f"{report.summary()}{note}", file=sys.stderr)
     return 0
 
 
@@ -225,6 +225,8 @@ def register(commands: Any, add: AddCommand) -> None:
               "make a new database of synthetic survivors, one account of each role")
     cmd.add_argument("--survivors", type=_count, default=200, metavar="N")
     cmd.add_argument("--seed", type=int, default=None, help="repeatable data")
+    cmd.set_defaults(output_cut_off="the accounts' passphrases were not shown in full; remove "
+                                    "the new database (and its .keys file) and make it again")
 
 
 def _count(text: str) -> int:

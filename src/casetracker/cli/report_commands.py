@@ -38,6 +38,14 @@ def cmd_report_outcomes(ctx: Context) -> int:
 
 
 def cmd_dashboard(ctx: Context) -> int:
+    # The cases behind a figure are one case manager's cases counted by one figure: either
+    # option alone would be ignored, or answer a question nobody asked.
+    if ctx.args.metric is not None and ctx.args.case_manager is None:
+        raise UsageError(f"--metric {ctx.args.metric} needs --case-manager NAME: it lists the "
+                         "cases behind one case manager's figure")
+    if ctx.args.case_manager is not None and ctx.args.metric is None:
+        raise UsageError(f"--case-manager needs --metric M, the figure whose cases to list: "
+                         f"{', '.join(METRICS)}")
     with ctx.unlock() as session:
         if ctx.args.case_manager is not None:
             rows = [{"case": case, "name": name} for case, name in dashboard.cases_behind(
@@ -78,7 +86,7 @@ def register(commands: Any, add: AddCommand) -> None:
               "figures per case manager and the funnel; with --case-manager and --metric, the "
               "cases behind a figure")
     cmd.add_argument("--case-manager", metavar="NAME")
-    cmd.add_argument("--metric", choices=METRICS, default="active_cases",
+    cmd.add_argument("--metric", choices=METRICS, default=None,
                      help="; ".join(f"{m}: {METRIC_LABELS[m]}" for m in METRICS))
     cmd.add_argument("--json", action="store_true")
     cmd = add(commands, "review", cmd_review, "record a case review (supervisors)")

@@ -8,6 +8,7 @@ from typing import Any
 
 from casetracker.cli.common import PROG, AddCommand, Context, print_rows
 from casetracker.domain.consent import ConsentMethod
+from casetracker.domain.errors import UsageError
 from casetracker.domain.validation import parse_date
 from casetracker.services import consent, sharing
 
@@ -33,6 +34,12 @@ def cmd_consent_revoke(ctx: Context) -> int:
 
 
 def cmd_consent_list(ctx: Context) -> int:
+    if ctx.args.expiring == bool(ctx.args.survivor):
+        raise UsageError("consent list needs either --survivor CASE (that survivor's consents) "
+                         "or --expiring (those ending within 30 days), not both"
+                         if ctx.args.expiring else
+                         "consent list needs --survivor CASE (that survivor's consents) or "
+                         "--expiring (those ending within 30 days)")
     with ctx.unlock() as session:
         if ctx.args.expiring:
             pairs = consent.expiring(session)

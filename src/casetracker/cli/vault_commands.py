@@ -30,13 +30,27 @@ def cmd_init(ctx: Context) -> int:
         raise UsageError("init needs --user NAME for the first (supervisor) account")
     if ctx.vault.exists():
         raise AlreadyExistsError(f"{ctx.vault.paths.db} already exists; refusing to overwrite it")
-    given = getattr(ctx.args, "passphrase_file", None) or "CASETRACKER_PASSPHRASE" in os.environ
-    passphrase = (current_passphrase(ctx.args, name) if given
-                  else new_passphrase(ctx.args, "passphrase_file", name))
+    passphrase = _first_passphrase(ctx, name)
     session, recovery_key = ctx.vault.create(name, passphrase)
     session.close()
     show_recovery_key(recovery_key)
     return 0
+
+
+def _first_passphrase(ctx: Context, name: str) -> str:
+    """The first account's passphrase: new, like `user add`'s (`--new-passphrase-file`), or
+    the one later commands will be given (`--passphrase-file`, `CASETRACKER_PASSPHRASE`)."""
+    new_file = getattr(ctx.args, "new_passphrase_file", None)
+    current_file = getattr(ctx.args, "passphrase_file", None)
+    if new_file:
+        passphrase = read_secret_file(new_file, "new passphrase")
+        if current_file and read_secret_file(current_file, "passphrase") != passphrase:
+            raise UsageError("--passphrase-file and --new-passphrase-file hold different "
+                             "passphrases; init sets one: give one of them")
+        return passphrase
+    if current_file or "CASETRACKER_PASSPHRASE" in os.environ:
+        return current_passphrase(ctx.args, name)
+    return new_passphrase(ctx.args, "new_passphrase_file", name)
 
 
 def cmd_user_add(ctx: Context) -> int:
@@ -142,7 +156,15 @@ def cmd_recovery_key(ctx: Context) -> int:
 
 def register(commands: Any, add: AddCommand) -> None:
     """Add the vault commands to the parser."""
-    add(commands, "init", cmd_init, "create a database and its first (supervisor) account")
+    # A recovery key is printed once: one that never reached its reader is not quiet news.
+    lost_key = ("the recovery key was not shown in full; a supervisor can make a new one "
+                "with 'casetracker recovery-key' (nothing else was lost)")
+    cmd = add(commands, "init", cmd_init, "create a database and its first (supervisor) account")
+    cmd.add_argument("--new-passphrase-file", metavar="FILE",
+                     help="read the first account's passphrase from FILE, like 'user add' "
+                          "(default: --passphrase-file, else $CASETRACKER_PASSPHRASE, else "
+                          "$CASETRACKER_NEW_PASSPHRASE, else a prompt)")
+    cmd.set_defaults(output_cut_off=lost_key)
 
     user = commands.add_parser("user", help="manage staff accounts")
     users = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -180,5 +202,8 @@ def register(commands: Any, add: AddCommand) -> None:
               "unlock with the recovery key and set a new passphrase")
     cmd.add_argument("--recovery-key-file", metavar="FILE")
     cmd.add_argument("--new-passphrase-file", metavar="FILE")
-    add(commands, "recovery-key", cmd_recovery_key,
-        "make a new recovery key and print it once; the old one stops working (supervisor)")
+    cmd.set_defaults(output_cut_off=lost_key)
+    cmd = add(commands, "recovery-key", cmd_recovery_key,
+              "make a new recovery key and print it once; the old one stops working "
+              "(supervisor)")
+    cmd.set_defaults(output_cut_off=lost_key)

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +103,44 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
         raise UsageError(
             f"{source.name} is in use or was not closed cleanly ({source_wal.name} is beside "
             "it); close the program using it, or restore from a file made by 'backup'")
+    with _undone_on_failure(target):
+        return _restore(source, source_keys, target, name, passphrase)
+
+
+@contextlib.contextmanager
+def _undone_on_failure(target: Vault) -> Iterator[None]:
+    """A restore that fails leaves nothing at the target that was not there before: no
+    lockout file, no half-copied file, no new folder."""
+    paths = target.paths
+    made = [paths.db, paths.keys, paths.lockout, paths.wal, paths.shm,
+            *(_staging(p) for p in (paths.db, paths.keys))]
+    before = {p for p in made if p.exists()}
+    new_folders = []
+    folder = paths.db.parent.absolute()
+    while not folder.exists():
+        new_folders.append(folder)
+        folder = folder.parent
+    try:
+        yield
+    except BaseException:
+        for path in made:
+            if path not in before:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+        for folder in new_folders:  # deepest first; a folder something else now uses stays
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+
+
+def _staging(path: Path) -> Path:
+    return path.with_name(f".{path.name}.restoring")
+
+
+def _restore(source: Path, source_keys: Path, target: Vault, name: str,
+             passphrase: str) -> Session:
     target.paths.db.parent.mkdir(parents=True, exist_ok=True)
     with locked(target.paths.lockout, target.clock) as lockout:
         lockout.check(name)
@@ -119,14 +158,18 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
     _require_supervisor(source, data_key, slot.name or name)
     staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
     for src, dst in staged:
-        tmp = dst.with_name(f".{dst.name}.restoring")
+        tmp = _staging(dst)
         shutil.copyfile(src, tmp)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         tmp.replace(dst)
     fsync_directory(target.paths.db.parent)
     session = target.unlock(name, passphrase)
-    session.audit("backup.restore", None, source=source.name, sha256=_sha256(source))
+    try:
+        session.audit("backup.restore", None, source=source.name, sha256=_sha256(source))
+    except BaseException:
+        session.close()
+        raise
     return session
 
 

@@ -11,7 +11,8 @@ from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
-from casetracker.domain.errors import NotFoundError, UsageError
+from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
+from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import ValidationError
 from casetracker.export.documents import release_form
 from casetracker.security.atomic import atomic_write
@@ -65,13 +66,29 @@ def add_consent(session: Session, case_number: str, *, categories: frozenset[Cat
     return consent
 
 
+def _visible(session: Session, consent_id: str, action: str) -> tuple[Consent, Survivor]:
+    """The consent and its survivor, when the acting account may see that survivor's
+    consents. One that does not exist and one the account may not see are refused with the
+    same words, so an id tried at random tells nobody whether it is real (the refusal of a
+    real one is still audited)."""
+    session.require(action)
+    consent = SharingRepository(session.conn).consent(consent_id.strip())
+    survivor = (SurvivorRepository(session.conn).by_id(consent.survivor_id)
+                if consent is not None else None)
+    missing = NotFoundError(f"there is no consent {consent_id!r}")
+    if consent is None or survivor is None:
+        raise missing
+    try:
+        access.require_employment_read(session, survivor, action)
+    except PermissionDeniedError:
+        raise missing from None
+    return consent, survivor
+
+
 def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent:
-    repo = SharingRepository(session.conn)
-    consent = repo.consent(consent_id)
-    if consent is None:
-        raise NotFoundError("that consent no longer exists")
-    survivor = access.find_by_id(session, consent.survivor_id)
+    consent, survivor = _visible(session, consent_id, "revoking a consent")
     access.require_case_edit(session, survivor, "revoking a consent")
+    repo = SharingRepository(session.conn)
     if consent.revoked_on is not None:
         return consent
     updated = replace(consent, revoked_on=on or clock.today())
@@ -107,10 +124,7 @@ def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[st
 
 def release_form_pdf(session: Session, consent_id: str) -> bytes:
     """The consent as a form for the survivor to read and sign."""
-    consent = SharingRepository(session.conn).consent(consent_id)
-    if consent is None:
-        raise NotFoundError("that consent no longer exists")
-    survivor = access.find_by_id(session, consent.survivor_id)
+    consent, survivor = _visible(session, consent_id, "printing a consent form")
     access.require_case_edit(session, survivor, "printing a consent form")
     categories = sorted(consent.categories, key=list(Category).index)
     pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,

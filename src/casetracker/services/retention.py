@@ -18,6 +18,26 @@ from casetracker.services.session import Session
 from casetracker.storage.connection import transaction
 from casetracker.storage.retention_repo import RetentionRepository
 
+# How a purge's summary names each table's rows, in the order it lists them: (singular,
+# plural). A table missing here is still counted, under its own name.
+_ROW_NAMES: dict[str, tuple[str, str]] = {
+    "survivor_sensitive": ("its sensitive details", "its sensitive details"),
+    "goals": ("goal", "goals"),
+    "milestones": ("milestone", "milestones"),
+    "checkins": ("progress check-in", "progress check-ins"),
+    "barriers": ("barrier", "barriers"),
+    "documents": ("document", "documents"),
+    "attachments": ("scan", "scans"),
+    "notes": ("case note", "case notes"),
+    "tasks": ("task", "tasks"),
+    "placement_steps": ("placement step", "placement steps"),
+    "workshop_attendance": ("workshop attendance", "workshop attendances"),
+    "consents": ("consent", "consents"),
+    "exports": ("export log entry", "export log entries"),
+    "reviews": ("case review", "case reviews"),
+    "review_actions": ("review action", "review actions"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class PurgeReport:
@@ -30,6 +50,20 @@ class PurgeReport:
     @property
     def total(self) -> int:
         return sum(self.rows.values())
+
+    def summary(self) -> str:
+        """One line saying what went, in counts (no value of the record): "purged CT-1: the
+        record, 3 goals, 9 documents and its search entries"."""
+        parts = ["the record"] if self.rows.get("survivors") else []
+        others = {table: n for table, n in self.rows.items() if n and table != "survivors"}
+        for table, (one, many) in _ROW_NAMES.items():
+            count = others.pop(table, 0)
+            if table == "survivor_sensitive":
+                parts += [one] if count else []
+            elif count:
+                parts.append(f"{count} {one if count == 1 else many}")
+        parts += [f"{n} {table} row{'' if n == 1 else 's'}" for table, n in others.items()]
+        return f"purged {self.case_number}: {', '.join(parts)} and its search entries"
 
 
 def purge_case(session: Session, case_number: str, confirmation: str) -> PurgeReport:

@@ -174,10 +174,24 @@ class Vault:
             others = [k for i, k in enumerate(candidates) if i != index]
             return (db.connect(self.paths.db, data_key, probed=True), data_key,
                     others[0] if others else None)
-        # The slot unwrapped, so the key is right: the file itself is damaged.
+        # The slot unwrapped, so the passphrase is right and the key is the one this key file
+        # holds. Where some page of the database authenticates under it, the key is the
+        # database's too and the first page is damaged. Where none does, the key file is
+        # older than the database, which was rekeyed since (as when an account is removed),
+        # or one of the two files is another database's. The words are the same whether or
+        # not the account was removed: who may still unlock is recorded inside the database,
+        # which this key does not open.
+        db_name, keys_name = self.paths.db.name, self.paths.keys.name
+        if any(db.opens_any_page(self.paths.db, key) for key in candidates):
+            raise DatabaseDamagedError(
+                f"{db_name} is damaged (its first page does not decrypt although the "
+                "passphrase is right); restore it from a backup")
         raise DatabaseDamagedError(
-            f"{self.paths.db.name} is damaged (its first page does not decrypt although the "
-            "passphrase is right); restore it from a backup")
+            f"{db_name} does not open with the key in {keys_name} although the passphrase is "
+            "right: the key file is out of date (the database was rekeyed since, as when an "
+            "account is removed) or is from a different database, or the account was removed; "
+            "use the current key file or ask a supervisor (if that fails for every account, "
+            "restore a backup)")
 
     def _start_session(self, keyfile: KeyFile, slot: KeySlot, secrets: SlotSecrets,
                        lockout: LockoutState, *, login_action: str, name: str) -> Session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from casetracker.domain.errors import DatabaseDamagedError, NotFoundError
 Connection = Any  # sqlcipher3's connection class has no type information
 
 KEY_BYTES = 32
+PAGE_SIZE = 4096  # SQLCipher 4's default, which this program keeps
 # Applied, in this order, to every connection; `tests/security` asserts each reads back.
 PRAGMAS: tuple[tuple[str, str], ...] = (
     ("cipher_memory_security", "ON"),
@@ -95,6 +97,24 @@ def probe_key(path: Path, data_key: bytes) -> None:
         raise DatabaseDamagedError(f"the database is damaged: {exc}") from exc
     finally:
         conn.close()
+
+
+def opens_any_page(path: Path, data_key: bytes) -> bool:
+    """Whether `data_key` authenticates at least one page of the file, checked read-only
+    without reading the schema. A damaged first page fails alone; a key that belongs to
+    another file, or to this one before it was rekeyed, authenticates no page at all."""
+    conn = _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
+    try:
+        failed = {int(number) for (text,) in conn.execute("PRAGMA cipher_integrity_check")
+                  for number in re.findall(r"page (\d+)", str(text))}
+    except _sqlcipher().DatabaseError as exc:
+        if _refused_by_disk(exc):
+            raise
+        return False
+    finally:
+        conn.close()
+    pages = path.stat().st_size // PAGE_SIZE
+    return any(page not in failed for page in range(1, pages + 1))
 
 
 def connect_readonly(path: Path, data_key: bytes) -> Connection:
