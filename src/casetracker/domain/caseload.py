@@ -16,6 +16,6 @@ class CaseloadRow:
     status: str
     assigned_to: str | None
     next_milestone_due: date | None
-    last_contact: date | None
-    documents_outstanding: int
+    last_contact: date | None  # the latest note of a kind in `notes.REACHED`
+    documents_outstanding: int  # documents for which `Document.outstanding_on(today)`
     stage: str = "readiness"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from casetracker.domain.validation import ValidationError
+from casetracker.domain.validation import Checker, ValidationError
 
 
 class DocumentKind(StrEnum):
@@ -61,6 +61,10 @@ TRANSITIONS: dict[DocumentStatus, frozenset[DocumentStatus]] = {
                                        DocumentStatus.NOT_NEEDED}),
     DocumentStatus.NOT_NEEDED: frozenset({DocumentStatus.MISSING}),
 }
+# Outstanding: still to be got. A document with one of these statuses is outstanding whatever
+# the date, and a recovered one from the day after its expiry date (`Document.outstanding_on`).
+# The one home of this rule: the caseload's and the dashboard's SQL is built from this set
+# (storage/rules_sql.py), and tests/unit/test_rules_one_home.py checks that they agree.
 OUTSTANDING = frozenset({DocumentStatus.MISSING, DocumentStatus.REQUESTED,
                          DocumentStatus.EXPIRED})
 
@@ -96,6 +100,32 @@ class Document:
         """Recovered and not past its expiry date."""
         return self.status is DocumentStatus.RECOVERED and (
             self.expires_on is None or self.expires_on >= day)
+
+    def outstanding_on(self, day: date) -> bool:
+        """Still to be got on `day`: an outstanding status, or recovered but expired."""
+        return self.status in OUTSTANDING or (
+            self.status is DocumentStatus.RECOVERED and not self.usable_on(day))
+
+
+# A document in hand, or expired in hand: its recovery answered its latest request.
+_HELD = frozenset({DocumentStatus.RECOVERED, DocumentStatus.EXPIRED})
+
+
+def validate_document(document: Document, today: date) -> None:
+    """The dates a document carries, as `services.documents.set_status` records them: a
+    request and a recovery that have happened (not in the future), a recovery not before the
+    request it answered, an expiry date a person could mean. Raise `ValidationError`."""
+    check = Checker()
+    check.not_future("requested_on", document.requested_on, today)
+    check.not_future("recovered_on", document.recovered_on, today)
+    check.plausible("expires_on", document.expires_on)
+    # Only then: a new request after an expiry leaves the old recovery date behind it.
+    if (document.status in _HELD and document.requested_on is not None
+            and document.recovered_on is not None
+            and document.recovered_on < document.requested_on):
+        check.fail("recovered_on", f"{document.recovered_on.isoformat()} is before the "
+                                   f"document was requested ({document.requested_on.isoformat()})")
+    check.done()
 
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024

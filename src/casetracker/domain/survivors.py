@@ -87,6 +87,7 @@ def validate_survivor(survivor: Survivor, today: date) -> None:
     check.length("address", survivor.address, 400)
     check.length("referral_source", survivor.referral_source, 200)
     check.length("accommodations", survivor.accommodations, 1000)
+    check.neutral("accommodations", survivor.accommodations)  # shareable with employers
     check.email("email", survivor.email)
     check.phone("phone", survivor.phone)
     check.not_future("date_of_birth", survivor.date_of_birth, today)

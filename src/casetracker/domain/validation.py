@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from casetracker.domain.errors import CaseTrackerError
@@ -23,6 +24,56 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 _PHONE = re.compile(r"^[0-9+()\-.\s]{7,25}(\s*(x|ext\.?)\s*\d{1,6})?$", re.IGNORECASE)
 _CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,31}$")
+
+
+# Words that reveal a survivor's history, legal situation or health, in English and Spanish.
+# Text that may be shared with an employer (the accommodations a person needs at work) is
+# written in neutral words: "needs a set afternoon off each week", never why. Matched as whole
+# words (or phrases) after folding case and accents, so "courteous" and "legally" pass
+# "court" and "legal" but "Court" and "corte" do not.
+REVEALING_WORDS: frozenset[str] = frozenset({
+    # courts, police and the law
+    "court", "courts", "courtroom", "judge", "judges", "hearing date", "hearing dates",
+    "lawyer", "lawyers", "attorney", "attorneys", "legal", "probation", "parole", "police",
+    "arrest", "arrested", "jail", "prison", "conviction", "convicted", "criminal",
+    "vacatur", "testify", "testimony", "prosecutor", "caseworker", "case manager",
+    "tribunal", "tribunales", "corte", "cortes", "juzgado", "juez", "jueza", "audiencia",
+    "audiencias", "abogado", "abogada", "abogados", "libertad condicional", "policia",
+    "carcel", "prision", "arresto", "antecedentes penales",
+    # immigration
+    "immigration", "visa", "visas", "t-visa", "deportation", "asylum", "uscis",
+    "continued presence", "inmigracion", "migracion", "deportacion", "asilo",
+    # trafficking and abuse
+    "trafficking", "trafficked", "trafficker", "victim", "victims", "survivor", "survivors",
+    "exploitation", "exploited", "abuse", "abused", "prostitution", "sex work", "shelter",
+    "trata de personas", "tratante", "victima", "victimas", "sobreviviente", "explotacion",
+    "abuso", "prostitucion", "refugio", "albergue",
+    # health
+    "therapy", "therapist", "counseling", "counselling", "counselor", "psychiatric",
+    "psychiatrist", "psychologist", "mental health", "health", "medical", "medication",
+    "hospital", "clinic", "doctor", "diagnosis", "trauma", "ptsd", "rehab", "addiction",
+    "methadone", "pregnancy", "pregnant", "hiv",
+    "terapia", "terapeuta", "psicologo", "psicologa", "psiquiatra", "salud", "medico",
+    "medica", "medicamento", "medicamentos", "clinica", "adiccion",
+    "embarazo", "embarazada",
+})
+_LONGEST_PHRASE = max(len(w.split()) for w in REVEALING_WORDS)
+
+
+def _folded_words(text: str) -> list[str]:
+    """Lower-case words without accents; a hyphen joins ("t-visa"), other marks split."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                    if not unicodedata.combining(ch))
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", plain)
+
+
+def revealing_words(text: str) -> list[str]:
+    """The words or phrases of `REVEALING_WORDS` that `text` uses."""
+    words = _folded_words(text)
+    candidates = [" ".join(words[start:start + size]) for start in range(len(words))
+                  for size in range(1, min(_LONGEST_PHRASE, len(words) - start) + 1)]
+    candidates += [part for word in words if "-" in word for part in word.split("-")]
+    return list(dict.fromkeys(c for c in candidates if c in REVEALING_WORDS))
 
 
 def parse_date(text: str, field: str) -> date:
@@ -53,6 +104,14 @@ class Checker:
             self.fail(field, f"is longer than {max_length} characters")
         elif value and any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
             self.fail(field, "holds control characters")
+
+    def neutral(self, field: str, value: str) -> None:
+        """Text an employer may read says what helps, never why (`REVEALING_WORDS`)."""
+        found = revealing_words(value or "")
+        if found:
+            self.fail(field, "may be shared with employers, so it is written in neutral words; "
+                             "it says " + ", ".join(repr(w) for w in found)
+                             + " (say what helps at work, not why)")
 
     def email(self, field: str, value: str) -> None:
         if value and not _EMAIL.match(value):

@@ -2,13 +2,17 @@
 
 For trying the program, training staff and measuring performance; nothing in it describes a
 real person. Generated rows go straight to the repositories in one transaction, with one
-audit entry for the whole generation.
+audit entry for the whole generation; but each row first passes the domain validation the
+services apply to what people type (`validate_survivor`, `validate_document`, `check_step`...),
+so demo data obeys the program's own rules, and a generator that breaks one fails loudly
+instead of showing staff records the program would refuse (tests/unit/test_demo_rules.py).
 """
 
 from __future__ import annotations
 
 import random
 import secrets
+import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -18,9 +22,16 @@ from typing import TYPE_CHECKING
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import SHAREABLE, Category
-from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind
-from casetracker.domain.documents import STANDARD_CHECKLIST, Document, DocumentStatus
+from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
+from casetracker.domain.documents import (
+    STANDARD_CHECKLIST,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    validate_document,
+)
 from casetracker.domain.employment import (
+    RETENTION_DAYS,
     Attendance,
     Employer,
     Industry,
@@ -32,10 +43,13 @@ from casetracker.domain.employment import (
     Stage,
     Workshop,
     WorkshopTopic,
+    check_step,
     new_position_defaults,
+    validate_employer,
+    validate_position,
 )
 from casetracker.domain.notes import CaseNote, ContactType, Task
-from casetracker.domain.plans import Goal, GoalDomain, GoalStatus, Milestone
+from casetracker.domain.plans import Goal, GoalDomain, GoalStatus, Milestone, validate_goal
 from casetracker.domain.survivors import (
     Availability,
     Barrier,
@@ -47,9 +61,11 @@ from casetracker.domain.survivors import (
     TraffickingType,
     Transport,
     VacaturStatus,
+    validate_survivor,
 )
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import accounts
+from casetracker.services.sensitive import validate_sensitive
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 from casetracker.storage.dashboard_totals import new_cases_in_bulk
@@ -100,6 +116,11 @@ NOTES = ("Met at the drop-in centre; talked through the week's appointments.",
          "Reviewed the SMART goal and set the next milestone.",
          "Safety plan reviewed; no changes needed.",
          "Missed appointment; left no voicemail as agreed.")
+# Shareable with employers, so in neutral words: what helps at work, never why
+# (`Checker.neutral`; "time off for court dates" would tell an employer too much).
+ACCOMMODATIONS = ("", "", "Needs a predictable schedule",
+                  "Prefers a supervisor who speaks Spanish",
+                  "Needs one weekday afternoon off, agreed in advance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +170,8 @@ def populate(session: Session, count: int, case_managers: list[str], *,
         employment = EmploymentRepository(session.conn)
         partners = _employment(rng, employment, maker)
         for number in range(1, count + 1):
-            survivor_id = maker.write(number, *repos)
-            _pipeline(rng, employment, maker, survivor_id, partners)
+            survivor = maker.write(number, *repos)
+            _pipeline(rng, employment, maker, survivor, partners)
         session.audit("demo.generate", None, survivors=count)
 
 
@@ -164,10 +185,18 @@ class _Maker:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def _day(self, back: int, forward: int = 0) -> date:
+        """A day from `back` days ago to `forward` days ahead (negative: ago)."""
         return self.today + timedelta(days=self.rng.randint(-back, forward))
 
+    def _since(self, first: date, back: int | None = None) -> date:
+        """A day from `first` (or `back` days ago, if later) up to today: something that has
+        happened, and not before the case began."""
+        if back is not None:
+            first = max(first, self.today - timedelta(days=back))
+        return first + timedelta(days=self.rng.randint(0, max(0, (self.today - first).days)))
+
     def write(self, number: int, people: SurvivorRepository, plans: PlanRepository,
-              documents: DocumentRepository, notes: NoteRepository) -> str:
+              documents: DocumentRepository, notes: NoteRepository) -> Survivor:
         rng, fake = self.rng, self.rng.choice(self.fakers)
         first, last = fake.first_name(), fake.last_name()
         intake = self._day(720, -3)
@@ -178,7 +207,7 @@ class _Maker:
             date_of_birth=self._day(365 * 45, -365 * 18), pronouns=rng.choice(
                 ["she/her", "she/her", "he/him", "they/them", ""]),
             primary_language=rng.choice(LANGUAGES), phone=fake.numerify("(###) 555-0###"),
-            email=f"{first.lower()}.{number}@example.org" if rng.random() < 0.6 else "",
+            email=f"{_mailbox(first)}.{number}@example.org" if rng.random() < 0.6 else "",
             address=fake.address().replace("\n", ", "),
             safe_contact=SafeContact(rng.random() < 0.7, rng.random() < 0.8,
                                      rng.random() < 0.3, rng.choice(
@@ -189,40 +218,57 @@ class _Maker:
             availability=Availability(rng.choice([None, 20, 20, 30, 40]),
                                       self._day(0, 60) if rng.random() < 0.7 else None,
                                       rng.choice(list(Transport))),
-            accommodations=rng.choice(["", "", "Needs a predictable schedule",
-                                       "Prefers a supervisor who speaks Spanish",
-                                       "Needs time off for court dates"]),
-            created_at=self.now, updated_at=self.now)
+            accommodations=rng.choice(ACCOMMODATIONS), created_at=self.now, updated_at=self.now)
         if rng.random() < 0.12:
             survivor = _closed(survivor)
+        validate_survivor(survivor, self.today)
         people.add(survivor)
-        people.save_sensitive(self._sensitive(survivor.id))
+        sensitive = self._sensitive(survivor.id)
+        validate_sensitive(sensitive)
+        people.save_sensitive(sensitive)
         for kind in rng.sample(list(BarrierKind), rng.randint(0, 3)):
             people.save_barrier(Barrier(self._id(), survivor.id, kind, "",
-                                        self._day(200) if rng.random() < 0.3 else None,
-                                        self.now))
+                                        self._since(intake, 200) if rng.random() < 0.3
+                                        else None, self.now))
         for goal in self._goals(survivor.id):
+            validate_goal(goal, self.today, new=True)
             plans.save_goal(goal)
             for milestone in goal.milestones:
                 plans.save_milestone(milestone)
         for document_kind in STANDARD_CHECKLIST:
-            status = rng.choices(list(DocumentStatus), weights=[4, 3, 4, 1, 2])[0]
-            documents.save(Document(
-                self._id(), survivor.id, document_kind, status,
-                requested_on=self._day(300) if status is not DocumentStatus.MISSING else None,
-                recovered_on=self._day(200) if status is DocumentStatus.RECOVERED else None,
-                expires_on=self._day(-30, 1500) if status is DocumentStatus.RECOVERED
-                and rng.random() < 0.5 else None, updated_at=self.now))
+            document = self._document(survivor, document_kind)
+            validate_document(document, self.today)
+            documents.save(document)
         for _ in range(rng.randint(1, 6)):
-            notes.add_note(CaseNote(self._id(), survivor.id, self._day(90), rng.choice(
+            notes.add_note(CaseNote(self._id(), survivor.id, self._since(intake, 90), rng.choice(
                 list(ContactType)), rng.choice(NOTES), survivor.assigned_to, self.now))
         for _ in range(rng.randint(0, 3)):
             due = self._day(20, 30)
+            # Ticked off on its due day, or early (today) when that day is still ahead.
+            done = max(intake, min(due, self.today)) if rng.random() < 0.4 else None
             notes.save_task(Task(self._id(), survivor.id, rng.choice(
                 ["Follow up on ID request", "Call employer partner", "Check in after interview",
                  "Book resume workshop"]), due, survivor.assigned_to,
-                due if rng.random() < 0.4 else None, survivor.assigned_to, self.now))
-        return survivor.id
+                done, survivor.assigned_to, self.now))
+        return survivor
+
+    def _document(self, survivor: Survivor, kind: DocumentKind) -> Document:
+        """A checklist item whose dates follow its status: requested after intake, recovered
+        after the request, an expired one past its expiry date."""
+        rng = self.rng
+        status = rng.choices(list(DocumentStatus), weights=[4, 3, 4, 1, 2])[0]
+        requested = recovered = expires = None
+        if status is not DocumentStatus.MISSING:
+            requested = self._since(survivor.intake_date, 300)
+        if status in (DocumentStatus.RECOVERED, DocumentStatus.EXPIRED) and requested:
+            recovered = self._since(requested)
+        if status is DocumentStatus.RECOVERED and recovered and rng.random() < 0.5:
+            # Mostly years ahead; now and then already past, and so outstanding again.
+            expires = max(recovered + timedelta(days=1), self._day(30, 1500))
+        elif status is DocumentStatus.EXPIRED and recovered:
+            expires = self._since(recovered)
+        return Document(self._id(), survivor.id, kind, status, requested_on=requested,
+                        recovered_on=recovered, expires_on=expires, updated_at=self.now)
 
     def _sensitive(self, survivor_id: str) -> SensitiveDetails:
         rng = self.rng
@@ -278,6 +324,7 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
                             *rng.sample(practices, adopted)][:adopted])
         employer = Employer(maker._id(), name, industry, "Hiring manager", "(555) 555-0100",
                             "", chosen, frozenset(restrictions), "", maker.now)
+        validate_employer(employer)
         repo.save_employer(employer)
         for kind, title in ((PositionKind.INTERNSHIP, "Paid intern"),
                             (PositionKind.JOB, "Team member")):
@@ -287,6 +334,7 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
                                 maker.today + timedelta(days=rng.randint(7, 60)),
                                 defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
                                 True, True, tuple(rng.sample(SKILLS, 2)), maker.now)
+            validate_position(position)
             repo.save_position(position)
             partners.append((employer.id, employer.name, position.id))
     for topic in WorkshopTopic:
@@ -296,10 +344,10 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
 
 
 def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
-              survivor_id: str, partners: list[tuple[str, str, str]]) -> None:
+              survivor: Survivor, partners: list[tuple[str, str, str]]) -> None:
     for workshop in rng.sample(repo.workshops(), rng.randint(0, 6)):
         completed = rng.random() < 0.8
-        repo.save_attendance(Attendance(workshop.id, survivor_id, True, completed))
+        repo.save_attendance(Attendance(workshop.id, survivor.id, True, completed))
     path = [Stage.MATCHING, Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED,
             Stage.RETAINED_30, Stage.RETAINED_60, Stage.RETAINED_90]
     length = rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 7, 8])
@@ -307,19 +355,37 @@ def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
     if rng.random() < 0.4:
         shared = frozenset({Category.ALIAS, *rng.sample(sorted(SHAREABLE - {Category.ALIAS}),
                                                        rng.randint(2, 6))})
-        signed = maker._day(60)
-        SharingRepository(repo.conn).save_consent(Consent(
-            maker._id(), survivor_id, RecipientKind.EMPLOYER,
+        signed = maker._since(survivor.intake_date, 60)
+        consent = Consent(
+            maker._id(), survivor.id, RecipientKind.EMPLOYER,
             employer_name, shared, signed, signed + timedelta(days=rng.randint(40, 300)),
-            ConsentMethod.WRITTEN, employer_id, None, None, maker.now))
-    day = maker._day(300, -120)
+            ConsentMethod.WRITTEN, employer_id, None, None, maker.now)
+        validate_consent(consent, maker.today)
+        SharingRepository(repo.conn).save_consent(consent)
+    day = max(survivor.intake_date, maker._day(300, -120))
+    current, last_on, placed_on = Stage.READINESS, None, None
     for stage in path[:length]:
         day = min(day + timedelta(days=rng.randint(5, 30)), maker.today)
+        if stage in RETENTION_DAYS and placed_on is not None:
+            # A retention step comes 30, 60 or 90 days after the placement, or not yet.
+            day = max(day, placed_on + timedelta(days=RETENTION_DAYS[stage]))
+            if day > maker.today:
+                break
         with_employer = stage not in {Stage.MATCHING}
-        repo.add_step(PlacementStep(
-            maker._id(), survivor_id, stage, day, employer_id if with_employer else None,
+        step = PlacementStep(
+            maker._id(), survivor.id, stage, day, employer_id if with_employer else None,
             position_id if with_employer else None, 20 if with_employer else None,
-            1650 if with_employer else None, "", None, maker.now))
+            1650 if with_employer else None, "", None, maker.now)
+        check_step(current, step, last_on, maker.today, placed_on)
+        repo.add_step(step)
+        current, last_on = stage, day
+        placed_on = day if stage is Stage.PLACED else placed_on
+
+
+def _mailbox(name: str) -> str:
+    """'José María' -> 'josemaria': an address the email check accepts."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in plain if ch.isascii() and ch.isalnum()) or "person"
 
 
 def _closed(survivor: Survivor) -> Survivor:

@@ -23,8 +23,7 @@ def new_cases_in_bulk(conn: Connection) -> Iterator[None]:
     cases that existed before would be missed: only new cases may be written here."""
     if not conn.in_transaction:
         raise RuntimeError("new cases in bulk are added inside a write transaction")
-    triggers = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                            "AND name LIKE 'dash\\_%' ESCAPE '\\'").fetchall()
+    triggers = list(totals.stored_triggers(conn).items())
     before = int(conn.execute("SELECT coalesce(max(seq), 0) FROM survivors").fetchone()[0])
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')

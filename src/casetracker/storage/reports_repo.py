@@ -7,40 +7,44 @@ from typing import Any
 
 from casetracker.domain.employment import PIPELINE
 from casetracker.domain.reports import METRICS, Funnel, ManagerFigures
+from casetracker.storage import rules_sql
 from casetracker.storage.connection import Connection
 
-_REACHED = "('in_person', 'phone', 'text', 'email', 'video')"
-_OUTSTANDING = ("(d.status IN ('missing', 'requested', 'expired') "
-                "OR (d.status = 'recovered' AND d.expires_on < :today))")
 
-# For each metric: the survivors it counts (WHERE on an active survivor s), and how many of
-# its items one survivor contributes (a milestone, a document...).
-_METRICS: dict[str, tuple[str, str]] = {
-    "active_cases": ("1", "1"),
-    "overdue_milestones": (
-        "EXISTS (SELECT 1 FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
-        "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
-        "AND m.due_date < :today)",
-        "(SELECT count(*) FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
-        "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
-        "AND m.due_date < :today)"),
-    "no_contact_30_days": (
-        "max(s.intake_date, coalesce((SELECT max(n.written_on) FROM notes n WHERE "
-        f"n.survivor_id = s.id AND n.contact_type IN {_REACHED}), '')) < :cutoff", "1"),
-    "documents_outstanding": (
-        f"EXISTS (SELECT 1 FROM documents d WHERE d.survivor_id = s.id AND {_OUTSTANDING})",
-        f"(SELECT count(*) FROM documents d WHERE d.survivor_id = s.id AND {_OUTSTANDING})"),
-    "consents_expiring": (
-        "EXISTS (SELECT 1 FROM consents c WHERE c.survivor_id = s.id AND c.revoked_on IS NULL "
-        "AND c.expires_on BETWEEN :today AND :soon AND c.signed_on <= :today)",
-        "(SELECT count(*) FROM consents c WHERE c.survivor_id = s.id AND c.revoked_on IS NULL "
-        "AND c.expires_on BETWEEN :today AND :soon AND c.signed_on <= :today)"),
-    "tasks_overdue": (
-        "EXISTS (SELECT 1 FROM tasks t WHERE t.survivor_id = s.id AND t.done_on IS NULL "
-        "AND t.due_date < :today)",
-        "(SELECT count(*) FROM tasks t WHERE t.survivor_id = s.id AND t.done_on IS NULL "
-        "AND t.due_date < :today)"),
-}
+def _metrics() -> dict[str, tuple[str, str]]:
+    """For each metric: the survivors it counts (WHERE on an active survivor s), and how many
+    of its items one survivor contributes (a milestone, a document...). Made at each call from
+    the domain's rules (rules_sql), so a changed rule changes the drill-down at once."""
+    outstanding = rules_sql.document_outstanding("d", ":today")
+    return {
+        "active_cases": ("1", "1"),
+        "overdue_milestones": (
+            "EXISTS (SELECT 1 FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
+            "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
+            "AND m.due_date < :today)",
+            "(SELECT count(*) FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
+            "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
+            "AND m.due_date < :today)"),
+        "no_contact_30_days": (
+            "max(s.intake_date, coalesce((SELECT max(n.written_on) FROM notes n WHERE "
+            f"n.survivor_id = s.id AND n.contact_type IN {rules_sql.reached_contacts()}), '')) "
+            "< :cutoff", "1"),
+        "documents_outstanding": (
+            f"EXISTS (SELECT 1 FROM documents d WHERE d.survivor_id = s.id AND {outstanding})",
+            f"(SELECT count(*) FROM documents d WHERE d.survivor_id = s.id AND {outstanding})"),
+        "consents_expiring": (
+            "EXISTS (SELECT 1 FROM consents c WHERE c.survivor_id = s.id "
+            "AND c.revoked_on IS NULL AND c.expires_on BETWEEN :today AND :soon "
+            "AND c.signed_on <= :today)",
+            "(SELECT count(*) FROM consents c WHERE c.survivor_id = s.id "
+            "AND c.revoked_on IS NULL AND c.expires_on BETWEEN :today AND :soon "
+            "AND c.signed_on <= :today)"),
+        "tasks_overdue": (
+            "EXISTS (SELECT 1 FROM tasks t WHERE t.survivor_id = s.id AND t.done_on IS NULL "
+            "AND t.due_date < :today)",
+            "(SELECT count(*) FROM tasks t WHERE t.survivor_id = s.id AND t.done_on IS NULL "
+            "AND t.due_date < :today)"),
+    }
 
 
 def _params(today: date) -> dict[str, str]:
@@ -77,7 +81,7 @@ class ReportsRepository:
 
     def cases_behind(self, manager: str, metric: str, today: date) -> list[tuple[str, str]]:
         """(case number, preferred name) of the active cases a figure counts."""
-        where = _METRICS[metric][0]
+        where = _metrics()[metric][0]
         rows = self._conn.execute(f"""
             SELECT s.case_number, s.preferred_name FROM survivors s
             WHERE s.status = 'active' AND coalesce(s.assigned_to, '') = :manager AND {where}

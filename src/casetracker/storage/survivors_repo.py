@@ -18,6 +18,7 @@ from casetracker.domain.survivors import (
     Transport,
     VacaturStatus,
 )
+from casetracker.storage import rules_sql
 from casetracker.storage.codec import from_json_list, to_date, to_json_list, to_text
 from casetracker.storage.connection import Connection
 
@@ -109,18 +110,16 @@ class SurvivorRepository:
         order = self.SORT_KEYS[order_by]
         if descending:
             order = ", ".join(f"{part} DESC" for part in order.split(", "))
-        outstanding = "('missing', 'requested', 'expired')"
+        # Reached contacts and outstanding documents as the domain defines them (rules_sql).
         rows = self._conn.execute(f"""
             SELECT s.id, s.case_number, s.preferred_name, s.status, s.assigned_to,
                 (SELECT min(m.due_date) FROM milestones m JOIN goals g ON g.id = m.goal_id
                   WHERE g.survivor_id = s.id AND m.completed_on IS NULL
                     AND g.status = 'open') AS next_due,
                 (SELECT max(n.written_on) FROM notes n WHERE n.survivor_id = s.id
-                  AND n.contact_type IN ('in_person', 'phone', 'text', 'email', 'video'))
-                  AS last_contact,
+                  AND n.contact_type IN {rules_sql.reached_contacts()}) AS last_contact,
                 (SELECT count(*) FROM documents d WHERE d.survivor_id = s.id
-                  AND (d.status IN {outstanding}
-                       OR (d.status = 'recovered' AND d.expires_on < ?))) AS outstanding,
+                  AND {rules_sql.document_outstanding("d", "?")}) AS outstanding,
                 coalesce((SELECT p.stage FROM placement_steps p WHERE p.survivor_id = s.id
                           ORDER BY p.seq DESC LIMIT 1), 'readiness') AS stage
             FROM survivors s {where}

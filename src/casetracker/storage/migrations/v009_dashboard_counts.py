@@ -28,16 +28,18 @@ no survivor and subtract nothing more (SQLite removes the parent row before the 
 from __future__ import annotations
 
 from casetracker.domain.employment import PIPELINE
-from casetracker.storage.connection import Connection
+from casetracker.storage import rules_sql
+from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations.registry import step
 
-_REACHED = "('in_person', 'phone', 'text', 'email', 'video')"
 _MANAGER = "coalesce(s.assigned_to, '')"
 _FURTHEST = " ".join(f"WHEN '{stage.value}' THEN {index}" for index, stage in enumerate(PIPELINE))
 
 # Each figure's contribution, as rows (figure, manager, on_date, n). `{case}` picks the cases
 # (a condition on survivors s), `{row}` narrows to one row of the figure's own table, and
-# `{without}` leaves one row out (the "before" of an insert).
+# `{without}` leaves one row out (the "before" of an insert). `{reached}`, `{outstanding}` and
+# `{recovered}` are the domain's rules (storage/rules_sql.py), filled in when a statement is
+# made, so the triggers follow the domain and `rebuild_if_stale` brings old databases along.
 FIGURES: dict[str, str] = {
     "survivors": (
         "SELECT 'survivors' AS figure, '' AS manager, '' AS on_date, count(*) AS n "
@@ -48,7 +50,7 @@ FIGURES: dict[str, str] = {
     "no_contact_30_days": (
         f"SELECT 'no_contact_30_days' AS figure, {_MANAGER} AS manager, "
         "max(s.intake_date, coalesce((SELECT max(n.written_on) FROM notes n "
-        f"WHERE n.survivor_id = s.id AND n.contact_type IN {_REACHED} {{without}}), '')) "
+        "WHERE n.survivor_id = s.id AND n.contact_type IN {reached} {without}), '')) "
         "AS on_date, count(*) AS n "
         "FROM survivors s WHERE {case} AND s.status = 'active' GROUP BY 2, 3"),
     "overdue_milestones": (
@@ -57,14 +59,14 @@ FIGURES: dict[str, str] = {
         "JOIN goals g ON g.survivor_id = s.id AND g.status = 'open' "
         "JOIN milestones m ON m.goal_id = g.id AND m.completed_on IS NULL "
         "WHERE {case} AND s.status = 'active' {row} GROUP BY 2, 3"),
-    # Missing, requested and expired documents are outstanding from the start (''); a
-    # recovered one from the day it expires.
+    # Documents of an outstanding status count from the start (''); a recovered one from the
+    # day after it expires (`Document.outstanding_on`).
     "documents_outstanding": (
         f"SELECT 'documents_outstanding' AS figure, {_MANAGER} AS manager, "
-        "CASE WHEN d.status = 'recovered' THEN d.expires_on ELSE '' END AS on_date, "
+        "CASE WHEN d.status = {recovered} THEN d.expires_on ELSE '' END AS on_date, "
         "count(*) AS n FROM survivors s JOIN documents d ON d.survivor_id = s.id "
-        "WHERE {case} AND s.status = 'active' AND (d.status IN ('missing', 'requested', "
-        "'expired') OR (d.status = 'recovered' AND d.expires_on IS NOT NULL)) {row} "
+        "WHERE {case} AND s.status = 'active' AND (d.status IN {outstanding} "
+        "OR (d.status = {recovered} AND d.expires_on IS NOT NULL)) {row} "
         "GROUP BY 2, 3"),
     "tasks_overdue": (
         f"SELECT 'tasks_overdue' AS figure, {_MANAGER} AS manager, t.due_date AS on_date, "
@@ -93,7 +95,10 @@ def contribution(figure: str, case: str, *, row: str = "", without: str = "",
     """The figure's rows for the cases `case` picks. `single`: one row or one new case, which
     counts once at most, so no grouping (a GROUP BY builds a temporary B-tree, which costs
     more than the rest of the statement in a trigger that runs for every inserted row)."""
-    sql = FIGURES[figure].format(case=case, row=row, without=without)
+    sql = FIGURES[figure].format(case=case, row=row, without=without,
+                                 reached=rules_sql.reached_contacts(),
+                                 outstanding=rules_sql.outstanding_statuses(),
+                                 recovered=rules_sql.recovered())
     if single:
         sql = sql.replace("count(*) AS n", "1 AS n").rsplit(" GROUP BY ", 1)[0]
     return sql
@@ -203,6 +208,35 @@ def recount(conn: Connection, table: str, case: str = "1") -> None:
                      f"SELECT figure, manager, on_date, sum(n) FROM ({contribution(figure, case)}) "
                      "WHERE true GROUP BY figure, manager, on_date "
                      "ON CONFLICT (figure, manager, on_date) DO UPDATE SET n = n + excluded.n")
+
+
+_STORED = ("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+           "AND name LIKE 'dash\\_%' ESCAPE '\\'")
+
+
+def stored_triggers(conn: Connection) -> dict[str, str]:
+    """The running totals' triggers as this database holds them: name -> CREATE text."""
+    return dict(conn.execute(_STORED))
+
+
+def rebuild_if_stale(conn: Connection) -> bool:
+    """Replace the triggers, and recount the totals, when the triggers a database holds were
+    made from other rules than the domain's now (a rule changed in `domain/` after the
+    database was written); True if it did. Runs at every opening, after the migrations: it
+    reads a few dozen rows of the schema, and rebuilds only when a rule has changed."""
+    has_totals = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' "
+                              "AND name = 'dashboard_counts'").fetchone()
+    wanted = triggers()
+    if has_totals is None or set(stored_triggers(conn).values()) == set(wanted):
+        return False
+    with transaction(conn):
+        for name in stored_triggers(conn):
+            conn.execute(f'DROP TRIGGER "{name}"')
+        for trigger in wanted:
+            conn.execute(trigger)
+        conn.execute("DELETE FROM dashboard_counts")
+        recount(conn, "dashboard_counts")
+    return True
 
 
 @step(9)
