@@ -247,8 +247,8 @@ def cli_exports(case: str, places: dict[str, Path], db: Path) -> None:
                       "--to", TODAY.isoformat(), "--out", str(out / "outcomes.pdf")]),
         (CASE_MANAGER, ["export", "employer-profile", "--survivor", case, "--employer",
                         employer, "--out", str(out / "profile.pdf")]),
-        (COORDINATOR, ["letter", "--survivor", case, "--employer", employer, "--position",
-                       "Kitchen intern", "--out", str(out / "letter.pdf")]),
+        (COORDINATOR, ["letter", "--survivor", case, "--employer", employer,
+                       "--out", str(out / "letter.pdf")]),
         (CASE_MANAGER, ["plan", "--survivor", case, "--out", str(out / "plan.pdf")]),
         (SUPERVISOR, ["backup", "--out", str(places["vault"] / "backup.db")]),
     ]

@@ -175,3 +175,15 @@ def test_every_demo_survivor_with_a_consent_gets_a_profile_and_a_letter(team: Te
                                                 agreed.recipient_name)
                 shared += 1
     assert shared >= 5  # the walk met real consents
+
+
+def test_a_letter_names_only_one_of_the_employers_positions(team: Team, amy: str) -> None:
+    employers.add_employer(team.coordinator, "Bayside Logistics", Industry.WAREHOUSE_LOGISTICS)
+    elsewhere = employers.add_position(team.coordinator, "Bayside Logistics", "Picker",
+                                       PositionKind.JOB)
+    with pytest.raises(ValidationError, match="not a position with Harbor Hotel Group"):
+        sharing.prepare_referral_letter(team.coordinator, amy, EMPLOYER, elsewhere.id)
+    here = employers.add_position(team.coordinator, EMPLOYER, "Housekeeping intern",
+                                  PositionKind.INTERNSHIP)
+    letter = sharing.prepare_referral_letter(team.coordinator, amy, EMPLOYER, here.id)
+    assert "housekeeping intern" in leak_guard.pdf_text(letter.pdf)

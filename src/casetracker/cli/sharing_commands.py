@@ -70,7 +70,7 @@ def cmd_export_profile(ctx: Context) -> int:
 
 def cmd_letter(ctx: Context) -> int:
     return _save(ctx, lambda s: sharing.prepare_referral_letter(
-        s, ctx.args.survivor, ctx.args.employer, ctx.args.position or ""))
+        s, ctx.args.survivor, ctx.args.employer, ctx.args.position))
 
 
 def cmd_plan(ctx: Context) -> int:
@@ -123,7 +123,8 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(commands, "letter", cmd_letter, "a referral letter on the letterhead")
     cmd.add_argument("--survivor", required=True, metavar="CASE")
     cmd.add_argument("--employer", required=True, metavar="NAME")
-    cmd.add_argument("--position", metavar="TITLE")
+    cmd.add_argument("--position", metavar="ID",
+                     help="one of the employer's open positions (see position list)")
     cmd.add_argument("--out", required=True, metavar="FILE.pdf")
 
     cmd = add(commands, "plan", cmd_plan, "the survivor's own printable plan")
