@@ -38,7 +38,12 @@ def test_locking_right_after_typing_a_search_runs_no_search(
     qtbot.keyClicks(window.search, "ros")
     timer = window._search_timer
     assert timer.isActive()
-    controller.lock()
-    assert not timer.isActive()  # it would search the closed session once it fired
-    qtbot.wait(300)  # longer than the search's typing pause; an error here fails the test
+    fired: list[bool] = []
+    timer.timeout.connect(lambda: fired.append(True))
+    # Locking closes the window and deletes it later; the pending search must die with it,
+    # never having run. Waiting for the window's end, not a guessed time, shows that.
+    with qtbot.waitSignal(window.destroyed):
+        controller.lock()
+        assert not timer.isActive()  # it would search the closed session once it fired
+    assert fired == []
     assert controller.session is None

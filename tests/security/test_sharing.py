@@ -11,13 +11,15 @@ import pytest
 from pypdf import PdfReader
 
 from casetracker.domain import clock
+from casetracker.domain.audit import AuditEntry
 from casetracker.domain.catalog import SHAREABLE, Category
 from casetracker.domain.documents import DocumentKind, DocumentStatus
-from casetracker.domain.employment import Industry, Stage
-from casetracker.domain.errors import PermissionDeniedError
+from casetracker.domain.employment import Industry, PositionKind, Stage
+from casetracker.domain.errors import NotFoundError, PermissionDeniedError
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.survivors import Availability, SafeContact, SensitiveDetails
+from casetracker.domain.validation import ValidationError
 from casetracker.export import leak_guard
 from casetracker.services import (
     audit,
@@ -34,6 +36,7 @@ from casetracker.services import (
 )
 from casetracker.services.session import Session
 from tests.conftest import Team
+from tests.helpers import CASE_MANAGER, COORDINATOR, OTHER_CASE_MANAGER, SUPERVISOR
 
 TODAY = clock.today()
 CANARIES = {
@@ -107,6 +110,17 @@ def canary(team: Team) -> str:
     return case
 
 
+def kitchen_intern(team: Team) -> str:
+    """The id of the internship the canary fixture opens at Harbor Hotel."""
+    [position] = sharing.open_positions(team.coordinator, "Harbor Hotel")
+    assert position.title == "Kitchen intern"
+    return position.id
+
+
+def audited(team: Team, action: str, case: str) -> list[AuditEntry]:
+    return audit.search(team.supervisor, action=action, subject=case)
+
+
 def consent_to(session: Session, case: str, employer: str,
                categories: frozenset[Category] = SHAREABLE, **kwargs: object) -> str:
     return consent.add_consent(session, case, categories=categories,
@@ -121,7 +135,7 @@ def test_withheld_canaries_never_reach_the_pdf(team: Team, canary: str, kind: st
     prepared = (sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
                 if kind == "profile" else
                 sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel",
-                                                "Kitchen intern"))
+                                                kitchen_intern(team)))
     texts = pdf_texts(prepared.pdf, tmp_path)
     joined = leak_guard.fold(" ".join(texts))
     compact = joined.replace(" ", "")
@@ -182,30 +196,39 @@ def test_a_field_missing_from_the_catalog_is_never_exported(team: Team, canary: 
     assert projection.keys() == ("survivor.preferred_name",)
 
 
-def test_the_leak_guard_blocks_a_template_that_prints_a_withheld_value(
+def test_a_template_naming_a_withheld_field_is_refused_when_saved(
         team: Team, canary: str, tmp_path: Path) -> None:
     consent_to(team.case_manager, canary, "Harbor Hotel")
-    sharing_support.set_letter_template(
-        team.coordinator, "Dear $employer_contact, please meet $preferred_name "
-        "Zanzibarova ($legal_last_name).")
-    out = tmp_path / "letter.pdf"
-    # A coordinator is not told which field: that would let letters probe the record.
-    with pytest.raises(leak_guard.LeakError, match="something about the survivor"):
-        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
-    assert not out.exists()  # preparing is the only way to something saveable
-    blocked = [e for e in audit.recent_entries(team.supervisor, 20)
-               if e.action == "export.blocked"]
-    assert blocked[0].details["field"] == "legal_last_name"
+    sharing_support.set_letter_template(team.coordinator,
+                                        "Dear $employer_contact, please meet $preferred_name.")
+    for template in ["Dear $employer_contact, please meet $preferred_name ($legal_last_name).",
+                     "Hello $legal_last_name and $phone"]:
+        with pytest.raises(ValidationError, match="legal_last_name"):
+            sharing_support.set_letter_template(team.coordinator, template)
+    # The template in use is still the last good one, and its letter holds no withheld value.
+    assert sharing_support.letter_template(team.coordinator) == (
+        "Dear $employer_contact, please meet $preferred_name.")
+    texts = pdf_texts(sharing.prepare_referral_letter(team.coordinator, canary,
+                                                      "Harbor Hotel").pdf, tmp_path)
+    joined = leak_guard.fold(" ".join(texts))
+    assert "please meet rosa" in joined
+    for token in DISTINCTIVE:
+        assert leak_guard.fold(token) not in joined, f"{token} leaked"
 
 
-def test_an_unknown_placeholder_stays_literal_and_reaches_nothing(team: Team, canary: str,
-                                                                  tmp_path: Path) -> None:
+def test_a_template_stored_before_templates_were_checked_writes_no_letter(
+        team: Team, canary: str) -> None:
+    from casetracker.storage.repositories import SettingsRepository
+
     consent_to(team.case_manager, canary, "Harbor Hotel")
-    sharing_support.set_letter_template(team.coordinator, "Hello $legal_last_name and $phone")
-    prepared = sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
-    joined = " ".join(pdf_texts(prepared.pdf, tmp_path))
-    assert "$legal_last_name" in joined
-    assert "Zanzibarova" not in joined
+    with team.supervisor.changing() as conn:  # as an older version would have saved it
+        SettingsRepository(conn).set(sharing_support.TEMPLATE_KEY,
+                                     "Hello $legal_last_name, call $phone")
+    with pytest.raises(ValidationError, match="needs fixing"):
+        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    # Refused as a whole, the same for every survivor: nothing about this one was looked at.
+    assert audited(team, "export.blocked", canary) == []
+    assert sharing.export_log(team.supervisor) == []
 
 
 def test_saved_exports_are_logged_and_audited(team: Team, canary: str, tmp_path: Path) -> None:
@@ -230,11 +253,17 @@ def test_who_may_share(team: Team, canary: str) -> None:
             sharing.prepare_employer_profile(outsider, canary, "Harbor Hotel")
     with pytest.raises(PermissionDeniedError):
         consent_to(team.coordinator, canary, "Harbor Hotel")
+    denied = [(e.actor, e.details["attempted"])
+              for e in audited(team, "access.denied", canary)]
+    assert denied == [(SUPERVISOR, "preparing an employer profile"),
+                      (OTHER_CASE_MANAGER, "preparing an employer profile"),
+                      (COORDINATOR, "recording a consent")]
+    # Nothing was prepared for anyone, and the coordinator's consent was not recorded.
+    assert sharing.export_log(team.supervisor) == []
+    assert [c.created_by for c in consent.consents(team.supervisor, canary)] == [CASE_MANAGER]
 
 
 def test_consents_validate_and_expiring_ones_are_listed(team: Team, canary: str) -> None:
-    from casetracker.domain.validation import ValidationError
-
     cm = team.case_manager
     with pytest.raises(ValidationError, match="never be shared"):
         consent_to(cm, canary, "Harbor Hotel", frozenset({Category.SENSITIVE}))
@@ -266,7 +295,6 @@ def test_the_letterhead_carries_the_logo_and_organisation(team: Team, canary: st
 
     from PIL import Image
 
-    from casetracker.domain.validation import ValidationError
     from casetracker.services import settings
 
     settings.update_settings(team.supervisor, organisation_name="Safe Harbor Jobs",
@@ -296,10 +324,22 @@ def test_the_letterhead_carries_the_logo_and_organisation(team: Team, canary: st
     "Recruited through Vexillum Staffing",
 ])
 def test_tricks_in_typed_text_are_caught(team: Team, canary: str, trick: str) -> None:
+    """A withheld value disguised in a shared value (skills are in every export)."""
     consent_to(team.case_manager, canary, "Harbor Hotel")
-    sharing_support.set_letter_template(team.coordinator, f"Dear $employer_contact, {trick}.")
+    survivors.update_survivor(team.case_manager, canary, skills=("forklift", trick))
     with pytest.raises(leak_guard.LeakError):
+        sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    with pytest.raises(leak_guard.LeakError) as told_coordinator:
         sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    # Both refusals are on the trail for the supervisor; the coordinator is told no field,
+    # the case manager is asked to review, and no export exists.
+    blocked = audited(team, "export.blocked", canary)
+    assert [(e.actor, e.details["kind"]) for e in blocked] == [
+        (CASE_MANAGER, "employer_profile"), (COORDINATOR, "referral_letter")]
+    assert all(e.details["field"] for e in blocked)
+    assert blocked[1].details["field"] not in str(told_coordinator.value)
+    assert [t.title for t in notes.tasks(team.case_manager, canary)] == [sharing.REVIEW_TASK]
+    assert sharing.export_log(team.supervisor) == []
 
 
 def test_withheld_values_typed_into_shared_fields_or_the_position_are_caught(
@@ -310,10 +350,23 @@ def test_withheld_values_typed_into_shared_fields_or_the_position_are_caught(
     with pytest.raises(leak_guard.LeakError, match="legal last name"):
         sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
     survivors.update_survivor(team.case_manager, canary, accommodations="A quiet workspace")
-    with pytest.raises(leak_guard.LeakError):
+    # A letter's position is one of the employer's, never free text typed at the letter.
+    with pytest.raises(NotFoundError):
         sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel",
                                         "Kitchen intern, ask for Wilhelmina")
-    sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel", "Kitchen intern")
+    bayside = employers.add_position(team.coordinator, "Bayside Logistics", "Picker",
+                                     PositionKind.JOB)
+    with pytest.raises(ValidationError, match="not a position with Harbor Hotel"):
+        sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel", bayside.id)
+    blocked = audited(team, "export.blocked", canary)
+    assert [e.details["field"] for e in blocked] == ["legal_last_name"]
+    assert blocked[0].details["shared"] == "Supports at work"
+    letter = sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel",
+                                             kitchen_intern(team))
+    text = leak_guard.pdf_text(letter.pdf)
+    assert "kitchen intern" in text
+    assert "wilhelmina" not in text
+    assert "zanzibarova" not in text
 
 
 def test_ordinary_words_in_short_notes_do_not_block_clean_documents(team: Team,
@@ -324,8 +377,14 @@ def test_ordinary_words_in_short_notes_do_not_block_clean_documents(team: Team,
         notes.add_note(team.case_manager, canary, text, ContactType.PHONE)
     sensitive.update_sensitive(team.case_manager, canary,
                                immigration_status="Employment authorization pending")
-    sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
-    sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    profile = sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    letter = sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
+    for prepared in (profile, letter):
+        text = leak_guard.pdf_text(prepared.pdf)
+        assert "rosa" in text
+        assert "forklift" in text
+    assert audited(team, "export.blocked", canary) == []
+    assert sharing.REVIEW_TASK not in [t.title for t in notes.tasks(team.case_manager, canary)]
 
 
 def test_a_survivor_living_at_the_shelter_may_share_its_phone(team: Team, canary: str) -> None:
@@ -333,7 +392,12 @@ def test_a_survivor_living_at_the_shelter_may_share_its_phone(team: Team, canary
 
     settings.update_settings(team.supervisor, organisation_phone=CANARIES["phone"])
     consent_to(team.case_manager, canary, "Harbor Hotel")
-    sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    prepared = sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    # The number is on the letterhead, as the shelter's; the survivor's other details are not.
+    text = leak_guard.pdf_text(prepared.pdf)
+    assert "0134477" in "".join(ch for ch in text if ch.isdigit())
+    assert "zanzibarova" not in text
+    assert audited(team, "export.blocked", canary) == []
 
 
 def test_a_renamed_employer_is_not_covered_and_overlapping_consents_intersect(
@@ -360,3 +424,8 @@ def test_a_value_too_long_for_a_page_is_a_clear_error(team: Team, canary: str) -
                               skills=tuple(f"skill number {n} " + "x" * 80 for n in range(50)))
     with pytest.raises(CaseTrackerError, match="too long to fit"):
         sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    # Nothing half-made is logged; shortened, the same profile is written.
+    assert sharing.export_log(team.supervisor) == []
+    survivors.update_survivor(team.case_manager, canary, skills=("forklift",))
+    prepared = sharing.prepare_employer_profile(team.case_manager, canary, "Harbor Hotel")
+    assert "forklift" in leak_guard.pdf_text(prepared.pdf)

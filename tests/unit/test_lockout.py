@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -71,10 +72,11 @@ def test_success_resets_the_count_but_keeps_failures_for_the_audit(tmp_path: Pat
 
 def test_parallel_attempts_are_serialised_and_all_counted(tmp_path: Path) -> None:
     path = tmp_path / "l"
+    clock = FakeClock()
 
     def attempt() -> None:
-        with locked(path) as state:
-            time.sleep(0.01)  # stands for the key derivation
+        with locked(path, clock) as state:
+            time.sleep(0.01)  # stands for the key derivation: a window for a race to show
             state.record_failure("ana")
 
     threads = [threading.Thread(target=attempt) for _ in range(8)]
@@ -82,21 +84,47 @@ def test_parallel_attempts_are_serialised_and_all_counted(tmp_path: Path) -> Non
         thread.start()
     for thread in threads:
         thread.join()
-    with locked(path) as state:
+    with locked(path, clock) as state:
         assert state.counts["ana"] == 8
         assert len(state.pending) == 8
 
 
-def test_absurd_counts_and_huge_pending_lists_are_handled_quickly(tmp_path: Path) -> None:
-    import json
-
+def test_absurd_counts_and_huge_pending_lists_are_cut_down(tmp_path: Path) -> None:
+    """A count of 10**12 waits the ceiling (without computing 2**(10**12), which would hang:
+    `delay_after` stops growing first); a huge pending list is cut to what the audit takes."""
+    clock = FakeClock()
     path = tmp_path / "l"
     path.write_text(json.dumps({
-        "accounts": {"ana": {"failures": 10**12, "last_failure": FakeClock().now}},
+        "accounts": {"ana": {"failures": 10**12, "last_failure": clock.now}},
         "pending_audit": [{"account": "ana", "at": "2026-01-01"}] * 20_000}))
-    started = time.monotonic()
-    with locked(path, FakeClock()) as state:
+    with locked(path, clock) as state:
+        assert delay_after(10**12) == MAX_DELAY_SECONDS
         assert state.wait_seconds("ana") == MAX_DELAY_SECONDS
+        clock.advance(MAX_DELAY_SECONDS - 1)
+        assert state.wait_seconds("ana") == 1
+        clock.advance(1)
+        assert state.wait_seconds("ana") == 0
         assert len(state.pending) == 500
         assert state.dropped == 19_500
-    assert time.monotonic() - started < 2
+        state.record_failure("ana")
+    with locked(path, clock) as reloaded:
+        assert len(reloaded.pending) == 500
+        assert reloaded.dropped == 19_501  # counted, though not kept
+
+
+def test_failures_are_timed_by_the_injected_clock(tmp_path: Path) -> None:
+    clock = FakeClock(1_700_000_000.0)  # 2023-11-14T22:13:20Z, far from any real today
+    path = tmp_path / "l"
+    with locked(path, clock) as state:
+        for _ in range(4):
+            state.record_failure("ana")
+            clock.advance(60)
+    with locked(path, clock) as reloaded:
+        assert [p.at for p in reloaded.pending] == [
+            "2023-11-14T22:13:20+00:00", "2023-11-14T22:14:20+00:00",
+            "2023-11-14T22:15:20+00:00", "2023-11-14T22:16:20+00:00"]
+        # Four failures make the next attempt wait a little after the last one: 60 s ago by
+        # this clock, so no wait now; back at that moment, the whole wait.
+        assert reloaded.wait_seconds("ana") == 0
+        clock.advance(-60)
+        assert reloaded.wait_seconds("ana") == delay_after(4)

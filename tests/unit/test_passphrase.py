@@ -51,6 +51,29 @@ def test_blocklisted_passphrases_are_refused(common: str) -> None:
         policy.check(common)
 
 
+@pytest.mark.parametrize("spaced", [
+    "password password",            # "passwordpassword" with a space put in
+    "pass word pass word",
+    "Sunshine Sunshine",
+    "1234 5678 9012 345",           # "123456789012345" typed in groups
+    "correcthorse batterystaple",   # the spaces of a listed phrase moved
+    "correct horsebattery staple",
+    "the quick brown fox jumps over thelazy dog",
+    "case tracker case tracker",
+    "trust no1 trust no1",
+    "change\tme change\u00a0me",      # a tab and a no-break space are spaces too
+])
+def test_blocklisted_passphrases_with_spaces_put_in_or_moved_are_refused(spaced: str) -> None:
+    with pytest.raises(PassphrasePolicyError, match="commonly used"):
+        policy.check(spaced)
+
+
+def test_spaces_alone_do_not_make_an_ordinary_passphrase_common() -> None:
+    """The spaced-variant check compares without spaces; it must not refuse a phrase whose
+    letters merely contain a listed one's."""
+    assert policy.check("password password sunflower") == "password password sunflower"
+
+
 def test_repeated_characters_are_refused() -> None:
     with pytest.raises(PassphrasePolicyError, match="repeats"):
         policy.check("abababababababab")
