@@ -231,7 +231,9 @@ def test_tab_order_of_the_lock_screen_and_first_run(qtbot: QtBot) -> None:
     lock.show()
     qtbot.waitExposed(lock)
     assert names_in_tab_order(lock) == [
-        "Passphrase", "Unlock", "Forgot the passphrase? Use the recovery key", "Account"]
+        "Passphrase", "Unlock", "Forgot the passphrase? Use the recovery key",
+        "Set up your program's database…", "Open another database…",
+        "Don't list account names on this computer", "Account"]
     first_run = FirstRunDialog("/tmp/case.db")
     qtbot.addWidget(first_run)
     first_run.show()

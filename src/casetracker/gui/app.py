@@ -25,18 +25,22 @@ def demo_notice() -> str:
     return QCoreApplication.translate(
         "app",
         "This is the demonstration database: every person in it is made up. Every demo "
-        "account's passphrase is “{0}”. To set up your program's own database, start Case "
-        "Tracker with --db PATH.").format(DEMO_PASSPHRASE)
+        "account's passphrase is “{0}”. To set up your program's own database, choose "
+        "“Set up your program's database…” below.").format(DEMO_PASSPHRASE)
 
 
-def choose_database(db: Path | None, default: Path, kdf: KdfParams) -> tuple[Path, str]:
-    """The database to open and a notice for the lock screen.
+def choose_database(db: Path | None, default: Path, kdf: KdfParams,
+                    remembered: Path | None = None) -> tuple[Path, str]:
+    """The database to open and a notice for the lock screen (only the demo has one).
 
-    A named database is opened (or set up, if new). With none named, the program's own
-    database is opened if it exists; otherwise the demonstration database, made on first run.
+    A named database is opened (or set up, if new). With none named, the database last
+    unlocked here (`remembered`, never a demo) or else the program's own database is opened
+    if it exists; otherwise the demonstration database, made on first run.
     """
     if db is not None:
         return db, ""
+    if remembered is not None and remembered.exists():
+        return remembered, ""
     if default.exists():
         return default, ""
     demo_path = default.with_name("demo.db")
@@ -56,11 +60,14 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     app.setApplicationName("Case Tracker")
     app.setOrganizationName("CaseTracker")
     i18n.install(i18n.preferred_language())  # the translators live as children of the app
-    path, notice = choose_database(db, default, kdf)
+    from casetracker.gui import error_dialog
+    from casetracker.gui.lock_screen import remembered_database
+
+    path, notice = choose_database(db, default, kdf, remembered_database())
     vault = Vault(path, kdf=kdf)
     try:
-        with vault.hold_window():
-            controller = AppController(vault, notice=notice)
+        controller = AppController(vault, notice=notice, demo=bool(notice), default_db=default)
+        with controller.holding(), error_dialog.installed(controller):
             controller.start()
             code = app.exec()
             if controller.session is not None:

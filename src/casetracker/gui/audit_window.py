@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.audit import AuditEntry
+from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import DateField
@@ -105,6 +106,7 @@ class AuditWindow(QDialog):
         QVBoxLayout(self).addWidget(tabs)
         self.entries: list[AuditEntry] = []
         self.resize(1100, 700)
+        self.demo_banner = add_demo_banner(self, session)
         self.refresh()
         self._load_exports()
 

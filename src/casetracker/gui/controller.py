@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -16,7 +17,13 @@ from PySide6.QtWidgets import QWidget
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError, ThrottledError
-from casetracker.gui.lock_screen import LockScreen
+from casetracker.gui.lock_screen import (
+    LockScreen,
+    known_demo,
+    names_hidden,
+    note_demo,
+    remember_database,
+)
 from casetracker.gui.messages import error_text
 from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
 from casetracker.services.vault import Vault
@@ -35,12 +42,18 @@ class AppController(QObject):
     unlocked = Signal()
     locked = Signal()
 
-    def __init__(self, vault: Vault, *, notice: str = "",
+    def __init__(self, vault: Vault, *, notice: str = "", demo: bool = False,
+                 default_db: Path | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.notice = notice
+        # Before unlocking, a demonstration is known only as the app's own or as one unlocked
+        # here before; the mark inside the database tells at unlock.
+        self.demo = demo or known_demo(vault.paths.db)
+        self.default_db = default_db  # where a new program database is suggested
+        self._hold = contextlib.ExitStack()  # this window's claim on its database
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.lock_screen: LockScreen | None = None
@@ -61,9 +74,12 @@ class AppController(QObject):
 
     def show_lock_screen(self, *, minimized: bool = False) -> None:
         if self.lock_screen is None:
-            self.lock_screen = LockScreen(self.vault.account_names(), notice=self.notice)
+            self.lock_screen = LockScreen(self.vault.account_names(), notice=self.notice,
+                                          demo=self.demo, location=str(self.vault.paths.db))
             self.lock_screen.unlock_requested.connect(self.try_unlock)
             self.lock_screen.recovery_requested.connect(self.open_recovery)
+            self.lock_screen.setup_requested.connect(self.open_setup)
+            self.lock_screen.open_requested.connect(self.open_database)
             self.lock_screen.resize(720, 520)
         if minimized:
             self.lock_screen.showMinimized()
@@ -87,7 +103,9 @@ class AppController(QObject):
     def open_recovery(self) -> None:
         from casetracker.gui.recovery_dialog import RecoveryDialog
 
-        dialog = RecoveryDialog(self.vault.account_names(), self.lock_screen)
+        hidden = names_hidden()
+        dialog = RecoveryDialog([] if hidden else self.vault.account_names(), self.lock_screen)
+        dialog.account.setEditable(hidden)  # typed, like on the lock screen
         dialog.submit = self._recover
         self.active_dialog = dialog
         dialog.open()
@@ -107,6 +125,66 @@ class AppController(QObject):
     def _create(self, data: NewVault) -> None:
         session, key = self.vault.create(data.supervisor, data.passphrase)
         self._show_key_then_open(key, session)
+
+    # -- choosing the database (from the lock screen) ------------------------------------------
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[None]:
+        """Hold the open database for the window's life (`DatabaseInUseError` if another
+        window has it); a switch to another database moves the hold."""
+        self._hold.enter_context(self.vault.hold_window())
+        try:
+            yield
+        finally:
+            self._hold.close()
+
+    def _switch_to(self, vault: Vault) -> None:
+        if vault.paths.db.resolve() != self.vault.paths.db.resolve():
+            hold = contextlib.ExitStack()
+            hold.enter_context(vault.hold_window())  # refused: nothing has changed yet
+            self._hold.close()
+            self._hold = hold
+        self.vault, self.notice, self.demo = vault, "", known_demo(vault.paths.db)
+
+    def _vault_at(self, path: Path) -> Vault:
+        return Vault(path, kdf=self.vault.kdf, policy=self.vault.policy, clock=self.vault.clock)
+
+    def open_setup(self) -> None:
+        from casetracker.gui.first_run import FirstRunDialog, suggested_location
+
+        dialog = FirstRunDialog(str(suggested_location(self.default_db)), self.lock_screen,
+                                choose_location=True)
+        dialog.submit = self._set_up
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _set_up(self, data: NewVault) -> None:
+        assert data.location is not None
+        vault = self._vault_at(data.location)
+        session, key = vault.create(data.supervisor, data.passphrase)
+        try:
+            self._switch_to(vault)
+        except BaseException:
+            session.close()
+            raise
+        self._show_key_then_open(key, session)
+
+    def open_database(self, path: str) -> None:
+        """Show the lock screen of the database at `path` (chosen on the lock screen)."""
+        assert self.lock_screen is not None
+        vault = self._vault_at(Path(path))
+        try:
+            vault.account_names()  # a database and key file this program can read
+            self._switch_to(vault)
+        except CaseTrackerError as exc:
+            self.lock_screen.show_error(error_text(exc))
+            return
+        old, self.lock_screen = self.lock_screen, None
+        self.show_lock_screen()
+        assert self.lock_screen is not None
+        self.lock_screen.setGeometry(old.geometry())
+        old.close()
+        old.deleteLater()
 
     def _show_key_then_open(self, key: str, session: Session) -> None:
         from casetracker.gui.first_run import RecoveryKeyDialog
@@ -137,7 +215,15 @@ class AppController(QObject):
         # Loaded on first unlock, so the lock screen appears without the record screens and
         # the PDF libraries behind them.
         from casetracker.gui.main_window import MainWindow
+        from casetracker.services import demo_mark
 
+        if self.demo and not demo_mark.is_demo(session):
+            demo_mark.mark(session)  # the app's demonstration, made before demos were marked
+        self.demo = demo_mark.is_demo(session)
+        if self.demo:
+            note_demo(self.vault.paths.db)  # its lock screen says so from now on
+        else:
+            remember_database(self.vault.paths.db)  # opened first at the next start
         program = settings.get_settings(session)
         self.idle.timeout_seconds = program.auto_lock_minutes * 60
         self.window = MainWindow(session, self.clipboard)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
+from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import DateField, report
@@ -97,6 +98,7 @@ class DashboardWindow(QDialog):
         layout.addLayout(reports)
         self.active_dialog: QWidget | None = None
         self.resize(1080, 680)
+        self.demo_banner = add_demo_banner(self, session)
 
     def drill_down(self, row: int, column: int) -> None:
         if column == 0:
@@ -116,6 +118,7 @@ class DashboardWindow(QDialog):
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel(f"{manager}: {label(METRIC_LABELS[metric])}", dialog))
         layout.addWidget(listing)
+        add_demo_banner(dialog, self.session)
         dialog.resize(420, 420)
         self.active_dialog = dialog
         self.drill_list = listing

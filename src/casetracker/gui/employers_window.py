@@ -37,6 +37,7 @@ from casetracker.domain.employment import (
     show_wage,
 )
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import POSITION_KIND_LABELS, label
 from casetracker.gui.messages import MATCH_REASONS, translate_message
 from casetracker.gui.theme import Tone, text_colour
@@ -234,6 +235,7 @@ class EmployersWindow(QDialog):
         QVBoxLayout(self).addWidget(splitter)
         self.resize(1120, 680)
         label_combo_boxes(self)
+        self.demo_banner = add_demo_banner(self, session)
         self._partners: list[Employer] = []
         self.refresh()
 

@@ -1,8 +1,13 @@
-"""First run: create the database and its supervisor account, then show the recovery key."""
+"""First run: create the database and its supervisor account, then show the recovery key.
+
+The same dialog sets up a program's database from the lock screen, where it also asks where
+the file goes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
@@ -10,7 +15,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,42 +25,118 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.errors import UsageError
+from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.gui.widgets import FormDialog, passphrase_fields
+from casetracker.services.session import VaultPaths
 
 
 @dataclass(frozen=True)
 class NewVault:
     supervisor: str
     passphrase: str
+    location: Path | None = None  # chosen in the dialog; None: the one it was opened for
+
+
+def suggested_location(default: Path | None = None) -> Path:
+    """Where a new program database goes unless the person chooses otherwise: `default`
+    (the user's data directory, as the command line uses), or a free name beside it."""
+    if default is None:
+        from platformdirs import user_data_dir
+
+        default = Path(user_data_dir("CaseTracker", appauthor=False)) / "case.db"
+    candidate, number = default, 1
+    while _taken(candidate):
+        number += 1
+        candidate = default.with_name(f"{default.stem}-{number}{default.suffix}")
+    return candidate
+
+
+def _taken(path: Path) -> bool:
+    paths = VaultPaths(path)
+    return paths.db.exists() or paths.keys.exists()
 
 
 class FirstRunDialog(FormDialog):
-    """Asks for the first (supervisor) account's name and passphrase."""
+    """Asks for the first (supervisor) account's name and passphrase, and with
+    `choose_location` where the new database file goes."""
 
-    def __init__(self, location: str, parent: QWidget | None = None) -> None:
+    def __init__(self, location: str, parent: QWidget | None = None, *,
+                 choose_location: bool = False) -> None:
         super().__init__(self.tr("Set up Case Tracker"), parent)
-        intro = QLabel(self.tr(
-            "There is no database yet. Case Tracker will create an encrypted one at:\n{0}\n\n"
-            "The first account is a supervisor, who then adds the staff. Choose a passphrase "
-            "of at least 15 characters: a few unrelated words are easy to type and hard to "
-            "guess.").format(location), self)
+        if choose_location:
+            intro = QLabel(self.tr(
+                "Case Tracker will create a new, encrypted database for your program. Choose "
+                "where its file goes; the suggested place is your account's own data folder, "
+                "where Case Tracker looks first when it starts.\n\n"
+                "The first account is a supervisor, who then adds the staff. Choose a passphrase "
+                "of at least 15 characters: a few unrelated words are easy to type and hard to "
+                "guess."), self)
+        else:
+            intro = QLabel(self.tr(
+                "There is no database yet. Case Tracker will create an encrypted one at:\n{0}\n\n"
+                "The first account is a supervisor, who then adds the staff. Choose a passphrase "
+                "of at least 15 characters: a few unrelated words are easy to type and hard to "
+                "guess.").format(location), self)
         intro.setWordWrap(True)
+        self.location: QLineEdit | None = None
+        self.browse_button: QPushButton | None = None
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Account name"))
         self.passphrase, self.repeat = passphrase_fields(
             self, self.tr("Passphrase"), self.tr("Repeat the passphrase"))
         form = QFormLayout()
+        if choose_location:
+            self.location = QLineEdit(location, self)
+            self.location.setAccessibleName(self.tr("Database file"))
+            self.browse_button = QPushButton(self.tr("Choose…"), self)
+            self.browse_button.setAccessibleName(self.tr("Choose the database file"))
+            self.browse_button.clicked.connect(self.browse)
+            row = QHBoxLayout()
+            row.addWidget(self.location, 1)
+            row.addWidget(self.browse_button)
+            form.addRow(self.tr("Database file"), row)
         form.addRow(self.tr("Account name"), self.name)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat it"), self.repeat)
         self.body.addWidget(intro)
         self.body.addLayout(form)
+        if self.location is not None:
+            self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
+
+    def browse(self) -> None:
+        assert self.location is not None
+        # Overwriting is refused in `data()` with the reason, so the dialog need not ask.
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Where should the new database go?"), self.location.text(),
+            self.tr("Case Tracker databases (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.location.setText(path)
+
+    def chosen_location(self) -> Path | None:
+        """The new database's file, as typed or chosen (None when it is not asked)."""
+        if self.location is None:
+            return None
+        text = self.location.text().strip()
+        if not text:
+            raise UsageError(self.tr("Choose where the database file goes."))
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            raise UsageError(self.tr(
+                "Give the whole path of the database file, or use Choose…"))
+        if not path.suffix:
+            path = path.with_suffix(".db")
+        if path.is_dir() or _taken(path):
+            raise AlreadyExistsError(self.tr(
+                "There is already a database or folder at {0}. Case Tracker never overwrites "
+                "one: choose another name or place.").format(str(path)))
+        return path
 
     def data(self) -> NewVault:
+        location = self.chosen_location()
         if self.passphrase.text() != self.repeat.text():
             raise UsageError(self.tr("The two passphrases differ."))
-        return NewVault(self.name.text().strip(), self.passphrase.text())
+        return NewVault(self.name.text().strip(), self.passphrase.text(), location)
 
 
 class RecoveryKeyDialog(QDialog):

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self.show_expiring_consents()
         self.resize(1280, 780)
         label_combo_boxes(self)
+        from casetracker.gui.demo_banner import add_demo_banner
+
+        self.demo_banner = add_demo_banner(self, session)  # a demo says so on every screen
         self.search.setFocus()
 
     def _build_toolbar(self) -> None:

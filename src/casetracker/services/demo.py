@@ -64,7 +64,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.security.kdf import PRODUCTION, KdfParams
-from casetracker.services import accounts
+from casetracker.services import accounts, demo_mark
 from casetracker.services.sensitive import validate_sensitive
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
@@ -145,6 +145,7 @@ def create_demo(db_path: Path, survivors: int, *, passphrase: str | None = None,
     vault = Vault(db_path, kdf=kdf)
     session, _recovery = vault.create(staff[0].name, staff[0].passphrase)
     try:
+        demo_mark.mark(session)  # every screen then says the people are made up
         for account in staff[1:]:
             accounts.add_account(session, account.name, account.role, account.passphrase)
         populate(session, survivors, [a.name for a in staff if a.role is Role.CASE_MANAGER],
