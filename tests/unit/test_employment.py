@@ -199,10 +199,12 @@ def test_matching_ranks_by_fit_and_flags_restrictions_without_saying_why(
     assert [m.case_number for m in ranked] == ["CT-1", "CT-2", "CT-3"]
     assert ranked[0].ready_for_i9
     assert "skills: customer service" in ranked[0].reasons
-    flags = {m.case_number: m.restriction_flag for m in ranked}
+    # The coordinator sees the same neutral flag on everyone: the record stays with staff.
+    assert {m.restriction_flag for m in ranked} == {matching.ASK_FLAG}
+    assert "Prostitution" not in repr(ranked)
+    flags = {m.case_number: m.restriction_flag for m in matching.rank(cm, hotel)}
     assert flags["CT-1"] is None
     assert flags["CT-3"] == matching.RESTRICTION_FLAG
-    assert "Prostitution" not in repr(ranked)
     # A case manager ranks only their own caseload.
     assert matching.rank(team.other_case_manager, hotel) == []
 

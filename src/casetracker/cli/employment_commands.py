@@ -104,11 +104,15 @@ def cmd_placement_show(ctx: Context) -> int:
     return 0
 
 
+FLAG_WORDS = {matching.RESTRICTION_FLAG: "check restrictions",
+              matching.ASK_FLAG: "ask the case manager"}
+
+
 def cmd_match(ctx: Context) -> int:
     with ctx.unlock() as session:
         rows = [{"case": m.case_number, "name": m.preferred_name, "score": m.score,
                  "i9": "yes" if m.ready_for_i9 else "no",
-                 "flag": "check restrictions" if m.restriction_flag else "-",
+                 "flag": FLAG_WORDS.get(m.restriction_flag or "", "-"),
                  "why": "; ".join(m.reasons) or "-"}
                 for m in matching.rank(session, ctx.args.position, limit=ctx.args.limit)]
     print_rows(rows, ["case", "name", "score", "i9", "flag", "why"], as_json=ctx.args.json)

@@ -78,7 +78,10 @@ def render(story: list[Flowable], *, title: str, letterhead: Letterhead,
         buffer, pagesize=LETTER, leftMargin=0.9 * inch, rightMargin=0.9 * inch,
         topMargin=1.55 * inch, bottomMargin=0.95 * inch, title=title,
         author=letterhead.organisation or "Case Tracker", subject=title,
-        creator="Case Tracker", producer="Case Tracker", keywords="")
+        creator="Case Tracker", producer="Case Tracker", keywords="",
+        # No creation time or random file id: the same document on the same day is the same
+        # file (its date is printed on the page, from the program's clock).
+        invariant=True)
     try:
         document.build(story, onFirstPage=page, onLaterPages=page)
     except LayoutError as exc:

@@ -76,6 +76,8 @@ MATCH_REASONS = (
     QT_TRANSLATE_NOOP("errors", "This employer's hiring restrictions may apply. Talk with the "
                                 "case manager before referring (a vacatur petition may help). "
                                 "The employer is never told why."),
+    QT_TRANSLATE_NOOP("errors", "This employer has hiring restrictions: ask the survivor's "
+                                "case manager whether this referral fits before making it."),
 )
 
 # What a form's field problem says after the field's name.

@@ -82,7 +82,16 @@ def _visible(session: Session, consent_id: str, action: str) -> tuple[Consent, S
         access.require_employment_read(session, survivor, action)
     except PermissionDeniedError:
         raise missing from None
+    if not _shown_to(session, consent):
+        raise missing
     return consent, survivor
+
+
+def _shown_to(session: Session, consent: Consent) -> bool:
+    """Coordinators see consents to employer partners only: a consent to an agency names a
+    recipient typed into the case ("Immigration legal clinic (T-visa petition)")."""
+    return (session.account.role is not Role.COORDINATOR
+            or consent.recipient_kind is RecipientKind.EMPLOYER)
 
 
 def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent:
@@ -102,7 +111,8 @@ def consents(session: Session, case_number: str) -> list[Consent]:
     survivor = access.find(session, case_number)
     access.require_employment_read(session, survivor, "reading consents")
     session.audit_view(survivor.case_number, "consents")
-    return SharingRepository(session.conn).consents(survivor.id)
+    return [c for c in SharingRepository(session.conn).consents(survivor.id)
+            if _shown_to(session, c)]
 
 
 def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[str, Consent]]:

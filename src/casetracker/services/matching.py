@@ -1,7 +1,9 @@
 """Matching: who fits an open position best, and where a hiring restriction may bite.
 
-The restriction flag is for staff only and never says why: the reason lives in sensitive
-details that coordinators do not see and employers never learn.
+Whether a restriction may apply to someone depends on their criminal record, a sensitive
+detail. Case managers and supervisors, who may read it, see the flag where it applies;
+coordinators see the same neutral "ask the case manager" on every candidate for an employer
+with such restrictions, so the flag tells them nothing about anyone. Employers never learn why.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from casetracker.storage.survivors_repo import SurvivorRepository
 RESTRICTION_FLAG = ("This employer's hiring restrictions may apply. Talk with the case "
                     "manager before referring (a vacatur petition may help). The employer is "
                     "never told why.")
+
+
+ASK_FLAG = ("This employer has hiring restrictions: ask the survivor's case manager whether "
+            "this referral fits before making it.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +72,9 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
             score += 3
             reasons.append("ready for I-9")
         flag = None
-        if restricted and people.sensitive(survivor.id).has_trafficking_related_record:
+        if restricted and role is Role.COORDINATOR:
+            flag = ASK_FLAG
+        elif restricted and people.sensitive(survivor.id).has_trafficking_related_record:
             flag = RESTRICTION_FLAG
         matches.append(Match(survivor.case_number, survivor.preferred_name, score,
                              tuple(reasons), ready, flag))

@@ -43,6 +43,7 @@ from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead, usable_letter_template
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
+from casetracker.storage.reports_repo import ReviewRepository
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
@@ -348,22 +349,50 @@ def export_log(session: Session, case_number: str | None = None) -> list[ExportR
     return SharingRepository(session.conn).exports(survivor.id)
 
 
+# Goals in these domains are worded for staff and may carry history ("File a vacatur petition
+# for the prostitution charge"): they stay off the paper a survivor carries unless chosen.
+PLAN_LEFT_OUT = frozenset({GoalDomain.LEGAL, GoalDomain.HEALTH})
+
+
+def plan_withheld(session: Session, survivor: Survivor) -> list[Withheld]:
+    """What the survivor's own plan must never show: the sensitive details and what
+    supervisors wrote in case reviews (whose actions are also staff tasks)."""
+    details = SurvivorRepository(session.conn).sensitive(survivor.id)
+    items = [Withheld(name, Kind.SENSITIVE, (getattr(details, name),))
+             for name in ("history_notes", "criminal_record_notes", "immigration_status",
+                          "health_notes", "safety_plan")]
+    for review in ReviewRepository(session.conn).reviews(survivor.id):
+        items.append(Withheld("case_review", Kind.SENSITIVE,
+                              (review[2], *(review[5] or "").split("\n"))))
+    return [Withheld(i.field, i.kind, tuple(v for v in i.values if v and v.strip()))
+            for i in items]
+
+
 def prepare_plan(session: Session, case_number: str, language: str = "en") -> PreparedExport:
-    """The survivor's own plan: goals, milestones, next steps, in English or Spanish."""
+    """The survivor's own plan, in English or Spanish: a projection like any export. It holds
+    their open goals outside `PLAN_LEFT_OUT` and those goals' steps, never staff tasks, review
+    text or a sensitive detail, and the leak guard checks it before anyone sees it."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "printing a survivor's plan")
     today = clock.today()
     goals = [g for g in PlanRepository(session.conn).goals(survivor.id)
-             if g.status is GoalStatus.OPEN]
+             if g.status is GoalStatus.OPEN and g.domain not in PLAN_LEFT_OUT]
     plan_goals = [PlanGoal(g.specific, g.target_date,
                            [(m.description, m.due_date, m.done) for m in g.milestones])
                   for g in goals]
-    upcoming = sorted(((t.title, t.due_date) for t in
-                       NoteRepository(session.conn).tasks(survivor.id) if not t.done),
-                      key=lambda pair: pair[1])[:6]
+    upcoming = sorted(((m.description, m.due_date) for g in goals for m in g.milestones
+                       if not m.done), key=lambda pair: pair[1])[:6]
+    shared = [("goal", g.specific) for g in goals] + [
+        ("step", m.description) for g in goals for m in g.milestones]
+    try:
+        leak_guard.check_shared(shared, plan_withheld(session, survivor),
+                                preferred_name=survivor.preferred_name)
+    except leak_guard.LeakError as exc:
+        session.audit("export.blocked", survivor.case_number, kind="survivor_plan",
+                      field=exc.field, shared=exc.shared)
+        raise
     pdf = render_plan(survivor.preferred_name, plan_goals, upcoming,
                       survivor.assigned_to or session.account.name, letterhead(session), today,
                       "es" if language == "es" else "en")
     return PreparedExport("survivor_plan", survivor.id, survivor.case_number, "the survivor",
-                          None, ("goal.specific", "milestone.description", "task.title"), (),
-                          pdf)
+                          None, ("goal.specific", "milestone.description"), (), pdf)
