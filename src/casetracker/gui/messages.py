@@ -58,6 +58,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "closing a case: case {0} is not in your caseload"),
     QT_TRANSLATE_NOOP("errors", "reopening a case: case {0} is not in your caseload"),
     QT_TRANSLATE_NOOP("errors", "closing a case: case {0} is closed; reopen it first"),
+    # Sharing (services/sharing.py, export/leak_guard.py, services/consent.py).
+    QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows in its {1}, "
+                                "which is shared; change that on the record first"),
+    QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows, which is "
+                                "shared; change that on the record first"),
+    QT_TRANSLATE_NOOP("errors", "nothing was written: this survivor's shared profile needs a "
+                                "review by their case manager before it can be shared; they "
+                                "have been asked to review it"),
+    QT_TRANSLATE_NOOP("errors", "there is no consent {0}"),
     # A file the import wizard cannot open (the system's words).
     QT_TRANSLATE_NOOP("errors", "No such file or directory"),
     QT_TRANSLATE_NOOP("errors", "Permission denied"),
@@ -88,6 +97,7 @@ REASONS = (
     QT_TRANSLATE_NOOP("errors", "{0} is not an email address"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a phone number"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a date (use YYYY-MM-DD)"),
+    QT_TRANSLATE_NOOP("errors", "{0} is after the goal's target date {1}"),
     QT_TRANSLATE_NOOP("errors", "must be between {0} and {1}"),
     QT_TRANSLATE_NOOP("errors", "use 1-32 letters, digits, '-', '_', '/' or '.'"),
     QT_TRANSLATE_NOOP("errors", "is in the future"),
@@ -236,9 +246,24 @@ def import_problem(text: str, fields: dict[str, str] | None = None) -> str:
     return _tr(ROW_PROBLEM).format(number, translate_message(rest, known))
 
 
+# Reasons that read on from the field's name ("Measurable is required"); any other reason is a
+# sentence of its own and follows the name after a colon ("Categories: choose at least one").
+_CONTINUES = re.compile(r"(is|are|must|holds|has)\b")
+
+
 def field_problem(field: str, reason: str) -> str:
-    name = _tr(FIELDS[field]) if field in FIELDS else field.replace("_", " ").capitalize()
-    return QCoreApplication.translate("errors", "{0} {1}").format(
+    """"<field> <reason>", the field named in the interface language. `field` is a service's
+    field name ("date_of_birth") or, from a form's own check, the label the form shows."""
+    if field in FIELDS:
+        name = _tr(FIELDS[field])
+    elif field.isidentifier():
+        name = field.replace("_", " ").capitalize()
+    else:
+        name = field
+    if _CONTINUES.match(reason.strip()):
+        return QCoreApplication.translate("errors", "{0} {1}").format(
+            name, translate_message(reason, REASONS))
+    return QCoreApplication.translate("errors", "{0}: {1}").format(
         name, translate_message(reason, REASONS))
 
 
