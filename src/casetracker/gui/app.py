@@ -68,6 +68,9 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     try:
         controller = AppController(vault, notice=notice, demo=bool(notice), default_db=default)
         with controller.holding(), error_dialog.installed(controller):
+            # Quick exit ends the program once every window is hidden and the database closed;
+            # exit(), not quit(), which would ask each window to close and might be refused.
+            controller.quick_exited.connect(lambda: app.exit(0))
             controller.start()
             code = app.exec()
             if controller.session is not None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -25,7 +26,7 @@ from casetracker.gui.lock_screen import (
     remember_database,
 )
 from casetracker.gui.messages import error_text
-from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit
+from casetracker.gui.safety import ClipboardGuard, IdleLock, QuickExit, hide_every_window
 from casetracker.services.vault import Vault
 
 # What only first run, recovery, unlocking or the settings need is imported where it is used,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 class AppController(QObject):
     unlocked = Signal()
     locked = Signal()
+    quick_exited = Signal()  # everything hidden and locked: run() ends the program
 
     def __init__(self, vault: Vault, *, notice: str = "", demo: bool = False,
                  default_db: Path | None = None,
@@ -61,10 +63,12 @@ class AppController(QObject):
         self.clipboard = ClipboardGuard(parent=self)
         self.idle = IdleLock(300, clock=clock, parent=self)
         self.idle.idle.connect(self.lock)
-        self.quick_exit = QuickExit(clock=clock, parent=self)
+        self.quick_exit = QuickExit(clock=clock, active=self._on_screen, parent=self)
         self.quick_exit.triggered.connect(self.quick_exit_now)
 
     def start(self) -> None:
+        # From the lock screen on: it, too, tells an onlooker what this program is.
+        self.quick_exit.install()
         if self.vault.exists():
             self.show_lock_screen()
         else:
@@ -72,7 +76,7 @@ class AppController(QObject):
 
     # -- locked -----------------------------------------------------------------------------
 
-    def show_lock_screen(self, *, minimized: bool = False) -> None:
+    def show_lock_screen(self, *, shown: bool = True) -> None:
         if self.lock_screen is None:
             self.lock_screen = LockScreen(self.vault.account_names(), notice=self.notice,
                                           demo=self.demo, location=str(self.vault.paths.db))
@@ -81,8 +85,13 @@ class AppController(QObject):
             self.lock_screen.setup_requested.connect(self.open_setup)
             self.lock_screen.open_requested.connect(self.open_database)
             self.lock_screen.resize(720, 520)
-        if minimized:
-            self.lock_screen.showMinimized()
+        if not shown:
+            # After a quick exit: made but not shown, as the program is ending; minimised, so
+            # that nothing showing it later brings it back full size.
+            from PySide6.QtCore import Qt  # not on the way to the lock screen (15 ms)
+
+            self.lock_screen.hide()
+            self.lock_screen.setWindowState(Qt.WindowState.WindowMinimized)
         else:
             self.lock_screen.show()
             self.lock_screen.raise_()
@@ -279,9 +288,13 @@ class AppController(QObject):
         self.idle.timeout_seconds = saved.auto_lock_minutes * 60
 
     def lock(self) -> None:
-        """Close the database and every window that showed case data."""
+        """Close the database and every window that showed case data; show the lock screen."""
+        self._close_unlocked()
+        self.show_lock_screen()
+        self.locked.emit()
+
+    def _close_unlocked(self) -> None:
         self.idle.stop()
-        self.quick_exit.uninstall()
         self.clipboard.clear()
         if self.active_dialog is not None:
             with contextlib.suppress(RuntimeError):  # already deleted by Qt
@@ -296,13 +309,26 @@ class AppController(QObject):
         if self.session is not None:
             self.session.close()
             self.session = None
-        self.show_lock_screen()
-        self.locked.emit()
 
     def quick_exit_now(self) -> None:
-        """Hide everything at once, then lock; the lock screen stays minimised."""
-        if self.window is not None:
-            self.window.hide()
-        self.lock()
-        if self.lock_screen is not None:
-            self.lock_screen.showMinimized()
+        """Hide every window of the program at once, lock, and end the program.
+
+        Minimising is not hiding: with no window manager a minimised window stays on screen
+        full size, and with one it stays in the taskbar. So every top-level window (dialogs,
+        message boxes, the dashboard and employer windows too) is hidden in one go, before the
+        database is closed, and then `quick_exited` ends the program (app.run). Nothing of it
+        is left on screen or in the taskbar, and the lock screen comes back only when Case
+        Tracker is started again: a program left running hidden would have had to refuse that
+        start as a second window on its database, with no window to switch to.
+        """
+        hide_every_window()
+        self.quick_exit.uninstall()
+        self._close_unlocked()
+        self.show_lock_screen(shown=False)
+        self.locked.emit()
+        self.quick_exited.emit()
+
+    def _on_screen(self) -> bool:
+        """Whether any window of this controller is showing (Esc twice acts only then)."""
+        return any(widget is not None and shiboken6.isValid(widget) and widget.isVisible()
+                   for widget in (self.window, self.lock_screen, self.active_dialog))

@@ -5,7 +5,9 @@ Its title names the program and the account, never a survivor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -146,10 +147,14 @@ class MainWindow(QMainWindow):
         self.import_action.setToolTip(self.tr("Import survivors from a spreadsheet"))
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setVisible(importer.may_import(self.session))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Fixed words on the buttons, the change itself in the tooltip: QUndoStack's own
+        # actions name the change on the button, which then grows with every undoable action.
+        self.undo_action = self._undo_redo_action(
+            self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo_stack.undo,
+            self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged)
+        self.redo_action = self._undo_redo_action(
+            self.tr("Redo"), QKeySequence.StandardKey.Redo, self.undo_stack.redo,
+            self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged)
         self.employers_action = QAction(self.tr("&Employers…"), self)
         self.employers_action.triggered.connect(self.open_employers)
         self.workshop_action = QAction(self.tr("&Workshop attendance…"), self)
@@ -182,17 +187,44 @@ class MainWindow(QMainWindow):
                        self.lock_action):
             bar.addAction(action)
             self.addAction(action)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addAction(self.quick_exit_action)
         self._build_menus()
-        self.quick_exit_button = bar.widgetForAction(self.quick_exit_action)
+        self._build_quick_exit_button()
+
+    def _build_quick_exit_button(self) -> None:
+        """Quick exit in the menu bar's own corner, where nothing can push it out of sight.
+
+        In the toolbar, a wider Undo or a longer language pushed it into the toolbar's
+        overflow menu at ordinary laptop widths. The menu bar lays out its corner widget first
+        and folds its menus, never the corner, when space runs short.
+        """
+        menus = self.menuBar()
+        # A desktop's global menu (outside the window) does not show corner widgets.
+        menus.setNativeMenuBar(False)
+        # A one-button toolbar of its own: its button is a toolbar button like the others
+        # (no Tab stop; from the keyboard it is Esc twice, or the Case menu).
+        corner = QToolBar(menus)
+        corner.setObjectName("quickExitBar")
+        corner.setMovable(False)
+        corner.setStyleSheet("QToolBar#quickExitBar { border: none; padding: 0; spacing: 0; }")
+        corner.addAction(self.quick_exit_action)
+        self.quick_exit_button = corner.widgetForAction(self.quick_exit_action)
         self.quick_exit_button.setObjectName("quickExit")
         # The same white on red in light and dark themes: it must be found at a glance.
         self.quick_exit_button.setStyleSheet(
             "QToolButton#quickExit { " + chip_style(Chip.DANGER)
-            + " font-weight: bold; padding: 4px 14px; border-radius: 4px; }")
+            + " font-weight: bold; padding: 1px 16px; margin: 1px 6px; border-radius: 4px; }")
+        menus.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _undo_redo_action(self, text: str, key: QKeySequence.StandardKey,
+                          slot: Callable[[], None], enabled: SignalInstance,
+                          detail: SignalInstance) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(key)
+        action.setEnabled(False)
+        action.triggered.connect(slot)
+        enabled.connect(action.setEnabled)
+        detail.connect(lambda change: action.setToolTip(f"{text}: {change}" if change else text))
+        return action
 
     def _build_menus(self) -> None:
         """Every toolbar action, reachable from the keyboard: Alt and the underlined letter."""

@@ -10,10 +10,9 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -67,60 +66,97 @@ class IdleLock(QObject):
         return False
 
 
+# Qt.Key.Key_Escape as a number: `QtCore.Qt` is not touched on the way to the lock screen,
+# whose first use costs 15 ms (lock_screen.py), and this filter runs from the lock screen on.
+_KEY_ESCAPE = 0x01000000
+
+
 class QuickExit(QObject):
-    """Emits `triggered` when Esc is pressed twice within `window_seconds`."""
+    """Emits `triggered` when Esc is pressed twice in a row within `window_seconds`.
+
+    `active` says whether anything is on screen to hide; while it is false key presses are
+    left alone, so a controller that locked and closed its windows never acts on Esc.
+    """
 
     triggered = Signal()
 
     def __init__(self, *, window_seconds: float = 0.8,
                  clock: Callable[[], float] = time.monotonic,
+                 active: Callable[[], bool] = lambda: True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._window = window_seconds
         self._clock = clock
+        self._active = active
         self._last_escape: float | None = None
-        self._last_pointer = 0
-        self._last_target: QObject | None = None
+        self._trip: tuple[tuple[int, ...], QObject] | None = None
 
     def install(self) -> None:
         app = QGuiApplication.instance()
         if app is not None:
+            app.removeEventFilter(self)  # installed once, however often asked
             app.installEventFilter(self)
 
     def uninstall(self) -> None:
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self._last_escape = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
-                # `QtCore.Qt` is looked up here, at the first key press, rather than
-                # imported: building it costs the lock screen 15 ms (lock_screen.py).
-                event.key() == QtCore.Qt.Key.Key_Escape and not event.isAutoRepeat()
-                and self._first_delivery(watched, event)):
-            now = self._clock()
-            if self._last_escape is not None and now - self._last_escape <= self._window:
-                self._last_escape = None
-                self.triggered.emit()
-                return True
-            self._last_escape = now
+        if (event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent)
+                or event.isAutoRepeat() or not self._new_press(watched, event)):
+            return False
+        if event.key() != _KEY_ESCAPE:
+            self._last_escape = None  # Esc, another key, Esc is not "Esc twice"
+            return False
+        if not self._active():
+            return False
+        now = self._clock()
+        if self._last_escape is not None and now - self._last_escape <= self._window:
+            self._last_escape = None
+            self.triggered.emit()
+            return True
+        self._last_escape = now
         return False
 
+    def _new_press(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Whether this delivery is a key press not seen before, rather than one seen already
+        travelling on.
 
-    def _first_delivery(self, watched: QObject, event: QEvent) -> bool:
-        # An unhandled key press travels from the window to the focused widget and then up
-        # through its parents, and an application-wide filter sees it at each step: count it
-        # once, where it starts.
-        pointer = shiboken6.getCppPointer(event)[0]
-        last = self._last_target
-        same_trip = pointer == self._last_pointer and last is not None and shiboken6.isValid(
-            last) and (isinstance(last, QWindow) or (
-                isinstance(watched, QWidget) and isinstance(last, QWidget)
-                and watched is not last and watched.isAncestorOf(last)))
-        if same_trip:
-            return False
-        self._last_pointer, self._last_target = pointer, watched
+        A real press is handed to the QWindow it is meant for, once; the window forwards the
+        same event to the focused widget and, unhandled, it climbs through the widget's
+        parents, and an application-wide filter sees every step. Qt builds each real press
+        at the same address as the one before, so the address cannot tell a new press from
+        the same one travelling on (that took the second Esc for the first, and Esc twice
+        never worked with a real keyboard). Hence: a press at a QWindow is always new; a
+        press at a widget continues the last trip only if it is the same event (address, time
+        stamp, key, scan code) and the trip began at a window, or at a widget inside this
+        one. A press sent straight to a widget (as tests do) begins its trip there.
+        """
+        identity = (shiboken6.getCppPointer(event)[0], event.timestamp(), event.key(),
+                    event.nativeScanCode(), event.nativeVirtualKey())
+        trip = self._trip
+        if isinstance(watched, QWidget) and trip is not None and trip[0] == identity:
+            origin = trip[1]
+            if shiboken6.isValid(origin) and (
+                    isinstance(origin, QWindow) or (
+                        isinstance(origin, QWidget) and watched is not origin
+                        and watched.isAncestorOf(origin))):
+                return False
+        self._trip = (identity, watched)
         return True
+
+
+def hide_every_window() -> None:
+    """Hide every window of the program in one go: main window, dialogs, message boxes,
+    tool windows, menus and tooltips, whatever the desktop does with minimising."""
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.isVisible():
+            widget.hide()
+    for window in QGuiApplication.topLevelWindows():  # any window without a widget
+        if window.isVisible():
+            window.hide()
 
 
 class ClipboardGuard(QObject):
