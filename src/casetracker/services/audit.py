@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.audit import AuditEntry, ChainReport
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.reports import write_csv
+from casetracker.security import audit_sealing
 from casetracker.security.atomic import atomic_write
 from casetracker.services.session import Session
-from casetracker.storage.repositories import AuditRepository
+from casetracker.storage.repositories import AuditRepository, AuditSubjectKeys
 
 _CHUNK = 5000
 
@@ -31,7 +33,7 @@ def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
     session.require("reading the audit trail", Role.SUPERVISOR)
     limit = max(1, min(limit, 1_000_000))
     session.audit("audit.view", None, limit=limit)
-    return AuditRepository(session.conn).recent(limit)
+    return opened(session, AuditRepository(session.conn).recent(limit))
 
 
 def search(session: Session, *, actor: str | None = None, subject: str | None = None,
@@ -46,7 +48,23 @@ def search(session: Session, *, actor: str | None = None, subject: str | None = 
         limit=max(1, min(limit, 100_000)))
     session.audit("audit.view", None, filters={"actor": actor, "subject": subject,
                                                "action": action})
-    return entries
+    return opened(session, entries)
+
+
+def opened(session: Session, entries: list[AuditEntry]) -> list[AuditEntry]:
+    """Entries with their details unsealed; a purged case's details read as removed."""
+    keys = AuditSubjectKeys(session.conn)
+    found: dict[str, bytes | None] = {}
+    result = []
+    for entry in entries:
+        if entry.subject and audit_sealing.is_sealed(entry.details):
+            if entry.subject.casefold() not in found:
+                found[entry.subject.casefold()] = keys.get(entry.subject)
+            details = audit_sealing.open_sealed(found[entry.subject.casefold()],
+                                                entry.subject, entry.seq, entry.details)
+            entry = replace(entry, details=details)
+        result.append(entry)
+    return result
 
 
 def write_view(out: Path, rows: list[list[str]],

@@ -17,12 +17,17 @@ from casetracker.domain.errors import (
     PassphraseChangeRequiredError,
     PermissionDeniedError,
 )
-from casetracker.security import audit_chain
+from casetracker.security import audit_chain, audit_sealing
 from casetracker.security.kdf import KdfParams
 from casetracker.security.keyslots import AuditHead, KeyFile, SlotSecrets
 from casetracker.security.passphrase import PassphrasePolicy
 from casetracker.storage.connection import Connection, transaction
-from casetracker.storage.repositories import AuditRepository, MetaRepository, UserRepository
+from casetracker.storage.repositories import (
+    AuditRepository,
+    AuditSubjectKeys,
+    MetaRepository,
+    UserRepository,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,10 @@ def append_audit(conn: Connection, audit_key: bytes, actor: str | None, action: 
     repo = AuditRepository(conn)
     last = repo.last()
     seq, previous = (1, audit_chain.GENESIS) if last is None else (last[0] + 1, last[1])
+    if subject and details:
+        key = AuditSubjectKeys(conn).get_or_create(subject, audit_sealing.new_key)
+        if key is not None:
+            details = audit_sealing.seal(key, subject, seq, details)
     entry = AuditEntry(seq, clock.now_iso(), actor, action, subject, details)
     mac = audit_chain.entry_mac(audit_key, previous, entry)
     stored = AuditEntry(seq, entry.at, actor, action, subject, details, mac)

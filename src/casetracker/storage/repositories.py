@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from casetracker.domain.accounts import Account, Role
 from casetracker.domain.audit import AuditEntry
-from casetracker.storage.connection import Connection
+from casetracker.storage.connection import Connection, is_database_error
 
 
 class MetaRepository:
@@ -145,6 +145,46 @@ class AuditRepository:
             "SELECT seq, at, actor, action, subject, details, mac FROM audit_log "
             "ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
         return [_entry(r) for r in reversed(rows)]
+
+
+class AuditSubjectKeys:
+    """The key that seals each audit subject's details (see `security.audit_sealing`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def get(self, subject: str) -> bytes | None:
+        try:
+            row = self._conn.execute("SELECT key FROM audit_subject_keys WHERE subject = ?",
+                                     (subject,)).fetchone()
+        except Exception as exc:  # a database not yet at schema 10 (while it migrates)
+            if _no_table(exc):
+                return None
+            raise
+        return None if row is None else _blob(row[0])
+
+    def get_or_create(self, subject: str, make: Callable[[], bytes]) -> bytes | None:
+        """The subject's key, made now if it has none; None before schema 10."""
+        key = self.get(subject)
+        if key is not None:
+            return key
+        try:
+            key = make()
+            self._conn.execute("INSERT INTO audit_subject_keys (subject, key) VALUES (?, ?)",
+                               (subject, key))
+        except Exception as exc:
+            if _no_table(exc):
+                return None
+            raise
+        return key
+
+    def destroy(self, subject: str) -> None:
+        """Forget the key (secure_delete overwrites it): the subject's details stay sealed."""
+        self._conn.execute("DELETE FROM audit_subject_keys WHERE subject = ?", (subject,))
+
+
+def _no_table(exc: Exception) -> bool:
+    return is_database_error(exc) and "no such table" in str(exc)
 
 
 def _blob(value: object) -> bytes:
