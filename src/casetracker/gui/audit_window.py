@@ -128,7 +128,7 @@ class AuditWindow(QDialog):
                                                               ensure_ascii=False)]
 
     def verify(self) -> None:
-        report = audit.verify_chain(self.session)
+        report = audit.verify_trail(self.session)
         self.result.setText(report.summary())
         self.result.set_tone(Tone.SUCCESS if report.ok else Tone.ERROR)
 

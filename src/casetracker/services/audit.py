@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,6 +13,8 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.reports import write_csv
 from casetracker.security import audit_sealing
 from casetracker.security.atomic import atomic_write
+from casetracker.services import audit_anchor
+from casetracker.services.audit_anchor import AnchorReport
 from casetracker.services.session import Session
 from casetracker.storage.repositories import AuditRepository, AuditSubjectKeys
 
@@ -26,6 +28,27 @@ def verify_chain(session: Session) -> ChainReport:
     session.audit("audit.verify", None, ok=report.ok, entries=report.entries,
                   first_bad=report.first_bad_seq)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class TrailReport:
+    """The chain's MACs and head, and how far supervisors countersigned it."""
+
+    chain: ChainReport
+    anchor: AnchorReport
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and self.anchor.ok
+
+    def summary(self) -> str:
+        return f"{self.chain.summary()}\n{self.anchor.summary()}"
+
+
+def verify_trail(session: Session) -> TrailReport:
+    """`verify_chain`, then the supervisors' checkpoints against it (`audit_anchor`)."""
+    chain = verify_chain(session)
+    return TrailReport(chain, audit_anchor.verify(session))
 
 
 def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
