@@ -16,7 +16,8 @@ ALLOWED: dict[str, set[str]] = {
     "security": {"domain"},
     "storage": {"domain", "security"},
     "export": {"domain"},
-    "services": {"domain", "security", "storage", "export"},
+    "sync": {"domain", "security", "storage"},
+    "services": {"domain", "security", "storage", "export", "sync"},
     "gui": {"domain", "services", "security.kdf"},
     # The CLI starts the desktop application (and renders it) when asked: lazily, so that
     # scripts never load Qt.

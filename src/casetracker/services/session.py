@@ -184,8 +184,13 @@ class Session:
         if self.conn.in_transaction:
             yield self.conn
             return
+        # Loaded here, not with the lock screen: it brings the schema's declarations.
+        from casetracker.sync import hlc
+
         try:
             with transaction(self.conn):
+                # Changes captured for team use carry this moment's clock and this account.
+                hlc.advance(self.conn, self.account.name)
                 yield self.conn
         finally:
             denials, self._pending_denials = self._pending_denials, []

@@ -21,13 +21,15 @@ from casetracker.storage.migrations import (
     v008_dashboard_indexes,
     v009_dashboard_counts,
     v010_audit_protection,
+    v011_change_capture,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing a step module registers it; listing them here also keeps the import in place.
 STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment,
                 v005_sharing, v006_reviews, v007_report_indexes,
-                v008_dashboard_indexes, v009_dashboard_counts, v010_audit_protection)
+                v008_dashboard_indexes, v009_dashboard_counts, v010_audit_protection,
+                v011_change_capture)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
@@ -48,7 +50,8 @@ def migrate(
 
     `before_upgrade(old_version)` runs once before the first step on a database that already
     holds data (it makes the backup copy); a new, empty database needs none. Then the
-    dashboard's triggers are rebuilt if they were made from other domain rules than today's.
+    dashboard's triggers are rebuilt if they were made from other domain rules than today's,
+    and the change-capture triggers if they were made for other columns.
     """
     latest = max(steps)
     current = schema_version(conn)
@@ -63,6 +66,8 @@ def migrate(
         with transaction(conn):
             steps[version](conn)
             conn.execute(f"PRAGMA user_version = {version}")
-    # Not a schema change: triggers that copy a domain rule into SQL follow the rule.
+    # Not a schema change: triggers that copy a domain rule into SQL follow the rule, and
+    # change capture follows the declared replicated columns.
     v009_dashboard_counts.rebuild_if_stale(conn)
+    v011_change_capture.rebuild_if_stale(conn)
     return current, latest

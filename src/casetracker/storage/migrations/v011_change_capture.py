@@ -1,0 +1,387 @@
+"""Schema 11: change capture for team use, and the sync tables beside it.
+
+Every change to a replicated table (`REPLICATED`, declared once here with its columns) is
+recorded by triggers in `sync_changes`, in the same transaction as the change, so no service
+can forget it: an insert as one change holding the whole row, an update as one change per
+field whose value changed, a delete as one change (which also drops the row's changes not yet
+sent, so a purged value does not wait in the log). Each table's triggers hand the row, as
+JSON, to one trigger that does this for every table (`_CAPTURE`).
+
+Clock values: the triggers stamp each change with a hybrid logical clock (HLC, `sync/hlc.py`)
+kept in the one-row table `sync_clock`. The session advances it to the program clock's time
+before each unit of work (`SyncRepository.advance_clock`, also recording the acting account)
+and each captured row change adds one, so values are unique and increase on this laptop, and a
+change made on Friday carries Friday's time even when it is bundled on Monday. Stamping when
+bundling instead would make "last writer" mean "last to sync". Applying another laptop's
+bundle moves the clock past every value in it, so a change made after seeing another is
+always later than it.
+
+Each change also names the version (HLC and laptop) of the value it replaced, read from
+`sync_versions`, which holds the version of every replicated row (`field` = '', also marking
+a deleted row: a tombstone) and of every field changed since. When two laptops changed a
+field concurrently, the values neither had seen wait in `sync_heads` and the field is listed
+in `sync_conflicts` (`sync/merge.py`); a later local edit also replaces the heads that held
+the value it overwrote, and settles the conflict if no different value is left.
+
+The triggers exist only in a database that has joined a team program (`install_triggers`);
+one used alone carries none. Capture is also off (`sync_clock.capturing` = 0) while a bundle is
+applied, inside that transaction, so applied changes are never sent back out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from casetracker.storage.connection import Connection, transaction
+from casetracker.storage.migrations.registry import step
+
+
+@dataclass(frozen=True, slots=True)
+class Replicated:
+    """A table whose rows travel between laptops, and how its rows are named."""
+
+    table: str
+    key: tuple[str, ...]          # the columns that name a row (UUIDs), joined by a space
+    columns: tuple[str, ...]      # every other column that travels
+    local: tuple[str, ...] = ()   # columns that stay on this laptop (integer search keys)
+    blobs: tuple[str, ...] = ()   # columns holding bytes
+    case: str = "NULL"            # SQL for the survivor a row {r} belongs to, for conflicts
+    # Bookkeeping that every edit touches: the latest value wins and no conflict is listed
+    # (else edits of different fields on two laptops would always conflict here).
+    quiet: tuple[str, ...] = ("updated_at",)
+
+    def row_id(self, r: str) -> str:
+        return " || ' ' || ".join(f"{r}.{k}" for k in self.key)
+
+
+_SURVIVOR = "{r}.survivor_id"
+# Parents before children: changes are applied in this order when a table's rows are
+# captured all at once (`snapshot`), and foreign keys must find their parents.
+REPLICATED: tuple[Replicated, ...] = (
+    Replicated("employers", ("id",), (
+        "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
+        "restrictions", "restriction_notes", "created_at")),
+    Replicated("positions", ("id",), (
+        "employer_id", "kind", "title", "hours_per_week", "hourly_wage_cents", "start_date",
+        "weeks", "paid", "is_open", "skills_wanted", "created_at")),
+    Replicated("workshops", ("id",), ("topic", "held_on", "facilitator",
+                                      "partner_organisation")),
+    Replicated("survivors", ("id",), (
+        "case_number", "preferred_name", "legal_first_name", "legal_last_name",
+        "date_of_birth", "pronouns", "primary_language", "phone", "email", "address",
+        "ok_to_call", "ok_to_text", "ok_to_voicemail", "safe_times", "referral_source",
+        "intake_date", "assigned_to", "status", "skills", "hours_per_week", "earliest_start",
+        "transport", "accommodations", "created_at", "updated_at"),
+        local=("seq",), case="{r}.id"),
+    Replicated("survivor_sensitive", ("survivor_id",), (
+        "trafficking_type", "history_notes", "criminal_record_notes", "vacatur_status",
+        "immigration_status", "health_notes", "safety_plan", "updated_at"), case=_SURVIVOR),
+    Replicated("barriers", ("id",), (
+        "survivor_id", "kind", "description", "resolved_on", "created_at"), case=_SURVIVOR),
+    Replicated("goals", ("id",), (
+        "survivor_id", "domain", "specific", "measurable", "achievable", "relevant",
+        "target_date", "status", "created_at"), case=_SURVIVOR),
+    Replicated("milestones", ("id",), ("goal_id", "description", "due_date", "completed_on"),
+               case="(SELECT survivor_id FROM goals WHERE id = {r}.goal_id)"),
+    Replicated("checkins", ("id",), ("goal_id", "checked_on", "note", "author", "created_at"),
+               case="(SELECT survivor_id FROM goals WHERE id = {r}.goal_id)"),
+    Replicated("documents", ("id",), (
+        "survivor_id", "kind", "label", "status", "requested_on", "recovered_on", "expires_on",
+        "issuer", "original_location", "notes", "updated_at"), case=_SURVIVOR),
+    Replicated("attachments", ("id",), (
+        "document_id", "filename", "media_type", "size", "sha256", "content", "added_at",
+        "added_by"), blobs=("content",),
+        case="(SELECT survivor_id FROM documents WHERE id = {r}.document_id)"),
+    Replicated("notes", ("id",), (
+        "survivor_id", "written_on", "contact_type", "text", "author", "created_at"),
+        local=("seq",), case=_SURVIVOR),
+    Replicated("tasks", ("id",), (
+        "survivor_id", "title", "due_date", "assignee", "done_on", "created_by", "created_at"),
+        case=_SURVIVOR),
+    Replicated("workshop_attendance", ("workshop_id", "survivor_id"), ("attended", "completed"),
+               case=_SURVIVOR),
+    Replicated("placement_steps", ("id",), (
+        "survivor_id", "stage", "on_date", "employer_id", "position_id", "hours_per_week",
+        "hourly_wage_cents", "reason", "recorded_by", "created_at"),
+        local=("seq",), case=_SURVIVOR),
+    Replicated("consents", ("id",), (
+        "survivor_id", "recipient_kind", "recipient_name", "recipient_employer_id",
+        "categories", "signed_on", "expires_on", "method", "revoked_on", "created_by",
+        "created_at"), case=_SURVIVOR),
+    Replicated("exports", ("id",), (
+        "at", "actor", "survivor_id", "kind", "recipient", "fields", "sha256", "consent_id"),
+        case=_SURVIVOR),
+    Replicated("reviews", ("id",), (
+        "survivor_id", "reviewed_on", "findings", "reviewer", "signed_off", "created_at"),
+        case=_SURVIVOR),
+    Replicated("review_actions", ("id",), ("review_id", "text", "task_id"),
+               case="(SELECT survivor_id FROM reviews WHERE id = {r}.review_id)"),
+)
+BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
+
+# Tables that stay on each laptop, and why (a test checks every table is in one list or the
+# other, so a new table is a decision, not an accident). Besides these: the `sync_` tables,
+# SQLite's own, and the search index, which triggers keep from the replicated rows.
+NOT_REPLICATED: dict[str, str] = {
+    "meta": "this database's own keys and ids",
+    "users": "accounts travel with their key slots (enrollment)",
+    "audit_log": "each laptop's chain travels as its own chain (later)",
+    "audit_subject_keys": "keys of this laptop's audit details",
+    "audit_signers": "this laptop's audit signing keys",
+    "audit_signer_seals": "this laptop's audit signing keys, sealed to its slots",
+    "audit_endorsements": "supervisors' endorsements of this laptop's audit signers",
+    "audit_checkpoints": "signed checkpoints of this laptop's audit chain",
+    "settings": "program settings travel later, with their own rules",
+    "dashboard_counts": "totals that triggers keep from the replicated rows",
+}
+
+
+def row_json(spec: Replicated, r: str, columns: tuple[str, ...] | None = None, *,
+             key: bool = True) -> str:
+    """SQL making a JSON object of row `r`'s key (unless not `key`) and `columns` (all by
+    default), bytes in hex (`sync_repo.decode_row` reads it back)."""
+    def value(column: str) -> str:
+        if column in spec.blobs:
+            return f"CASE WHEN {r}.{column} IS NULL THEN NULL ELSE hex({r}.{column}) END"
+        return f"{r}.{column}"
+    chosen = (*(spec.key if key else ()), *(spec.columns if columns is None else columns))
+    return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in chosen) + ")"
+
+
+# Each table's triggers only hand the row to `sync_staged`, whose one trigger does the work
+# for every table and then drops the row (RAISE(IGNORE): nothing is stored there). Small
+# triggers matter: SQLite parses every trigger of the schema at each opening, and SQLCipher's
+# memory security makes that slow (eighty triggers that each listed their columns' checks
+# added 70 ms to every unlock).
+def triggers(spec: Replicated, present: set[str] | None = None) -> list[str]:
+    """The capture triggers of one table; `present` limits them to the columns a database
+    has at the time (a migration step runs before later steps add columns)."""
+    columns = tuple(c for c in spec.columns if present is None or c in present)
+    t, new, old = spec.table, spec.row_id("NEW"), spec.row_id("OLD")
+    capturing = "WHEN (SELECT capturing FROM sync_clock)"
+    return [
+        f"CREATE TRIGGER sync_{t}_insert AFTER INSERT ON {t} {capturing} BEGIN "
+        f"INSERT INTO sync_staged (op, tbl, row_id, new) VALUES ('insert', '{t}', {new}, "
+        f"{row_json(spec, 'NEW', columns)}); END",
+        f"CREATE TRIGGER sync_{t}_update AFTER UPDATE OF {', '.join(columns)} ON {t} "
+        f"{capturing} BEGIN "
+        f"INSERT INTO sync_staged (op, tbl, row_id, new, old) VALUES ('update', '{t}', {new}, "
+        f"{row_json(spec, 'NEW', columns, key=False)}, "
+        f"{row_json(spec, 'OLD', columns, key=False)}); END",
+        # Also while a bundle is applied: a deleted row's waiting values go with it.
+        f"CREATE TRIGGER sync_{t}_delete AFTER DELETE ON {t} BEGIN "
+        f"INSERT INTO sync_staged (op, tbl, row_id) VALUES ('delete', '{t}', {old}); END",
+    ]
+
+
+_CAPTURE = """CREATE TRIGGER sync_staged_capture BEFORE INSERT ON sync_staged BEGIN
+    DELETE FROM sync_heads WHERE NEW.op = 'delete' AND tbl = NEW.tbl AND row_id = NEW.row_id;
+    DELETE FROM sync_conflicts WHERE NEW.op = 'delete' AND tbl = NEW.tbl
+        AND row_id = NEW.row_id;
+    SELECT RAISE(IGNORE) WHERE NOT (SELECT capturing FROM sync_clock);
+    -- A deleted row's changes not yet sent go: no purged value waits in the log.
+    DELETE FROM sync_changes WHERE NEW.op = 'delete' AND tbl = NEW.tbl AND row_id = NEW.row_id;
+    DELETE FROM sync_versions WHERE NEW.op = 'delete' AND tbl = NEW.tbl
+        AND row_id = NEW.row_id AND field <> '';
+    UPDATE sync_clock SET hlc = hlc + 1;
+    INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, value)
+    SELECT hlc, actor, NEW.tbl, NEW.row_id, NEW.op, NEW.new FROM sync_clock
+    WHERE NEW.op <> 'update';
+    INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, field, value, prev_hlc,
+                              prev_laptop, also_replaced)
+    SELECT c.hlc, c.actor, NEW.tbl, NEW.row_id, 'update', n.key, n.value,
+        coalesce(v.hlc, r.hlc, 0), coalesce(v.laptop, r.laptop, ''),
+        (SELECT nullif(json_group_array(json_array(h.hlc, h.laptop)), '[]') FROM sync_heads h
+         WHERE h.tbl = NEW.tbl AND h.row_id = NEW.row_id AND h.field = n.key
+           AND h.value IS o.value)
+    FROM json_each(NEW.new) AS n JOIN json_each(NEW.old) AS o ON o.key = n.key
+    JOIN sync_clock AS c
+    LEFT JOIN sync_versions AS v ON v.tbl = NEW.tbl AND v.row_id = NEW.row_id
+        AND v.field = n.key
+    LEFT JOIN sync_versions AS r ON r.tbl = NEW.tbl AND r.row_id = NEW.row_id AND r.field = ''
+    WHERE NEW.op = 'update' AND n.value IS NOT o.value;
+    SELECT RAISE(IGNORE);
+END"""
+
+# Kept with each change in the log, whatever the table.
+_LOG_TRIGGERS = [
+    _CAPTURE,
+    """CREATE TRIGGER sync_changes_version AFTER INSERT ON sync_changes BEGIN
+    INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop, deleted)
+    SELECT NEW.tbl, NEW.row_id, coalesce(NEW.field, ''), NEW.hlc, laptop_id,
+           NEW.op = 'delete' FROM sync_clock WHERE true
+    ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc,
+        laptop = excluded.laptop, deleted = excluded.deleted;
+END""",
+    # An edit replaces the waiting values equal to the one it overwrote; the conflict is
+    # settled when no value different from the new one is left waiting.
+    """CREATE TRIGGER sync_changes_heads AFTER INSERT ON sync_changes
+WHEN NEW.also_replaced IS NOT NULL BEGIN
+    DELETE FROM sync_heads WHERE tbl = NEW.tbl AND row_id = NEW.row_id AND field = NEW.field
+        AND EXISTS (SELECT 1 FROM json_each(NEW.also_replaced) AS j
+                    WHERE j.value ->> 0 = sync_heads.hlc AND j.value ->> 1 = sync_heads.laptop);
+END""",
+    """CREATE TRIGGER sync_changes_settle AFTER INSERT ON sync_changes
+WHEN NEW.op = 'update' AND EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = NEW.tbl
+                                   AND row_id = NEW.row_id AND field = NEW.field) BEGIN
+    DELETE FROM sync_conflicts WHERE tbl = NEW.tbl AND row_id = NEW.row_id
+        AND field = NEW.field
+        AND NOT EXISTS (SELECT 1 FROM sync_heads h WHERE h.tbl = NEW.tbl
+                        AND h.row_id = NEW.row_id AND h.field = NEW.field
+                        AND h.value IS NOT NEW.value);
+END""",
+]
+
+_TABLES = [
+    # Where each table's triggers hand a changed row; never holds a row (see `_CAPTURE`).
+    """CREATE TABLE sync_staged (
+        op      TEXT NOT NULL,
+        tbl     TEXT NOT NULL,
+        row_id  TEXT NOT NULL,
+        new     TEXT,
+        old     TEXT
+    )""",
+    # This laptop's clock and whether changes are being captured (one row).
+    """CREATE TABLE sync_clock (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        laptop_id  TEXT NOT NULL,
+        hlc        INTEGER NOT NULL DEFAULT 0,
+        capturing  INTEGER NOT NULL DEFAULT 0,
+        actor      TEXT
+    )""",
+    # This laptop's signing key and the last bundle it wrote (one row).
+    """CREATE TABLE sync_identity (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        laptop_id      TEXT NOT NULL,
+        signing_key    BLOB NOT NULL,
+        verify_key     BLOB NOT NULL,
+        bundled_seq    INTEGER NOT NULL DEFAULT 0,
+        bundled_hash   TEXT NOT NULL DEFAULT ''
+    )""",
+    # The team program this laptop belongs to and its sync key (none until it joins one).
+    """CREATE TABLE sync_program (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        program_id  TEXT NOT NULL,
+        key_id      TEXT NOT NULL,
+        sync_key    BLOB NOT NULL,
+        joined_at   TEXT NOT NULL
+    )""",
+    # The other laptops: their public keys and how far their bundles have been applied.
+    """CREATE TABLE sync_laptops (
+        laptop_id     TEXT PRIMARY KEY,
+        name          TEXT NOT NULL DEFAULT '',
+        verify_key    BLOB NOT NULL,
+        applied_seq   INTEGER NOT NULL DEFAULT 0,
+        applied_hash  TEXT NOT NULL DEFAULT '',
+        last_heard    TEXT,
+        revoked_at    TEXT
+    ) WITHOUT ROWID""",
+    # Changes made here and not yet written into a bundle. AUTOINCREMENT: sequence numbers
+    # are never reused, even after the log is emptied.
+    """CREATE TABLE sync_changes (
+        seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+        hlc            INTEGER NOT NULL,
+        actor          TEXT,
+        tbl            TEXT NOT NULL,
+        row_id         TEXT NOT NULL,
+        op             TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        field          TEXT,
+        value,
+        prev_hlc       INTEGER,
+        prev_laptop    TEXT,
+        also_replaced  TEXT
+    )""",
+    "CREATE INDEX sync_changes_row ON sync_changes (tbl, row_id)",
+    """CREATE TABLE sync_versions (
+        tbl      TEXT NOT NULL,
+        row_id   TEXT NOT NULL,
+        field    TEXT NOT NULL,
+        hlc      INTEGER NOT NULL,
+        laptop   TEXT NOT NULL,
+        deleted  INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (tbl, row_id, field)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sync_heads (
+        tbl      TEXT NOT NULL,
+        row_id   TEXT NOT NULL,
+        field    TEXT NOT NULL,
+        hlc      INTEGER NOT NULL,
+        laptop   TEXT NOT NULL,
+        value,
+        actor    TEXT,
+        PRIMARY KEY (tbl, row_id, field, hlc, laptop)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sync_conflicts (
+        tbl          TEXT NOT NULL,
+        row_id       TEXT NOT NULL,
+        field        TEXT NOT NULL,
+        survivor_id  TEXT,
+        found_at     TEXT NOT NULL,
+        PRIMARY KEY (tbl, row_id, field)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX sync_conflicts_case ON sync_conflicts (survivor_id)",
+]
+
+
+def wanted_triggers(conn: Connection | None = None) -> list[str]:
+    """Every capture trigger; with `conn`, only for the columns its tables have now."""
+    made: list[str] = list(_LOG_TRIGGERS)
+    for spec in REPLICATED:
+        present = None if conn is None else {
+            str(row[1]) for row in conn.execute(f"PRAGMA table_info({spec.table})")}
+        made += triggers(spec, present)
+    return made
+
+
+_STORED = ("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+           "AND name LIKE 'sync\\_%' ESCAPE '\\'")
+
+
+def stored_triggers(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute(_STORED))
+
+
+def in_program(conn: Connection) -> bool:
+    """Whether this database has joined a team program (and so captures its changes)."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' "
+                             "AND name = 'sync_program'").fetchone()
+    return has_table is not None and conn.execute(
+        "SELECT 1 FROM sync_program").fetchone() is not None
+
+
+def install_triggers(conn: Connection) -> None:
+    """Put the capture triggers in place as `REPLICATED` declares them now (inside the
+    caller's transaction), replacing any made before."""
+    for name in stored_triggers(conn):
+        conn.execute(f'DROP TRIGGER "{name}"')
+    for trigger in wanted_triggers(conn):
+        conn.execute(trigger)
+
+
+def rebuild_if_stale(conn: Connection) -> bool:
+    """Replace the capture triggers of a database in a team program when they differ from
+    those `REPLICATED` makes now (a later step added a column, or one was declared since);
+    True if it did. A database outside any program has none: it pays nothing for them."""
+    if not in_program(conn) or set(stored_triggers(conn).values()) == set(
+            wanted_triggers(conn)):
+        return False
+    with transaction(conn):
+        install_triggers(conn)
+    return True
+
+
+@step(11)
+def create_change_capture(conn: Connection) -> None:
+    # Loaded here: the lock screen imports the migrations without needing `cryptography`.
+    from casetracker.security.envelope import new_signing_key
+
+    for statement in _TABLES:
+        conn.execute(statement)
+    # The triggers come when the laptop joins a program (`install_triggers`): some eighty
+    # of them take 0.1-0.3 s to create, which a database used alone need never spend.
+    laptop_id = uuid.uuid4().hex
+    signing_key, verify_key = new_signing_key()
+    conn.execute("INSERT INTO sync_clock (id, laptop_id) VALUES (1, ?)", (laptop_id,))
+    conn.execute("INSERT INTO sync_identity (id, laptop_id, signing_key, verify_key) "
+                 "VALUES (1, ?, ?, ?)", (laptop_id, signing_key, verify_key))

@@ -1,0 +1,201 @@
+"""Row access for team use: this laptop's clock and keys, the program's sync key, the other
+laptops, and the log of changes made here that wait to be written into a bundle."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from casetracker.storage.connection import Connection
+from casetracker.storage.migrations.v011_change_capture import (
+    BY_TABLE,
+    REPLICATED,
+    install_triggers,
+    row_json,
+)
+
+Version = tuple[int, str]  # (hybrid logical clock, laptop id): who wrote a value, and when
+ORIGIN: Version = (0, "")  # the version of a value written before capture began
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One captured change. `value` is the whole row (column -> value) for an insert and the
+    new value for an update; `replaced` names the versions an update overwrote."""
+
+    seq: int
+    hlc: int
+    actor: str | None
+    table: str
+    row_id: str
+    op: str  # "insert", "update" or "delete"
+    field: str | None = None
+    value: Any = None
+    replaced: tuple[Version, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    laptop_id: str
+    signing_key: bytes
+    verify_key: bytes
+    bundled_seq: int
+    bundled_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    program_id: str
+    key_id: str
+    sync_key: bytes
+    joined_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Laptop:
+    laptop_id: str
+    name: str
+    verify_key: bytes
+    applied_seq: int
+    applied_hash: str
+    last_heard: str | None
+    revoked_at: str | None
+
+
+def decode_row(table: str, text: str) -> dict[str, Any]:
+    """An inserted row as the trigger wrote it (JSON, bytes in hex) back into values."""
+    values: dict[str, Any] = json.loads(text)
+    for column in BY_TABLE[table].blobs:
+        if values.get(column) is not None:
+            values[column] = bytes.fromhex(values[column])
+    return values
+
+
+def _change(row: tuple[Any, ...]) -> Change:
+    seq, hlc, actor, table, row_id, op, field, value, prev_hlc, prev_laptop, also = row
+    if op == "insert":
+        return Change(seq, hlc, actor, table, row_id, op, value=decode_row(table, value))
+    if op == "delete":
+        return Change(seq, hlc, actor, table, row_id, op)
+    replaced = [(int(prev_hlc), str(prev_laptop))]
+    replaced += [(int(h), str(laptop)) for h, laptop in json.loads(also or "[]")]
+    if field in BY_TABLE[table].blobs and value is not None:
+        value = bytes.fromhex(value)  # the trigger passes bytes through JSON, in hex
+    return Change(seq, hlc, actor, table, row_id, op, field, value, tuple(replaced))
+
+
+class SyncRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- this laptop --------------------------------------------------------------------------
+
+    def identity(self) -> Identity:
+        row = self._conn.execute(
+            "SELECT laptop_id, signing_key, verify_key, bundled_seq, bundled_hash "
+            "FROM sync_identity").fetchone()
+        return Identity(row[0], bytes(row[1]), bytes(row[2]), int(row[3]), str(row[4]))
+
+    def capturing(self) -> bool:
+        return bool(self._conn.execute("SELECT capturing FROM sync_clock").fetchone()[0])
+
+    def set_capturing(self, on: bool) -> None:
+        self._conn.execute("UPDATE sync_clock SET capturing = ?", (int(on),))
+
+    def clock(self) -> int:
+        return int(self._conn.execute("SELECT hlc FROM sync_clock").fetchone()[0])
+
+    def advance_clock(self, physical: int, actor: str | None) -> None:
+        """Before a unit of work: the clock reaches `physical` (and never goes back), and the
+        changes that follow are recorded as made by `actor`."""
+        self._conn.execute("UPDATE sync_clock SET hlc = max(hlc + 1, ?), actor = ? "
+                           "WHERE capturing", (physical, actor))
+
+    def receive_clock(self, seen: int) -> None:
+        """After applying changes stamped up to `seen`: later changes here come after them."""
+        self._conn.execute("UPDATE sync_clock SET hlc = max(hlc, ?)", (seen,))
+
+    # -- the program ----------------------------------------------------------------------------
+
+    def program(self) -> Program | None:
+        row = self._conn.execute(
+            "SELECT program_id, key_id, sync_key, joined_at FROM sync_program").fetchone()
+        return None if row is None else Program(row[0], row[1], bytes(row[2]), row[3])
+
+    def start_capture(self, physical: int, actor: str | None) -> int:
+        """Capture every change from now on (put the triggers in place), and the records
+        already here once, at clock time `physical`; returns how many rows that was."""
+        install_triggers(self._conn)
+        self.set_capturing(True)
+        self.advance_clock(physical, actor)
+        return self.capture_existing_rows()
+
+    def set_program(self, program: Program) -> None:
+        self._conn.execute(
+            "INSERT INTO sync_program (id, program_id, key_id, sync_key, joined_at) "
+            "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "program_id = excluded.program_id, key_id = excluded.key_id, "
+            "sync_key = excluded.sync_key",
+            (program.program_id, program.key_id, program.sync_key, program.joined_at))
+
+    # -- the other laptops ----------------------------------------------------------------------
+
+    _LAPTOP = ("laptop_id, name, verify_key, applied_seq, applied_hash, last_heard, "
+               "revoked_at")
+
+    def laptops(self) -> list[Laptop]:
+        rows = self._conn.execute(f"SELECT {self._LAPTOP} FROM sync_laptops ORDER BY laptop_id")
+        return [Laptop(r[0], r[1], bytes(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows]
+
+    def laptop(self, laptop_id: str) -> Laptop | None:
+        return next((lt for lt in self.laptops() if lt.laptop_id == laptop_id), None)
+
+    def add_laptop(self, laptop_id: str, verify_key: bytes, name: str = "") -> None:
+        self._conn.execute(
+            "INSERT INTO sync_laptops (laptop_id, name, verify_key) VALUES (?, ?, ?) "
+            "ON CONFLICT (laptop_id) DO UPDATE SET name = excluded.name",
+            (laptop_id, name, verify_key))
+
+    def mark_applied(self, laptop_id: str, seq: int, bundle_hash: str, heard_at: str) -> None:
+        """That laptop's bundles up to `seq` are applied; `bundle_hash` is the last one's."""
+        self._conn.execute(
+            "UPDATE sync_laptops SET applied_seq = ?, applied_hash = ?, last_heard = ? "
+            "WHERE laptop_id = ?", (seq, bundle_hash, heard_at, laptop_id))
+
+    # -- the outgoing log ---------------------------------------------------------------------
+
+    def pending(self, after: int, limit: int) -> list[Change]:
+        """Up to `limit` captured changes with sequence numbers above `after`, in order."""
+        rows = self._conn.execute(
+            "SELECT seq, hlc, actor, tbl, row_id, op, field, value, prev_hlc, prev_laptop, "
+            "also_replaced FROM sync_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after, limit))
+        return [_change(r) for r in rows]
+
+    def last_seq(self) -> int:
+        row = self._conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def mark_bundled(self, last: int, bundle_hash: str) -> None:
+        """Changes up to `last` are in the bundle whose hash is given: forget them here."""
+        self._conn.execute("UPDATE sync_identity SET bundled_seq = ?, bundled_hash = ?",
+                           (last, bundle_hash))
+        self._conn.execute("DELETE FROM sync_changes WHERE seq <= ?", (last,))
+
+    def capture_existing_rows(self) -> int:
+        """Record every replicated row as an insert (when this laptop starts a team program
+        with records already in it); returns how many. Parents come before children."""
+        self._conn.execute("UPDATE sync_clock SET hlc = hlc + 1")
+        total = 0
+        for spec in REPLICATED:
+            # In the order of the local integer keys where there are some: placement steps
+            # are read in that order.
+            order = f" ORDER BY t.{spec.local[0]}" if spec.local else ""
+            cursor = self._conn.execute(
+                f"INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, value) "
+                f"SELECT c.hlc, NULL, '{spec.table}', {spec.row_id('t')}, 'insert', "
+                f"{row_json(spec, 't')} FROM {spec.table} AS t JOIN sync_clock AS c{order}")
+            total += max(int(cursor.rowcount), 0)
+        return total

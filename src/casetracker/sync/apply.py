@@ -1,0 +1,158 @@
+"""Applying another laptop's changes to this database.
+
+One bundle is applied in one transaction that also records it as applied (the laptop's
+high-water mark and the bundle's hash), so a crash leaves it wholly applied or not at all and
+it is applied exactly once. Capture is off inside that transaction: what arrives is not sent
+back out as this laptop's own change.
+
+Rules: a delete always wins (a purge on one laptop purges everywhere; an edit or a new child
+row that meets a deleted row is dropped); an insert of a row that exists (two laptops made
+the same row, such as a survivor's sensitive details) merges field by field; an update merges
+by `merge.merge`, and lists a conflict when a value that its writer had not seen is left
+waiting beside the winner (bookkeeping fields such as `updated_at` take the latest value and
+list none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.storage.connection import Connection, transaction
+from casetracker.storage.migrations.v011_change_capture import BY_TABLE, Replicated
+from casetracker.storage.replica_repo import Head, ReplicaConstraintError, ReplicaRepository
+from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
+from casetracker.sync import merge
+
+
+class ApplyError(CaseTrackerError):
+    """A bundle's changes cannot be applied here; nothing of the bundle was applied."""
+
+
+@dataclass
+class Applied:
+    """What applying some changes did, in counts."""
+
+    changes: int = 0
+    dropped: int = 0  # changes to rows deleted here, which a delete beats
+    conflicts: int = 0  # conflicts newly listed
+    tables: dict[str, int] = field(default_factory=dict)
+
+
+def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
+                 last_seq: int, bundle_hash: str, at: str) -> Applied:
+    """Apply one bundle of `laptop_id` and record it as applied, in one transaction."""
+    repo = SyncRepository(conn)
+    with transaction(conn):
+        was_capturing = repo.capturing()
+        repo.set_capturing(False)
+        try:
+            applied = apply_changes(conn, laptop_id, changes, at=at)
+            if changes:
+                repo.receive_clock(max(c.hlc for c in changes))
+            repo.mark_applied(laptop_id, last_seq, bundle_hash, at)
+        finally:
+            repo.set_capturing(was_capturing)
+    return applied
+
+
+def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
+                  at: str) -> Applied:
+    """Apply changes written on `laptop_id`, in order, inside the caller's transaction."""
+    replica = ReplicaRepository(conn)
+    applied = Applied()
+    present = {spec.table: replica.columns(spec) for spec in BY_TABLE.values()}
+    for change in changes:
+        spec = BY_TABLE[change.table]
+        version = (change.hlc, laptop_id)
+        try:
+            if change.op == "delete":
+                kept, new_conflicts = _delete(replica, spec, change, version), 0
+            elif change.op == "insert":
+                kept, new_conflicts = _insert(replica, spec, change, version,
+                                              present[spec.table], at)
+            else:
+                if change.field not in present[spec.table] or change.field in spec.key:
+                    raise ApplyError(f"a change names a column this laptop does not know "
+                                     f"({spec.table}.{change.field})")
+                kept, new_conflicts = _update(replica, spec, change, version, at)
+        except ReplicaConstraintError as exc:
+            raise ApplyError(f"a change from laptop {laptop_id} breaks a rule of this "
+                             f"database ({exc}); nothing of its bundle was applied") from None
+        applied.changes += kept
+        applied.dropped += not kept
+        applied.conflicts += new_conflicts
+        applied.tables[spec.table] = applied.tables.get(spec.table, 0) + kept
+    return applied
+
+
+def _delete(replica: ReplicaRepository, spec: Replicated, change: Change,
+            version: Version) -> bool:
+    replica.delete(spec, change.row_id)  # its children go with it (foreign keys cascade)
+    replica.forget_fields(spec.table, change.row_id)
+    replica.set_version(spec.table, change.row_id, "", version, deleted=True)
+    return True
+
+
+def _insert(replica: ReplicaRepository, spec: Replicated, change: Change, version: Version,
+            present: set[str], at: str) -> tuple[bool, int]:
+    values = dict(change.value)
+    unknown = set(values) - set(spec.key) - set(spec.columns)
+    if unknown or not set(values) <= present:
+        raise ApplyError(f"a change names a column this laptop does not know "
+                         f"({spec.table}.{sorted(set(values) - present)[0]})")
+    row = replica.version(spec.table, change.row_id)
+    if row is not None and row[1]:
+        return False, 0  # deleted here: a delete wins
+    if replica.exists(spec, change.row_id):
+        # Made on two laptops at once: each field merges as an edit that saw nothing.
+        conflicts = 0
+        for name in spec.columns:
+            if name in values:
+                one = Change(change.seq, change.hlc, change.actor, change.table, change.row_id,
+                             "update", name, values[name], ())
+                conflicts += _update(replica, spec, one, version, at)[1]
+        return True, conflicts
+    if not replica.insert(spec, values):
+        return False, 0  # its parent was deleted here
+    replica.set_version(spec.table, change.row_id, "", version)
+    return True, 0
+
+
+def _update(replica: ReplicaRepository, spec: Replicated, change: Change, version: Version,
+            at: str) -> tuple[bool, int]:
+    table, row_id, name = spec.table, change.row_id, str(change.field)
+    if not replica.exists(spec, row_id):
+        return False, 0  # deleted here: a delete wins
+    current = replica.version(table, row_id, name) or replica.version(table, row_id)
+    winner = ORIGIN if current is None else current[0]
+    if name in spec.quiet:  # bookkeeping: the latest value wins and nothing waits
+        if version <= winner:
+            return True, 0
+        if not replica.update(spec, row_id, name, change.value):
+            return False, 0
+        replica.set_version(table, row_id, name, version)
+        return True, 0
+    waiting = {head.version: head for head in replica.heads(table, row_id, name)}
+    merged = merge.merge(winner, waiting, version, change.replaced)
+    if merged.winner == version:
+        demoted = winner in merged.others  # the value this one did not see waits beside it
+        old_value = replica.read(spec, row_id, name) if demoted else None
+        if not replica.update(spec, row_id, name, change.value):
+            return False, 0  # it refers to a row deleted here
+        replica.set_version(table, row_id, name, version)
+        if demoted:
+            waiting[winner] = Head(winner, old_value, None)
+            replica.add_head(table, row_id, name, waiting[winner])
+        winner_value = change.value
+    else:
+        waiting[version] = Head(version, change.value, change.actor)
+        replica.add_head(table, row_id, name, waiting[version])
+        winner_value = replica.read(spec, row_id, name)
+    for gone in set(waiting) - merged.others:
+        replica.remove_head(table, row_id, name, gone)
+    if merge.in_conflict(winner_value, (waiting[v].value for v in merged.others)):
+        return True, int(replica.open_conflict(spec, row_id, name, at))
+    replica.close_conflict(table, row_id, name)
+    return True, 0

@@ -1,0 +1,236 @@
+"""Bundle files: one laptop's run of changes, compressed, encrypted and signed.
+
+Layout: `MAGIC`, the header's length (4 bytes, big-endian), the header (JSON), the
+ciphertext, and an Ed25519 signature (64 bytes) over everything before it. The header names
+the format, program, laptop, sequence range, schema, the hash of the laptop's previous bundle,
+the bundles of other laptops its author had applied (`requires`), the sync key's id and the
+nonce; no survivor value. The body (the changes as JSON, zlib-compressed) is encrypted with
+AES-256-GCM under the program's sync key, with the header as associated data.
+
+Reading checks, before anything of the body is read: the structure, the name against the
+header, the program, the signature (by a laptop this one knows and has not revoked), the sync
+key and the schema; then the GCM tag while decrypting. Every refusal is a `BundleRefusedError`
+with a message that names the file's problem and no content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.storage.migrations.v011_change_capture import BY_TABLE
+from casetracker.storage.sync_repo import Change, Laptop, Program
+
+MAGIC = b"CTSYNC\r\n"
+FORMAT = 1
+SIGNATURE_BYTES = 64
+NONCE_BYTES = 12
+MAX_HEADER_BYTES = 64 * 1024
+MAX_BUNDLE_BYTES = 256 * 1024 * 1024
+MAX_BODY_BYTES = 1024 * 1024 * 1024
+SUFFIX = ".ctsync"
+OPS = ("insert", "update", "delete")
+
+
+class BundleRefusedError(CaseTrackerError):
+    """A bundle that will not be applied as it is (damaged, forged, foreign, out of place)."""
+
+
+class BundleWaitingError(CaseTrackerError):
+    """A sound bundle that cannot be applied yet (newer schema, or earlier bundles missing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    format: int
+    program: str
+    laptop: str
+    first: int
+    last: int
+    schema: int
+    previous: str  # SHA-256 of the laptop's previous bundle file, '' before its first
+    requires: dict[str, int]  # laptop -> last sequence number its author had applied
+    key_id: str
+    nonce: str
+
+    @property
+    def name(self) -> str:
+        return bundle_name(self.first, self.last)
+
+
+def bundle_name(first: int, last: int) -> str:
+    return f"{first}-{last}{SUFFIX}"
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- the body ------------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"$bytes": value.hex()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _bytes_back(obj: dict[str, Any]) -> Any:
+    if set(obj) == {"$bytes"} and isinstance(obj["$bytes"], str):
+        return bytes.fromhex(obj["$bytes"])
+    return obj
+
+
+def encode_changes(changes: list[Change]) -> bytes:
+    rows = [[c.seq, c.hlc, c.actor, c.table, c.row_id, c.op, c.field, _plain(c.value),
+             [list(v) for v in c.replaced]] for c in changes]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _change(row: Any, header: Header) -> Change:
+    if not isinstance(row, list) or len(row) != 9:
+        raise ValueError("a change has the wrong shape")
+    seq, hlc, actor, table, row_id, op, field, value, replaced = row
+    ok = (isinstance(seq, int) and header.first <= seq <= header.last and isinstance(hlc, int)
+          and hlc >= 0 and (actor is None or isinstance(actor, str)) and table in BY_TABLE
+          and isinstance(row_id, str) and op in OPS and isinstance(replaced, list)
+          and all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], int)
+                  and isinstance(v[1], str) for v in replaced))
+    if op == "insert":
+        ok = ok and isinstance(value, dict) and field is None
+    elif op == "update":
+        ok = (ok and isinstance(field, str) and bool(replaced)
+              and not isinstance(value, (list, dict)))
+    if not ok:
+        raise ValueError("a change has the wrong shape")
+    return Change(seq, hlc, actor, table, row_id, op, field, value,
+                  tuple((int(h), str(laptop)) for h, laptop in replaced))
+
+
+def decode_changes(body: bytes, header: Header) -> list[Change]:
+    rows = json.loads(body.decode("utf-8"), object_hook=_bytes_back)
+    if not isinstance(rows, list):
+        raise ValueError("the body is not a list of changes")
+    changes = [_change(row, header) for row in rows]
+    if [c.seq for c in changes] != sorted({c.seq for c in changes}):
+        raise ValueError("the changes are out of order")
+    return changes
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+def seal(changes: list[Change], *, program: Program, laptop_id: str, signing_key: bytes,
+         first: int, last: int, schema: int, previous: str, requires: dict[str, int]) -> bytes:
+    """The bytes of a bundle holding `changes` (sequence numbers `first`..`last`)."""
+    nonce = os.urandom(NONCE_BYTES)
+    header = Header(FORMAT, program.program_id, laptop_id, first, last, schema, previous,
+                    dict(sorted(requires.items())), program.key_id, nonce.hex())
+    header_bytes = json.dumps(asdict(header), sort_keys=True, separators=(",", ":")).encode()
+    body = zlib.compress(encode_changes(changes), 6)
+    ciphertext = AESGCM(program.sync_key).encrypt(nonce, body, header_bytes)
+    signed = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + ciphertext
+    return signed + Ed25519PrivateKey.from_private_bytes(signing_key).sign(signed)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """A bundle whose signature, program, key and schema have been checked; body unread."""
+
+    header: Header
+    header_bytes: bytes
+    ciphertext: bytes
+    hash: str
+
+
+def _header(data: bytes) -> tuple[Header, bytes, bytes]:
+    damaged = BundleRefusedError("the file is damaged or incomplete (a half-copied or cut file)")
+    if len(data) < len(MAGIC) + 4 + SIGNATURE_BYTES or not data.startswith(MAGIC):
+        raise damaged
+    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    start = len(MAGIC) + 4
+    if length > MAX_HEADER_BYTES or start + length + SIGNATURE_BYTES > len(data):
+        raise damaged
+    header_bytes = data[start:start + length]
+    try:
+        fields = json.loads(header_bytes)
+        header = Header(**fields)
+        valid = (isinstance(header.format, int) and isinstance(header.first, int)
+                 and isinstance(header.last, int) and 1 <= header.first <= header.last
+                 and isinstance(header.schema, int) and isinstance(header.requires, dict)
+                 and all(isinstance(k, str) and isinstance(v, int)
+                         for k, v in header.requires.items())
+                 and all(isinstance(getattr(header, n), str) for n in
+                         ("program", "laptop", "previous", "key_id", "nonce")))
+    except (ValueError, TypeError):
+        raise damaged from None
+    if not valid:
+        raise damaged
+    return header, header_bytes, data[start + length:-SIGNATURE_BYTES]
+
+
+def verify(data: bytes, *, folder_laptop: str, name: str, program: Program,
+           laptop_of: Callable[[str], Laptop | None], schema: int) -> Verified:
+    """Check everything but the body's encryption; raise `BundleRefusedError`, or
+    `BundleWaitingError` for a sound bundle this laptop cannot read yet."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleRefusedError(f"the file is larger than {MAX_BUNDLE_BYTES // 2**20} MiB")
+    header, header_bytes, ciphertext = _header(data)
+    if header.format > FORMAT:
+        raise BundleWaitingError("it was written by a newer Case Tracker (bundle format "
+                                 f"{header.format}); update Case Tracker on this laptop")
+    if header.format != FORMAT:
+        raise BundleRefusedError(f"unknown bundle format {header.format}")
+    if header.program != program.program_id:
+        raise BundleRefusedError("it belongs to another program")
+    if header.laptop != folder_laptop or header.name != name:
+        raise BundleRefusedError("its name or folder does not match what it holds (a renamed, "
+                                 "moved or replayed bundle)")
+    laptop = laptop_of(header.laptop)
+    if laptop is None:
+        raise BundleRefusedError("it is signed by a laptop this one does not know")
+    if laptop.revoked_at is not None:
+        raise BundleRefusedError("it is signed by a laptop that was revoked")
+    try:
+        Ed25519PublicKey.from_public_bytes(laptop.verify_key).verify(
+            data[-SIGNATURE_BYTES:], data[:-SIGNATURE_BYTES])
+    except (InvalidSignature, ValueError):
+        raise BundleRefusedError("its signature does not verify (changed, cut or forged)") from None
+    if header.key_id != program.key_id:
+        raise BundleRefusedError("it is sealed under another sync key")
+    if header.schema > schema:
+        raise BundleWaitingError(f"it was written with a newer schema ({header.schema}; this "
+                                 f"laptop has {schema}): update Case Tracker on this laptop")
+    return Verified(header, header_bytes, ciphertext, file_hash(data))
+
+
+def open_body(verified: Verified, sync_key: bytes) -> list[Change]:
+    """Decrypt, decompress and read the changes of a verified bundle."""
+    header = verified.header
+    try:
+        body = AESGCM(sync_key).decrypt(bytes.fromhex(header.nonce), verified.ciphertext,
+                                        verified.header_bytes)
+    except (InvalidTag, ValueError):
+        raise BundleRefusedError("it does not decrypt with the program's sync key "
+                                 "(changed, or sealed under another key)") from None
+    try:
+        inflater = zlib.decompressobj()
+        plain = inflater.decompress(body, MAX_BODY_BYTES)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise ValueError("the body is too large or incomplete")
+        return decode_changes(plain, header)
+    except (ValueError, TypeError, zlib.error, UnicodeDecodeError) as exc:
+        raise BundleRefusedError(f"its content is malformed ({exc})") from None

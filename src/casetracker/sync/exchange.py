@@ -1,0 +1,229 @@
+"""One exchange with the shared folder: write this laptop's new changes as bundles, then
+apply the other laptops' bundles that are ready.
+
+The folder holds one sub-folder per laptop, named by its id, with its bundles
+`<first>-<last>.ctsync`; a laptop writes only into its own. Names that do not match (such as
+Syncthing's `.syncthing.*.tmp` files while it copies) are not read. A laptop's bundles are
+applied in sequence order, each after the bundles of other laptops that its author had
+applied (the header's `requires`), so every change arrives after the changes it saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casetracker.domain import clock
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.security.atomic import atomic_write
+from casetracker.storage.connection import Connection, transaction
+from casetracker.storage.migrations import schema_version
+from casetracker.storage.replica_repo import ReplicaRepository
+from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
+from casetracker.sync import bundle
+from casetracker.sync.apply import ApplyError, apply_bundle
+
+BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
+# Changes per bundle: a bundle is read into memory whole, and applied in one transaction.
+MAX_CHANGES = 10_000
+
+
+class NotInProgramError(CaseTrackerError):
+    """This laptop has not joined a team program (it has no sync key)."""
+
+
+@dataclass
+class RoundReport:
+    """What one exchange did, in counts and messages that hold no record's value."""
+
+    sent_bundles: int = 0
+    sent_changes: int = 0
+    received: dict[str, int] = field(default_factory=dict)  # laptop id -> changes applied
+    dropped: int = 0
+    new_conflicts: int = 0
+    open_conflicts: int = 0
+    waiting: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: bundles sent, changes received per laptop, conflicts waiting."""
+        sent = (f"sent {self.sent_bundles} bundle{_s(self.sent_bundles)} "
+                f"({self.sent_changes} change{_s(self.sent_changes)})")
+        total = sum(self.received.values())
+        received = f"received {total} change{_s(total)}"
+        if self.received:
+            received += " (" + ", ".join(f"laptop {laptop[:8]}: {n}" for laptop, n in
+                                         sorted(self.received.items())) + ")"
+        waiting = f"{self.open_conflicts} conflict{_s(self.open_conflicts)} waiting"
+        return f"{sent}; {received}; {waiting}"
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _program(repo: SyncRepository) -> Program:
+    program = repo.program()
+    if program is None:
+        raise NotInProgramError("this laptop has not joined a team program yet")
+    return program
+
+
+def run_round(conn: Connection, folder: Path) -> RoundReport:
+    """Write this laptop's new changes into `folder`, then apply the others' bundles."""
+    if not folder.is_dir():
+        raise NotADirectoryError(f"the sync folder {folder} does not exist")
+    report = RoundReport()
+    report.sent_bundles, report.sent_changes = write_bundles(conn, folder)
+    read_bundles(conn, folder, report)
+    report.open_conflicts = ReplicaRepository(conn).conflict_count()
+    return report
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
+    """Write every change not yet sent, one bundle per `MAX_CHANGES`; (bundles, changes)."""
+    repo = SyncRepository(conn)
+    program = _program(repo)
+    own = folder / repo.identity().laptop_id
+    own.mkdir(exist_ok=True)
+    bundles = changes_sent = 0
+    while True:
+        with transaction(conn):
+            identity = _adopt_written(repo, own, program)
+            changes = repo.pending(identity.bundled_seq, MAX_CHANGES)
+            if not changes:
+                return bundles, changes_sent
+            first, last = identity.bundled_seq + 1, changes[-1].seq
+            requires = {lt.laptop_id: lt.applied_seq for lt in repo.laptops()
+                        if lt.applied_seq}
+            data = bundle.seal(changes, program=program, laptop_id=identity.laptop_id,
+                               signing_key=identity.signing_key, first=first, last=last,
+                               schema=schema_version(conn), previous=identity.bundled_hash,
+                               requires=requires)
+            atomic_write(own / bundle.bundle_name(first, last), data)
+            repo.mark_bundled(last, bundle.file_hash(data))
+        bundles += 1
+        changes_sent += len(changes)
+
+
+def _adopt_written(repo: SyncRepository, own: Path, program: Program) -> Identity:
+    """Take as sent the bundles this laptop wrote and then failed to record (a crash
+    between writing the file and committing): their changes are already in the folder."""
+    identity = repo.identity()
+    me = Laptop(identity.laptop_id, "", identity.verify_key, 0, "", None, None)
+    while True:
+        found = [p for p in _bundles(own) if p[0] == identity.bundled_seq + 1]
+        adopted = False
+        for _first, _last, path in found:
+            try:
+                verified = bundle.verify(path.read_bytes(), folder_laptop=me.laptop_id,
+                                         name=path.name, program=program,
+                                         laptop_of=lambda _id: me, schema=1 << 30)
+            except CaseTrackerError:
+                continue
+            if verified.header.previous == identity.bundled_hash:
+                repo.mark_bundled(verified.header.last, verified.hash)
+                identity = repo.identity()
+                adopted = True
+                break
+        if not adopted:
+            return identity
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _bundles(folder: Path) -> list[tuple[int, int, Path]]:
+    """The bundle files in one laptop's folder, by sequence range."""
+    found = []
+    for path in folder.iterdir():
+        match = BUNDLE_FILE.match(path.name)
+        if match and path.is_file():
+            found.append((int(match[1]), int(match[2]), path))
+    return sorted(found)
+
+
+def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
+    """Apply every bundle of the other laptops that is ready, laptop by laptop, until none
+    is; note in `report` what waits and what was refused."""
+    repo = SyncRepository(conn)
+    program = _program(repo)
+    own = repo.identity().laptop_id
+    known = {lt.laptop_id for lt in repo.laptops()}
+    folders = sorted(p for p in folder.iterdir()
+                     if p.is_dir() and not p.name.startswith(".") and p.name != own)
+    for path in folders:
+        if path.name not in known and _bundles(path):
+            report.refused.append(f"{path.name}: bundles from a laptop this one does not "
+                                  "know (not enrolled in this program); not read")
+    blocked: dict[str, list[str]] = {}
+    progress = True
+    while progress:
+        progress = False
+        blocked.clear()
+        for path in folders:
+            if path.name in known and _next_bundle(conn, path, program, own, report,
+                                                   blocked.setdefault(path.name, [])):
+                progress = True
+    for messages in blocked.values():
+        for message in messages:
+            (report.refused if message.startswith("refused ") else report.waiting).append(
+                message.removeprefix("refused "))
+
+
+def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
+                 report: RoundReport, blocked: list[str]) -> bool:
+    """Apply the laptop's next bundle if it is there and ready; True if one was applied."""
+    repo = SyncRepository(conn)
+    laptop = repo.laptop(folder.name)
+    assert laptop is not None
+    files = _bundles(folder)
+    expected = laptop.applied_seq + 1
+    for first, last, path in files:
+        if first <= laptop.applied_seq < last:
+            blocked.append(f"refused {folder.name}/{path.name}: it overlaps bundles already "
+                           "applied from that laptop")
+    candidates = [(first, last, path) for first, last, path in files if first == expected]
+    if not candidates:
+        later = [first for first, _last, _path in files if first > expected]
+        if later:
+            blocked.append(f"{folder.name}: waiting for its changes {expected}-{min(later) - 1}"
+                           " (a bundle not yet in the folder)")
+        return False
+    for _first, _last, path in candidates:
+        where = f"{folder.name}/{path.name}"
+        try:
+            verified = bundle.verify(path.read_bytes(), folder_laptop=folder.name,
+                                     name=path.name, program=program, laptop_of=repo.laptop,
+                                     schema=schema_version(conn))
+            header = verified.header
+            if header.previous != laptop.applied_hash:
+                raise bundle.BundleRefusedError("it does not follow the last bundle applied from "
+                                                "that laptop (reordered, or a forked history)")
+            missing = sorted(other for other, seq in header.requires.items()
+                             if other != own and _applied(repo, other) < seq)
+            if missing:
+                raise bundle.BundleWaitingError("it needs changes of laptop(s) "
+                                                f"{', '.join(m[:8] for m in missing)} "
+                                         "not yet applied here")
+            changes = bundle.open_body(verified, program.sync_key)
+            applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
+                                   bundle_hash=verified.hash, at=clock.now_iso())
+        except bundle.BundleWaitingError as exc:
+            blocked.append(f"{where}: waits: {exc}")
+            continue
+        except (bundle.BundleRefusedError, ApplyError) as exc:
+            blocked.append(f"refused {where}: {exc}")
+            continue
+        report.received[folder.name] = report.received.get(folder.name, 0) + applied.changes
+        report.dropped += applied.dropped
+        report.new_conflicts += applied.conflicts
+        return True
+    return False
+
+
+def _applied(repo: SyncRepository, laptop_id: str) -> int:
+    laptop = repo.laptop(laptop_id)
+    return 0 if laptop is None else laptop.applied_seq
