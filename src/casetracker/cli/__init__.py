@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         selftest_commands,
         settings_commands,
         sharing_commands,
+        sync_commands,
         vault_commands,
     )
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
     report_commands.register(commands, add)
+    sync_commands.register(commands, add)
     gui_commands.register(commands, add)
     selftest_commands.register(commands, add)
     return parser
