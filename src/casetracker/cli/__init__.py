@@ -41,9 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     # they are imported here, not when the desktop application starts (`_desktop_only`).
     from casetracker.cli import (
         case_commands,
+        document_commands,
         employment_commands,
+        note_commands,
+        plan_commands,
         report_commands,
+        review_commands,
         selftest_commands,
+        sensitive_commands,
         settings_commands,
         sharing_commands,
         sync_commands,
@@ -66,10 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     vault_commands.register(commands, add)
     case_commands.register(commands, add)
+    plan_commands.register(commands, add)
+    document_commands.register(commands, add)
+    note_commands.register(commands, add)
+    sensitive_commands.register(commands, add)
     employment_commands.register(commands, add)
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
     report_commands.register(commands, add)
+    review_commands.register(commands, add)
     sync_commands.register(commands, add)
     gui_commands.register(commands, add)
     selftest_commands.register(commands, add)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from casetracker.cli import survivor_commands
 from casetracker.cli.common import (
     PROG,
     AddCommand,
@@ -17,6 +18,7 @@ from casetracker.cli.common import (
     print_rows,
     read_secret_file,
 )
+from casetracker.cli.field_options import FieldParser
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.domain.survivors import CaseStatus
@@ -194,7 +196,8 @@ def register(commands: Any, add: AddCommand) -> None:
                      "column")
 
     survivor = commands.add_parser("survivor", help="survivor records")
-    actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True)
+    actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True,
+                                      parser_class=FieldParser)
     cmd = add(actions, "list", cmd_survivor_list, "list your caseload (supervisors: everyone's)")
     cmd.add_argument("--status", choices=[s.value for s in CaseStatus], default="active")
     cmd.add_argument("--all", action="store_true", help="active and closed cases")
@@ -215,6 +218,7 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("case", metavar="CASE")
     cmd.add_argument("--confirm", metavar="CASE",
                      help="the case number again, to confirm without being asked")
+    survivor_commands.register(actions, add)
 
     cmd = add(commands, "search", cmd_search, "search case numbers, names and notes")
     cmd.add_argument("text", nargs="+", metavar="TEXT")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.cli.field_options import FieldOption, FieldParser, declare, flags, given
 from casetracker.domain import clock
 from casetracker.domain.employment import (
     STAGE_LABELS,
@@ -43,6 +44,40 @@ def cmd_employer_add(ctx: Context) -> int:
     return 0
 
 
+def _practices(text: str) -> frozenset[Practice]:
+    return _choices(Practice, text, "practice")
+
+
+def _restrictions(text: str) -> frozenset[Restriction]:
+    return _choices(Restriction, text, "restriction")
+
+
+# The employer's fields as `employer edit` takes them: the options of `employer add`.
+EMPLOYER_FIELDS: tuple[FieldOption, ...] = (
+    FieldOption("name", "the employer's name"),
+    FieldOption("industry", "hospitality, aviation, maritime, retail, warehouse_logistics, "
+                "legal, healthcare or other", employers.parse_industry),
+    FieldOption("contact_name", "the contact person", option="--contact"),
+    FieldOption("contact_phone", "the contact's phone", option="--phone"),
+    FieldOption("contact_email", "the contact's email", option="--email"),
+    FieldOption("practices", "comma-separated, replacing the list ('' for none): "
+                + ", ".join(p.value for p in Practice), _practices),
+    FieldOption("restrictions", "comma-separated, replacing the list ('' for none): "
+                + ", ".join(r.value for r in Restriction), _restrictions),
+    FieldOption("restriction_notes", "notes on the restrictions"),
+)
+
+
+def cmd_employer_edit(ctx: Context) -> int:
+    changes, _ = given(ctx.args, EMPLOYER_FIELDS)
+    if not changes:
+        raise UsageError(f"say which fields to change: {flags(EMPLOYER_FIELDS)}")
+    with ctx.unlock() as session:
+        employer = employers.find_employer(session, ctx.args.employer)
+        employers.update_employer(session, employer.id, **changes)
+    return 0
+
+
 def cmd_employer_list(ctx: Context) -> int:
     with ctx.unlock() as session:
         rows = [{"name": e.name, "industry": e.industry.value, "standing": e.standing.value,
@@ -77,6 +112,13 @@ def cmd_position_list(ctx: Context) -> int:
                 for p in employers.positions(session, open_only=not ctx.args.all)]
     print_rows(rows, ["id", "employer", "kind", "title", "hours", "wage", "open"],
                as_json=ctx.args.json)
+    return 0
+
+
+def cmd_position_open(ctx: Context) -> int:
+    is_open = ctx.args.position_command == "reopen"
+    with ctx.unlock() as session:
+        employers.set_position_open(session, ctx.args.position, is_open)
     return 0
 
 
@@ -136,7 +178,8 @@ def cmd_workshop_add(ctx: Context) -> int:
 def register(commands: Any, add: AddCommand) -> None:
     """Add the employment commands to the parser."""
     group = commands.add_parser("employer", help="employer partners")
-    actions = group.add_subparsers(dest="employer_command", metavar="ACTION", required=True)
+    actions = group.add_subparsers(dest="employer_command", metavar="ACTION", required=True,
+                                   parser_class=FieldParser)
     cmd = add(actions, "add", cmd_employer_add, "add an employer partner")
     cmd.add_argument("--name", required=True)
     cmd.add_argument("--industry", required=True,
@@ -152,6 +195,11 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--restriction-notes")
     cmd = add(actions, "list", cmd_employer_list, "list employer partners")
     cmd.add_argument("--json", action="store_true")
+    cmd = add(actions, "edit", cmd_employer_edit,
+              "change an employer partner's fields (coordinators and supervisors); give only "
+              "the fields to change")
+    cmd.add_argument("employer", metavar="NAME")
+    declare(cmd, EMPLOYER_FIELDS)
 
     group = commands.add_parser("position", help="internships and jobs")
     actions = group.add_subparsers(dest="position_command", metavar="ACTION", required=True)
@@ -167,6 +215,11 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(actions, "list", cmd_position_list, "list open positions")
     cmd.add_argument("--all", action="store_true", help="closed ones too")
     cmd.add_argument("--json", action="store_true")
+    for name, text in (("close", "close a position: no new interviews, internships or offers "
+                                 "for it (coordinators and supervisors)"),
+                       ("reopen", "open a closed position again")):
+        cmd = add(actions, name, cmd_position_open, text)
+        cmd.add_argument("position", metavar="ID", help="the id from 'position list'")
 
     group = commands.add_parser("placement", help="the placement pipeline")
     actions = group.add_subparsers(dest="placement_command", metavar="ACTION", required=True)

@@ -1,16 +1,15 @@
-"""Commands for supervisors' reports and case reviews."""
+"""Commands for supervisors' reports (case reviews: review_commands.py)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from casetracker.cli.common import PROG, AddCommand, Context, print_rows
+from casetracker.cli.common import AddCommand, Context, print_rows
 from casetracker.domain.errors import UsageError
 from casetracker.domain.reports import METRIC_LABELS, METRICS
 from casetracker.domain.validation import parse_date
-from casetracker.services import dashboard, reviews
+from casetracker.services import dashboard
 
 
 def _format(out: str) -> str:
@@ -62,15 +61,6 @@ def cmd_dashboard(ctx: Context) -> int:
     return 0
 
 
-def cmd_review(ctx: Context) -> int:
-    with ctx.unlock() as session:
-        review = reviews.add_review(session, ctx.args.case, ctx.args.findings,
-                                    ctx.args.action or [], signed_off=ctx.args.sign_off)
-    print(f"{PROG}: review recorded; {len(review.actions)} action(s) became tasks for the case "
-          "manager", file=sys.stderr)
-    return 0
-
-
 def register(commands: Any, add: AddCommand) -> None:
     group = commands.add_parser("report", help="reports for supervision and funders")
     actions = group.add_subparsers(dest="report_command", metavar="KIND", required=True)
@@ -89,8 +79,3 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--metric", choices=METRICS, default=None,
                      help="; ".join(f"{m}: {METRIC_LABELS[m]}" for m in METRICS))
     cmd.add_argument("--json", action="store_true")
-    cmd = add(commands, "review", cmd_review, "record a case review (supervisors)")
-    cmd.add_argument("case", metavar="CASE")
-    cmd.add_argument("--findings", required=True)
-    cmd.add_argument("--action", action="append", help="a required action (repeatable)")
-    cmd.add_argument("--sign-off", action="store_true")

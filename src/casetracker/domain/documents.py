@@ -150,12 +150,18 @@ class Attachment:
     added_by: str | None = None
 
 
-def sniff_scan_type(content: bytes) -> str:
-    """The media type of a scan from its first bytes, or raise `ValidationError`."""
-    if len(content) > MAX_SCAN_BYTES:
-        raise ValidationError({"scan": f"is {len(content):,} bytes; at most "
+def check_scan_size(size: int) -> None:
+    """Raise `ValidationError` if a scan of `size` bytes is too large to keep (checked before
+    a large file is read)."""
+    if size > MAX_SCAN_BYTES:
+        raise ValidationError({"scan": f"is {size:,} bytes; at most "
                                        f"{MAX_SCAN_BYTES // (1024 * 1024)} MiB "
                                        f"({MAX_SCAN_BYTES:,} bytes) are kept"})
+
+
+def sniff_scan_type(content: bytes) -> str:
+    """The media type of a scan from its first bytes, or raise `ValidationError`."""
+    check_scan_size(len(content))
     if not content:
         raise ValidationError({"scan": "is empty"})
     for media_type, magic in SCAN_TYPES.items():

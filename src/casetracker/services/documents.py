@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import PurePath
 
 from casetracker.domain import clock
+from casetracker.domain.document_needs import (
+    NeedsRulesError,
+    Requirement,
+    parse_rules,
+    waiting_on,
+)
 from casetracker.domain.documents import (
     Attachment,
     Document,
@@ -19,7 +26,7 @@ from casetracker.domain.documents import (
     sniff_scan_type,
 )
 from casetracker.domain.eligibility import I9Readiness, i9_readiness
-from casetracker.domain.errors import NotFoundError
+from casetracker.domain.errors import NotFoundError, UsageError
 from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
@@ -37,6 +44,64 @@ def documents(session: Session, case_number: str) -> list[Document]:
 def readiness(session: Session, case_number: str) -> I9Readiness:
     """Ready for I-9, and if not, which one document would make it so (staff only)."""
     return i9_readiness(documents(session, case_number), clock.today())
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """A case's documents, its I-9 readiness, and what each outstanding document waits on
+    (by document id; empty when nothing stands in its way)."""
+
+    documents: list[Document]
+    readiness: I9Readiness
+    waiting: dict[str, tuple[Requirement, ...]]
+
+
+def checklist(session: Session, case_number: str) -> Checklist:
+    """The documents screen in one read (staff only, audited like `documents`)."""
+    found = documents(session, case_number)
+    today = clock.today()
+    return Checklist(found, i9_readiness(found, today), waiting_on(found, today, needs_rules()))
+
+
+NEEDS_FILE = "documents/needs.toml"
+
+
+@cache
+def needs_rules() -> dict[DocumentKind, tuple[Requirement, ...]]:
+    """The program's rules of which document waits on which (`resources/documents/`)."""
+    from importlib import resources
+
+    source = resources.files("casetracker.resources") / "documents" / "needs.toml"
+    try:
+        return parse_rules(source.read_text(encoding="utf-8"))
+    except NeedsRulesError as exc:
+        raise NeedsRulesError(f"the document rules ({NEEDS_FILE}) cannot be read: {exc}") from None
+
+
+def document_to_change(session: Session, case_number: str, which: str,
+                       action: str) -> Document:
+    """The case's document named by `which` (a kind with one document, or a document's id),
+    once the acting account may do `action` to the case."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, action)
+    found = DocumentRepository(session.conn).documents(survivor.id)
+    by_id = [d for d in found if d.id == which.strip()]
+    if by_id:
+        return by_id[0]
+    try:
+        kind = DocumentKind(which.strip().lower())
+    except ValueError:
+        raise UsageError(f"{which!r} is neither a document kind nor one of the case's document "
+                         "ids; the kinds are " + ", ".join(k.value for k in DocumentKind)
+                         ) from None
+    of_kind = [d for d in found if d.kind is kind]
+    if not of_kind:
+        raise NotFoundError(f"case {survivor.case_number} has no {kind.value} document")
+    if len(of_kind) > 1:
+        raise UsageError(f"case {survivor.case_number} tracks {len(of_kind)} documents of kind "
+                         f"{kind.value}; name one by its id: "
+                         + ", ".join(f"{d.id} ({d.title})" for d in of_kind))
+    return of_kind[0]
 
 
 def _for_edit(session: Session, document_id: str, action: str) -> tuple[Document, Survivor]:
@@ -69,6 +134,17 @@ def set_status(session: Session, document_id: str, status: DocumentStatus,
         DocumentRepository(session.conn).save(updated)
         session.audit("document.status", survivor.case_number, document=document.kind.value,
                       status=status.value, previous=document.status.value)
+    return updated
+
+
+def record_step(session: Session, document_id: str, status: DocumentStatus,
+                on: date | None = None, expires_on: date | None = None) -> Document:
+    """`set_status`, and the expiry date of the document in hand, saved together or not at
+    all (a document recovered at a clinic day, with the date printed on it)."""
+    with session.changing():
+        updated = set_status(session, document_id, status, on)
+        if expires_on is not None:
+            updated = update_details(session, document_id, expires_on=expires_on)
     return updated
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
@@ -62,11 +62,26 @@ def add_employer(session: Session, name: str, industry: Industry, **details: Any
     return employer
 
 
+# What a change may touch: everything but the record's identity and creation time.
+EMPLOYER_FIELDS = tuple(f.name for f in fields(Employer) if f.name not in {"id", "created_at"})
+
+
 def update_employer(session: Session, employer_id: str, **changes: Any) -> Employer:
+    """Change an employer's fields (`EMPLOYER_FIELDS`); the audit names the fields."""
     session.require("changing an employer partner", *KEEPERS)
+    unknown = sorted(set(changes) - set(EMPLOYER_FIELDS))
+    if unknown:
+        raise UsageError(f"unknown employer field: {', '.join(unknown)}; the fields are "
+                         + ", ".join(EMPLOYER_FIELDS))
     current = find_employer(session, employer_id)
+    if isinstance(changes.get("name"), str):
+        changes["name"] = changes["name"].strip()
     updated = replace(current, **changes)
     validate_employer(updated)
+    repo = EmploymentRepository(session.conn)
+    other = repo.employer_by_name(updated.name)
+    if other is not None and other.id != current.id:
+        raise AlreadyExistsError(f"an employer named {updated.name!r} is already listed")
     with session.changing():
         EmploymentRepository(session.conn).save_employer(updated)
         session.audit("employer.update", updated.name, fields=sorted(changes))

@@ -16,6 +16,7 @@ from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.repositories import UserRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
 
 
 def notes(session: Session, case_number: str) -> list[CaseNote]:
@@ -101,3 +102,19 @@ def my_open_tasks(session: Session) -> list[Task]:
     """The acting account's open tasks across its cases, soonest first."""
     session.require("listing tasks")
     return NoteRepository(session.conn).open_tasks_for(session.account.name)
+
+
+def my_open_tasks_by_case(session: Session) -> list[tuple[str, Task]]:
+    """The acting account's open tasks with the case number of each, soonest first.
+
+    Only the tasks assigned to the account: their titles are its own work, whatever the
+    case (a coordinator's follow-up on a case they cannot open)."""
+    found = my_open_tasks(session)
+    survivors = SurvivorRepository(session.conn)
+    numbers: dict[str, str] = {}
+    for task in found:
+        if task.survivor_id not in numbers:
+            survivor = survivors.by_id(task.survivor_id)
+            numbers[task.survivor_id] = survivor.case_number if survivor else "?"
+    session.audit("tasks.view", None, count=len(found))
+    return [(numbers[t.survivor_id], t) for t in found]

@@ -31,6 +31,17 @@ def goals(session: Session, case_number: str) -> list[Goal]:
     return PlanRepository(session.conn).goals(survivor.id)
 
 
+def get_goal(session: Session, goal_id: str) -> Goal:
+    """One goal with its milestones, for those who may read its case (audited like `goals`)."""
+    goal = PlanRepository(session.conn).goal(goal_id.strip())
+    if goal is None:
+        raise NotFoundError("that goal no longer exists")
+    survivor = access.find_by_id(session, goal.survivor_id)
+    access.require_full_read(session, survivor, "reading goals")
+    session.audit_view(survivor.case_number, "goals")
+    return goal
+
+
 def add_goal(session: Session, case_number: str, *, domain: GoalDomain, specific: str,
              measurable: str, achievable: str, relevant: str, target_date: date,
              milestones: list[tuple[str, date]] | None = None) -> Goal:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
@@ -63,6 +64,19 @@ def reviews(session: Session, case_number: str) -> list[Review]:
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "reading case reviews")
     session.audit_view(survivor.case_number, "reviews")
-    return [Review(r[0], date.fromisoformat(r[1]), r[2], r[3], bool(r[4]),
-                   tuple((r[5] or "").split("\n")) if r[5] else ())
-            for r in ReviewRepository(session.conn).reviews(survivor.id)]
+    return [_review(r) for r in ReviewRepository(session.conn).reviews(survivor.id)]
+
+
+def caseload_reviews(session: Session) -> list[tuple[str, Review]]:
+    """Every review a person may read, with its case number, newest first: a case manager's
+    own cases, every case for a supervisor (coordinators read no reviews)."""
+    session.require("reading case reviews", Role.CASE_MANAGER, Role.SUPERVISOR)
+    owner = session.account.name if session.account.role is Role.CASE_MANAGER else None
+    rows = ReviewRepository(session.conn).reviews_of_caseload(owner)
+    session.audit("reviews.view", None, count=len(rows))
+    return [(r[6], _review(r)) for r in rows]
+
+
+def _review(r: tuple[Any, ...]) -> Review:
+    return Review(r[0], date.fromisoformat(r[1]), r[2], r[3], bool(r[4]),
+                  tuple((r[5] or "").split("\n")) if r[5] else ())

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import fields, replace
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from casetracker.domain import clock
@@ -28,6 +29,8 @@ from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 _NOT_EDITABLE = {"id", "created_at", "updated_at", "assigned_to", "status"}
+# The profile fields `update_survivor` changes (assignment, status: `assign`, `set_status`).
+EDITABLE_FIELDS = frozenset(f.name for f in fields(Survivor)) - _NOT_EDITABLE
 
 
 def draft(case_number: str = "", preferred_name: str = "", **values: Any) -> Survivor:
@@ -94,10 +97,10 @@ def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Su
     """Change profile fields; the audit names the fields changed, never their values."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "changing a survivor's profile")
-    known = {f.name for f in fields(Survivor)} - _NOT_EDITABLE
-    unknown = set(changes) - known
+    unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
-        raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}")
+        raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}; the "
+                         f"fields are {', '.join(sorted(EDITABLE_FIELDS))}")
     updated = replace(survivor, **changes)
     try:
         validate_survivor(updated, clock.today())
@@ -116,6 +119,23 @@ def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Su
         repo.update(updated)
         session.audit("survivor.update", updated.case_number, fields=changed)
     return updated
+
+
+def update_survivor_parts(session: Session, case_number: str, /,
+                          parts: Mapping[str, Mapping[str, Any]], **changes: Any) -> Survivor:
+    """`update_survivor`, with the parts of composite fields changed one by one and the rest
+    of each kept (`{"availability": {"hours_per_week": 20}}` keeps the transport)."""
+    survivor = access.find(session, case_number)
+    access.require_case_edit(session, survivor, "changing a survivor's profile")
+    for name, values in parts.items():
+        current = getattr(survivor, name, None) if name in EDITABLE_FIELDS else None
+        if not is_dataclass(current):
+            raise UsageError(f"{name!r} is not a field with parts")
+        known = {f.name for f in fields(current)}
+        if set(values) - known:
+            raise UsageError(f"unknown part of {name}: {', '.join(sorted(set(values) - known))}")
+        changes[name] = replace(current, **values)  # type: ignore[type-var]
+    return update_survivor(session, case_number, **changes)
 
 
 def set_status(session: Session, case_number: str, status: CaseStatus) -> Survivor:

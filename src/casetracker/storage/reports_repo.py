@@ -162,3 +162,18 @@ class ReviewRepository:
             "WHERE a.review_id = r.id) FROM reviews r WHERE r.survivor_id = ? "
             "ORDER BY r.reviewed_on DESC", (survivor_id,)).fetchall()
         return rows
+
+    def reviews_of_caseload(self, assigned_to: str | None) -> list[tuple[Any, ...]]:
+        """Every review (of one case manager's cases when `assigned_to` is given), newest
+        first: the columns of `reviews`, then the case number."""
+        where = ""
+        params: tuple[str, ...] = ()
+        if assigned_to is not None:
+            where, params = "WHERE s.assigned_to = ?", (assigned_to,)
+        rows: list[tuple[Any, ...]] = self._conn.execute(
+            "SELECT r.id, r.reviewed_on, r.findings, r.reviewer, r.signed_off, "
+            "(SELECT group_concat(a.text, char(10)) FROM review_actions a "
+            "WHERE a.review_id = r.id), s.case_number FROM reviews r "
+            f"JOIN survivors s ON s.id = r.survivor_id {where} "
+            "ORDER BY r.reviewed_on DESC, s.case_number", params).fetchall()
+        return rows
