@@ -83,7 +83,10 @@ def _visible(session: Session, consent_id: str, action: str) -> tuple[Consent, S
     except PermissionDeniedError:
         raise missing from None
     if not _shown_to(session, consent):
-        raise missing
+        try:
+            session.deny(action, survivor.case_number)  # audited like any refusal
+        except PermissionDeniedError:
+            raise missing from None
     return consent, survivor
 
 
