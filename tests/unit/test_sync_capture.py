@@ -12,7 +12,8 @@ from casetracker.domain import clock
 from casetracker.services import documents, notes, survivors
 from casetracker.services import sync as team_use
 from casetracker.storage.migrations import v011_change_capture as capture
-from casetracker.storage.sync_repo import SyncRepository
+from casetracker.storage.sync_repo import Change, SyncRepository
+from casetracker.sync import capture as capture_changes
 from casetracker.sync import hlc
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER
@@ -20,8 +21,16 @@ from tests.sync_laptops import program_of, take_in
 
 
 def log(conn: object) -> list[tuple[object, ...]]:
+    """Every change logged (after turning what the triggers recorded into changes)."""
+    capture_changes.flush(conn)
     return list(conn.execute(  # type: ignore[attr-defined]
         "SELECT op, tbl, field, value, actor, hlc, prev_hlc FROM sync_changes ORDER BY seq"))
+
+
+def logged(laptop: object, after: int = 0) -> list[Change]:
+    conn = laptop.supervisor.conn  # type: ignore[attr-defined]
+    capture_changes.flush(conn)
+    return SyncRepository(conn).pending(after, 10_000)
 
 
 def test_a_database_used_alone_captures_nothing_and_has_no_triggers(team: Team) -> None:
@@ -34,7 +43,7 @@ def test_a_database_used_alone_captures_nothing_and_has_no_triggers(team: Team) 
 
 def test_starting_a_program_captures_existing_records_once_parents_first(tmp_path: Path) -> None:
     with program_of(tmp_path, 1, before_start=["CT-1"]) as (a,):
-        changes = SyncRepository(a.supervisor.conn).pending(0, 1000)
+        changes = logged(a)
         tables = [c.table for c in changes]
         assert tables[0] == "survivors"
         assert set(tables) == {"survivors", "documents"}
@@ -47,13 +56,12 @@ def test_starting_a_program_captures_existing_records_once_parents_first(tmp_pat
 def test_an_edit_logs_each_changed_field_with_the_version_it_replaced(tmp_path: Path) -> None:
     with program_of(tmp_path, 1) as (a,):
         take_in(a, "CT-1")
-        repo = SyncRepository(a.supervisor.conn)
-        inserted = next(c for c in repo.pending(0, 100) if c.table == "survivors")
+        inserted = next(c for c in logged(a) if c.table == "survivors")
         later = clock.now() + timedelta(minutes=5)
         with clock.using(clock.FixedClock(later.date(), later.time())):
             survivors.update_survivor(a.case_manager, "CT-1", pronouns="she",
                                       preferred_name="Rosa")  # the name does not change
-        updates = [c for c in repo.pending(inserted.seq, 100) if c.table == "survivors"]
+        updates = [c for c in logged(a, inserted.seq) if c.table == "survivors"]
         assert {c.field for c in updates} == {"pronouns", "updated_at"}
         pronouns = next(c for c in updates if c.field == "pronouns")
         assert pronouns.value == "she"
@@ -69,7 +77,7 @@ def test_every_captured_value_has_a_unique_increasing_clock(tmp_path: Path) -> N
         take_in(a, "CT-1")
         for text in ("one", "two", "three"):  # the clock stands still meanwhile
             notes.add_note(a.case_manager, "CT-1", text)
-        clocks = [c.hlc for c in SyncRepository(a.supervisor.conn).pending(0, 1000)
+        clocks = [c.hlc for c in logged(a)
                   if c.table == "notes"]
         assert clocks == sorted(set(clocks))
         assert len(clocks) == 3
@@ -83,7 +91,7 @@ def test_a_delete_drops_the_rows_unsent_changes(tmp_path: Path) -> None:
         from casetracker.services import retention
 
         retention.purge_case(a.supervisor, "CT-1", "CT-1")
-        changes = SyncRepository(a.supervisor.conn).pending(0, 1000)
+        changes = logged(a)
         assert {c.op for c in changes} == {"delete"}
         assert "a note that will go" not in repr(log(a.supervisor.conn))
 
@@ -94,7 +102,7 @@ def test_scans_travel_as_bytes(tmp_path: Path) -> None:
         document = documents.documents(a.case_manager, "CT-1")[0]
         documents.attach_scan(a.case_manager, document.id, "id.png",
                               b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-        scan = next(c for c in SyncRepository(a.supervisor.conn).pending(0, 1000)
+        scan = next(c for c in logged(a)
                     if c.table == "attachments")
         assert scan.value["content"] == b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 

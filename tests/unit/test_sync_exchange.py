@@ -156,6 +156,7 @@ def test_applied_changes_are_not_sent_back(tmp_path: Path) -> None:
         a.sync()
         received = b.sync()
         assert sum(received.received.values()) > 0
+        assert SyncRepository(b.supervisor.conn).raw() == []  # nothing recorded by applying
         assert SyncRepository(b.supervisor.conn).pending(0, 10) == []
         again = b.sync()
         assert (again.sent_bundles, sum(again.received.values())) == (0, 0)

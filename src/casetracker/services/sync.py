@@ -18,7 +18,7 @@ from casetracker.services.session import Session
 from casetracker.storage.replica_repo import Conflict, ReplicaRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 from casetracker.storage.sync_repo import Program, SyncRepository
-from casetracker.sync import exchange, keys
+from casetracker.sync import capture, exchange, keys
 from casetracker.sync.exchange import RoundReport
 
 
@@ -92,6 +92,7 @@ def conflicts(session: Session) -> list[Conflict]:
     """Conflicts waiting to be settled that this account may settle: a supervisor's all, a
     case manager's those of their own cases."""
     session.require("listing sync conflicts", Role.SUPERVISOR, Role.CASE_MANAGER)
+    capture.flush(session.conn)  # an edit here may have settled one
     found = ReplicaRepository(session.conn).conflicts()
     if session.account.role is Role.SUPERVISOR:
         return found

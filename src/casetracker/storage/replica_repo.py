@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from casetracker.storage.connection import Connection, is_database_error
-from casetracker.storage.migrations.v011_change_capture import REPLICATED, Replicated
+from casetracker.storage.migrations.v011_change_capture import (
+    BY_TABLE,
+    REPLICATED,
+    Replicated,
+)
 from casetracker.storage.sync_repo import Version
 
 
@@ -93,6 +97,26 @@ class ReplicaRepository:
         return self._write(f"INSERT INTO {spec.table} ({', '.join(names)}) "
                            f"VALUES ({', '.join('?' * len(names))})", values.values())
 
+    def insert_many(self, spec: Replicated, rows: list[dict[str, Any]]) -> bool:
+        """Insert rows that name the same columns, all or none; False (nothing inserted)
+        when one breaks a rule of the database or they name different columns."""
+        names = list(rows[0])
+        if any(list(row) != names for row in rows):
+            return False
+        self._conn.execute("SAVEPOINT sync_rows")
+        try:
+            self._conn.executemany(
+                f"INSERT INTO {spec.table} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})", [tuple(r.values()) for r in rows])
+        except Exception as exc:
+            if not is_database_error(exc) or "constraint failed" not in str(exc):
+                raise
+            self._conn.execute("ROLLBACK TO sync_rows")
+            self._conn.execute("RELEASE sync_rows")
+            return False
+        self._conn.execute("RELEASE sync_rows")
+        return True
+
     def update(self, spec: Replicated, row_id: str, field: str, value: Any) -> bool:
         return self._write(f"UPDATE {spec.table} SET {field} = ? WHERE {_where(spec)}",
                            (value, *_key(spec, row_id)))
@@ -119,6 +143,12 @@ class ReplicaRepository:
             "hlc = excluded.hlc, laptop = excluded.laptop, deleted = excluded.deleted",
             (table, row_id, field, version[0], version[1], int(deleted)))
 
+    def set_row_versions(self, table: str, rows: list[tuple[str, Version]]) -> None:
+        """Record the versions of newly made rows (row id, version)."""
+        self._conn.executemany(
+            "INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop) VALUES (?, ?, '', ?, ?)",
+            [(table, row_id, version[0], version[1]) for row_id, version in rows])
+
     def forget_fields(self, table: str, row_id: str) -> None:
         self._conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND row_id = ? "
                            "AND field <> ''", (table, row_id))
@@ -141,6 +171,24 @@ class ReplicaRepository:
         self._conn.execute(
             "DELETE FROM sync_heads WHERE tbl = ? AND row_id = ? AND field = ? AND hlc = ? "
             "AND laptop = ?", (table, row_id, field, version[0], version[1]))
+
+    def forget_row(self, table: str, row_id: str) -> None:
+        """A row was deleted: its waiting values and conflicts go too."""
+        self._conn.execute("DELETE FROM sync_heads WHERE tbl = ? AND row_id = ?",
+                           (table, row_id))
+        self._conn.execute("DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ?",
+                           (table, row_id))
+
+    def forget_deleted_rows(self) -> None:
+        """Drop the waiting values and conflicts of rows no longer here (deleted with their
+        parent by a cascade, which no trigger records while a bundle is applied)."""
+        for (table,) in self._conn.execute("SELECT DISTINCT tbl FROM sync_heads").fetchall():
+            spec = BY_TABLE[table]
+            missing = (f"NOT EXISTS (SELECT 1 FROM {table} AS t WHERE "
+                       f"{spec.row_id('t')} = row_id)")
+            self._conn.execute(f"DELETE FROM sync_heads WHERE tbl = ? AND {missing}", (table,))
+            self._conn.execute(f"DELETE FROM sync_conflicts WHERE tbl = ? AND {missing}",
+                               (table,))
 
     def open_conflict(self, spec: Replicated, row_id: str, field: str, found_at: str) -> bool:
         """List a conflict on this field (once); True if it was not listed before."""

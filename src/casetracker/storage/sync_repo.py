@@ -80,9 +80,23 @@ def _change(row: tuple[Any, ...]) -> Change:
         return Change(seq, hlc, actor, table, row_id, op)
     replaced = [(int(prev_hlc), str(prev_laptop))]
     replaced += [(int(h), str(laptop)) for h, laptop in json.loads(also or "[]")]
-    if field in BY_TABLE[table].blobs and value is not None:
-        value = bytes.fromhex(value)  # the trigger passes bytes through JSON, in hex
+    if isinstance(value, memoryview):
+        value = bytes(value)
     return Change(seq, hlc, actor, table, row_id, op, field, value, tuple(replaced))
+
+
+@dataclass(frozen=True, slots=True)
+class RawChange:
+    """A change as a trigger recorded it: the row as JSON before (`old`) and after (`new`)."""
+
+    seq: int
+    hlc: int
+    actor: str | None
+    table: str
+    row_id: str
+    op: str
+    new: str | None
+    old: str | None
 
 
 class SyncRepository:
@@ -165,18 +179,50 @@ class SyncRepository:
 
     # -- the outgoing log ---------------------------------------------------------------------
 
+    def raw(self) -> list[RawChange]:
+        """What the triggers recorded and `sync/capture.py` has not yet turned into changes."""
+        rows = self._conn.execute(
+            "SELECT seq, hlc, actor, tbl, row_id, op, new, old FROM sync_raw ORDER BY seq")
+        return [RawChange(*r) for r in rows]
+
+    def drop_raw(self, through: int) -> None:
+        self._conn.execute("DELETE FROM sync_raw WHERE seq <= ?", (through,))
+
+    def stamped(self) -> int:
+        """The last clock value given to a change here."""
+        return int(self._conn.execute("SELECT stamped FROM sync_clock").fetchone()[0])
+
+    def set_stamped(self, value: int) -> None:
+        self._conn.execute("UPDATE sync_clock SET stamped = ?, hlc = max(hlc, ?)",
+                           (value, value))
+
+    def add_change(self, change: Change, laptop_id: str) -> None:
+        """Log a change made here (its `seq` is given by the log) and record its version."""
+        prev, also = (change.replaced[0], change.replaced[1:]) if change.replaced else (
+            (None, None), ())
+        value = change.value
+        if change.op == "insert":
+            value = json.dumps({k: v.hex() if isinstance(v, bytes) else v
+                                for k, v in change.value.items()})
+        self._conn.execute(
+            "INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, field, value, prev_hlc, "
+            "prev_laptop, also_replaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (change.hlc, change.actor, change.table, change.row_id, change.op, change.field,
+             value, prev[0], prev[1], json.dumps([list(v) for v in also]) if also else None))
+
     def pending(self, after: int, limit: int) -> list[Change]:
-        """Up to `limit` captured changes with sequence numbers above `after`, in order."""
+        """Up to `limit` logged changes with sequence numbers above `after`, in order (call
+        `sync.capture.flush` first for the latest)."""
         rows = self._conn.execute(
             "SELECT seq, hlc, actor, tbl, row_id, op, field, value, prev_hlc, prev_laptop, "
             "also_replaced FROM sync_changes WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit))
         return [_change(r) for r in rows]
 
-    def last_seq(self) -> int:
-        row = self._conn.execute(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'").fetchone()
-        return 0 if row is None else int(row[0])
+    def drop_pending(self, table: str, row_id: str) -> None:
+        """Forget the unsent changes of a row that has been deleted."""
+        self._conn.execute("DELETE FROM sync_changes WHERE tbl = ? AND row_id = ?",
+                           (table, row_id))
 
     def mark_bundled(self, last: int, bundle_hash: str) -> None:
         """Changes up to `last` are in the bundle whose hash is given: forget them here."""
@@ -185,9 +231,11 @@ class SyncRepository:
         self._conn.execute("DELETE FROM sync_changes WHERE seq <= ?", (last,))
 
     def capture_existing_rows(self) -> int:
-        """Record every replicated row as an insert (when this laptop starts a team program
-        with records already in it); returns how many. Parents come before children."""
-        self._conn.execute("UPDATE sync_clock SET hlc = hlc + 1")
+        """Log every replicated row as an insert, all with one new clock value (when this
+        laptop joins a program with records already in it); returns how many. Parents come
+        before children."""
+        hlc = max(self.clock(), self.stamped() + 1)
+        laptop = self.identity().laptop_id
         total = 0
         for spec in REPLICATED:
             # In the order of the local integer keys where there are some: placement steps
@@ -195,7 +243,13 @@ class SyncRepository:
             order = f" ORDER BY t.{spec.local[0]}" if spec.local else ""
             cursor = self._conn.execute(
                 f"INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, value) "
-                f"SELECT c.hlc, NULL, '{spec.table}', {spec.row_id('t')}, 'insert', "
-                f"{row_json(spec, 't')} FROM {spec.table} AS t JOIN sync_clock AS c{order}")
+                f"SELECT ?, NULL, '{spec.table}', {spec.row_id('t')}, 'insert', "
+                f"{row_json(spec, 't')} FROM {spec.table} AS t{order}", (hlc,))
             total += max(int(cursor.rowcount), 0)
+            self._conn.execute(
+                f"INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop) "
+                f"SELECT '{spec.table}', {spec.row_id('t')}, '', ?, ? FROM {spec.table} AS t "
+                f"WHERE true ON CONFLICT DO UPDATE SET hlc = excluded.hlc, "
+                f"laptop = excluded.laptop, deleted = 0", (hlc, laptop))
+        self.set_stamped(hlc)
         return total

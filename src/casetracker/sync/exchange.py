@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle
+from casetracker.sync import bundle, capture
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -87,6 +87,7 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
     """Write every change not yet sent, one bundle per `MAX_CHANGES`; (bundles, changes)."""
     repo = SyncRepository(conn)
     program = _program(repo)
+    capture.flush(conn)
     own = folder / repo.identity().laptop_id
     own.mkdir(exist_ok=True)
     bundles = changes_sent = 0

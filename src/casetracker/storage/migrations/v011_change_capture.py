@@ -1,31 +1,31 @@
 """Schema 11: change capture for team use, and the sync tables beside it.
 
 Every change to a replicated table (`REPLICATED`, declared once here with its columns) is
-recorded by triggers in `sync_changes`, in the same transaction as the change, so no service
-can forget it: an insert as one change holding the whole row, an update as one change per
-field whose value changed, a delete as one change (which also drops the row's changes not yet
-sent, so a purged value does not wait in the log). Each table's triggers hand the row, as
-JSON, to one trigger that does this for every table (`_CAPTURE`).
+recorded by triggers made from that declaration, in the same transaction as the change, so no
+service can forget it. A trigger writes one row into `sync_raw`: the row as JSON (before and
+after, for an update), the clock value of the unit of work and the acting account. A delete
+also removes the row's values still waiting to be sent, so no purged value stays in the log.
 
-Clock values: the triggers stamp each change with a hybrid logical clock (HLC, `sync/hlc.py`)
-kept in the one-row table `sync_clock`. The session advances it to the program clock's time
-before each unit of work (`SyncRepository.advance_clock`, also recording the acting account)
-and each captured row change adds one, so values are unique and increase on this laptop, and a
-change made on Friday carries Friday's time even when it is bundled on Monday. Stamping when
-bundling instead would make "last writer" mean "last to sync". Applying another laptop's
-bundle moves the clock past every value in it, so a change made after seeing another is
-always later than it.
+Clock values: `sync_clock` holds this laptop's hybrid logical clock (HLC, `sync/hlc.py`). The
+session advances it to the program clock's time before each unit of work
+(`SyncRepository.advance_clock`, which also records the acting account), so a change made on
+Friday carries Friday's time even when it is sent on Monday; stamping when bundling would
+make "last writer" mean "last to sync". `sync/capture.py` then turns the raw rows, in order,
+into one change per field whose value changed, each with a clock value of its own (the unit's,
+or one more than the last given), and the version (HLC and laptop) of the value it replaced,
+from `sync_versions`. It runs before anything reads the changes or versions: before a bundle
+is written and at the start of every bundle's application (so no applied change comes between
+an edit and the version it replaced). Applying moves the clock past every value received, so a
+change made after seeing another is always later than it.
 
-Each change also names the version (HLC and laptop) of the value it replaced, read from
-`sync_versions`, which holds the version of every replicated row (`field` = '', also marking
-a deleted row: a tombstone) and of every field changed since. When two laptops changed a
-field concurrently, the values neither had seen wait in `sync_heads` and the field is listed
-in `sync_conflicts` (`sync/merge.py`); a later local edit also replaces the heads that held
-the value it overwrote, and settles the conflict if no different value is left.
+`sync_versions` holds the version of every replicated row (`field` = '', also marking a
+deleted row: a tombstone) and of every field changed since. When two laptops changed a field
+concurrently, the values neither had seen wait in `sync_heads` and the field is listed in
+`sync_conflicts` (`sync/merge.py`).
 
 The triggers exist only in a database that has joined a team program (`install_triggers`);
-one used alone carries none. Capture is also off (`sync_clock.capturing` = 0) while a bundle is
-applied, inside that transaction, so applied changes are never sent back out.
+one used alone carries none. Capture is also off (`sync_clock.capturing` = 0) while a bundle
+is applied, inside that transaction, so applied changes are never sent back out.
 """
 
 from __future__ import annotations
@@ -149,106 +149,57 @@ def row_json(spec: Replicated, r: str, columns: tuple[str, ...] | None = None, *
     return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in chosen) + ")"
 
 
-# Each table's triggers only hand the row to `sync_staged`, whose one trigger does the work
-# for every table and then drops the row (RAISE(IGNORE): nothing is stored there). Small
-# triggers matter: SQLite parses every trigger of the schema at each opening, and SQLCipher's
-# memory security makes that slow (eighty triggers that each listed their columns' checks
-# added 70 ms to every unlock).
+# One statement per trigger and no trigger on the tables they write: SQLCipher's memory
+# security makes every trigger program that runs cost about 0.3 ms, and a chain of them (each
+# change split into fields by a trigger on the log, versions kept by another...) cost 2 ms
+# an edit, 25 times what plain SQLite takes. The fields, versions and waiting values are
+# worked out from `sync_raw` by `sync/capture.py`, before anything reads them.
 def triggers(spec: Replicated, present: set[str] | None = None) -> list[str]:
     """The capture triggers of one table; `present` limits them to the columns a database
     has at the time (a migration step runs before later steps add columns)."""
     columns = tuple(c for c in spec.columns if present is None or c in present)
     t, new, old = spec.table, spec.row_id("NEW"), spec.row_id("OLD")
     capturing = "WHEN (SELECT capturing FROM sync_clock)"
+    record = "INSERT INTO sync_raw (hlc, actor, tbl, row_id, op"
     return [
         f"CREATE TRIGGER sync_{t}_insert AFTER INSERT ON {t} {capturing} BEGIN "
-        f"INSERT INTO sync_staged (op, tbl, row_id, new) VALUES ('insert', '{t}', {new}, "
-        f"{row_json(spec, 'NEW', columns)}); END",
+        f"{record}, new) SELECT hlc, actor, '{t}', {new}, 'insert', "
+        f"{row_json(spec, 'NEW', columns)} FROM sync_clock; END",
         f"CREATE TRIGGER sync_{t}_update AFTER UPDATE OF {', '.join(columns)} ON {t} "
         f"{capturing} BEGIN "
-        f"INSERT INTO sync_staged (op, tbl, row_id, new, old) VALUES ('update', '{t}', {new}, "
+        f"{record}, new, old) SELECT hlc, actor, '{t}', {new}, 'update', "
         f"{row_json(spec, 'NEW', columns, key=False)}, "
-        f"{row_json(spec, 'OLD', columns, key=False)}); END",
-        # Also while a bundle is applied: a deleted row's waiting values go with it.
-        f"CREATE TRIGGER sync_{t}_delete AFTER DELETE ON {t} BEGIN "
-        f"INSERT INTO sync_staged (op, tbl, row_id) VALUES ('delete', '{t}', {old}); END",
+        f"{row_json(spec, 'OLD', columns, key=False)} FROM sync_clock; END",
+        # The row's values that wait to be sent go with it: no purged value stays in the log.
+        f"CREATE TRIGGER sync_{t}_delete AFTER DELETE ON {t} {capturing} BEGIN "
+        f"DELETE FROM sync_raw WHERE tbl = '{t}' AND row_id = {old}; "
+        f"DELETE FROM sync_changes WHERE tbl = '{t}' AND row_id = {old}; "
+        f"{record}) SELECT hlc, actor, '{t}', {old}, 'delete' FROM sync_clock; END",
     ]
 
 
-_CAPTURE = """CREATE TRIGGER sync_staged_capture BEFORE INSERT ON sync_staged BEGIN
-    DELETE FROM sync_heads WHERE NEW.op = 'delete' AND tbl = NEW.tbl AND row_id = NEW.row_id;
-    DELETE FROM sync_conflicts WHERE NEW.op = 'delete' AND tbl = NEW.tbl
-        AND row_id = NEW.row_id;
-    SELECT RAISE(IGNORE) WHERE NOT (SELECT capturing FROM sync_clock);
-    -- A deleted row's changes not yet sent go: no purged value waits in the log.
-    DELETE FROM sync_changes WHERE NEW.op = 'delete' AND tbl = NEW.tbl AND row_id = NEW.row_id;
-    DELETE FROM sync_versions WHERE NEW.op = 'delete' AND tbl = NEW.tbl
-        AND row_id = NEW.row_id AND field <> '';
-    UPDATE sync_clock SET hlc = hlc + 1;
-    INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, value)
-    SELECT hlc, actor, NEW.tbl, NEW.row_id, NEW.op, NEW.new FROM sync_clock
-    WHERE NEW.op <> 'update';
-    INSERT INTO sync_changes (hlc, actor, tbl, row_id, op, field, value, prev_hlc,
-                              prev_laptop, also_replaced)
-    SELECT c.hlc, c.actor, NEW.tbl, NEW.row_id, 'update', n.key, n.value,
-        coalesce(v.hlc, r.hlc, 0), coalesce(v.laptop, r.laptop, ''),
-        (SELECT nullif(json_group_array(json_array(h.hlc, h.laptop)), '[]') FROM sync_heads h
-         WHERE h.tbl = NEW.tbl AND h.row_id = NEW.row_id AND h.field = n.key
-           AND h.value IS o.value)
-    FROM json_each(NEW.new) AS n JOIN json_each(NEW.old) AS o ON o.key = n.key
-    JOIN sync_clock AS c
-    LEFT JOIN sync_versions AS v ON v.tbl = NEW.tbl AND v.row_id = NEW.row_id
-        AND v.field = n.key
-    LEFT JOIN sync_versions AS r ON r.tbl = NEW.tbl AND r.row_id = NEW.row_id AND r.field = ''
-    WHERE NEW.op = 'update' AND n.value IS NOT o.value;
-    SELECT RAISE(IGNORE);
-END"""
-
-# Kept with each change in the log, whatever the table.
-_LOG_TRIGGERS = [
-    _CAPTURE,
-    """CREATE TRIGGER sync_changes_version AFTER INSERT ON sync_changes BEGIN
-    INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop, deleted)
-    SELECT NEW.tbl, NEW.row_id, coalesce(NEW.field, ''), NEW.hlc, laptop_id,
-           NEW.op = 'delete' FROM sync_clock WHERE true
-    ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc,
-        laptop = excluded.laptop, deleted = excluded.deleted;
-END""",
-    # An edit replaces the waiting values equal to the one it overwrote; the conflict is
-    # settled when no value different from the new one is left waiting.
-    """CREATE TRIGGER sync_changes_heads AFTER INSERT ON sync_changes
-WHEN NEW.also_replaced IS NOT NULL BEGIN
-    DELETE FROM sync_heads WHERE tbl = NEW.tbl AND row_id = NEW.row_id AND field = NEW.field
-        AND EXISTS (SELECT 1 FROM json_each(NEW.also_replaced) AS j
-                    WHERE j.value ->> 0 = sync_heads.hlc AND j.value ->> 1 = sync_heads.laptop);
-END""",
-    """CREATE TRIGGER sync_changes_settle AFTER INSERT ON sync_changes
-WHEN NEW.op = 'update' AND EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = NEW.tbl
-                                   AND row_id = NEW.row_id AND field = NEW.field) BEGIN
-    DELETE FROM sync_conflicts WHERE tbl = NEW.tbl AND row_id = NEW.row_id
-        AND field = NEW.field
-        AND NOT EXISTS (SELECT 1 FROM sync_heads h WHERE h.tbl = NEW.tbl
-                        AND h.row_id = NEW.row_id AND h.field = NEW.field
-                        AND h.value IS NOT NEW.value);
-END""",
-]
-
 _TABLES = [
-    # Where each table's triggers hand a changed row; never holds a row (see `_CAPTURE`).
-    """CREATE TABLE sync_staged (
-        op      TEXT NOT NULL,
+    # What the triggers record, as they record it: the row as JSON (before and after, for an
+    # update), the clock of the unit of work and its account (`sync/capture.py` reads it).
+    """CREATE TABLE sync_raw (
+        seq     INTEGER PRIMARY KEY,
+        hlc     INTEGER NOT NULL,
+        actor   TEXT,
         tbl     TEXT NOT NULL,
         row_id  TEXT NOT NULL,
+        op      TEXT NOT NULL,
         new     TEXT,
         old     TEXT
     )""",
+    "CREATE INDEX sync_raw_row ON sync_raw (tbl, row_id)",
     # This laptop's clock and whether changes are being captured (one row).
     """CREATE TABLE sync_clock (
         id         INTEGER PRIMARY KEY CHECK (id = 1),
         laptop_id  TEXT NOT NULL,
         hlc        INTEGER NOT NULL DEFAULT 0,
         capturing  INTEGER NOT NULL DEFAULT 0,
-        actor      TEXT
+        actor      TEXT,
+        stamped    INTEGER NOT NULL DEFAULT 0  -- the last clock value given to a change
     )""",
     # This laptop's signing key and the last bundle it wrote (one row).
     """CREATE TABLE sync_identity (
@@ -277,8 +228,8 @@ _TABLES = [
         last_heard    TEXT,
         revoked_at    TEXT
     ) WITHOUT ROWID""",
-    # Changes made here and not yet written into a bundle. AUTOINCREMENT: sequence numbers
-    # are never reused, even after the log is emptied.
+    # Changes made here, field by field, not yet written into a bundle. AUTOINCREMENT:
+    # sequence numbers are never reused, even after the log is emptied.
     """CREATE TABLE sync_changes (
         seq            INTEGER PRIMARY KEY AUTOINCREMENT,
         hlc            INTEGER NOT NULL,
@@ -326,7 +277,7 @@ _TABLES = [
 
 def wanted_triggers(conn: Connection | None = None) -> list[str]:
     """Every capture trigger; with `conn`, only for the columns its tables have now."""
-    made: list[str] = list(_LOG_TRIGGERS)
+    made: list[str] = []
     for spec in REPLICATED:
         present = None if conn is None else {
             str(row[1]) for row in conn.execute(f"PRAGMA table_info({spec.table})")}
