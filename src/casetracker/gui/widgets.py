@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -25,66 +22,22 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QTabBar,
+    QTableWidget,
     QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
+
+# The date field's home is date_field.py; the screens have always found it here.
+from casetracker.gui.date_field import DateField as DateField
+from casetracker.gui.date_field import from_qdate as from_qdate
+from casetracker.gui.date_field import show_day as show_day
+from casetracker.gui.date_field import to_qdate as to_qdate
 from casetracker.gui.messages import error_text
 from casetracker.gui.theme import ErrorLabel
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def show_day(day: date | None) -> str:
-    """A day as people read it, in the interface language ("5 Mar 2026", "5 mar 2026")."""
-    return QLocale().toString(to_qdate(day), "d MMM yyyy") if day else "—"
-
-
-class DateField(QWidget):
-    """A date with a calendar pop-up; optional dates have a tick box that enables them."""
-
-    def __init__(self, value: date | None = None, *, optional: bool = False,
-                 label: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(to_qdate(value or clock.today()))
-        self.edit.setAccessibleName(label)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.enabled_box: QCheckBox | None = None
-        if optional:
-            self.enabled_box = QCheckBox(self)
-            self.enabled_box.setAccessibleName(self.tr("{0} known").format(label))
-            self.enabled_box.setChecked(value is not None)
-            self.enabled_box.toggled.connect(self.edit.setEnabled)
-            self.edit.setEnabled(value is not None)
-            layout.addWidget(self.enabled_box)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.edit)
-
-    def value(self) -> date | None:
-        if self.enabled_box is not None and not self.enabled_box.isChecked():
-            return None
-        return from_qdate(self.edit.date())
-
-    def set_value(self, value: date | None) -> None:
-        if self.enabled_box is not None:
-            self.enabled_box.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(to_qdate(value))
-
 
 # Controls Tab enters as one stop; their insides are Qt's business.
 _ATOMIC = (QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QTextEdit, QPlainTextEdit)
@@ -159,6 +112,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.submit: Callable[[Any], object] | None = None
+        self._watching = False
         self.body = QVBoxLayout()
         self.error = ErrorLabel(self)
         self.buttons = QDialogButtonBox(
@@ -185,7 +139,43 @@ class FormDialog(QDialog):
                         and not isinstance(control, QTabBar)):
                     control.setFocus()
                     break
+        self._watch_fields()
         super().showEvent(event)
+
+    def _watch_fields(self) -> None:
+        """Once shown, any change to a field re-reads the form (see `_edited`)."""
+        if self._watching:
+            return
+        self._watching = True
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(self._edited)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self._edited)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self._edited)
+        for box in self.findChildren(QAbstractButton):
+            if box.isCheckable():
+                box.toggled.connect(self._edited)
+        for spin in self.findChildren(QAbstractSpinBox):
+            spin.editingFinished.connect(self._edited)
+        for table in self.findChildren(QTableWidget):
+            table.itemChanged.connect(self._edited)
+            table.model().rowsRemoved.connect(self._edited)
+        for field in self.findChildren(DateField):
+            field.changed.connect(self._edited)
+
+    def _edited(self) -> None:
+        """A red message goes once what it complains of is changed: what the form itself can
+        read is read again (and still shown if still wrong); what only saving can check is
+        checked again at OK."""
+        if self.error.isHidden():
+            return
+        try:
+            self.data()
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        self.error.clear_error()
 
     def accept(self) -> None:
         try:
