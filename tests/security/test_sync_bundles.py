@@ -205,3 +205,31 @@ def test_no_survivor_value_is_readable_in_the_folder(sent: Sent) -> None:
             assert CANARY not in json.dumps(header)
             assert set(header) == {"format", "program", "laptop", "first", "last", "schema",
                                    "previous", "requires", "key_id", "nonce"}
+
+
+def test_a_purge_arrives_with_the_same_secure_deletion(tmp_path: Path) -> None:
+    """On the laptop that receives a purge, no value of the case is left in its decrypted
+    file or log: rows, search index, sync tables."""
+    from casetracker.domain.survivors import CaseStatus
+    from casetracker.services import retention
+    from tests.security.test_purge import database_plaintext, found, wal_plaintext
+
+    canaries = {"name": CANARY, "note": "Okapi-Marmalade-2290"}
+    with program_of(tmp_path, 2) as (a, b):
+        take_in(a, "CT-1", CANARY)
+        notes.add_note(a.case_manager, "CT-1", f"{canaries['note']} called from the shelter")
+        survivors.update_survivor(a.case_manager, "CT-1", address=CANARY)  # an edit, too
+        a.sync()
+        b.sync()
+        key, paths = b.supervisor.data_key, b.vault.paths
+        b.case_manager.close()  # a reader open elsewhere would keep the log from folding
+        b.supervisor.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert found(database_plaintext(paths.db, key), canaries) == set(canaries)
+        survivors.set_status(a.case_manager, "CT-1", CaseStatus.CLOSED)
+        retention.purge_case(a.supervisor, "CT-1", "CT-1")
+        a.sync()
+        report = b.sync()
+        assert report.received
+        assert survivors.caseload(b.supervisor, status=None) == []
+        assert found(database_plaintext(paths.db, key) + wal_plaintext(paths.wal, key),
+                     canaries) == set()

@@ -8,7 +8,7 @@ import pytest
 
 from casetracker.cli import main
 from casetracker.security.kdf import FAST_INSECURE
-from casetracker.services import survivors
+from casetracker.services import documents, survivors
 from tests.conftest import Created
 from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE
 from tests.sync_laptops import Laptop, program_of, take_in
@@ -32,13 +32,14 @@ def sync(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 def test_one_round_each_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with program_of(tmp_path, 2) as (a, b):
         take_in(a, "CT-1")
+        rows = 1 + len(documents.documents(a.case_manager, "CT-1"))  # and its checklist
         code, out, err = sync(tmp_path, capsys, a)
         assert (code, err) == (0, "")
-        assert out == "sent 1 bundle (9 changes); received 0 changes; 0 conflicts waiting\n"
+        assert out == f"sent 1 bundle ({rows} changes); received 0 changes; 0 conflicts waiting\n"
         code, out, err = sync(tmp_path, capsys, b)
         assert (code, err) == (0, "")
-        assert out == (f"sent 0 bundles (0 changes); received 9 changes "
-                       f"(laptop {a.laptop_id[:8]}: 9); 0 conflicts waiting\n")
+        assert out == (f"sent 0 bundles (0 changes); received {rows} changes "
+                       f"(laptop {a.laptop_id[:8]}: {rows}); 0 conflicts waiting\n")
         assert survivors.get_survivor(b.supervisor, "CT-1").preferred_name == "Rosa"
 
 

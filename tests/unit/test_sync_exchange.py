@@ -244,3 +244,18 @@ def test_a_bundle_waits_for_the_changes_its_author_had_seen(tmp_path: Path) -> N
         assert c.digest() == b.digest()
         a.sync()
         assert a.digest() == b.digest()
+
+
+def test_an_exchange_is_audited_in_counts_only(tmp_path: Path) -> None:
+    from casetracker.services import audit
+
+    with program_of(tmp_path, 2) as (a, b):
+        take_in(a, "CT-1", "Wilhelmina")
+        a.sync()
+        report = b.sync()
+        b.sync()  # nothing new: not worth an entry
+        entries = [e for e in audit.recent_entries(b.supervisor, 50)
+                   if e.action == "sync.round"]
+        assert len(entries) == 1
+        assert entries[0].details["received"] == report.received
+        assert "Wilhelmina" not in repr(entries[0].details)

@@ -81,10 +81,13 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
     """One exchange: send this laptop's new changes into `folder`, apply the others'."""
     session.require("syncing with the team")
     report = exchange.run_round(session.conn, folder)
-    session.audit("sync.round", None, sent_bundles=report.sent_bundles,
-                  sent_changes=report.sent_changes, received=dict(report.received),
-                  conflicts=report.open_conflicts, waiting=len(report.waiting),
-                  refused=len(report.refused))
+    # An exchange that moved nothing is not worth a line of the trail (the desktop runs one
+    # every few minutes).
+    if report.sent_bundles or report.received or report.refused:
+        session.audit("sync.round", None, sent_bundles=report.sent_bundles,
+                      sent_changes=report.sent_changes, received=dict(report.received),
+                      dropped=report.dropped, conflicts=report.open_conflicts,
+                      waiting=len(report.waiting), refused=len(report.refused))
     return report
 
 

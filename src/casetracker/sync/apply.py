@@ -22,6 +22,7 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE, Replicated
 from casetracker.storage.replica_repo import Head, ReplicaConstraintError, ReplicaRepository
+from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
 from casetracker.sync import capture, merge
 
@@ -37,6 +38,7 @@ class Applied:
     changes: int = 0
     dropped: int = 0  # changes to rows deleted here, which a delete beats
     conflicts: int = 0  # conflicts newly listed
+    cases_deleted: int = 0  # survivors purged on the laptop that wrote the bundle
     tables: dict[str, int] = field(default_factory=dict)
 
 
@@ -55,7 +57,18 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
             repo.mark_applied(laptop_id, last_seq, bundle_hash, at)
         finally:
             repo.set_capturing(was_capturing)
+    if applied.cases_deleted:
+        _erase_traces(conn)
     return applied
+
+
+def _erase_traces(conn: Connection) -> None:
+    """After a purge arrives, the same secure deletion as where it was made: the search
+    index merged (no old segment keeps the words) and the log folded into the file."""
+    retention = RetentionRepository(conn)
+    with transaction(conn):
+        retention.compact_search_index()
+    retention.checkpoint()
 
 
 def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
@@ -101,6 +114,7 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
             insert_batch()
             if change.op == "delete":
                 count(spec.table, _delete(replica, spec, change, version))
+                applied.cases_deleted += spec.table == "survivors"
             elif change.op == "insert":
                 count(spec.table, *_insert(replica, spec, change, version,
                                            present[spec.table], at))
