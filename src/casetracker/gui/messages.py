@@ -44,6 +44,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "an employer named {0} is already listed"),
     QT_TRANSLATE_NOOP("errors", "there is no employer partner {0}"),
     QT_TRANSLATE_NOOP("errors", "that goal no longer exists"),
+    QT_TRANSLATE_NOOP("errors", "that milestone no longer exists"),
     QT_TRANSLATE_NOOP("errors", "that document no longer exists"),
     QT_TRANSLATE_NOOP("errors", "that consent no longer exists"),
     QT_TRANSLATE_NOOP("errors", "that workshop no longer exists"),

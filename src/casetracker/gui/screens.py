@@ -152,7 +152,9 @@ def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
     if hasattr(record, "goals"):
         record.tabs.setCurrentWidget(record.goals)
         yield from _opened("dialog-goal", record.goals, record.goals.open_goal_dialog)
-        yield from _shown("dialog-milestone", record.goals.milestone_prompt())
+        record.goals.tree.setCurrentItem(record.goals.tree.topLevelItem(0))
+        yield from _opened("dialog-milestone", record.goals, record.goals.add_milestone)
+        yield from _opened("dialog-change-goal", record.goals, record.goals.edit_selected)
         yield from _shown("dialog-check-in", record.goals.checkin_prompt())
     if hasattr(record, "documents"):
         record.tabs.setCurrentWidget(record.documents)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 
 from casetracker.domain import clock
@@ -74,13 +74,15 @@ def _goal_for_edit(session: Session, goal_id: str, action: str) -> tuple[Goal, S
     return goal, survivor
 
 
-def update_goal(session: Session, goal_id: str, *, specific: str | None = None,
-                measurable: str | None = None, achievable: str | None = None,
-                relevant: str | None = None, target_date: date | None = None,
-                status: GoalStatus | None = None) -> Goal:
+def update_goal(session: Session, goal_id: str, *, domain: GoalDomain | None = None,
+                specific: str | None = None, measurable: str | None = None,
+                achievable: str | None = None, relevant: str | None = None,
+                target_date: date | None = None, status: GoalStatus | None = None) -> Goal:
+    """Change a goal's parts, target date or status; its milestones must still fit inside."""
     goal, survivor = _goal_for_edit(session, goal_id, "changing a goal")
     updated = replace(
         goal,
+        domain=domain or goal.domain,
         specific=goal.specific if specific is None else specific.strip(),
         measurable=goal.measurable if measurable is None else measurable.strip(),
         achievable=goal.achievable if achievable is None else achievable.strip(),
@@ -91,8 +93,14 @@ def update_goal(session: Session, goal_id: str, *, specific: str | None = None,
     with session.changing():
         PlanRepository(session.conn).save_goal(updated)
         session.audit("goal.update", survivor.case_number, goal=goal.id,
-                      status=updated.status.value)
+                      status=updated.status.value, fields=_changed(goal, updated))
     return updated
+
+
+def _changed(before: Goal | Milestone, after: Goal | Milestone) -> list[str]:
+    """The names of the fields that differ (the audit says what changed, never to what)."""
+    return [f.name for f in fields(before)
+            if getattr(before, f.name) != getattr(after, f.name)]
 
 
 def add_milestone(session: Session, goal_id: str, description: str, due_date: date) -> Milestone:
@@ -103,6 +111,26 @@ def add_milestone(session: Session, goal_id: str, description: str, due_date: da
         PlanRepository(session.conn).save_milestone(milestone)
         session.audit("milestone.add", survivor.case_number, goal=goal.id)
     return milestone
+
+
+def update_milestone(session: Session, milestone_id: str, *, description: str | None = None,
+                     due_date: date | None = None) -> Milestone:
+    """Change a milestone's step or due date; it must still fall inside its goal's target."""
+    repo = PlanRepository(session.conn)
+    milestone = repo.milestone(milestone_id)
+    if milestone is None:
+        raise NotFoundError("that milestone no longer exists")
+    goal, survivor = _goal_for_edit(session, milestone.goal_id, "changing a milestone")
+    updated = replace(milestone,
+                      description=milestone.description if description is None
+                      else description.strip(),
+                      due_date=due_date or milestone.due_date)
+    validate_milestone(updated, goal)
+    with session.changing():
+        repo.save_milestone(updated)
+        session.audit("milestone.update", survivor.case_number, goal=goal.id,
+                      fields=_changed(milestone, updated))
+    return updated
 
 
 def set_milestone_done(session: Session, milestone_id: str, done_on: date | None) -> Milestone:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -20,7 +20,13 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordTab(QWidget):
-    """A tab of the record; `refresh()` reloads it from the services."""
+    """A tab of the record; `refresh()` reloads it from the services.
+
+    `changed` is emitted after each change the tab makes to the record, so that what shows
+    the record elsewhere (its caseload row) is brought up to date at once.
+    """
+
+    changed = Signal()
 
     def __init__(self, session: Session, survivor: Survivor, *, editable: bool,
                  undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -47,16 +53,26 @@ class RecordTab(QWidget):
     def attempt(self, action: Callable[[], Any]) -> Any:
         """Run a service call; tell the person if it fails, and reload the tab either way."""
         try:
-            return action()
+            result = action()
         except CaseTrackerError as exc:
             report(self, exc)
             return None
         finally:
             self.refresh()
+        self.changed.emit()
+        return result
 
-    def do(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        """A change that Edit ▸ Undo can take back."""
-        self.undo_stack.push(ServiceCommand(self, text, redo, undo))
+    def _saved(self, result: Any = None) -> Any:
+        """After a dialog's change went through the services: show it, and say so."""
+        self.refresh()
+        self.changed.emit()
+        return result
+
+    def do(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any], *,
+           done: bool = False) -> None:
+        """A change that Edit ▸ Undo can take back; `done` when it has just been made (a
+        dialog makes it first, so that a refusal keeps the dialog open with its reason)."""
+        self.undo_stack.push(ServiceCommand(self, text, redo, undo, done=done))
 
     def add_checkable(self, listing: QListWidget, text: str, payload: object,
                       checked: bool) -> QListWidgetItem:
@@ -87,11 +103,16 @@ class ServiceCommand(QUndoCommand):
     """An undoable change made through the services (which audit both directions)."""
 
     def __init__(self, tab: RecordTab, text: str, redo: Callable[[], Any],
-                 undo: Callable[[], Any]) -> None:
+                 undo: Callable[[], Any], *, done: bool = False) -> None:
         super().__init__(text)
         self._tab, self._redo, self._undo = tab, redo, undo
+        self._skip_first = done
 
     def redo(self) -> None:
+        if self._skip_first:  # QUndoStack.push redoes at once: the change is already made
+            self._skip_first = False
+            self._tab._saved()
+            return
         self._tab.attempt(self._redo)
 
     def undo(self) -> None:

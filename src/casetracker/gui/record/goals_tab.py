@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from html import escape as _html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain import clock
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
-from casetracker.gui.dialogs.goal_dialog import DOMAIN_LABELS, GoalDialog, GoalInput
+from casetracker.gui.dialogs.goal_dialog import (
+    DOMAIN_LABELS,
+    GoalDialog,
+    GoalInput,
+    MilestoneDialog,
+    MilestoneInput,
+)
 from casetracker.gui.labels import GOAL_STATUS_LABELS, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import Tone, text_colour
@@ -41,6 +48,11 @@ class GoalsTab(RecordTab):
                                    self.tr("Progress")])
         self.tree.setColumnWidth(0, 420)
         self.tree.itemChanged.connect(self._item_changed)
+        self.tree.setExpandsOnDoubleClick(False)  # a double-click opens it for a change
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_selected())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.setToolTip(self.tr("Double-click a goal or a milestone to change it"))
         self.tree.currentItemChanged.connect(self._show_details)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -151,23 +163,85 @@ class GoalsTab(RecordTab):
         dialog.open()
 
     def _save_goal(self, data: GoalInput) -> None:
-        plans.add_goal(self.session, self.case_number, domain=data.domain,
-                       specific=data.specific, measurable=data.measurable,
-                       achievable=data.achievable, relevant=data.relevant,
-                       target_date=data.target_date, milestones=data.milestones)
-        self.refresh()
+        self._saved(plans.add_goal(self.session, self.case_number, domain=data.domain,
+                                   specific=data.specific, measurable=data.measurable,
+                                   achievable=data.achievable, relevant=data.relevant,
+                                   target_date=data.target_date, milestones=data.milestones))
 
     def add_milestone(self) -> None:
+        """Ask for the chosen goal's next step and its own due date."""
         goal = self.selected_goal()
         if goal is None:
             return
-        prompt = self.milestone_prompt()
-        ok = prompt.exec() == QInputDialog.DialogCode.Accepted
-        text = prompt.textValue()
-        prompt.deleteLater()
-        if ok and text.strip():
-            due = min(goal.target_date, clock.today() + timedelta(days=14))
-            self.attempt(lambda: plans.add_milestone(self.session, goal.id, text, due))
+        dialog = MilestoneDialog(goal, parent=self)
+        dialog.submit = lambda data: self._saved(plans.add_milestone(
+            self.session, goal.id, data.description, data.due_date))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def selected_milestone(self) -> Milestone | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, MILESTONE_ROLE)
+
+    def edit_selected(self) -> None:
+        """Change the chosen milestone, or else the chosen goal (double-click, or the menu)."""
+        if not self.editable:
+            return
+        milestone = self.selected_milestone()
+        if milestone is not None:
+            self.edit_milestone(milestone)
+        elif (goal := self.selected_goal()) is not None:
+            self.edit_goal(goal)
+
+    def edit_goal(self, goal: Goal) -> None:
+        dialog = GoalDialog(self, goal=goal)
+        dialog.submit = lambda data: self._change_goal(goal, data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _change_goal(self, before: Goal, data: GoalInput) -> None:
+        def change_to(goal: Goal | GoalInput) -> Goal:
+            return plans.update_goal(
+                self.session, before.id, domain=goal.domain, specific=goal.specific,
+                measurable=goal.measurable, achievable=goal.achievable,
+                relevant=goal.relevant, target_date=goal.target_date)
+
+        change_to(data)  # a refusal keeps the dialog open with its reason
+        self.do(self.tr("Change a goal"), lambda: change_to(data), lambda: change_to(before),
+                done=True)
+
+    def edit_milestone(self, milestone: Milestone) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        dialog = MilestoneDialog(goal, milestone, self)
+        dialog.submit = lambda data: self._change_milestone(milestone, data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _change_milestone(self, before: Milestone, data: MilestoneInput) -> None:
+        def change_to(description: str, due: date) -> Milestone:
+            return plans.update_milestone(self.session, before.id, description=description,
+                                          due_date=due)
+
+        change_to(data.description, data.due_date)
+        self.do(self.tr("Change a milestone"),
+                lambda: change_to(data.description, data.due_date),
+                lambda: change_to(before.description, before.due_date), done=True)
+
+    def _menu(self, position: QPoint) -> None:
+        item = self.tree.itemAt(position)
+        if item is None or not self.editable:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        if item.data(0, MILESTONE_ROLE) is not None:
+            menu.addAction(self.tr("Change the milestone…"), self.edit_selected)
+        else:
+            menu.addAction(self.tr("Change the goal…"), self.edit_selected)
+            menu.addAction(self.tr("Add milestone…"), self.add_milestone)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def add_checkin(self) -> None:
         goal = self.selected_goal()
@@ -179,13 +253,6 @@ class GoalsTab(RecordTab):
         prompt.deleteLater()
         if ok and note.strip():
             self.attempt(lambda: plans.add_checkin(self.session, goal.id, note))
-
-    def milestone_prompt(self) -> QInputDialog:
-        """Asks for a milestone's step (not yet shown)."""
-        prompt = QInputDialog(self)
-        prompt.setWindowTitle(self.tr("Add milestone"))
-        prompt.setLabelText(self.tr("Step"))
-        return prompt
 
     def checkin_prompt(self) -> QInputDialog:
         """Asks how a goal is going (not yet shown)."""
