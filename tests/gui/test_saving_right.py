@@ -15,15 +15,24 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from casetracker.domain import clock
+from casetracker.domain.employment import Stage
+from casetracker.domain.errors import PermissionDeniedError
+from casetracker.domain.notes import ContactType
+from casetracker.domain.plans import Goal, GoalDomain
+from casetracker.domain.survivors import Survivor
 from casetracker.gui.controller import AppController
-from casetracker.gui.date_field import DateField, read_date
+from casetracker.gui.date_field import DateField, read_date, show_day
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog
+from casetracker.gui.dialogs.goal_dialog import GoalDialog, MilestoneDialog
+from casetracker.gui.dialogs.placement_dialog import PlacementDialog
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.main_window import MainWindow
-from casetracker.services import survivors
+from casetracker.gui.record.goals_tab import GoalsTab
+from casetracker.services import audit, plans, survivors
 from tests.conftest import Team
 from tests.gui.test_app import unlock, verify
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
@@ -207,3 +216,214 @@ def test_emitting_signals_leaves_true_as_it_was() -> None:
     if without == 0:
         pytest.skip("this PySide6 keeps its references: nothing to put right")
     assert without == -100
+
+
+# -- milestones with their own dates; goals and milestones changed and undone ----------------
+
+
+def open_goals(qtbot: QtBot, controller: AppController) -> tuple[MainWindow, GoalsTab]:
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.table.selectRow(0)
+    assert window.record is not None
+    window.record.tabs.setCurrentWidget(window.record.goals)
+    return window, window.record.goals
+
+
+def type_date(qtbot: QtBot, field: DateField, day: date) -> None:
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, day.isoformat())
+
+
+def add_goal(qtbot: QtBot, goals: GoalsTab, target: date,
+             steps: list[tuple[str, date]]) -> None:
+    qtbot.mouseClick(goals.add_button, Qt.MouseButton.LeftButton)
+    dialog = goals.active_dialog
+    assert isinstance(dialog, GoalDialog)
+    for widget, text in ((dialog.specific, "Complete a 12-week paid internship"),
+                         (dialog.measurable, "12 weekly timesheets"),
+                         (dialog.achievable, "20 hours a week fits childcare"),
+                         (dialog.relevant, "Leads to a hospitality job")):
+        qtbot.keyClicks(widget, text)
+    type_date(qtbot, dialog.target_date, target)
+    for row, (text, due) in enumerate(steps):
+        qtbot.mouseClick(dialog.add_milestone_button, Qt.MouseButton.LeftButton)
+        dialog.milestones.item(row, 0).setText(text)
+        type_date(qtbot, dialog.due_field(row), due)
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+
+
+def the_goal(team: Team, case: str = "CT-0001") -> Goal:
+    with verify(team) as session:  # type: ignore[attr-defined]
+        [goal] = plans.goals(session, case)
+        return goal
+
+
+def test_each_milestone_keeps_the_due_date_typed_for_it(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    target = today + timedelta(days=120)
+    _, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, target, [("Finish readiness workshops", today + timedelta(days=40)),
+                                    ("Resume reviewed", today + timedelta(days=10))])
+    # "Add milestone…" asks for the step and its own date.
+    goals.tree.setCurrentItem(goals.tree.topLevelItem(0))
+    qtbot.mouseClick(goals.milestone_button, Qt.MouseButton.LeftButton)
+    dialog = goals.active_dialog
+    assert isinstance(dialog, MilestoneDialog)
+    qtbot.keyClicks(dialog.description, "First interview")
+    type_date(qtbot, dialog.due_date, today + timedelta(days=90))
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert [(m.description, m.due_date) for m in the_goal(team).milestones] == [
+        ("Resume reviewed", today + timedelta(days=10)),
+        ("Finish readiness workshops", today + timedelta(days=40)),
+        ("First interview", today + timedelta(days=90))]
+
+
+def test_a_milestone_after_the_goals_target_date_is_refused_with_the_reason(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    target = today + timedelta(days=60)
+    _, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, target, [])
+    goals.tree.setCurrentItem(goals.tree.topLevelItem(0))
+    qtbot.mouseClick(goals.milestone_button, Qt.MouseButton.LeftButton)
+    dialog = goals.active_dialog
+    assert isinstance(dialog, MilestoneDialog)
+    qtbot.keyClicks(dialog.description, "Start the internship")
+    late = target + timedelta(days=1)
+    type_date(qtbot, dialog.due_date, late)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text() == (f"Milestone due date: {late.isoformat()} is after the "
+                                   f"goal's target date {target.isoformat()}")
+    assert the_goal(team).milestones == ()
+
+
+def test_a_goal_is_changed_by_double_click_and_the_change_undone(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    window, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, today + timedelta(days=120), [("Resume", today + timedelta(days=20))])
+    item = goals.tree.topLevelItem(0)
+    goals.tree.setCurrentItem(item)
+    goals.tree.itemDoubleClicked.emit(item, 0)
+    dialog = goals.active_dialog
+    assert isinstance(dialog, GoalDialog)
+    assert dialog.specific.text() == "Complete a 12-week paid internship"
+    dialog.specific.clear()
+    qtbot.keyClicks(dialog.specific, "Complete a 10-week paid internship")
+    type_date(qtbot, dialog.target_date, today + timedelta(days=100))
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    changed = the_goal(team)
+    assert (changed.specific, changed.target_date) == ("Complete a 10-week paid internship",
+                                                       today + timedelta(days=100))
+    window.undo_action.trigger()
+    undone = the_goal(team)
+    assert (undone.specific, undone.target_date) == ("Complete a 12-week paid internship",
+                                                     today + timedelta(days=120))
+    window.redo_action.trigger()
+    assert the_goal(team).specific == "Complete a 10-week paid internship"
+
+
+def test_a_target_date_before_a_milestone_is_refused(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    _, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, today + timedelta(days=120), [("Resume", today + timedelta(days=90))])
+    goals.tree.setCurrentItem(goals.tree.topLevelItem(0))
+    goals.edit_selected()
+    dialog = goals.active_dialog
+    assert isinstance(dialog, GoalDialog)
+    type_date(qtbot, dialog.target_date, today + timedelta(days=60))
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "is after the goal's target date" in dialog.error.text()
+    assert the_goal(team).target_date == today + timedelta(days=120)
+
+
+def test_a_milestone_is_changed_from_its_menu_and_the_change_undone(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    window, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, today + timedelta(days=120), [("Resume", today + timedelta(days=20))])
+    milestone_item = goals.tree.topLevelItem(0).child(0)
+    goals.tree.scrollToItem(milestone_item)
+    goals.show()
+    position = goals.tree.visualItemRect(milestone_item).center()
+    goals.tree.customContextMenuRequested.emit(position)
+    menu = goals.findChild(QMenu)
+    assert menu is not None
+    [change] = [a for a in menu.actions() if a.text() == "Change the milestone…"]
+    change.trigger()
+    dialog = goals.active_dialog
+    assert isinstance(dialog, MilestoneDialog)
+    dialog.description.clear()
+    qtbot.keyClicks(dialog.description, "Resume reviewed by the employment specialist")
+    type_date(qtbot, dialog.due_date, today + timedelta(days=30))
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    [milestone] = the_goal(team).milestones
+    assert (milestone.description, milestone.due_date) == (
+        "Resume reviewed by the employment specialist", today + timedelta(days=30))
+    window.undo_action.trigger()
+    [milestone] = the_goal(team).milestones
+    assert (milestone.description, milestone.due_date) == ("Resume", today + timedelta(days=20))
+
+
+def test_a_supervisor_cannot_change_a_milestone(team: Team, rosa: Survivor) -> None:
+    goal = plans.add_goal(team.case_manager, rosa.case_number, domain=GoalDomain.EMPLOYMENT,
+                          specific="s", measurable="m", achievable="a", relevant="r",
+                          target_date=clock.today() + timedelta(days=30),
+                          milestones=[("Step", clock.today() + timedelta(days=5))])
+    with pytest.raises(PermissionDeniedError):
+        plans.update_milestone(team.supervisor, goal.milestones[0].id, description="Other")
+    plans.update_milestone(team.case_manager, goal.milestones[0].id, description="Other")
+    [entry] = [e for e in audit.recent_entries(team.supervisor, 50)
+               if e.action == "milestone.update"]
+    assert entry.details["fields"] == ["description"]
+
+
+# -- the caseload row follows the record -------------------------------------------------------
+
+
+def row_text(window: MainWindow, column: int) -> str:
+    return str(window.model.data(window.model.index(0, column)))
+
+
+def test_every_change_to_a_record_shows_in_its_caseload_row_at_once(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    today = clock.today()
+    window, goals = open_goals(qtbot, controller)
+    model = window.model
+    assert row_text(window, model.COL_NEXT) == "—"
+    add_goal(qtbot, goals, today + timedelta(days=120),
+             [("Resume", today + timedelta(days=10)), ("Interview", today + timedelta(days=30))])
+    assert row_text(window, model.COL_NEXT) == show_day(today + timedelta(days=10))
+    # Ticking the first step makes the second the next one.
+    goals.tree.topLevelItem(0).child(0).setCheckState(0, Qt.CheckState.Checked)
+    assert row_text(window, model.COL_NEXT) == show_day(today + timedelta(days=30))
+    window.undo_action.trigger()
+    assert row_text(window, model.COL_NEXT) == show_day(today + timedelta(days=10))
+    # Moving the survivor on to Matching.
+    record = window.record
+    assert record is not None
+    record.tabs.setCurrentWidget(record.placement)
+    qtbot.mouseClick(record.placement.next_button, Qt.MouseButton.LeftButton)
+    step = record.placement.active_dialog
+    assert isinstance(step, PlacementDialog)
+    step.stage.setCurrentIndex(step.stage.findData(Stage.MATCHING.value))
+    step.accept()
+    assert not step.isVisible(), step.error.text()
+    assert row_text(window, model.COL_STAGE) == "Matching"
+    # A note of a contact made today.
+    record.tabs.setCurrentWidget(record.notes)
+    qtbot.keyClicks(record.notes.text, "Called about the interview")
+    record.notes.contact.setCurrentIndex(record.notes.contact.findData(ContactType.PHONE))
+    qtbot.mouseClick(record.notes.add_button, Qt.MouseButton.LeftButton)
+    assert row_text(window, model.COL_CONTACT) == show_day(today)
+    # The row was updated where it stands: still chosen, the record still open.
+    assert window.table.currentIndex().row() == 0
+    assert window.record is record

@@ -82,6 +82,19 @@ class CaseloadModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
+    def refresh_row(self, survivor_id: str) -> None:
+        """Read one survivor's row again after their record changed, in place: the list keeps
+        its order, scroll position and selection (a reload would lose all three)."""
+        number = next((n for n, row in enumerate(self._rows) if row.id == survivor_id), None)
+        if number is None:
+            return
+        fresh = survivors.caseload(self._session, status=None, limit=1, ids=[survivor_id])
+        if not fresh:
+            return
+        self._rows[number] = fresh[0]
+        self.dataChanged.emit(self.index(number, 0),
+                              self.index(number, self.columnCount() - 1))
+
     def set_status(self, status: CaseStatus | None) -> None:
         self._status = status
         self.reload()

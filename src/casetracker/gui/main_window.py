@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         record = RecordView(self.session, case_number, clipboard=self.clipboard,
                             undo=self.undo_stack, parent=self)
-        record.changed.connect(self.model.reload)
+        record.changed.connect(lambda: self.model.refresh_row(record.survivor_id))
         record.purged.connect(self._record_purged)
         record.status_changed.connect(self._status_changed)
         old = self.splitter.widget(1)

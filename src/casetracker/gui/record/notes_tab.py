@@ -93,7 +93,7 @@ class NotesTab(RecordTab):
             return
         self.error.clear_error()
         self.text.clear()
-        self.refresh()
+        self._saved()
 
 
 class TasksTab(RecordTab):

@@ -148,4 +148,4 @@ class PlacementTab(RecordTab):
                           employer=data.employer_id, position=data.position_id,
                           hours_per_week=data.hours_per_week,
                           hourly_wage_cents=data.hourly_wage_cents, reason=data.reason)
-        self.refresh()
+        self._saved()

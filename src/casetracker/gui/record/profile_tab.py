@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casetracker.domain.profiles import EmploymentProfile
@@ -16,8 +16,6 @@ from casetracker.services import survivors
 
 
 class ProfileTab(RecordTab):
-    changed = Signal()
-
     def __init__(self, *args: object, clipboard: ClipboardGuard, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._clipboard = clipboard
@@ -97,8 +95,7 @@ class ProfileTab(RecordTab):
             "safe_contact", "referral_source", "intake_date", "skills", "availability",
             "accommodations")}
         self.survivor = survivors.update_survivor(self.session, self.case_number, **changes)
-        self.refresh()
-        self.changed.emit()
+        self._saved()
 
 
 class EmploymentTab(QWidget):

@@ -81,4 +81,4 @@ class ReviewsTab(RecordTab):
     def _save(self, data: ReviewInput) -> None:
         reviews.add_review(self.session, self.case_number, data.findings, data.actions,
                            signed_off=data.signed_off)
-        self.refresh()
+        self._saved()

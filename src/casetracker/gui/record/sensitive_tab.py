@@ -131,6 +131,7 @@ class SensitiveTab(RecordTab):
             self.error.show_error(exc)
             return
         self.error.clear_error()
+        self.changed.emit()
 
 
 class BarriersTab(RecordTab):

@@ -29,7 +29,7 @@ from casetracker.services.session import Session
 class RecordView(QWidget):
     """Opening it is a view of the record (audited by the services it calls)."""
 
-    changed = Signal()
+    changed = Signal()  # the record changed: its caseload row is out of date
     purged = Signal(str)
     status_changed = Signal(str)
 
@@ -74,10 +74,12 @@ class RecordView(QWidget):
             self.tabs.addTab(self.employment, self.tr("Employment profile"))
             # Coordinators place people: the pipeline is theirs to move along.
             coordinator_view = survivors.employment_view(session, case_number)
+            self.survivor_id = coordinator_view.id
             self.placement = PlacementTab(session, coordinator_view,
                                           editable=profile.status == "active", undo=undo,
                                           parent=self)
             self.tabs.addTab(self.placement, self.tr("Placement"))
+            self.placement.changed.connect(self.changed)
             self.consent = ConsentTab(session, coordinator_view, editable=False, undo=undo,
                                       parent=self)
             self.tabs.addTab(self.consent, self.tr("Consent"))
@@ -85,6 +87,7 @@ class RecordView(QWidget):
 
         survivor = survivors.get_survivor(session, case_number)
         self.survivor = survivor
+        self.survivor_id = survivor.id
         editable = survivors.can_edit(session, survivor)
         self.heading.setText(f"{survivor.preferred_name} · {survivor.case_number}"
                              + ("" if survivor.status.value == "active"
@@ -100,7 +103,6 @@ class RecordView(QWidget):
                                      and survivor.status is CaseStatus.CLOSED)
         common = {"editable": editable, "undo": undo, "parent": self}
         self.profile = ProfileTab(session, survivor, clipboard=clipboard, **common)
-        self.profile.changed.connect(self.changed)
         self.barriers = BarriersTab(session, survivor, **common)
         self.goals = GoalsTab(session, survivor, **common)
         self.documents = DocumentsTab(session, survivor, **common)
@@ -118,6 +120,9 @@ class RecordView(QWidget):
         self.tabs.addTab(self.placement, self.tr("Placement"))
         self.tabs.addTab(self.consent, self.tr("Consent"))
         self.tabs.addTab(self.reviews, self.tr("Reviews"))
+        for tab in (self.profile, self.barriers, self.goals, self.documents, self.notes,
+                    self.tasks, self.placement, self.consent, self.reviews):
+            tab.changed.connect(self.changed)
         # Sensitive details load only when their tab is opened: each opening is audited.
         self.sensitive: SensitiveTab | None = None
         self._sensitive_args = (session, survivor, common)
@@ -149,6 +154,7 @@ class RecordView(QWidget):
         if index == self.sensitive_index and self.sensitive is None:
             session, survivor, common = self._sensitive_args
             self.sensitive = SensitiveTab(session, survivor, **common)  # type: ignore[arg-type]
+            self.sensitive.changed.connect(self.changed)
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, self.sensitive, self.tr("Sensitive"))
