@@ -9,7 +9,12 @@ import pytest
 
 from casetracker.cli import main
 from casetracker.security.kdf import FAST_INSECURE
-from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+)
 
 CANARIES = {
     "preferred_name": "Zephyrine",
@@ -44,7 +49,13 @@ def test_imported_values_never_appear_in_the_database_directory(
     csv_file = input_dir / "people.csv"
     csv_file.write_text(",".join(columns) + "\n" + ",".join(
         ["CT-CANARY", *(f'"{v}"' for v in CANARIES.values())]) + "\n", encoding="utf-8")
-    assert main(["import", "survivors", str(csv_file), *common], kdf=FAST_INSECURE) == 0
+    # Importing is a case manager's work; the supervisor reads it back below.
+    cm_secret = input_dir / "cm.txt"
+    cm_secret.write_text(CASE_MANAGER_PASSPHRASE)
+    assert main(["user", "add", CASE_MANAGER, "--role", "case_manager",
+                 "--new-passphrase-file", str(cm_secret), *common], kdf=FAST_INSECURE) == 0
+    assert main(["import", "survivors", str(csv_file), "--db", db, "--user", CASE_MANAGER,
+                 "--passphrase-file", str(cm_secret)], kdf=FAST_INSECURE) == 0
     for query in ("Quaxworthington", "Vexillum", "zephyr"):
         assert main(["search", query, *common], kdf=FAST_INSECURE) == 0
     assert main(["survivor", "show", "CT-CANARY", *common], kdf=FAST_INSECURE) == 0

@@ -29,6 +29,7 @@ from casetracker.domain.catalog import Category
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import Industry
 from casetracker.domain.plans import GoalDomain
+from casetracker.domain.reports import PeriodKind, period_containing
 from casetracker.domain.survivors import SensitiveDetails
 from casetracker.gui.controller import AppController
 from casetracker.gui.dialogs.export_dialog import ExportDialog
@@ -238,13 +239,14 @@ def cli_exports(case: str, places: dict[str, Path], db: Path) -> None:
         secrets[name].write_text(passphrase)
     out = places["exports"]
     employer = f"{CANARIES['employer']} Hotel"
+    last_month = period_containing(PeriodKind.MONTH, TODAY).previous().label
     commands = [
         (SUPERVISOR, ["report", "caseload", "--out", str(out / "caseload.csv")]),
         (SUPERVISOR, ["report", "caseload", "--out", str(out / "caseload.pdf")]),
-        (SUPERVISOR, ["report", "outcomes", "--from", (TODAY - timedelta(days=30)).isoformat(),
-                      "--to", TODAY.isoformat(), "--out", str(out / "outcomes.csv")]),
-        (SUPERVISOR, ["report", "outcomes", "--from", (TODAY - timedelta(days=30)).isoformat(),
-                      "--to", TODAY.isoformat(), "--out", str(out / "outcomes.pdf")]),
+        (SUPERVISOR, ["report", "outcomes", "--period", last_month,
+                      "--out", str(out / "outcomes.csv")]),
+        (SUPERVISOR, ["report", "outcomes", "--period", last_month,
+                      "--out", str(out / "outcomes.pdf")]),
         (CASE_MANAGER, ["export", "employer-profile", "--survivor", case, "--employer",
                         employer, "--out", str(out / "profile.pdf")]),
         (COORDINATOR, ["letter", "--survivor", case, "--employer", employer,

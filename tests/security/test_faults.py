@@ -235,7 +235,7 @@ def test_the_program_opens_no_network_connection(tmp_path: Path,
                 kdf=FAST_INSECURE) == 0
     for argv in (["survivor", "list", "--user", "ana"], ["search", "a", "--user", "ana"],
                  ["dashboard", "--user", "dana"], ["match", "--user", "cole", "x"],
-                 ["report", "outcomes", "--from", "2020-01-01", "--to", "2030-01-01",
+                 ["report", "outcomes", "--period", "FY2020",
                   "--out", str(tmp_path / "o.pdf"), "--user", "dana"],
                  ["backup", "--out", str(tmp_path / "b.db"), "--user", "dana"]):
         main([*argv, "--db", db_path], kdf=FAST_INSECURE)

@@ -49,6 +49,22 @@ def empty_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, 
     return db, common
 
 
+ANA_PASSPHRASE = "violet bicycle near the harbour"
+
+
+@pytest.fixture
+def import_db(empty_db: tuple[Path, list[str]], tmp_path: Path,
+              capsys: pytest.CaptureFixture[str]) -> tuple[Path, list[str]]:
+    """`empty_db` with a case manager, ana (importing is a case manager's work), and the
+    options that act as ana on it."""
+    db, common = empty_db
+    pp = tmp_path / "ana-pp"
+    pp.write_text(ANA_PASSPHRASE)
+    assert run(capsys, "user", "add", "ana", "--role", "case_manager", "--new-passphrase-file",
+               str(pp), *common)[0] == 0
+    return db, ["--db", str(db), "--user", "ana", "--passphrase-file", str(pp)]
+
+
 def test_demo_prints_one_line_per_account_of_each_role(demo_db: tuple[str, dict[str, str]],
                                                        tmp_path: Path) -> None:
     db, accounts = demo_db
@@ -122,8 +138,8 @@ def test_survivor_list_show_and_search(demo_db: tuple[str, dict[str, str]],
 
 
 def test_import_command_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          empty_db: tuple[Path, list[str]]) -> None:
-    _, common = empty_db
+                                          import_db: tuple[Path, list[str]]) -> None:
+    _, common = import_db
     bad = tmp_path / "bad.csv"
     bad.write_text("case_number,preferred_name,date_of_birth\nCT-1,Rosa,1990-13-01\n"
                    "CT-2,,\n")
@@ -235,10 +251,10 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
 
 def test_import_command_reads_workbooks_and_names_ignored_columns(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        empty_db: tuple[Path, list[str]]) -> None:
+        import_db: tuple[Path, list[str]]) -> None:
     from openpyxl import Workbook
 
-    db, common = empty_db
+    db, common = import_db
     book = Workbook()
     book.active.title = "Old"
     book.active.append(["nothing here"])
@@ -269,8 +285,8 @@ def test_import_command_reads_workbooks_and_names_ignored_columns(
 
 def test_import_command_takes_a_chosen_mapping_and_checks_without_importing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        empty_db: tuple[Path, list[str]]) -> None:
-    db, common = empty_db
+        import_db: tuple[Path, list[str]]) -> None:
+    db, common = import_db
     # This program's sheet keeps the name people go by under "First Name".
     path = tmp_path / "intake.csv"
     path.write_text("Client ID,First Name,Last Name,Nickname,Intake date\n"

@@ -16,7 +16,13 @@ from casetracker.domain.employment import Industry, PositionKind, Stage, Worksho
 from casetracker.domain.errors import PermissionDeniedError
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import GoalDomain
-from casetracker.domain.reports import shown, suppress_chain, suppress_partition
+from casetracker.domain.reports import (
+    PeriodKind,
+    period_containing,
+    shown,
+    suppress_chain,
+    suppress_partition,
+)
 from casetracker.services import (
     audit,
     consent,
@@ -348,19 +354,23 @@ def test_funnel_counts_everyone_who_reached_each_step(built: Team) -> None:
 
 
 def test_outcome_report_lists_no_person_and_suppresses(built: Team) -> None:
+    last_month = period_containing(PeriodKind.MONTH, TODAY).previous()
     entries = [placement.AttendanceEntry(c, True, c != "A-2") for c in ("A-1", "A-2", "B-1")]
-    placement.record_session(built.coordinator, WorkshopTopic.SMART_GOALS, TODAY, entries)
-    data = dashboard.outcome_report(built.supervisor, TODAY - timedelta(days=30), TODAY, "csv")
+    placement.record_session(built.coordinator, WorkshopTopic.SMART_GOALS, last_month.end,
+                             entries)
+    data = dashboard.outcome_report(built.supervisor, last_month.label, "csv")
     rows = list(csv.reader(io.StringIO(data.decode())))
+    assert rows[0] == ["period", f"{last_month.label}: {last_month.start.isoformat()} to "
+                                 f"{last_month.end.isoformat()}"]
     table = {r[0]: r[1] for r in rows[1:]}
     assert table["Took part in readiness workshops"] == "<5"
     assert table["Completed at least one workshop"] == "<5"
     assert "Busy" not in data.decode()
     assert "A-1" not in data.decode()
-    pdf = dashboard.outcome_report(built.supervisor, TODAY - timedelta(days=30), TODAY, "pdf")
+    pdf = dashboard.outcome_report(built.supervisor, last_month.label, "pdf")
     assert pdf.startswith(b"%PDF")
     with pytest.raises(PermissionDeniedError):
-        dashboard.outcome_report(built.case_manager, TODAY, TODAY, "csv")
+        dashboard.outcome_report(built.case_manager, last_month.label, "csv")
 
 
 def test_review_actions_become_tasks_for_the_case_manager(built: Team) -> None:

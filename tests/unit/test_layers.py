@@ -20,8 +20,8 @@ ALLOWED: dict[str, set[str]] = {
     "services": {"domain", "security", "storage", "export", "sync"},
     "gui": {"domain", "services", "security.kdf"},
     # The CLI starts the desktop application (and renders it) when asked: lazily, so that
-    # scripts never load Qt.
-    "cli": {"domain", "services", "security.kdf", "gui"},
+    # scripts never load Qt. As the program's entry it also hardens the process first.
+    "cli": {"domain", "services", "security.kdf", "security.process", "gui"},
     "__main__": {"cli"},
     "__init__": set(),
 }

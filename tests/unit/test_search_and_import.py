@@ -31,12 +31,15 @@ def csv_text(*rows: str, header: str = HEADER) -> str:
 
 @pytest.fixture
 def people(team: Team) -> Team:
+    # Each case manager imports their own caseload.
     text = csv_text(
         row("CT-1", "Rosa", legal_first_name="María", legal_last_name="González",
             assigned_to=CASE_MANAGER, skills="forklift; customer service"),
-        row("CT-2", "Lena", legal_last_name="Okafor", assigned_to=OTHER_CASE_MANAGER),
         row("CT-3", "Tomás", legal_last_name="Reyes", assigned_to=CASE_MANAGER))
-    assert importer.import_survivors(team.supervisor, text).imported == 3
+    assert importer.import_survivors(team.case_manager, text).imported == 2
+    assert importer.import_survivors(team.other_case_manager, csv_text(
+        row("CT-2", "Lena", legal_last_name="Okafor", assigned_to=OTHER_CASE_MANAGER),
+    )).imported == 1
     notes.add_note(team.case_manager, "CT-3", "Interested in hospitality; met at shelter",
                    ContactType.IN_PERSON)
     return team
@@ -102,7 +105,7 @@ def test_import_fills_profiles_and_sensitive_details(team: Team) -> None:
                         trafficking_type="labor", history_notes="Recruited abroad",
                         criminal_record_notes="", assigned_to=CASE_MANAGER,
                         skills="cooking;  sewing ;"))
-    importer.import_survivors(team.supervisor, text)
+    importer.import_survivors(team.case_manager, text)
     rosa = survivors.get_survivor(team.case_manager, "CT-9")
     assert rosa.date_of_birth == date(1990, 2, 3)
     assert rosa.skills == ("cooking", "sewing")
@@ -125,27 +128,27 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(team: Team) -> None:
         row("CT-8", "Hours", availability_hours="lots"),
     )
     with pytest.raises(importer.ImportRejectedError) as info:
-        importer.import_survivors(team.supervisor, text)
+        importer.import_survivors(team.case_manager, text)
     problems = info.value.problems
     assert problems == [
         "row 3: date_of_birth: '31/12/1990' is not a date (use YYYY-MM-DD)",
         "row 4: case_number: CT-1 repeats row 2",
         "row 5: case_number: CT-OLD already exists",
-        "row 6: assigned_to: 'nobody' is not a case manager's account",
+        "row 6: assigned_to: a case manager imports into their own caseload only",
         "row 7: preferred_name: is required",
         "row 7: email: 'not-an-email' is not an email address",  # every problem of a row
-        "row 8: assigned_to: 'cole' is not a case manager's account",
+        "row 8: assigned_to: a case manager imports into their own caseload only",
         "row 9: availability_hours: 'lots' is not a number",
     ]
     assert survivors.caseload_size(team.supervisor) == 1
 
 
 def test_unknown_columns_are_ignored_and_header_problems_are_on_row_one(team: Team) -> None:
-    result = importer.import_survivors(team.supervisor, csv_text(
+    result = importer.import_survivors(team.case_manager, csv_text(
         '"CT-1","Rosa","x"', header="case_number,preferred_name,shoe_size"))
     assert (result.imported, result.ignored_columns) == (1, ("shoe_size",))
     with pytest.raises(importer.ImportRejectedError) as info:
-        importer.import_survivors(team.supervisor, "preferred_name\nRosa\n")
+        importer.import_survivors(team.case_manager, "preferred_name\nRosa\n")
     assert info.value.problems == ["row 1: no column fills case_number, which is required"]
 
 
@@ -154,7 +157,7 @@ def test_rows_with_extra_cells_and_multiline_cells(team: Team) -> None:
             '"CT-1","Rosa","first line\nsecond line"\n'
             '"CT-2","Lena","x","surplus"\n')
     with pytest.raises(importer.ImportRejectedError) as info:
-        importer.import_survivors(team.supervisor, text)
+        importer.import_survivors(team.case_manager, text)
     # The multi-line cell is one spreadsheet row: CT-2 is row 3, as a spreadsheet shows it.
     assert info.value.problems == ["row 3: has more cells than the header has columns"]
 
@@ -165,8 +168,9 @@ def test_case_managers_import_into_their_own_caseload_only(team: Team) -> None:
             row("CT-1", "Rosa", assigned_to=OTHER_CASE_MANAGER)))
     importer.import_survivors(team.case_manager, csv_text(row("CT-1", "Rosa")))
     assert survivors.caseload(team.case_manager)[0].assigned_to == CASE_MANAGER
-    with pytest.raises(PermissionDeniedError):
-        importer.import_survivors(team.coordinator, csv_text(row("CT-2", "Lena")))
+    for session in (team.coordinator, team.supervisor):
+        with pytest.raises(PermissionDeniedError):
+            importer.import_survivors(session, csv_text(row("CT-2", "Lena")))
 
 
 def test_files_in_no_known_encoding_are_named(tmp_path: object) -> None:

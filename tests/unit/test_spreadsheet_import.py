@@ -39,7 +39,7 @@ def test_csv_encodings_are_detected_and_named(team: Team, tmp_path: Path, codec:
     path.write_bytes("Case #,Preferred name,Last name\r\nCT-1,José,Núñez\r\n".encode(codec))
     table = open_table(path)
     assert table.description == f"CSV, {label}, comma-separated"
-    assert importer.import_survivors(team.supervisor, table).imported == 1
+    assert importer.import_survivors(team.case_manager, table).imported == 1
     table.close()
     rosa = survivors.get_survivor(team.supervisor, "CT-1")
     assert (rosa.preferred_name, rosa.legal_last_name) == ("José", "Núñez")
@@ -52,13 +52,13 @@ def test_semicolons_excel_sep_line_and_utf16_tabs(team: Team, tmp_path: Path) ->
     table = open_table(semi)
     assert table.description == "CSV, Windows-1252, semicolon-separated"
     # The `sep=` line is hidden by Excel: the header is row 1, Lena row 3.
-    assert importer.check_survivors(team.supervisor, table) == [
+    assert importer.check_survivors(team.case_manager, table) == [
         "row 3: Fecha de nacimiento: '31/12/1990' is not a date (use YYYY-MM-DD)"]
     tabs = tmp_path / "unicode.txt"  # Excel's "Unicode Text": UTF-16, tab-separated
     tabs.write_bytes("case_number\tpreferred_name\nCT-3\tMei\n".encode("utf-16"))
     table = open_table(tabs)
     assert table.description == "CSV, UTF-16 (little-endian), tab-separated"
-    assert importer.import_survivors(team.supervisor, table).imported == 1
+    assert importer.import_survivors(team.case_manager, table).imported == 1
 
 
 def test_headings_in_english_and_spanish_are_guessed() -> None:
@@ -100,7 +100,7 @@ def test_workbook_dates_numbers_formulas_and_row_numbers(team: Team, tmp_path: P
         ]})
     table = open_table(path, "Intake")
     assert table.description == "Excel workbook, sheet 'Intake'"
-    result = importer.import_survivors(team.supervisor, table)
+    result = importer.import_survivors(team.case_manager, table)
     table.close()
     assert (result.imported, result.ignored_columns) == (3, ("Colour",))
     rosa = survivors.get_survivor(team.supervisor, "CT-1")
@@ -124,7 +124,7 @@ def test_workbook_problems_count_rows_as_the_spreadsheet_does(team: Team,
         ["CT-1", "Again", None, None, "extra"],
     ]})
     table = open_table(path)
-    assert importer.check_survivors(team.supervisor, table) == [
+    assert importer.check_survivors(team.case_manager, table) == [
         "row 3: DOB: '3 Feb 1990' is not a date (use YYYY-MM-DD)",
         "row 5: Preferred name: is required",
         "row 5: E-mail: 'not an email' is not an email address",
@@ -141,7 +141,7 @@ def test_a_problem_on_the_last_row_leaves_nothing_imported(team: Team, tmp_path:
     path = tmp_path / "many.csv"
     path.write_text("case_number,preferred_name,trafficking_type\n" + rows + "CT-999,Last,x\n")
     with pytest.raises(importer.ImportRejectedError) as info:
-        importer.import_survivors(team.supervisor, open_table(path))
+        importer.import_survivors(team.case_manager, open_table(path))
     assert info.value.problems == [
         "row 252: trafficking_type: 'x' is not one of labor, sex, labor_and_sex, at_risk"]
     assert survivors.caseload_size(team.supervisor) == 0
@@ -157,7 +157,7 @@ def test_progress_is_reported_and_cancel_imports_nothing(team: Team, tmp_path: P
         seen.append((rows, fraction))
         return True
 
-    assert importer.import_survivors(team.supervisor, open_table(path),
+    assert importer.import_survivors(team.case_manager, open_table(path),
                                      progress=record).imported == 350
     assert [rows for rows, _ in seen] == [100, 200, 300, 350]
     fractions = [f for _, f in seen]
@@ -169,7 +169,7 @@ def test_progress_is_reported_and_cancel_imports_nothing(team: Team, tmp_path: P
     again.write_text("case_number,preferred_name\n"
                      + "".join(f"CX-{n},Person {n}\n" for n in range(1, 351)))
     with pytest.raises(importer.ImportCancelledError):
-        importer.import_survivors(team.supervisor, open_table(again),
+        importer.import_survivors(team.case_manager, open_table(again),
                                   progress=lambda rows, _f: rows < 200)
     assert survivors.caseload_size(team.supervisor) == 350
 
@@ -179,10 +179,12 @@ def test_spanish_values_sensitive_fields_and_who_may_import(team: Team, tmp_path
         ["Número de caso", "Nombre preferido", "Tipo de trata", "Estatus migratorio"],
         ["CT-1", "Rosa", "laboral", "T-visa pending"]]})
     assert importer.may_import(team.case_manager)
-    assert importer.may_import(team.supervisor)
+    # Supervisors change no case content, and importing creates it: case managers import.
+    assert not importer.may_import(team.supervisor)
     assert not importer.may_import(team.coordinator)
-    with pytest.raises(PermissionDeniedError):
-        importer.check_survivors(team.coordinator, open_table(path))
+    for session in (team.coordinator, team.supervisor):
+        with pytest.raises(PermissionDeniedError):
+            importer.check_survivors(session, open_table(path))
     assert importer.import_survivors(team.case_manager, open_table(path)).imported == 1
     assert survivors.get_survivor(team.case_manager, "CT-1").assigned_to == CASE_MANAGER
     details = sensitive.get_sensitive(team.case_manager, "CT-1")
@@ -221,15 +223,15 @@ def test_dates_typed_as_text_in_the_sheets_order(team: Team, tmp_path: Path) -> 
     path = tmp_path / "us.csv"
     path.write_text("Case #,Alias,DOB\nCT-1,Rosa,12/31/1990\nCT-2,Lena,1991-04-03\n"
                     "CT-3,Mei,31/12/1990\nCT-4,Ana,2/3/1992\n")
-    assert importer.check_survivors(team.supervisor, open_table(path),
+    assert importer.check_survivors(team.case_manager, open_table(path),
                                     date_order="MM/DD/YYYY") == [
         "row 4: DOB: '31/12/1990' is not a date (use MM/DD/YYYY)"]
-    assert importer.check_survivors(team.supervisor, open_table(path),
+    assert importer.check_survivors(team.case_manager, open_table(path),
                                     date_order="DD/MM/YYYY") == [
         "row 2: DOB: '12/31/1990' is not a date (use DD/MM/YYYY)"]
     path.write_text("Case #,Alias,DOB\nCT-1,Rosa,12/31/1990\nCT-2,Lena,1991-04-03\n"
                     "CT-4,Ana,2/3/1992\n")
-    importer.import_survivors(team.supervisor, open_table(path), date_order="MM/DD/YYYY")
+    importer.import_survivors(team.case_manager, open_table(path), date_order="MM/DD/YYYY")
     assert [survivors.get_survivor(team.supervisor, case).date_of_birth
             for case in ("CT-1", "CT-2", "CT-4")] == [
         date(1990, 12, 31), date(1991, 4, 3), date(1992, 2, 3)]

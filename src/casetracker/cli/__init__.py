@@ -19,6 +19,7 @@ from casetracker.cli import gui_commands
 from casetracker.cli.common import PROG, Context
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.kdf import PRODUCTION, KdfParams
+from casetracker.security.process import harden_process
 from casetracker.services.errors import readable_storage_errors
 
 
@@ -104,7 +105,14 @@ def _desktop_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None, *, kdf: KdfParams = PRODUCTION,
          clock: Callable[[], float] = time.time) -> int:
-    """Run one command; return the exit status."""
+    """Run one command; return the exit status.
+
+    Run as the program (`argv` read from the command line: the `casetracker` command, the
+    desktop application, `python -m casetracker`), the process is first made non-dumpable with
+    core dumps off, before any passphrase or key is in memory. A caller passing `argv` (a test,
+    a script) keeps its own process as it is."""
+    if argv is None:
+        harden_process()
     args = _desktop_only(argv)
     if args is None:
         parser = build_parser()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
 from casetracker.cli.common import AddCommand, Context, print_rows
 from casetracker.domain.errors import UsageError
-from casetracker.domain.reports import METRIC_LABELS, METRICS
-from casetracker.domain.validation import parse_date
+from casetracker.domain.reports import METRIC_LABELS, METRICS, PERIOD_FORMS, parse_period
 from casetracker.services import dashboard
 
 
@@ -28,10 +28,17 @@ def cmd_report_caseload(ctx: Context) -> int:
 
 
 def cmd_report_outcomes(ctx: Context) -> int:
+    # Any range of dates would let two reports be subtracted to work out a "<5": a report
+    # covers one fixed period, and the old options say so instead of being ignored.
+    if ctx.args.from_ is not None or ctx.args.to is not None:
+        raise UsageError("report outcomes takes --period, not --from and --to: a report covers "
+                         f"one fixed period that is over, {PERIOD_FORMS}")
+    if ctx.args.period is None:
+        raise UsageError(f"report outcomes needs --period: {PERIOD_FORMS}")
     fmt = _format(ctx.args.out)
-    start, end = parse_date(ctx.args.from_, "from"), parse_date(ctx.args.to, "to")
+    period = parse_period(ctx.args.period)  # a mistake in it is told before the passphrase
     with ctx.unlock() as session:
-        data = dashboard.outcome_report(session, start, end, fmt)
+        data = dashboard.outcome_report(session, period.label, fmt)
         dashboard.write_report(Path(ctx.args.out), data)
     return 0
 
@@ -68,10 +75,15 @@ def register(commands: Any, add: AddCommand) -> None:
               "the caseload audit per case manager (PDF or CSV)")
     cmd.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
     cmd = add(actions, "outcomes", cmd_report_outcomes,
-              "counts for funders, small counts shown as <5 (PDF or CSV)")
-    cmd.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD")
-    cmd.add_argument("--to", required=True, metavar="YYYY-MM-DD")
+              "counts for funders for one reporting period that is over, small counts shown "
+              "as <5 (PDF or CSV)")
+    cmd.add_argument("--period", metavar="PERIOD",
+                     help="2026-05 (a month), 2026-Q2 (a quarter), 2026-H1 (a half year) or "
+                          "FY2026 (the federal fiscal year, October 2025 to September 2026)")
     cmd.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
+    # Gone: refused with a clear message (above) rather than an "unrecognized argument".
+    cmd.add_argument("--from", dest="from_", help=argparse.SUPPRESS)
+    cmd.add_argument("--to", help=argparse.SUPPRESS)
     cmd = add(commands, "dashboard", cmd_dashboard,
               "figures per case manager and the funnel; with --case-manager and --metric, the "
               "cases behind a figure")

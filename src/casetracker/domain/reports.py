@@ -2,15 +2,124 @@
 
 Counts below 5 are shown as "<5"; a count that would let a reader work out a small group by
 subtraction is withheld too (complementary suppression) and shown as "*".
+
+The outcome report covers one fixed reporting period that is over (a month, a quarter, a half
+year or a federal fiscal year), never a range of the reader's choosing: two reports of ranges a
+few days apart would give away, by subtraction, the people a "<5" hides, and a period still
+running would do the same from one day to the next. Periods of different lengths still add up
+(a fiscal year minus three of its quarters is the fourth): counts are not hidden across them.
 """
 
 from __future__ import annotations
 
+import calendar
 import itertools
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
+
+from casetracker.domain.errors import UsageError
 
 SMALL = 5
+
+
+class PeriodKind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    FISCAL_YEAR = "fiscal_year"
+
+
+PERIOD_FORMS = "a month (2026-05), a quarter (2026-Q2), a half year (2026-H1) or a federal " \
+               "fiscal year (FY2026, October 2025 to September 2026)"
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_HALF = re.compile(r"(\d{4})-H([12])")
+_FISCAL_YEAR = re.compile(r"FY(\d{4})")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2199
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingPeriod:
+    """One fixed reporting period: `label` is how it is written (`2026-Q2`), `start` and `end`
+    its first and last day."""
+
+    kind: PeriodKind
+    label: str
+    start: date
+    end: date
+
+    def previous(self) -> ReportingPeriod:
+        return period_containing(self.kind, self.start - timedelta(days=1))
+
+
+def _months(year: int, first: int, count: int) -> tuple[date, date]:
+    """The first day of month `first` of `year` and the last day `count` months on."""
+    last_month = first + count - 1
+    last_year = year + (last_month - 1) // 12
+    last_month = (last_month - 1) % 12 + 1
+    return (date(year, first, 1),
+            date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]))
+
+
+def _period(kind: PeriodKind, year: int, number: int) -> ReportingPeriod:
+    if kind is PeriodKind.MONTH:
+        return ReportingPeriod(kind, f"{year:04d}-{number:02d}", *_months(year, number, 1))
+    if kind is PeriodKind.QUARTER:
+        return ReportingPeriod(kind, f"{year:04d}-Q{number}",
+                               *_months(year, 3 * number - 2, 3))
+    if kind is PeriodKind.HALF:
+        return ReportingPeriod(kind, f"{year:04d}-H{number}", *_months(year, 6 * number - 5, 6))
+    # The US federal fiscal year: FY2026 runs from 1 October 2025 to 30 September 2026.
+    return ReportingPeriod(kind, f"FY{year:04d}", *_months(year - 1, 10, 12))
+
+
+def parse_period(text: str) -> ReportingPeriod:
+    """A reporting period as written: `2026-05`, `2026-Q2`, `2026-H1` or `FY2026` (any case);
+    else `UsageError` saying what is accepted."""
+    written = text.strip().upper()
+    for kind, pattern in ((PeriodKind.MONTH, _MONTH), (PeriodKind.QUARTER, _QUARTER),
+                          (PeriodKind.HALF, _HALF), (PeriodKind.FISCAL_YEAR, _FISCAL_YEAR)):
+        match = pattern.fullmatch(written)
+        if match is None:
+            continue
+        year = int(match.group(1))
+        number = int(match.group(2)) if kind is not PeriodKind.FISCAL_YEAR else 0
+        if _FIRST_YEAR <= year <= _LAST_YEAR and (kind is not PeriodKind.MONTH
+                                                  or 1 <= number <= 12):
+            return _period(kind, year, number)
+    raise UsageError(f"{text.strip()!r} is not a reporting period; write {PERIOD_FORMS}")
+
+
+def period_containing(kind: PeriodKind, day: date) -> ReportingPeriod:
+    """The period of this kind that `day` falls in."""
+    if kind is PeriodKind.MONTH:
+        return _period(kind, day.year, day.month)
+    if kind is PeriodKind.QUARTER:
+        return _period(kind, day.year, (day.month - 1) // 3 + 1)
+    if kind is PeriodKind.HALF:
+        return _period(kind, day.year, 1 if day.month <= 6 else 2)
+    return _period(kind, day.year + 1 if day.month >= 10 else day.year, 0)
+
+
+def ended_periods(kind: PeriodKind, today: date, count: int) -> list[ReportingPeriod]:
+    """The `count` most recent periods of this kind that are over by `today`, newest first."""
+    period = period_containing(kind, today).previous()
+    found: list[ReportingPeriod] = []
+    while len(found) < count and period.start.year >= _FIRST_YEAR:
+        found.append(period)
+        period = period.previous()
+    return found
+
+
+def check_reportable(period: ReportingPeriod, today: date) -> None:
+    """A report covers a period that is over: its figures would otherwise change from one day
+    to the next, and two reports a day apart would tell who came in between."""
+    if period.end >= today:
+        raise UsageError(f"the period {period.label} is not over until {period.end.isoformat()}"
+                         "; a report covers a period that is over, so that its figures never "
+                         "change from one day to the next")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +167,9 @@ class Funnel:
 
 @dataclass(frozen=True, slots=True)
 class Outcomes:
-    """The funders' report: counts only, for a period."""
+    """The funders' report: counts only, for one reporting period."""
 
-    start: date
-    end: date
+    period: ReportingPeriod
     participants: int
     completed_a_workshop: int
     internships: int
@@ -70,6 +178,14 @@ class Outcomes:
     retained_60: int
     retained_90: int
     completions_by_topic: dict[str, int]
+
+    @property
+    def start(self) -> date:
+        return self.period.start
+
+    @property
+    def end(self) -> date:
+        return self.period.end
 
 
 def suppress_chain(counts: list[int]) -> list[bool]:

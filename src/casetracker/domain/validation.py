@@ -24,6 +24,31 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 _PHONE = re.compile(r"^[0-9+()\-.\s]{7,25}(\s*(x|ext\.?)\s*\d{1,6})?$", re.IGNORECASE)
 _CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,31}$")
+# Unicode's bidirectional controls (the Bidi_Control property): invisible, they reorder the
+# text around them, so "Ana\u202eusoR" shows as "AnaRosu" and a case number or a name can
+# pass for another on screen and in every export. No field a person types needs one.
+BIDI_CONTROLS: dict[str, str] = {
+    "\u061c": "ARABIC LETTER MARK",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+
+
+def bidi_control(value: str | None) -> str | None:
+    """The first bidirectional control character in `value`, written `U+202E (NAME)`."""
+    for ch in value or "":
+        if ch in BIDI_CONTROLS:
+            return f"U+{ord(ch):04X} ({BIDI_CONTROLS[ch]})"
+    return None
 
 
 # Words that reveal a survivor's history, legal situation or health, in English and Spanish.
@@ -104,6 +129,16 @@ class Checker:
             self.fail(field, f"is longer than {max_length} characters")
         elif value and any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
             self.fail(field, "holds control characters")
+        else:
+            self.no_bidi_controls(field, value)
+
+    def no_bidi_controls(self, field: str, value: str | None) -> None:
+        """Refuse the invisible characters that reorder text (`BIDI_CONTROLS`)."""
+        found = bidi_control(value)
+        if found is not None:
+            self.fail(field, f"holds an invisible character that reorders text ({found}), "
+                             "which can disguise it on screen and in exports; type it again "
+                             "without it")
 
     def neutral(self, field: str, value: str) -> None:
         """Text an employer may read says what helps, never why (`REVEALING_WORDS`)."""
@@ -114,14 +149,17 @@ class Checker:
                              + " (say what helps at work, not why)")
 
     def email(self, field: str, value: str) -> None:
+        self.no_bidi_controls(field, value)
         if value and not _EMAIL.match(value):
             self.fail(field, f"{value!r} is not an email address")
 
     def phone(self, field: str, value: str) -> None:
+        self.no_bidi_controls(field, value)
         if value and not _PHONE.match(value):
             self.fail(field, f"{value!r} is not a phone number")
 
     def case_number(self, field: str, value: str) -> None:
+        self.no_bidi_controls(field, value)
         if not _CASE_NUMBER.match(value or ""):
             self.fail(field, "use 1-32 letters, digits, '-', '_', '/' or '.'")
 

@@ -147,7 +147,8 @@ def outcome_rows(result: Outcomes) -> list[list[str]]:
 
 
 def outcomes_csv(result: Outcomes) -> str:
-    return write_csv([["period", f"{result.start.isoformat()} to {result.end.isoformat()}"],
+    return write_csv([["period", f"{result.period.label}: {result.start.isoformat()} to "
+                                 f"{result.end.isoformat()}"],
                       *outcome_rows(result), ["note", SUPPRESSION_NOTE]])
 
 
@@ -155,8 +156,8 @@ def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:
     s = styles()
     story: list[Flowable] = [
         Paragraph("Outcomes report", s["title"]),
-        Paragraph(escape(f"{long_date(result.start)} to {long_date(result.end)}"),
-                  s["subtitle"]),
+        Paragraph(escape(f"{result.period.label}: {long_date(result.start)} to "
+                         f"{long_date(result.end)}"), s["subtitle"]),
         _table(outcome_rows(result), [4.6 * inch, 1.4 * inch]),
         Spacer(1, 12),
         Paragraph("Counts only; no person is listed. " + SUPPRESSION_NOTE, s["small"]),

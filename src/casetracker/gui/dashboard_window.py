@@ -4,15 +4,14 @@ the placement funnel, and the reports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,15 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.reports import METRIC_LABELS, METRICS, Funnel, ManagerFigures
+from casetracker.domain.reports import (
+    METRIC_LABELS,
+    METRICS,
+    Funnel,
+    ManagerFigures,
+    PeriodKind,
+)
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
-from casetracker.gui.widgets import DateField, report
+from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
 from casetracker.services import dashboard
 from casetracker.services.session import Session
+
+# How many of the latest periods of each kind the outcome report offers.
+PERIODS_LISTED = {PeriodKind.MONTH: 24, PeriodKind.QUARTER: 12, PeriodKind.HALF: 8,
+                  PeriodKind.FISCAL_YEAR: 7}
 
 
 class DashboardWindow(QDialog):
@@ -78,17 +86,30 @@ class DashboardWindow(QDialog):
             for days, rate in zip((30, 60, 90), rates, strict=True)), self)
         self.caseload_button = QPushButton(self.tr("Caseload report…"), self)
         self.caseload_button.clicked.connect(self.save_caseload_report)
-        self.start = DateField(date(clock.today().year, 1, 1), label=self.tr("From"), parent=self)
-        self.end = DateField(clock.today(), label=self.tr("To"), parent=self)
+        # The outcome report covers one fixed period that is over, chosen from a list: two
+        # reports of ranges a few days apart would tell, by subtraction, who a "<5" hides.
+        self.period_kind = QComboBox(self)
+        self.period_kind.setAccessibleName(self.tr("Kind of reporting period"))
+        for kind, text in ((PeriodKind.MONTH, self.tr("Month")),
+                           (PeriodKind.QUARTER, self.tr("Quarter")),
+                           (PeriodKind.HALF, self.tr("Half year")),
+                           (PeriodKind.FISCAL_YEAR, self.tr("Federal fiscal year"))):
+            self.period_kind.addItem(text, kind.value)
+        self.period = QComboBox(self)
+        self.period.setAccessibleName(self.tr("Reporting period"))
+        self.period_kind.currentIndexChanged.connect(self._list_periods)
+        self.period_kind.setCurrentIndex(self.period_kind.findData(PeriodKind.QUARTER.value))
+        self._list_periods()
         self.outcomes_button = QPushButton(self.tr("Outcomes report…"), self)
         self.outcomes_button.clicked.connect(self.save_outcomes_report)
         reports = QHBoxLayout()
         reports.addWidget(self.caseload_button)
         reports.addStretch(1)
-        reports.addWidget(QLabel(self.tr("Outcomes from"), self))
-        reports.addWidget(self.start)
-        reports.addWidget(QLabel(self.tr("to"), self))
-        reports.addWidget(self.end)
+        period_label = QLabel(self.tr("Outcomes for"), self)
+        period_label.setBuddy(self.period_kind)
+        reports.addWidget(period_label)
+        reports.addWidget(self.period_kind)
+        reports.addWidget(self.period)
         reports.addWidget(self.outcomes_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -125,8 +146,8 @@ class DashboardWindow(QDialog):
         dialog.show()
 
     def _save(self, produce: Callable[[str], bytes], title: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, "",
-                                              self.tr("PDF (*.pdf);;CSV (*.csv)"))
+        path = save_file_name(self, title, dated_name(self.tr("report")),
+                              [(self.tr("PDF (*.pdf)"), "pdf"), (self.tr("CSV (*.csv)"), "csv")])
         if path:
             self.write(produce, path)
 
@@ -141,11 +162,17 @@ class DashboardWindow(QDialog):
         self._save(lambda fmt: dashboard.caseload_report(self.session, fmt),
                    self.tr("Save the caseload report"))
 
+    def _list_periods(self) -> None:
+        """The periods of the chosen kind that are over, newest first."""
+        kind = PeriodKind(self.period_kind.currentData())
+        self.period.clear()
+        for period in dashboard.reporting_periods(kind, PERIODS_LISTED[kind]):
+            self.period.addItem(f"{period.label} ({show_day(period.start)} – "
+                                f"{show_day(period.end)})", period.label)
+
     def outcomes_producer(self) -> Callable[[str], bytes]:
-        start, end = self.start.value(), self.end.value()
-        assert start is not None
-        assert end is not None
-        return lambda fmt: dashboard.outcome_report(self.session, start, end, fmt)
+        period = str(self.period.currentData())
+        return lambda fmt: dashboard.outcome_report(self.session, period, fmt)
 
     def save_outcomes_report(self) -> None:
         self._save(self.outcomes_producer(), self.tr("Save the outcomes report"))

@@ -4,7 +4,6 @@ the cases behind any figure, and the funders' outcome report with small counts s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 
 from casetracker.domain import clock
@@ -15,6 +14,11 @@ from casetracker.domain.reports import (
     Funnel,
     ManagerFigures,
     Outcomes,
+    PeriodKind,
+    ReportingPeriod,
+    check_reportable,
+    ended_periods,
+    parse_period,
 )
 from casetracker.export import reports as render
 from casetracker.security.atomic import atomic_write
@@ -45,12 +49,15 @@ def cases_behind(session: Session, case_manager: str, metric: str) -> list[tuple
     return cases
 
 
-def outcomes(session: Session, start: date, end: date) -> Outcomes:
+def outcomes(session: Session, period: str) -> Outcomes:
+    """The funders' counts for one reporting period that is over (`2026-05`, `2026-Q2`,
+    `2026-H1`, `FY2026`): fixed periods only, never a range of the caller's choosing, so that
+    two reports cannot be subtracted to work out a count shown as "<5"."""
     session.require("preparing the outcome report", Role.SUPERVISOR)
-    if end < start:
-        raise UsageError("the report's end date comes before its start date")
-    counts = ReportsRepository(session.conn).outcome_counts(start, end)
-    return Outcomes(start, end, **counts)
+    chosen = parse_period(period)
+    check_reportable(chosen, clock.today())
+    counts = ReportsRepository(session.conn).outcome_counts(chosen.start, chosen.end)
+    return Outcomes(chosen, **counts)
 
 
 def caseload_report(session: Session, fmt: str) -> bytes:
@@ -62,14 +69,19 @@ def caseload_report(session: Session, fmt: str) -> bytes:
     return data
 
 
-def outcome_report(session: Session, start: date, end: date, fmt: str) -> bytes:
-    """The funders' report: counts only, small ones shown as <5."""
-    result = outcomes(session, start, end)
+def outcome_report(session: Session, period: str, fmt: str) -> bytes:
+    """The funders' report for one reporting period: counts only, small ones shown as <5."""
+    result = outcomes(session, period)
     data = (render.outcomes_pdf(result, letterhead(session), clock.today()) if fmt == "pdf"
             else render.outcomes_csv(result).encode("utf-8"))
-    session.audit("report.outcomes", None, format=fmt, start=start.isoformat(),
-                  end=end.isoformat())
+    session.audit("report.outcomes", None, format=fmt, period=result.period.label,
+                  start=result.start.isoformat(), end=result.end.isoformat())
     return data
+
+
+def reporting_periods(kind: PeriodKind, count: int) -> list[ReportingPeriod]:
+    """The periods of this kind an outcome report may cover now, newest first."""
+    return ended_periods(kind, clock.today(), count)
 
 
 def write_report(out: Path, data: bytes) -> None:

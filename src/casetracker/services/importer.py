@@ -44,16 +44,19 @@ from casetracker.services.spreadsheet import (
     Cell,
     SpreadsheetError,
     Table,
+    WorkbookError,
     detect_encoding,
     open_table,
     text_table,
 )
 from casetracker.storage.dashboard_totals import new_cases_in_bulk
-from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 COLUMNS = FIELDS
-IMPORT_ROLES = (Role.CASE_MANAGER, Role.SUPERVISOR)
+# Importing creates case records, sensitive details and all: a case manager's work, into their
+# own caseload (a supervisor then assigns cases to others, as with any case). Supervisors read
+# everything and change no case content, with no exception for a spreadsheet.
+IMPORT_ROLES = (Role.CASE_MANAGER,)
 # How dates typed as text are written; a real date cell in a workbook needs none of these.
 DATE_ORDERS = ("YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -180,8 +183,6 @@ class _Pass:
         today = clock.today()
         session = self.session
         existing = SurvivorRepository(session.conn).case_numbers()
-        case_managers = {a.name.casefold(): a.name for a in UserRepository(session.conn).list()
-                         if a.role is Role.CASE_MANAGER}
         seen: dict[str, int] = {}
         problems: list[str] = []
         rows = 0
@@ -200,8 +201,7 @@ class _Pass:
                     found["case_number"] = f"{case} repeats row {seen[key]}"
                 elif key:
                     seen[key] = number
-                survivor, sensitive = _parse_row(session, values, case_managers, today,
-                                                 self.date_order)
+                survivor, sensitive = _parse_row(session, values, today, self.date_order)
             except ValidationError as exc:
                 found = {**exc.problems, **found}
             if found:
@@ -220,6 +220,8 @@ class _Pass:
             for number, cells in self.table.rows():
                 if not _blank(cells):
                     yield number, cells
+        except WorkbookError:  # a damaged workbook: the one problem worth telling
+            raise
         except SpreadsheetError as exc:  # unreadable from here on
             problems += exc.problems
 
@@ -272,8 +274,8 @@ def _values(mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]:
     return values
 
 
-def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str, str],
-               today: date, date_order: str) -> tuple[Survivor, SensitiveDetails]:
+def _parse_row(session: Session, value: dict[str, Cell], today: date,
+               date_order: str) -> tuple[Survivor, SensitiveDetails]:
     """The row as a survivor, or `ValidationError` with every problem the row has."""
     text = {k: v for k, v in value.items() if isinstance(v, str)}
     problems: dict[str, str] = {}
@@ -297,7 +299,7 @@ def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str
     if trafficking is None:
         problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of labor, "
                                         "sex, labor_and_sex, at_risk")
-    assigned = _assignee(session, text.get("assigned_to", ""), case_managers, problems)
+    assigned = _assignee(session, text.get("assigned_to", ""), problems)
     skills = tuple(s.strip() for s in text.get("skills", "").split(";") if s.strip())
     survivor = survivors.draft(
         text.get("case_number", ""), text.get("preferred_name", ""),
@@ -324,16 +326,9 @@ def _parse_row(session: Session, value: dict[str, Cell], case_managers: dict[str
     return survivor, sensitive
 
 
-def _assignee(session: Session, name: str, case_managers: dict[str, str],
-              problems: dict[str, str]) -> str | None:
+def _assignee(session: Session, name: str, problems: dict[str, str]) -> str:
+    """The importing case manager: an `assigned_to` cell may name them, or no one."""
     me = session.account
-    if me.role is Role.CASE_MANAGER:
-        if name and name.casefold() != me.name.casefold():
-            problems["assigned_to"] = "a case manager imports into their own caseload only"
-        return me.name
-    if not name:
-        return None
-    if name.casefold() not in case_managers:
-        problems["assigned_to"] = f"{name!r} is not a case manager's account"
-        return None
-    return case_managers[name.casefold()]
+    if name and name.casefold() != me.name.casefold():
+        problems["assigned_to"] = "a case manager imports into their own caseload only"
+    return me.name

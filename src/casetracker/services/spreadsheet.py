@@ -12,7 +12,7 @@ import codecs
 import csv
 import io
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -39,6 +39,18 @@ class SpreadsheetError(CaseTrackerError):
         shown = "\n".join(problems[:50])
         more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"nothing was imported; fix these and try again:\n{shown}{more}")
+
+
+class WorkbookError(SpreadsheetError):
+    """An Excel file that cannot be read: not a workbook, damaged (a broken zip, XML that is
+    not well-formed, a part missing, a cell the format does not allow), or without the sheet
+    asked for. Said in one line, `row N: reason` (row 1 when it is the whole file, else the row
+    where reading stopped), also as the import's one problem. The reason never quotes a cell:
+    openpyxl's own message may hold one, so it is not shown."""
+
+    def __init__(self, reason: str, row: int = 1) -> None:
+        self.problems = [f"row {row}: {reason}"]
+        CaseTrackerError.__init__(self, f"{self.problems[0]}; nothing was imported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,39 +190,81 @@ class XlsxTable:
     sheet_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        from openpyxl import load_workbook  # imported here: only workbooks need it
+        # Imported here: only workbooks need it. The reader is openpyxl's own `load_workbook`
+        # without the wrapper, so that the sheets the workbook lists can be compared with the
+        # sheets it holds: openpyxl skips a listed sheet whose part is missing, which would
+        # make another sheet the first and import the wrong one without a word.
+        from openpyxl.reader.excel import ExcelReader
 
         _check_unpacked_size(self.path)
+        reader: ExcelReader | None = None
         try:
             with warnings.catch_warnings():  # e.g. "no default style": not the user's concern
                 warnings.simplefilter("ignore")
                 # data_only=False: a formula arrives as its text, never as a computed value.
-                self._book = load_workbook(self.path, read_only=True, data_only=False)
+                reader = ExcelReader(self.path, read_only=True, data_only=False)
+                reader.read()
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise SpreadsheetError(
-                [f"row 1: the file cannot be read as an Excel workbook ({exc})"]) from None
+            if reader is not None:
+                reader.archive.close()
+            if isinstance(exc, OSError):  # the disk's error, not the file's content
+                raise
+            raise WorkbookError(_unreadable_workbook(exc)) from None
+        self._book = reader.wb
+        missing = [s.name for s in reader.parser.sheets if s.name not in self._book.sheetnames]
+        if missing:
+            self._book.close()
+            raise WorkbookError(_damaged(f"it lists the sheet {missing[0]!r} but holds no "
+                                         "such sheet"))
         self.sheet_names = [ws.title for ws in self._book.worksheets]
         if not self.sheet_names:
             self._book.close()
-            raise SpreadsheetError(["row 1: the workbook has no worksheet"])
+            raise WorkbookError("the workbook has no worksheet")
         name = self.sheet if self.sheet is not None else self.sheet_names[0]
         if name not in self.sheet_names:
             self._book.close()
-            raise SpreadsheetError([f"row 1: the workbook has no sheet {name!r} (it has "
-                                    f"{', '.join(repr(s) for s in self.sheet_names)})"])
+            raise WorkbookError(f"the workbook has no sheet {name!r} (it has "
+                                f"{', '.join(repr(s) for s in self.sheet_names)})")
         self.sheet = name
         self._sheet = self._book[name]
-        self._total = self._sheet.max_row or 0
         self._done = 0
-        self._rows = self._sheet.iter_rows(values_only=True)
-        self._header_row = 0
-        for values in self._rows:
-            self._header_row += 1
-            cells = [_cell(v) for v in values]
-            if any(cells):
-                self.header = [str(c).strip() for c in cells]
-                break
+        try:
+            self._total = self._guarded(lambda: self._sheet.max_row or 0)
+            self._rows = self._read()
+            self._header_row = 0
+            for values in self._rows:
+                self._header_row += 1
+                cells = [_cell(v) for v in values]
+                if any(cells):
+                    self.header = [str(c).strip() for c in cells]
+                    break
+        except WorkbookError:
+            self._book.close()
+            raise
         self.description = f"Excel workbook, sheet {name!r}"
+
+    def _guarded(self, read: Callable[[], int]) -> int:
+        try:
+            return read()
+        except OSError:
+            raise
+        except Exception as exc:
+            raise WorkbookError(_unreadable_workbook(exc, sheet=self.sheet)) from None
+
+    def _read(self) -> Iterator[tuple[Any, ...]]:
+        """The sheet's rows as openpyxl reads them (lazily, from the zip), where a damaged
+        sheet (XML cut short, a cell the format does not allow, a shared string that is not
+        there) is a `WorkbookError` naming the row where reading stopped."""
+        number = 0
+        try:
+            for values in self._sheet.iter_rows(values_only=True):
+                number += 1
+                yield values
+        except OSError:
+            raise
+        except Exception as exc:
+            raise WorkbookError(_unreadable_workbook(exc, sheet=self.sheet),
+                                number + 1) from None
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         number = self._header_row
@@ -233,14 +287,41 @@ def _check_unpacked_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise SpreadsheetError(
-            [f"row 1: the file cannot be read as an Excel workbook ({exc})"]) from None
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(_unreadable_workbook(exc)) from None
     shared = sum(e.file_size for e in entries if e.filename.lower().endswith("sharedstrings.xml"))
     if (sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES
             or shared > MAX_SHARED_STRINGS_BYTES):
-        raise SpreadsheetError(["row 1: the workbook unpacks to more than a caseload could "
-                                "hold; save the sheet as CSV and import that"])
+        raise WorkbookError("the workbook unpacks to more than a caseload could hold; save the "
+                            "sheet as CSV and import that")
+
+
+def _unreadable_workbook(exc: Exception, sheet: str | None = None) -> str:
+    """Why a workbook cannot be read, in words: never openpyxl's own message, which may quote
+    a cell."""
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    where = f"the sheet {sheet!r}" if sheet is not None else "the file"
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, ParseError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, ParseError):
+        line, column = cause.position
+        return _damaged(f"{where} holds damaged XML at line {line}, column {column}")
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return _damaged("it is not an .xlsx file, or it is damaged" if sheet is None
+                        else f"{where} is damaged")
+    if isinstance(exc, KeyError):
+        return _damaged(f"a part of {where} is missing")
+    return _damaged(f"{where} does not follow the Excel format")
+
+
+def _damaged(what: str) -> str:
+    # One of the import's messages the desktop app translates: "… workbook ({0})".
+    return (f"the file cannot be read as an Excel workbook ({what}; open it in Excel or "
+            "LibreOffice and save it again, or save the sheet as CSV)")
 
 
 def _cell(value: Any) -> Cell:

@@ -393,24 +393,36 @@
         <translation>Informe de casos…</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Desde</translation>
+        <source>Kind of reporting period</source>
+        <translation>Tipo de periodo del informe</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>Hasta</translation>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>Semestre</translation>
+    </message>
+    <message>
+        <source>Federal fiscal year</source>
+        <translation>Año fiscal federal</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Periodo del informe</translation>
     </message>
     <message>
         <source>Outcomes report…</source>
         <translation>Informe de resultados…</translation>
     </message>
     <message>
-        <source>Outcomes from</source>
-        <translation>Resultados desde</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>hasta</translation>
+        <source>Outcomes for</source>
+        <translation>Resultados de</translation>
     </message>
     <message>
         <source>Cases behind the figure</source>
