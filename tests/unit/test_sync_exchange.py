@@ -259,3 +259,29 @@ def test_an_exchange_is_audited_in_counts_only(tmp_path: Path) -> None:
         assert len(entries) == 1
         assert entries[0].details["received"] == report.received
         assert "Wilhelmina" not in repr(entries[0].details)
+
+
+def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
+        tmp_path: Path) -> None:
+    """Accounts do not travel in bundles yet: a case assigned to one that b lacks is not
+    dropped as if deleted; its bundle waits until b has the account."""
+    from casetracker.domain.accounts import Role
+    from casetracker.services import accounts
+    from tests.helpers import OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE
+
+    with program_of(tmp_path, 2) as (a, b):
+        accounts.add_account(a.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
+                             OTHER_CASE_MANAGER_PASSPHRASE)
+        with a.vault.unlock(OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE) as ben:
+            survivors.create_survivor(ben, survivors.draft("CT-B-1", "Bo"))
+        a.sync()
+        before = b.digest()
+        report = b.sync()
+        assert report.received == {}
+        assert "refers to users this laptop does not have yet" in report.refused[0]
+        assert b.digest() == before
+        accounts.add_account(b.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
+                             OTHER_CASE_MANAGER_PASSPHRASE)
+        report = b.sync()
+        assert report.refused == []
+        assert b.digest() == a.digest()

@@ -121,6 +121,17 @@ class ReplicaRepository:
         return self._write(f"UPDATE {spec.table} SET {field} = ? WHERE {_where(spec)}",
                            (value, *_key(spec, row_id)))
 
+    def missing_parents(self, spec: Replicated, values: dict[str, Any]) -> list[str]:
+        """The tables of the rows `values` refers to that this database lacks."""
+        missing = []
+        for key in self._conn.execute(f"PRAGMA foreign_key_list({spec.table})").fetchall():
+            parent, column, target = str(key[2]), str(key[3]), str(key[4])
+            value = values.get(column)
+            if value is not None and self._conn.execute(
+                    f"SELECT 1 FROM {parent} WHERE {target} = ?", (value,)).fetchone() is None:
+                missing.append(parent)
+        return missing
+
     def delete(self, spec: Replicated, row_id: str) -> None:
         self._conn.execute(f"DELETE FROM {spec.table} WHERE {_where(spec)}",
                            _key(spec, row_id))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.connection import Connection, transaction
@@ -170,9 +171,21 @@ def _insert(replica: ReplicaRepository, spec: Replicated, change: Change, versio
                 conflicts += _update(replica, spec, one, version, at)[1]
         return True, conflicts
     if not replica.insert(spec, values):
+        _require_parents(replica, spec, values)
         return False, 0  # its parent was deleted here
     replica.set_version(spec.table, change.row_id, "", version)
     return True, 0
+
+
+def _require_parents(replica: ReplicaRepository, spec: Replicated,
+                     values: dict[str, Any]) -> None:
+    """A change that refers to a deleted record is dropped (the delete wins); one that
+    refers to what does not travel in bundles (an account not yet on this laptop) waits."""
+    local = [t for t in replica.missing_parents(spec, values) if t not in BY_TABLE]
+    if local:
+        raise ApplyError(f"a change to {spec.table} refers to {' and '.join(local)} this "
+                         "laptop does not have yet (accounts come with enrollment); nothing "
+                         "of its bundle was applied")
 
 
 def _update(replica: ReplicaRepository, spec: Replicated, change: Change, version: Version,
@@ -186,6 +199,7 @@ def _update(replica: ReplicaRepository, spec: Replicated, change: Change, versio
         if version <= winner:
             return True, 0
         if not replica.update(spec, row_id, name, change.value):
+            _require_parents(replica, spec, {name: change.value})
             return False, 0
         replica.set_version(table, row_id, name, version)
         return True, 0
@@ -195,6 +209,7 @@ def _update(replica: ReplicaRepository, spec: Replicated, change: Change, versio
         demoted = winner in merged.others  # the value this one did not see waits beside it
         old_value = replica.read(spec, row_id, name) if demoted else None
         if not replica.update(spec, row_id, name, change.value):
+            _require_parents(replica, spec, {name: change.value})
             return False, 0  # it refers to a row deleted here
         replica.set_version(table, row_id, name, version)
         if demoted:
