@@ -12,14 +12,17 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from casetracker.domain import clock
-from casetracker.domain.employment import Stage
+from casetracker.domain.catalog import Category
+from casetracker.domain.employment import Industry, Stage
 from casetracker.domain.errors import PermissionDeniedError
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import Goal, GoalDomain
@@ -27,15 +30,21 @@ from casetracker.domain.survivors import Survivor
 from casetracker.gui.controller import AppController
 from casetracker.gui.date_field import DateField, read_date, show_day
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog
+from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.goal_dialog import GoalDialog, MilestoneDialog
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.record.goals_tab import GoalsTab
-from casetracker.services import audit, plans, survivors
+from casetracker.services import audit, consent, employers, plans, survivors
 from tests.conftest import Team
 from tests.gui.test_app import unlock, verify
-from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    COORDINATOR,
+    COORDINATOR_PASSPHRASE,
+)
 
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 SPANISH = QLocale(QLocale.Language.Spanish, QLocale.Country.LatinAmerica)
@@ -386,6 +395,20 @@ def test_a_supervisor_cannot_change_a_milestone(team: Team, rosa: Survivor) -> N
     assert entry.details["fields"] == ["description"]
 
 
+def test_a_ticked_milestone_is_not_deleted_while_qt_is_still_ticking_it(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    """Rebuilding the tree inside the tick deleted the item Qt was changing (a crash)."""
+    today = clock.today()
+    _, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, today + timedelta(days=120), [("Resume", today + timedelta(days=10))])
+    item = goals.tree.topLevelItem(0).child(0)
+    item.setCheckState(0, Qt.CheckState.Checked)
+    assert shiboken6.isValid(item)
+    assert the_goal(team).milestones[0].done  # saved at once
+    qtbot.waitUntil(lambda: not shiboken6.isValid(item))  # the tree is rebuilt just after
+    assert goals.tree.topLevelItem(0).child(0).checkState(0) == Qt.CheckState.Checked
+
+
 # -- the caseload row follows the record -------------------------------------------------------
 
 
@@ -427,3 +450,61 @@ def test_every_change_to_a_record_shows_in_its_caseload_row_at_once(
     # The row was updated where it stands: still chosen, the record still open.
     assert window.table.currentIndex().row() == 0
     assert window.record is record
+
+
+# -- files saved from the screens ----------------------------------------------------------------
+
+
+class SaveDialog:
+    """Stands in for the system's save dialog: records what it offered, answers as typed."""
+
+    def __init__(self, answer: Path, chosen_filter: str) -> None:
+        self.answer, self.chosen_filter = answer, chosen_filter
+        self.offered: list[str] = []
+
+    def __call__(self, _parent: object, _title: str, suggested: str,
+                 filters: str) -> tuple[str, str]:
+        self.offered.append(suggested)
+        assert self.chosen_filter in filters.split(";;")
+        return str(self.answer), self.chosen_filter
+
+
+def test_a_profile_saved_without_an_extension_gets_one_and_its_name_names_no_one(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with team.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE) as session:
+        employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        consent.add_consent(session, rosa.case_number, categories=frozenset({Category.ALIAS}),
+                            expires_on=clock.today() + timedelta(days=60),
+                            recipient_employer="Harbor Hotel")
+    window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    window.table.selectRow(0)
+    assert window.record is not None
+    tab = window.record.consent
+    qtbot.mouseClick(tab.share_button, Qt.MouseButton.LeftButton)
+    share = tab.active_dialog
+    assert isinstance(share, ExportDialog)
+    qtbot.mouseClick(share.preview_button, Qt.MouseButton.LeftButton)
+    dialog = SaveDialog(tmp_path / "candidate-profile", "PDF (*.pdf)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    qtbot.mouseClick(share.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "candidate-profile.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "candidate-profile").exists()
+    assert dialog.offered == [f"candidate-profile-{clock.today().isoformat()}.pdf"]
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("plan", "plan.pdf"), ("plan.pdf", "plan.pdf"),
+                                              ("plan.PDF", "plan.PDF")])
+def test_the_plan_is_saved_as_a_pdf_under_the_name_typed(
+        qtbot: QtBot, rosa: Survivor, controller: AppController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, typed: str, saved: str) -> None:
+    _, goals = open_goals(qtbot, controller)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    dialog = SaveDialog(folder / typed, "PDF (*.pdf)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    qtbot.mouseClick(goals.plan_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in folder.iterdir()] == [saved]
+    assert "Rosa" not in dialog.offered[0]
+    assert rosa.case_number not in dialog.offered[0]

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,7 +23,7 @@ from casetracker.domain.audit import AuditEntry
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.theme import Tone, ToneLabel
-from casetracker.gui.widgets import DateField
+from casetracker.gui.widgets import DateField, dated_name, save_file_name
 from casetracker.services import audit, sharing
 from casetracker.services.session import Session
 
@@ -133,8 +132,8 @@ class AuditWindow(QDialog):
         self.result.set_tone(Tone.SUCCESS if report.ok else Tone.ERROR)
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the view"), "",
-                                              self.tr("CSV (*.csv)"))
+        path = save_file_name(self, self.tr("Export the view"), dated_name(self.tr("audit-log")),
+                              [(self.tr("CSV (*.csv)"), "csv")])
         if path:
             self.export_to(path)
 

@@ -12,7 +12,6 @@ from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,7 +33,7 @@ from casetracker.domain.reports import (
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
-from casetracker.gui.widgets import report, show_day
+from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
 from casetracker.services import dashboard
 from casetracker.services.session import Session
 
@@ -147,8 +146,8 @@ class DashboardWindow(QDialog):
         dialog.show()
 
     def _save(self, produce: Callable[[str], bytes], title: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, "",
-                                              self.tr("PDF (*.pdf);;CSV (*.csv)"))
+        path = save_file_name(self, title, dated_name(self.tr("report")),
+                              [(self.tr("PDF (*.pdf)"), "pdf"), (self.tr("CSV (*.csv)"), "csv")])
         if path:
             self.write(produce, path)
 

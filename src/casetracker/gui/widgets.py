@@ -213,6 +213,44 @@ def report(parent: QWidget, error: CaseTrackerError) -> None:
     error_box(parent, error_text(error)).exec()
 
 
+def save_file_name(parent: QWidget, title: str, suggested: str,
+                   kinds: list[tuple[str, str]]) -> str:
+    """Ask where to save a file; "" if the person cancels.
+
+    `suggested` is the name offered (it must name no survivor: file names show in folders,
+    recent-file lists and e-mail). `kinds` are (filter, extension) pairs such as
+    ("PDF (*.pdf)", "pdf"); the extension of the kind chosen is added when the name typed
+    has none of them, as "candidate-profile" becomes "candidate-profile.pdf".
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    extension = kinds[0][1]
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, title, f"{suggested}.{extension}", ";;".join(f for f, _ in kinds))
+    if not path:
+        return ""
+    extension = next((e for f, e in kinds if f == chosen), extension)
+    if Path(path).suffix.lower().lstrip(".") not in {e for _, e in kinds}:
+        path = f"{path}.{extension}"
+        # The dialog asked about replacing the name typed, not this one.
+        if Path(path).exists() and QMessageBox.question(
+                parent, title, QCoreApplication.translate(
+                    "widgets", "{0} already exists. Replace it?").format(Path(path).name),
+        ) != QMessageBox.StandardButton.Yes:
+            return ""
+    return path
+
+
+def dated_name(stem: str) -> str:
+    """A file name of what a file is and the day it was made ("candidate-profile-2026-03-05"),
+    never whom it is about."""
+    from casetracker.domain import clock
+
+    return f"{stem}-{clock.today().isoformat()}"
+
+
 def vbox(*widgets: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout()
     for widget in widgets:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.labels import category_name, label
 from casetracker.gui.record.documents_tab import pdf_view
 from casetracker.gui.theme import ErrorLabel
-from casetracker.gui.widgets import show_day
+from casetracker.gui.widgets import dated_name, save_file_name, show_day
 from casetracker.services.sharing import PreparedExport
 
 Prepare = Callable[[str, str, str | None], PreparedExport]  # (kind, employer, position id)
@@ -152,8 +151,10 @@ class ExportDialog(QDialog):
     def choose_file(self) -> None:
         if self.prepared is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), "",
-                                              self.tr("PDF (*.pdf)"))
+        stem = (self.tr("referral-letter") if self.prepared.kind == "referral_letter"
+                else self.tr("candidate-profile"))
+        path = save_file_name(self, self.tr("Save the PDF"), dated_name(stem),
+                              [(self.tr("PDF (*.pdf)"), "pdf")])
         if path:
             self.save_to(path)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -36,6 +36,7 @@ class RecordTab(QWidget):
         self.editable = editable
         self.undo_stack = undo
         self.active_dialog: QWidget | None = None
+        self._rebuild_later = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         # Lists are made before the form above them: Tab follows what is seen instead.
@@ -58,9 +59,25 @@ class RecordTab(QWidget):
             report(self, exc)
             return None
         finally:
-            self.refresh()
+            self._reload()
         self.changed.emit()
         return result
+
+    def _reload(self) -> None:
+        if self._rebuild_later:
+            QTimer.singleShot(0, self, self.refresh)
+        else:
+            self.refresh()
+
+    def do_ticked(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any]) -> None:
+        """An undoable change made by ticking a box in a list or tree. The list is rebuilt
+        once the tick is over: rebuilding it now would delete the item Qt is still changing
+        (a crash, sooner or later)."""
+        self._rebuild_later = True
+        try:
+            self.do(text, redo, undo)
+        finally:
+            self._rebuild_later = False
 
     def _saved(self, result: Any = None) -> Any:
         """After a dialog's change went through the services: show it, and say so."""
@@ -95,8 +112,8 @@ class RecordTab(QWidget):
         if now_on == was_on:
             return
         after = clock.today() if now_on else None
-        self.do(on_text if now_on else off_text, lambda: change(after),
-                lambda: change(was_on_date))
+        self.do_ticked(on_text if now_on else off_text, lambda: change(after),
+                       lambda: change(was_on_date))
 
 
 class ServiceCommand(QUndoCommand):

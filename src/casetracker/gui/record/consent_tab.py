@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTableWidget,
@@ -20,7 +19,7 @@ from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.labels import category_name
 from casetracker.gui.record.base import RecordTab
-from casetracker.gui.widgets import show_day
+from casetracker.gui.widgets import dated_name, save_file_name, show_day
 from casetracker.services import consent, employers, sharing
 from casetracker.services.sharing import PreparedExport
 
@@ -103,8 +102,9 @@ class ConsentTab(RecordTab):
         chosen = self.selected()
         if chosen is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the release form"), "",
-                                              self.tr("PDF (*.pdf)"))
+        path = save_file_name(self, self.tr("Save the release form"),
+                              dated_name(self.tr("release-form")),
+                              [(self.tr("PDF (*.pdf)"), "pdf")])
         if path:
             self.attempt(lambda: consent.write_release_form(self.session, chosen.id, Path(path)))
 

@@ -32,7 +32,7 @@ from casetracker.gui.dialogs.goal_dialog import (
 from casetracker.gui.labels import GOAL_STATUS_LABELS, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import Tone, text_colour
-from casetracker.gui.widgets import show_day
+from casetracker.gui.widgets import dated_name, save_file_name, show_day
 from casetracker.services import plans, sharing
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -152,9 +152,9 @@ class GoalsTab(RecordTab):
             return
         before = milestone.completed_on
         after = clock.today() if done else None
-        self.do(self.tr("Tick off a milestone") if done else self.tr("Untick a milestone"),
-                lambda: plans.set_milestone_done(self.session, milestone.id, after),
-                lambda: plans.set_milestone_done(self.session, milestone.id, before))
+        self.do_ticked(self.tr("Tick off a milestone") if done else self.tr("Untick a milestone"),
+                       lambda: plans.set_milestone_done(self.session, milestone.id, after),
+                       lambda: plans.set_milestone_done(self.session, milestone.id, before))
 
     def open_goal_dialog(self) -> None:
         dialog = GoalDialog(self)
@@ -266,10 +266,8 @@ class GoalsTab(RecordTab):
         return prompt
 
     def save_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the plan"), "",
-                                              self.tr("PDF (*.pdf)"))
+        path = save_file_name(self, self.tr("Save the plan"), dated_name(self.tr("plan")),
+                              [(self.tr("PDF (*.pdf)"), "pdf")])
         if path:
             self.write_plan(path)
 
