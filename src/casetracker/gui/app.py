@@ -59,7 +59,7 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Case Tracker")
     app.setOrganizationName("CaseTracker")
-    i18n.install(i18n.preferred_language())  # the translators live as children of the app
+    language_notice = i18n.start()  # the translators live as children of the app
     from casetracker.gui import error_dialog
     from casetracker.gui.lock_screen import remembered_database
 
@@ -72,6 +72,8 @@ def run(db: Path | None, default: Path, *, kdf: KdfParams) -> int:
             # exit(), not quit(), which would ask each window to close and might be refused.
             controller.quick_exited.connect(lambda: app.exit(0))
             controller.start()
+            if language_notice:  # the language chosen could not be loaded: say so
+                i18n.tell(language_notice, controller.lock_screen)
             code = app.exec()
             if controller.session is not None:
                 controller.session.close()

@@ -235,6 +235,9 @@ class AppController(QObject):
             remember_database(self.vault.paths.db)  # opened first at the next start
         program = settings.get_settings(session)
         self.idle.timeout_seconds = program.auto_lock_minutes * 60
+        from casetracker.gui import i18n
+
+        language_notice = i18n.use_account_language(session)  # before any screen is made
         self.window = MainWindow(session, self.clipboard)
         self.window.lock_requested.connect(self.lock)
         self.window.quick_exit_requested.connect(self.quick_exit_now)
@@ -243,6 +246,8 @@ class AppController(QObject):
         if geometry is not None:
             self.window.restoreGeometry(geometry)
         self.window.show()
+        if language_notice:
+            self.active_dialog = i18n.tell(language_notice, self.window)
         if self.lock_screen is not None:
             self.lock_screen.close()
             self.lock_screen.deleteLater()
@@ -263,7 +268,7 @@ class AppController(QObject):
                                 editable=session.account.role is Role.SUPERVISOR,
                                 parent=self.window)
         def submit(data: ProgramSettings) -> None:
-            save_language(dialog.chosen_language())
+            save_language(dialog.chosen_language(), session)  # the account's own choice
             self._save_settings(session, data, dialog.logo)
 
         dialog.submit = submit

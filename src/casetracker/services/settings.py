@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from typing import Any
 
@@ -35,3 +36,31 @@ def update_settings(session: Session, **changes: Any) -> ProgramSettings:
             repo.set(name, str(value))
         session.audit("settings.update", None, fields=sorted(changes))
     return updated
+
+
+# Each account's own interface language, kept with the program's settings (encrypted, and so
+# the same on every laptop of the program). Not a program setting: anyone sets their own.
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def _language_key(session: Session) -> str:
+    return f"language.{session.account.id}"
+
+
+def own_language(session: Session) -> str | None:
+    """The interface language the acting account chose ("es"), or None to follow the
+    computer's choice."""
+    session.require("reading your language")
+    return SettingsRepository(session.conn).all().get(_language_key(session)) or None
+
+
+def set_own_language(session: Session, language: str | None) -> None:
+    """Keep the acting account's choice of interface language (None: the computer's)."""
+    session.require("choosing your language")
+    if language is not None and not _LANGUAGE.fullmatch(language):
+        raise UsageError(f"{language!r} is not a language code such as 'en' or 'es'")
+    if own_language(session) == language:
+        return
+    with session.changing():
+        SettingsRepository(session.conn).set(_language_key(session), language or "")
+        session.audit("account.language", None, language=language or "computer")

@@ -1,5 +1,5 @@
-"""Program settings: auto-lock time, the organisation's details for letterheads, and the
-interface language (this computer's, for every account)."""
+"""Program settings: auto-lock time, the organisation's details for letterheads; and the
+interface language, each person's own (kept with their account)."""
 
 from __future__ import annotations
 
@@ -46,15 +46,15 @@ class SettingsDialog(FormDialog):
         self.logo_button = QPushButton(self.tr("Choose logo…"), self)
         self.logo_button.clicked.connect(self.choose_logo)
         form.addRow(self.logo_label, self.logo_button)
-        # Kept on this computer (not in the database), so the lock screen can use it too.
+        # Each person's own, kept with their account; this computer's lock screen follows it.
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem(self.tr("Same as this computer"), None)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
-        language_note = QLabel(self.tr("A new language is used the next time Case Tracker "
-                                       "starts."), self)
+        language_note = QLabel(self.tr("Your own choice, kept with your account: it is used "
+                                       "from your next unlock."), self)
         language_note.setWordWrap(True)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
