@@ -114,8 +114,10 @@ def _qt_tool(python: Path, name: str) -> str:
 def lupdate_command(python: Path, ts_file: Path) -> list[str]:
     """Collect every translatable string of the GUI into `ts_file`, keeping its translations."""
     sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    # English, the source language, needs only its plural forms ("%n case(s)": 1 case).
+    english = ["-pluralonly", "-target-language", "en"] if ts_file.stem.endswith("_en") else []
     return [_qt_tool(python, "pyside6-lupdate"), *sources, "-locations", "none",
-            "-no-obsolete", "-source-language", "en", "-ts", str(ts_file)]
+            "-no-obsolete", *english, "-source-language", "en", "-ts", str(ts_file)]
 
 
 def update_translations(python: Path) -> int:

@@ -73,17 +73,24 @@ def preferred_language() -> str:
 def install(language: str, folder: Path | None = None) -> list[QTranslator]:
     """Load the program's and Qt's own translations for `language` into the application.
 
-    Returns the installed translators (keep them; `uninstall` removes them). English, an
-    unknown language or a missing `.qm` install nothing, and the interface stays in English.
+    Returns the installed translators (keep them; `uninstall` removes them). English
+    installs only its plural forms ("1 case", "2 cases": `casetracker_en.ts` holds nothing
+    else); an unknown language or a missing `.qm` install nothing, and the interface stays
+    in English.
     """
     app = QCoreApplication.instance()
     if app is None or language not in LANGUAGES or language == SOURCE_LANGUAGE:
         if language == SOURCE_LANGUAGE and QLocale.system().language() != LOCALES["en"].language():
             QLocale.setDefault(LOCALES["en"])  # English chosen on, say, a Spanish computer
-        return []
+        if app is None or language not in LANGUAGES:
+            return []
     ours = QTranslator(app)
     if not ours.load(f"casetracker_{language}", str(folder or translations_folder())):
+        ours.setParent(None)  # not kept: the app's translators are the ones that loaded
         return []
+    if language == SOURCE_LANGUAGE:
+        QCoreApplication.installTranslator(ours)
+        return [ours]
     installed = [ours]
     from PySide6.QtCore import QLibraryInfo  # not needed for English, the usual start
 
@@ -91,6 +98,8 @@ def install(language: str, folder: Path | None = None) -> list[QTranslator]:
     if qt.load(f"qtbase_{language}",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt)
+    else:
+        qt.setParent(None)
     for translator in installed:
         QCoreApplication.installTranslator(translator)
     QLocale.setDefault(LOCALES[language])
