@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass, replace
@@ -25,7 +26,7 @@ from casetracker.domain.validation import ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
-from casetracker.storage.repositories import UserRepository
+from casetracker.storage.repositories import AuditRepository, UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 _NOT_EDITABLE = {"id", "created_at", "updated_at", "assigned_to", "status"}
@@ -41,13 +42,24 @@ def draft(case_number: str = "", preferred_name: str = "", **values: Any) -> Sur
 
 
 def next_case_number(session: Session) -> str:
-    """The next free number of the form CT-YYYY-NNNN."""
+    """The number after the highest of this year's CT-YYYY-NNNN, as wide as the widest
+    number already given (CT-2026-00007 after CT-2026-00006), four digits at least. Numbers
+    of purged cases are not given again: the audit trail still names them."""
     year = clock.today().year
-    taken = SurvivorRepository(session.conn).case_numbers()
-    number = 1
-    while f"ct-{year}-{number:04d}" in taken:
+    pattern = re.compile(r"ct-(\d{4})-(\d+)")
+    width, highest = 4, 0
+    for taken in SurvivorRepository(session.conn).case_numbers():
+        match = pattern.fullmatch(taken)
+        if match:
+            width = max(width, len(match.group(2)))
+            if int(match.group(1)) == year:
+                highest = max(highest, int(match.group(2)))
+    purged = {(entry.subject or "").casefold() for entry in AuditRepository(session.conn).search(
+        action="survivor.purge", limit=1_000_000)}
+    number = highest + 1
+    while f"ct-{year}-{number:0{width}d}" in purged:
         number += 1
-    return f"CT-{year}-{number:04d}"
+    return f"CT-{year}-{number:0{width}d}"
 
 
 def create_survivor(session: Session, survivor: Survivor,
