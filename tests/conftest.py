@@ -53,6 +53,14 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"casetracker clock: {day} (set CASETRACKER_TEST_DATE to replay)"
 
 
+@pytest.fixture(autouse=True)
+def _own_data_directory(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own user data directory (platformdirs reads XDG_DATA_HOME), so the
+    failed-attempt store kept there never touches the real one and no test slows another."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
+
+
 @dataclass
 class Created:
     vault: Vault

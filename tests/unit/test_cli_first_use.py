@@ -23,7 +23,9 @@ from casetracker.domain.catalog import SHAREABLE
 from casetracker.domain.documents import STANDARD_CHECKLIST
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.survivors import CaseStatus
-from casetracker.security.kdf import FAST_INSECURE
+from casetracker.security import keyslots
+from casetracker.security.kdf import FAST_INSECURE, MINIMUM
+from casetracker.security.keyslots import KeyFile
 from casetracker.services import accounts, audit, consent, notes, plans, survivors
 from tests.conftest import Created, Team
 from tests.helpers import (
@@ -130,6 +132,14 @@ def _command(cli: Cli, name: str, *argv: str,
         env["PYTHONUNBUFFERED"] = "1"
     src = str(Path(casetracker.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join([src, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    # The program as shipped refuses the tests' cheap key slots: this one is rewrapped at the
+    # lowest cost it accepts (which it raises again, to its own, when it opens it).
+    keys = KeyFile.load(Path(f"{cli.db}.keys"))
+    slot, secret = keys.user_slot(name), PASSPHRASES[name].encode()
+    assert slot is not None
+    keys.replace_slot(keyslots.rewrap_slot(slot, keys.vault_id,
+                                           slot.unwrap(keys.vault_id, secret), secret, MINIMUM))
+    keys.save(Path(f"{cli.db}.keys"))
     return ([sys.executable, "-m", "casetracker", *argv, "--db", cli.db, "--user", name,
              "--passphrase-file", cli.secret(PASSPHRASES[name])], env)
 
@@ -350,19 +360,20 @@ def test_a_failed_restore_leaves_nothing_at_the_target(team_cli: Cli, tmp_path: 
     fresh = tmp_path / "new" / "deeper" / "case.db"
     code, err = restore(fresh, SUPERVISOR, "not the passphrase at all")
     assert code == 1
-    assert "wrong passphrase" in one_error_line(err)
+    assert "does not open for 'sam' as a supervisor" in one_error_line(err)
     assert not (tmp_path / "new").exists()
     existing = tmp_path / "existing"
     existing.mkdir()
     (existing / "notes.txt").write_text("kept")
     target = existing / "case.db"
-    for name, passphrase, words in (
-            (SUPERVISOR, "not the passphrase at all", "wrong passphrase"),
-            ("nobody", "not the passphrase at all", "no account named"),
-            (CASE_MANAGER, CASE_MANAGER_PASSPHRASE, "needs a supervisor account")):
+    # Every failure is answered alike (tests/security/test_lockout_by_slot.py), so a right
+    # passphrase of a case manager does not tell itself from a wrong one.
+    for name, passphrase in ((SUPERVISOR, "not the passphrase at all"),
+                             ("nobody", "not the passphrase at all"),
+                             (CASE_MANAGER, CASE_MANAGER_PASSPHRASE)):
         code, err = restore(target, name, passphrase)
         assert code == 1
-        assert words in one_error_line(err)
+        assert f"does not open for {name!r} as a supervisor" in one_error_line(err)
         assert sorted(p.name for p in existing.iterdir()) == ["notes.txt"]
     code, err = restore(target, SUPERVISOR, SUPERVISOR_PASSPHRASE)
     assert (code, err) == (0, "")

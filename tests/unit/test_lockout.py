@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from casetracker.domain.errors import ThrottledError
-from casetracker.security.lockout import MAX_DELAY_SECONDS, delay_after, locked
+from casetracker.security.lockout import (
+    FORGET_AFTER_SECONDS,
+    MAX_DELAY_SECONDS,
+    delay_after,
+    held,
+    locked,
+)
 from tests.helpers import FakeClock
 
 
@@ -128,3 +134,49 @@ def test_failures_are_timed_by_the_injected_clock(tmp_path: Path) -> None:
         assert reloaded.wait_seconds("ana") == 0
         clock.advance(-60)
         assert reloaded.wait_seconds("ana") == delay_after(4)
+
+
+def test_a_slot_idle_for_a_month_is_forgotten_and_a_recent_one_kept(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "l"
+    with locked(path, clock) as state:
+        for _ in range(20):
+            state.record_failure("old")
+    clock.advance(FORGET_AFTER_SECONDS - 10)
+    with locked(path, clock) as state:
+        state.record_failure("recent")
+    clock.advance(11)
+    with locked(path, clock) as state:
+        state.forget_idle()
+        assert set(state.counts) == {"recent"}
+        assert [p.account for p in state.pending][-1] == "recent"  # the audit keeps both
+
+
+def test_held_waits_for_the_longer_of_the_two_stores_and_counts_in_both(
+        tmp_path: Path) -> None:
+    clock = FakeClock()
+    beside, user = tmp_path / "case.db.lockout", tmp_path / "data" / "attempts.lockout"
+    with held(beside, user, clock) as throttle:
+        for _ in range(5):
+            throttle.record_failure("tag", "ana")
+    beside.unlink()  # a copy without its lockout file
+    with held(beside, user, clock) as throttle, pytest.raises(ThrottledError, match="wait 4"):
+        throttle.check("tag")
+    user.unlink()  # another OS account, with the lockout file copied along
+    beside.write_text(json.dumps({"accounts": {"tag": {"failures": 5,
+                                                       "last_failure": clock.now}}}))
+    with held(beside, user, clock) as throttle, pytest.raises(ThrottledError, match="wait 4"):
+        throttle.check("tag")
+
+
+def test_the_users_store_keeps_no_names_and_restore_writes_nothing_beside(
+        tmp_path: Path) -> None:
+    clock = FakeClock()
+    user = tmp_path / "data" / "attempts.lockout"
+    with held(None, user, clock) as throttle:
+        throttle.record_failure("tag", "ana")
+        throttle.record_failure(None)
+        assert throttle.failures("tag") == 1
+    data = json.loads(user.read_text())
+    assert data == {"accounts": {"tag": {"failures": 1, "last_failure": clock.now}}}
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["attempts.lockout", "data"]

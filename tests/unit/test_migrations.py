@@ -53,27 +53,67 @@ def test_schema2_sample_opens_with_its_case_records(tmp_path: Path) -> None:
         assert audit.verify_chain(session).ok
 
 
-def _add_notes_table(conn: db.Connection) -> None:
-    conn.execute("CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY, note TEXT)")
-    conn.execute("INSERT INTO upgrade_probe (note) VALUES ('added by step')")
-
-
-def test_upgrade_makes_an_encrypted_backup_first(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upgrade_makes_an_encrypted_backup_first_and_removes_it_once_opened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy exists while the steps run, and goes once the upgraded file has opened and
+    checked sound: a copy left behind would outlive purges and account removals."""
     vault = sample(tmp_path, 1)
-    monkeypatch.setitem(STEPS, LATEST + 1, _add_notes_table)
+    seen: list[tuple[int, bool]] = []
+
+    def step(conn: db.Connection) -> None:
+        backups = sorted(vault.paths.db.parent.glob("case.db.schema1-*.bak"))
+        assert len(backups) == 1
+        assert Path(f"{backups[0]}.keys").exists()
+        assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
+        copy = db.connect_readonly(backups[0], data_key_of(vault))
+        seen.append((schema_version(copy), copy.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'upgrade_probe'").fetchone()[0]))
+        copy.close()
+        conn.execute("CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY, note TEXT)")
+        conn.execute("INSERT INTO upgrade_probe (note) VALUES ('added by step')")
+
+    monkeypatch.setitem(STEPS, LATEST + 1, step)
     with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
         assert schema_version(session.conn) == LATEST + 1
         assert session.conn.execute("SELECT note FROM upgrade_probe").fetchone() == (
             "added by step",)
-        data_key = session.data_key
-    backups = sorted(vault.paths.db.parent.glob("case.db.schema1-*.bak"))
-    assert len(backups) == 1
-    assert Path(f"{backups[0]}.keys").exists()
-    assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
-    conn = db.connect_readonly(backups[0], data_key)
-    assert schema_version(conn) == 1
-    conn.close()
+        removed = [e for e in audit.recent_entries(session, 10)
+                   if e.action == "vault.upgrade_copy_removed"]
+    assert seen == [(1, 0)]  # the copy was the file as it was before any step
+    assert len(removed) == 1
+    bak, keys = sorted(removed[0].details["files"])
+    assert bak.startswith("case.db.schema1-")
+    assert bak.endswith(".bak")
+    assert keys == f"{bak}.keys"
+    assert list(vault.paths.db.parent.glob("case.db.schema*")) == []
+
+
+def data_key_of(vault: Vault) -> bytes:
+    """The sample's data key, read from its key file with the supervisor's passphrase."""
+    from casetracker.security.keyslots import KeyFile
+
+    keyfile = KeyFile.load(vault.paths.keys)
+    slot = keyfile.user_slot(SUPERVISOR)
+    assert slot is not None
+    return slot.data_key_candidates(keyfile.vault_id,
+                                    slot.unwrap(keyfile.vault_id,
+                                                SUPERVISOR_PASSPHRASE.encode()))[0]
+
+
+def test_an_upgrade_copy_stays_while_the_upgraded_file_fails_its_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casetracker.services import copies
+
+    vault = sample(tmp_path, 1)
+    monkeypatch.setattr(copies.db, "integrity_problems", lambda conn: ["page 7: damaged"])
+    with vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        kept = [e for e in audit.recent_entries(session, 10)
+                if e.action == "vault.upgrade_copy_kept"]
+    assert len(kept) == 1
+    assert len(list(vault.paths.db.parent.glob("case.db.schema1-*.bak"))) == 1
+    monkeypatch.undo()
+    vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE).close()  # sound now: the copy goes
+    assert list(vault.paths.db.parent.glob("case.db.schema*")) == []
 
 
 def test_a_failing_step_rolls_back_and_leaves_the_version(tmp_path: Path) -> None:

@@ -142,6 +142,8 @@ def cmd_survivor_purge(ctx: Context) -> int:
     note = ("" if report.checkpointed else "; another program has the database open, so the "
             "removed data leaves the write-ahead log when it closes")
     print(f"{report.summary()}{note}", file=sys.stderr)
+    for line in report.copies.lines():  # backups that still hold the case, each named
+        print(f"{PROG}: {line}", file=sys.stderr)
     return 0
 
 

@@ -40,6 +40,16 @@ class KdfParams:
             "lanes": self.lanes,
         }
 
+    def costs_less_than(self, other: KdfParams) -> bool:
+        """True when a guess against these parameters is cheaper than against `other`: less
+        memory, or less memory times passes. Lanes are left out: they let the defender's
+        cores share one derivation, and cost a guesser nothing."""
+        return (self.memory_kib < other.memory_kib
+                or self.memory_kib * self.iterations < other.memory_kib * other.iterations)
+
+    def describe(self) -> str:
+        return f"{self.memory_kib} KiB, {self.iterations} passes, {self.lanes} lanes"
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KdfParams:
         if not isinstance(data, dict) or data.get("alg") != "argon2id":
@@ -52,8 +62,22 @@ class KdfParams:
 
 # Production default: 64 MiB, three passes (OWASP's second Argon2id profile, and above
 # RFC 9106's "second recommended option" in passes). Tests use `FAST_INSECURE`.
+# Measured on a 2-CPU AMD EPYC laptop-class VM: about 0.2 s a derivation, 4-5 a second with
+# both cores busy; that is also roughly what anyone holding a copy of the key file pays per
+# guess, with no lockout, so the passphrase's strength is the real defence.
 PRODUCTION = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+# The floor below which a slot is refused outside tests (OWASP's minimum Argon2id profile,
+# 19 MiB and two passes). A slot between it and `PRODUCTION` (one written by a release with
+# a lower default) still opens, and is rewrapped at `PRODUCTION` cost on that unlock.
+MINIMUM = KdfParams(memory_kib=19 * 1024, iterations=2, lanes=1)
 FAST_INSECURE = KdfParams(memory_kib=8, iterations=1, lanes=1)
+
+
+def weakest_accepted(own: KdfParams) -> KdfParams:
+    """The cheapest slot a vault writing slots at `own` cost opens: `MINIMUM`, unless the
+    vault itself writes cheaper slots, which only a test or the self-test's throwaway vault
+    is built to do (they pass `FAST_INSECURE` explicitly): those open test slots too."""
+    return FAST_INSECURE if own.costs_less_than(MINIMUM) else MINIMUM
 
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:

@@ -12,6 +12,7 @@ The file also keeps the audit chain's head. It never holds anything about surviv
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field, replace
@@ -84,6 +85,14 @@ class KeySlot:
     # During a rekey the new data key is sealed here before the database is rewritten, so
     # a crash at any point leaves a key that opens whichever file is on disk.
     sealed_next: Sealed | None = None
+
+    @property
+    def throttle_tag(self) -> str:
+        """Names this slot in the lockout stores, wherever its files are copied: its salt and
+        public key are bound into its authentication, so a slot edited to get a new tag can
+        never open anything. A new passphrase (a new salt) starts a new count."""
+        digest = hashlib.sha256(b"casetracker-lockout\0" + self.salt + self.public_key)
+        return digest.hexdigest()[:32]
 
     def wrap_aad(self, vault_id: str) -> bytes:
         return _canonical({

@@ -7,7 +7,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
-from casetracker.services import keyring
+from casetracker.services import copies, keyring
 from casetracker.services.session import Session, fingerprint
 from casetracker.storage.repositories import UserRepository
 
@@ -78,9 +78,13 @@ def reset_passphrase(session: Session, name: str, new_passphrase: str) -> None:
                               action="account.passphrase_reset", by=session.account.name)
 
 
-def remove_account(session: Session, name: str) -> None:
+def remove_account(session: Session, name: str) -> copies.CopiesReport:
     """Remove the account, delete its slot and rekey the database, so that the removed
-    person's copy of the old key file opens nothing written from now on."""
+    person's copy of the old key file opens nothing written from now on.
+
+    Then the copies the program made are dealt with (`copies.after_account_removal`); the
+    report lists the backups that still hold data under a key the account could open.
+    """
     session.require("removing an account", Role.SUPERVISOR)
     target = _active(session, name)
     if target.name.casefold() == session.account.name.casefold():
@@ -93,6 +97,7 @@ def remove_account(session: Session, name: str) -> None:
         users.mark_removed(target.name, clock.now_iso())
         session.audit("account.remove", target.name)
     keyring.rekey(session, f"account {target.name} removed")
+    return copies.after_account_removal(session, target.name)
 
 
 def replace_recovery_key(session: Session) -> str:

@@ -14,16 +14,16 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.errors import (
     AlreadyExistsError,
     AuthenticationError,
+    CaseTrackerError,
     DatabaseDamagedError,
     KeyFileError,
     NotFoundError,
-    PermissionDeniedError,
     UsageError,
 )
 from casetracker.security import envelope
 from casetracker.security.atomic import fsync_directory
 from casetracker.security.keyslots import KeyFile, KeySlot, SlotSecrets
-from casetracker.security.lockout import locked
+from casetracker.security.lockout import held
 from casetracker.security.passphrase import secret_bytes
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import Session
@@ -77,7 +77,8 @@ def create_backup(session: Session, out: Path) -> BackupResult:
                 path.unlink()
         raise
     digest = _sha256(out)
-    session.audit("backup.create", None, file=out.name, sha256=digest)
+    # The full path lets a purge or an account's removal name this copy again later.
+    session.audit("backup.create", None, file=out.name, path=str(out.resolve()), sha256=digest)
     return BackupResult(out, keys_out, digest)
 
 
@@ -86,8 +87,12 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
     """Put the backup `source` (with `source.keys`) in place as `target`, which must not exist.
 
     The backup is checked before anything is written: the passphrase must open one of its
-    supervisor slots, and every page must authenticate. Returns a session on the restored
-    vault, where the restore is audited.
+    supervisor slots, and every page must authenticate. Until a supervisor's passphrase has
+    proved right, every failure gives the same answer (an unknown name, a wrong passphrase,
+    a right one of an account that is not a supervisor, a key file or database too damaged to
+    tell), so that restoring is no way to learn whether a guess was right; each counts against
+    the slot tried in the user's failed-attempt store, which a new target path does not reset.
+    Returns a session on the restored vault, where the restore is audited.
     """
     source_keys = Path(f"{source}.keys")
     if not source.exists():
@@ -98,6 +103,11 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
         if path.exists():
             raise AlreadyExistsError(
                 f"{path} already exists; restore to a new path, or move the old files away first")
+    try:
+        with source.open("rb"):
+            pass  # unreadable now, not only after a right passphrase (that would tell)
+    except OSError as exc:
+        raise UsageError(f"cannot read the backup {source}: {exc.strerror}") from None
     source_wal = Path(f"{source}-wal")
     if source_wal.exists() and source_wal.stat().st_size > 0:
         raise UsageError(
@@ -110,7 +120,9 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
 @contextlib.contextmanager
 def _undone_on_failure(target: Vault) -> Iterator[None]:
     """A restore that fails leaves nothing at the target that was not there before: no
-    lockout file, no half-copied file, no new folder."""
+    lockout file, no half-copied file, no new folder. (Failed passphrases are counted in the
+    user's store, keyed by the backup's slot, never at the target, so removing what was made
+    there resets nothing.)"""
     paths = target.paths
     made = [paths.db, paths.keys, paths.lockout, paths.wal, paths.shm,
             *(_staging(p) for p in (paths.db, paths.keys))]
@@ -139,23 +151,40 @@ def _staging(path: Path) -> Path:
     return path.with_name(f".{path.name}.restoring")
 
 
+class _RefusedError(Exception):
+    """Any failure before a supervisor's passphrase is proved: answered alike."""
+
+
+def _refusal(name: str) -> AuthenticationError:
+    return AuthenticationError(
+        f"the backup does not open for {name!r} as a supervisor: the name or the passphrase "
+        "is wrong, the account is not a supervisor of that backup, or the backup or its key "
+        "file is damaged")
+
+
 def _restore(source: Path, source_keys: Path, target: Vault, name: str,
              passphrase: str) -> Session:
-    target.paths.db.parent.mkdir(parents=True, exist_ok=True)
-    with locked(target.paths.lockout, target.clock) as lockout:
-        lockout.check(name)
-        keyfile = KeyFile.load(source_keys)
-        slot = keyfile.user_slot(name)
-        if slot is None:
-            lockout.record_failure(None)
-            raise AuthenticationError(f"the backup has no account named {name!r}")
+    keyfile = KeyFile.load(source_keys)
+    slot = keyfile.user_slot(name)
+    if slot is None:
+        raise _refusal(name)  # no slot, nothing to guess against: names are no secret
+    target.require_accepted_cost(slot, slot.name or name)  # the file's fault, not the guess's
+    tag = slot.throttle_tag
+    with held(None, target.attempts_store, target.clock) as throttle:
+        throttle.check(tag)
+        failures = throttle.failures(tag)
         try:
             secrets = slot.unwrap(keyfile.vault_id, secret_bytes(passphrase))
-        except envelope.SealError:
-            lockout.record_failure(slot.name)
-            raise AuthenticationError(f"wrong passphrase for {slot.name} in the backup") from None
-    data_key = _verified_key(source, keyfile, slot, secrets)
-    _require_supervisor(source, data_key, slot.name or name)
+            data_key = _supervisor_key(source, keyfile, slot, secrets, slot.name or name)
+        except (_RefusedError, envelope.SealError):
+            throttle.record_failure(tag, name)
+            raise _refusal(name) from None
+        throttle.record_success(tag)
+    # A supervisor's passphrase is proved: from here on, the backup's faults are named.
+    problems = db.check_file(source, data_key)
+    if problems:
+        raise DatabaseDamagedError(f"the backup is damaged: {problems[0]}")
+    target.paths.db.parent.mkdir(parents=True, exist_ok=True)
     staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
     for src, dst in staged:
         tmp = _staging(dst)
@@ -166,35 +195,39 @@ def _restore(source: Path, source_keys: Path, target: Vault, name: str,
     fsync_directory(target.paths.db.parent)
     session = target.unlock(name, passphrase)
     try:
-        session.audit("backup.restore", None, source=source.name, sha256=_sha256(source))
+        session.audit("backup.restore", None, source=source.name, sha256=_sha256(source),
+                      failed_attempts_before=failures)
     except BaseException:
         session.close()
         raise
     return session
 
 
-def _verified_key(source: Path, keyfile: KeyFile, slot: KeySlot,
-                  secrets: SlotSecrets) -> bytes:
+def _supervisor_key(source: Path, keyfile: KeyFile, slot: KeySlot, secrets: SlotSecrets,
+                    name: str) -> bytes:
+    """The backup's data key, once its database says `name` is an active supervisor.
+
+    Cheap on purpose (no page is checked before the role is known): a right passphrase of
+    another account must cost about what a wrong one does. Every fault raises `_RefusedError`.
+    """
     try:
         candidates = slot.data_key_candidates(keyfile.vault_id, secrets)
-    except envelope.SealError as exc:
-        raise KeyFileError("the backup's key file has been tampered with or damaged") from exc
-    for data_key in candidates:
-        try:
-            problems = db.check_file(source, data_key)
-        except db.WrongKeyError:
-            continue
-        if problems:
-            raise DatabaseDamagedError(f"the backup is damaged: {problems[0]}")
-        return bytes(data_key)
-    raise DatabaseDamagedError("the backup's database does not decrypt with its key file")
-
-
-def _require_supervisor(source: Path, data_key: bytes, name: str) -> None:
-    conn = db.connect_readonly(source, data_key)
-    try:
-        account = UserRepository(conn).by_name(name)
-    finally:
-        conn.close()
-    if account is None or not account.active or account.role is not Role.SUPERVISOR:
-        raise PermissionDeniedError("restoring a backup needs a supervisor account of that backup")
+        for data_key in candidates:
+            try:
+                conn = db.connect_readonly(source, data_key)
+            except db.WrongKeyError:
+                continue
+            try:
+                account = UserRepository(conn).by_name(name)
+            finally:
+                conn.close()
+            if account is not None and account.active and account.role is Role.SUPERVISOR:
+                return bytes(data_key)
+            raise _RefusedError
+    except (_RefusedError, envelope.SealError, CaseTrackerError, OSError):
+        raise _RefusedError from None
+    except Exception as exc:
+        if db.is_database_error(exc):
+            raise _RefusedError from None
+        raise
+    raise _RefusedError

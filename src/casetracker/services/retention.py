@@ -8,14 +8,15 @@ an entry that holds only the case number, the record id and how many rows went.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import UsageError
 from casetracker.domain.survivors import CaseStatus
-from casetracker.services import access
+from casetracker.services import access, copies
 from casetracker.services.session import Session
 from casetracker.storage.connection import transaction
+from casetracker.storage.repositories import AuditSubjectKeys
 from casetracker.storage.retention_repo import RetentionRepository
 
 # How a purge's summary names each table's rows, in the order it lists them: (singular,
@@ -41,11 +42,13 @@ _ROW_NAMES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class PurgeReport:
-    """What a purge removed (rows per table) and whether the log was emptied at once."""
+    """What a purge removed (rows per table), whether the log was emptied at once, and the
+    program's copies that still hold the case (`copies.lines()` names each file)."""
 
     case_number: str
     rows: dict[str, int]
     checkpointed: bool
+    copies: copies.CopiesReport = field(default_factory=lambda: copies.CopiesReport(""))
 
     @property
     def total(self) -> int:
@@ -82,7 +85,12 @@ def purge_case(session: Session, case_number: str, confirmation: str) -> PurgeRe
     repo = RetentionRepository(session.conn)
     with session.changing():
         rows = repo.delete_survivor(survivor.id)
+        # What earlier entries said about the case (employers, categories, hashes) goes with
+        # its key; the chain still verifies, and the purge's own entry gets a new key.
+        AuditSubjectKeys(session.conn).destroy(survivor.case_number)
         session.audit("survivor.purge", survivor.case_number, record=survivor.id, rows=rows)
     with transaction(session.conn):
         repo.compact_search_index()
-    return PurgeReport(survivor.case_number, rows, repo.checkpoint())
+    checkpointed = repo.checkpoint()
+    return PurgeReport(survivor.case_number, rows, checkpointed,
+                       copies.after_purge(session, survivor.case_number))

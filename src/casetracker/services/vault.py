@@ -1,7 +1,12 @@
 """Creating, unlocking and recovering a vault: the database plus its key-slot file.
 
 A wrong passphrase is found out by the key slot (AES-GCM fails) before the database is
-touched, so it changes nothing but the lockout file.
+touched, so it changes nothing but the lockout files (see `security.lockout`: counted per
+key slot, beside the database and in the user's data directory).
+
+A slot whose key derivation costs less than `kdf.MINIMUM` is refused before any passphrase
+is tried, unless this `Vault` was built to write such slots itself (tests pass
+`FAST_INSECURE`); one below this vault's own cost is rewrapped at that cost when it opens.
 """
 
 from __future__ import annotations
@@ -23,12 +28,12 @@ from casetracker.domain.errors import (
 )
 from casetracker.security import audit_chain, keyslots, recovery
 from casetracker.security.instance import single_instance
-from casetracker.security.kdf import PRODUCTION, KdfParams
+from casetracker.security.kdf import PRODUCTION, KdfParams, weakest_accepted
 from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecrets
-from casetracker.security.lockout import LockoutState, locked
+from casetracker.security.lockout import LockoutState, held, user_store_path
 from casetracker.security.passphrase import PassphrasePolicy, secret_bytes
 from casetracker.security.sealed import SealError
-from casetracker.services import keyring
+from casetracker.services import copies, keyring
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import (
     Session,
@@ -47,15 +52,38 @@ RECOVERY_ACCOUNT = "(recovery key)"
 
 
 class Vault:
-    """The door to one database file. `kdf` and `policy` apply to slots made through it."""
+    """The door to one database file. `kdf` and `policy` apply to slots made through it.
+
+    `attempts_store` is the user's failed-attempt store (default: in the user's data
+    directory, `lockout.user_store_path()`).
+    """
 
     def __init__(self, db_path: Path | str, *, kdf: KdfParams = PRODUCTION,
                  policy: PassphrasePolicy | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 attempts_store: Path | None = None) -> None:
         self.paths = VaultPaths(Path(db_path))
         self.kdf = kdf
         self.policy = policy or PassphrasePolicy()
         self.clock = clock
+        self._attempts_store = attempts_store
+
+    @property
+    def attempts_store(self) -> Path:
+        """Where this user's failed attempts are counted, whichever database they were on."""
+        return self._attempts_store or user_store_path()
+
+    def require_accepted_cost(self, slot: KeySlot, name: str) -> None:
+        """Refuse a slot cheaper to guess against than this program accepts (see module)."""
+        floor = weakest_accepted(self.kdf)
+        if slot.kdf.costs_less_than(floor):
+            raise KeyFileError(
+                f"the key slot for {name} uses a key derivation cost ({slot.kdf.describe()}) "
+                f"below the minimum this program accepts ({floor.describe()}), so it was not "
+                "written by a release of Case Tracker; it is refused before any passphrase is "
+                "tried. Another account can unlock, and a supervisor can then reset this "
+                "account's passphrase (choose a new one: the old one may have been guessed "
+                "from a copy of the key file)")
 
     def exists(self) -> bool:
         return self.paths.db.exists()
@@ -140,21 +168,49 @@ class Vault:
         """Open the vault as `name`; raise `AuthenticationError` for a wrong passphrase."""
         self._require_files()
         secret = secret_bytes(passphrase)
-        with locked(self.paths.lockout, self.clock) as lockout:
-            lockout.check(name)
-            keyfile = KeyFile.load(self.paths.keys)
-            slot = keyfile.user_slot(name)
-            if slot is None:
-                lockout.record_failure(None)
+        keyfile = KeyFile.load(self.paths.keys)
+        slot = keyfile.user_slot(name)
+        if slot is not None and slot.name is not None:
+            self.require_accepted_cost(slot, slot.name)  # before any passphrase is tried
+        with held(self.paths.lockout, self.attempts_store, self.clock) as throttle:
+            if slot is None or slot.name is None:
+                # Nothing to guess against (the names are in the key file for anyone to read),
+                # so no wait; kept for the audit trail under '?'.
+                throttle.record_failure(None)
                 raise AuthenticationError(f"there is no account named {name!r} in this database")
+            throttle.check(slot.throttle_tag)
             try:
                 secrets = slot.unwrap(keyfile.vault_id, secret)
             except SealError:
-                lockout.record_failure(slot.name)
+                throttle.record_failure(slot.throttle_tag, slot.name)
                 raise AuthenticationError(f"wrong passphrase for {slot.name}") from None
-            lockout.record_success(slot.name or name)
-            return self._start_session(keyfile, slot, secrets, lockout, login_action="login",
-                                       name=slot.name or name)
+            throttle.record_success(slot.throttle_tag)
+            session = self._start_session(keyfile, slot, secrets, throttle.beside,
+                                          login_action="login", name=slot.name)
+        try:
+            self._raise_cost(session, slot, secret)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    def _raise_cost(self, session: Session, opened: KeySlot, secret: bytes) -> None:
+        """Rewrap a slot written at a lower cost than this vault's (by an older release) at
+        this vault's cost, now that its passphrase is at hand."""
+        if not opened.kdf.costs_less_than(self.kdf):
+            return
+
+        def rewrap(keyfile: KeyFile) -> None:
+            slot = next((s for s in keyfile.slots if s.id == opened.id), None)
+            if slot is not None and slot.public_key == opened.public_key \
+                    and slot.kdf.costs_less_than(self.kdf):
+                keyfile.replace_slot(keyslots.rewrap_slot(
+                    slot, session.vault_id, session.slot_secrets, secret, self.kdf))
+
+        with session.changing():
+            session.audit("account.key_cost_raised", session.account.name,
+                          was=opened.kdf.to_dict(), now=self.kdf.to_dict())
+            session.update_keyfile(rewrap)
 
     def _open(self, keyfile: KeyFile, slot: KeySlot,
               secrets: SlotSecrets) -> tuple[db.Connection, bytes, bytes | None]:
@@ -194,7 +250,8 @@ class Vault:
             "restore a backup)")
 
     def _start_session(self, keyfile: KeyFile, slot: KeySlot, secrets: SlotSecrets,
-                       lockout: LockoutState, *, login_action: str, name: str) -> Session:
+                       lockout: LockoutState | None, *, login_action: str,
+                       name: str) -> Session:
         conn, data_key, other_key = self._open(keyfile, slot, secrets)
         try:
             self._migrate(conn, data_key)
@@ -218,13 +275,15 @@ class Vault:
         try:
             keyring.reconcile(session, other_key)
             session.refresh_account()
-            for attempt in lockout.pending:
-                session.audit("login.failed", attempt.account, actor=None,
-                              attempted_at=attempt.at)
-            if lockout.dropped:
-                session.audit("login.failed", None, actor=None, uncounted=lockout.dropped)
-            lockout.clear_pending()
+            if lockout is not None:
+                for attempt in lockout.pending:
+                    session.audit("login.failed", attempt.account, actor=None,
+                                  attempted_at=attempt.at)
+                if lockout.dropped:
+                    session.audit("login.failed", None, actor=None, uncounted=lockout.dropped)
+                lockout.clear_pending()
             session.audit(login_action, account.name)
+            copies.after_unlock(session)
         except BaseException:
             session.close()
             raise
@@ -253,25 +312,26 @@ class Vault:
         self._require_files()
         new_secret = self.policy.check(new_passphrase, context=(name,)).encode("utf-8")
         secret = recovery.parse(recovery_key)
-        with locked(self.paths.lockout, self.clock) as lockout:
-            lockout.check(RECOVERY_ACCOUNT)
-            keyfile = KeyFile.load(self.paths.keys)
-            slot = keyfile.recovery_slot()
-            if slot is None:
-                raise KeyFileError("this database has no recovery key slot")
-            user_slot = keyfile.user_slot(name)
-            if user_slot is None or user_slot.name is None:
-                raise AuthenticationError(f"there is no account named {name!r} in this database")
+        keyfile = KeyFile.load(self.paths.keys)
+        slot = keyfile.recovery_slot()
+        if slot is None:
+            raise KeyFileError("this database has no recovery key slot")
+        user_slot = keyfile.user_slot(name)
+        if user_slot is None or user_slot.name is None:
+            raise AuthenticationError(f"there is no account named {name!r} in this database")
+        self.require_accepted_cost(slot, "the recovery key")
+        with held(self.paths.lockout, self.attempts_store, self.clock) as throttle:
+            throttle.check(slot.throttle_tag)
             try:
                 secrets = slot.unwrap(keyfile.vault_id, secret)
             except SealError:
-                lockout.record_failure(RECOVERY_ACCOUNT)
+                throttle.record_failure(slot.throttle_tag, RECOVERY_ACCOUNT)
                 raise AuthenticationError(
                     "that recovery key does not open this database (each recovery key works "
                     "once; after use it is replaced by a new one)") from None
-            lockout.record_success(RECOVERY_ACCOUNT)
-            lockout.record_success(user_slot.name)
-            session = self._start_session(keyfile, slot, secrets, lockout,
+            throttle.record_success(slot.throttle_tag)
+            throttle.record_success(user_slot.throttle_tag)
+            session = self._start_session(keyfile, slot, secrets, throttle.beside,
                                           login_action="login.recovery_key", name=user_slot.name)
         try:
             user_secrets = keyring.replace_user_slot(
