@@ -15,6 +15,7 @@ from casetracker.services.session import Session
 from casetracker.storage.audit_anchor_repo import AnchorRepository, Signer
 from casetracker.storage.repositories import AuditRepository
 from tests.conftest import Team
+from tests.helpers import OTHER_CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE
 
 SECOND_SUPERVISOR = "sol"
 SECOND_PASSPHRASE = "marmalade under a paper lantern"
@@ -115,3 +116,15 @@ def test_the_fingerprint_is_short_and_stable(team: Team) -> None:
     assert shown.count("-") == 3
     assert shown == audit_anchor.current_fingerprint(team.case_manager)
 
+
+
+def test_a_supervisors_unlock_countersigns_and_a_removal_replaces_the_signer(
+        team: Team) -> None:
+    assert audit_anchor.verify(team.supervisor).signed_through is None
+    with team.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        signed = audit_anchor.verify(session)
+        assert signed.signed_through is not None
+        before = audit_anchor.current_fingerprint(session)
+        accounts.remove_account(session, OTHER_CASE_MANAGER)
+        assert audit_anchor.current_fingerprint(session) != before
+        assert audit_anchor.verify(session).ok

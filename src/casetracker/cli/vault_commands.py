@@ -20,8 +20,8 @@ from casetracker.cli.common import (
     show_recovery_key,
 )
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import AlreadyExistsError, UsageError
-from casetracker.services import accounts, audit, backup
+from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
+from casetracker.services import accounts, audit, audit_anchor, backup
 
 
 def cmd_init(ctx: Context) -> int:
@@ -94,9 +94,20 @@ def cmd_user_list(ctx: Context) -> int:
 
 def cmd_audit_verify(ctx: Context) -> int:
     with ctx.unlock() as session:
-        report = audit.verify_chain(session)
+        report = audit.verify_trail(session)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
+
+
+def cmd_audit_checkpoint(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        made = audit_anchor.checkpoint(session)
+        fingerprint = audit_anchor.current_fingerprint(session)
+    if made is None:
+        raise CaseTrackerError("this supervisor does not hold the audit signer yet; another "
+                               "supervisor's next unlock hands it on")
+    print(f"countersigned through entry {made.seq}; signer {fingerprint}")
+    return 0
 
 
 def cmd_audit_list(ctx: Context) -> int:
@@ -190,7 +201,10 @@ def register(commands: Any, add: AddCommand) -> None:
 
     audit_cmd = commands.add_parser("audit", help="the tamper-evident audit trail")
     audits = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    add(audits, "verify", cmd_audit_verify, "verify the audit trail's chain (supervisor)")
+    add(audits, "verify", cmd_audit_verify,
+        "verify the audit trail's chain and the supervisors' checkpoints (supervisor)")
+    add(audits, "checkpoint", cmd_audit_checkpoint,
+        "countersign the audit trail now; prints the signer's fingerprint (supervisor)")
     cmd = add(audits, "list", cmd_audit_list, "show the newest audit entries (supervisor)")
     cmd.add_argument("--limit", type=int, default=50)
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")

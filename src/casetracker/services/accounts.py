@@ -7,7 +7,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
-from casetracker.services import copies, keyring
+from casetracker.services import audit_anchor, copies, keyring
 from casetracker.services.session import Session, fingerprint
 from casetracker.storage.repositories import UserRepository
 
@@ -97,6 +97,9 @@ def remove_account(session: Session, name: str) -> copies.CopiesReport:
         users.mark_removed(target.name, clock.now_iso())
         session.audit("account.remove", target.name)
     keyring.rekey(session, f"account {target.name} removed")
+    # The audit signer the removed account may have held (a supervisor's) is replaced by a
+    # successor it signs, sealed to the remaining supervisors only.
+    audit_anchor.replace_signer(session)
     return copies.after_account_removal(session, target.name)
 
 

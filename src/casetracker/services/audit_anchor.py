@@ -9,6 +9,7 @@ removing an account replaces the signer with a successor it signs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -186,6 +187,13 @@ def checkpoint(session: Session) -> Checkpoint | None:
                           audit_signing.sign(private, unsigned.content(session.vault_id)))
         repo.add_checkpoint(made)
     return made
+
+
+def checkpoint_at_unlock(session: Session) -> None:
+    """A supervisor's unlock countersigns the chain. A signer this supervisor cannot trust is
+    audited and reported by `audit verify`; it does not stop them from working."""
+    with contextlib.suppress(UntrustedSignerError):  # audited in `_usable_signer`
+        checkpoint(session)
 
 
 def replace_signer(session: Session) -> None:

@@ -33,7 +33,7 @@ from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecre
 from casetracker.security.lockout import LockoutState, held, user_store_path
 from casetracker.security.passphrase import PassphrasePolicy, secret_bytes
 from casetracker.security.sealed import SealError
-from casetracker.services import copies, keyring
+from casetracker.services import audit_anchor, copies, keyring
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import (
     Session,
@@ -284,6 +284,8 @@ class Vault:
                 lockout.clear_pending()
             session.audit(login_action, account.name)
             copies.after_unlock(session)
+            if account.role is Role.SUPERVISOR:
+                audit_anchor.checkpoint_at_unlock(session)
         except BaseException:
             session.close()
             raise
