@@ -128,3 +128,15 @@ def test_a_supervisors_unlock_countersigns_and_a_removal_replaces_the_signer(
         accounts.remove_account(session, OTHER_CASE_MANAGER)
         assert audit_anchor.current_fingerprint(session) != before
         assert audit_anchor.verify(session).ok
+
+
+def test_the_caseload_report_prints_the_head_and_the_signer(team: Team) -> None:
+    from casetracker.export.leak_guard import pdf_text
+    from casetracker.services import dashboard
+
+    made = audit_anchor.checkpoint(team.supervisor)
+    assert made is not None
+    text = pdf_text(dashboard.caseload_report(team.supervisor, "pdf"))
+    assert f"countersigned through entry {made.seq}" in text
+    fingerprint = audit_anchor.current_fingerprint(team.supervisor)
+    assert fingerprint.replace("-", " ") in text  # the extractor folds the dashes

@@ -103,12 +103,15 @@ def caseload_csv(figures: list[ManagerFigures]) -> str:
 
 
 def caseload_pdf(figures: list[ManagerFigures], funnel: Funnel, head: Letterhead,
-                 today: date) -> bytes:
+                 today: date, audit_line: str = "") -> bytes:
+    """`audit_line` states the audit trail's head and its countersigning, on paper, so that a
+    later rollback of the files contradicts a printed page."""
     s = styles()
     story: list[Flowable] = [
         Paragraph("Caseload audit", s["title"]),
         Paragraph(escape(f"{long_date(today)} · for supervision; names no survivor"),
                   s["subtitle"]),
+        *([Paragraph(escape(audit_line), s["small"])] if audit_line else []),
         _table(caseload_rows(figures), [1.0 * inch] + [0.95 * inch] * len(METRICS)),
         Paragraph("Placement funnel (everyone ever in the program)", s["heading"]),
         funnel_chart(funnel),

@@ -211,6 +211,18 @@ def replace_signer(session: Session) -> None:
                       signer=audit_signing.fingerprint(signer.public_key))
 
 
+def paper_line(session: Session) -> str:
+    """The trail's head and countersigning in one line for printed reports."""
+    last = AuditRepository(session.conn).last()
+    if last is None:
+        return ""
+    checkpoints = AnchorRepository(session.conn).checkpoints()
+    signed = (f"countersigned through entry {checkpoints[0].seq}" if checkpoints
+              else "not yet countersigned")
+    return (f"Audit trail: {last[0]} entries, head {last[1].hex()[:16]}; {signed}; "
+            f"signer {current_fingerprint(session)}")
+
+
 def current_fingerprint(session: Session) -> str:
     signer = AnchorRepository(session.conn).current()
     return "none yet" if signer is None else audit_signing.fingerprint(signer.public_key)

@@ -22,6 +22,7 @@ from casetracker.domain.reports import (
 )
 from casetracker.export import reports as render
 from casetracker.security.atomic import atomic_write
+from casetracker.services import audit_anchor
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.reports_repo import ReportsRepository
@@ -63,7 +64,8 @@ def outcomes(session: Session, period: str) -> Outcomes:
 def caseload_report(session: Session, fmt: str) -> bytes:
     """The caseload audit, per case manager, as PDF or CSV (no survivor is named)."""
     figures = manager_figures(session)
-    data = (render.caseload_pdf(figures, funnel(session), letterhead(session), clock.today())
+    data = (render.caseload_pdf(figures, funnel(session), letterhead(session), clock.today(),
+                                audit_anchor.paper_line(session))
             if fmt == "pdf" else render.caseload_csv(figures).encode("utf-8"))
     session.audit("report.caseload", None, format=fmt)
     return data
