@@ -310,7 +310,7 @@ def test_document_list_shows_readiness_and_what_each_document_waits_on(cli: Cli)
     state_id = next(line for line in table.splitlines() if " state_id " in line)
     assert state_id.rstrip().endswith("Proof of address")
     assert table.splitlines()[-1] == ("Not ready for I-9: recovering the state id or driver's "
-                                      "licence would do")
+                                      "license would do")
 
 
 def test_document_set_records_each_step_and_refuses_going_backwards(cli: Cli) -> None:

@@ -11,7 +11,7 @@ from casetracker.domain.validation import Checker, ValidationError
 
 class DocumentKind(StrEnum):
     BIRTH_CERTIFICATE = "birth_certificate"
-    STATE_ID = "state_id"  # state ID or driver's licence
+    STATE_ID = "state_id"  # state ID or driver's license
     SOCIAL_SECURITY_CARD = "social_security_card"
     PASSPORT = "passport"
     WORK_AUTHORIZATION = "work_authorization"  # employment authorization document (EAD)
@@ -27,7 +27,7 @@ class DocumentKind(StrEnum):
 
 DOCUMENT_LABELS: dict[DocumentKind, str] = {
     DocumentKind.BIRTH_CERTIFICATE: "Birth certificate",
-    DocumentKind.STATE_ID: "State ID or driver's licence",
+    DocumentKind.STATE_ID: "State ID or driver's license",  # US spelling: US programs
     DocumentKind.SOCIAL_SECURITY_CARD: "Social Security card",
     DocumentKind.PASSPORT: "Passport",
     DocumentKind.WORK_AUTHORIZATION: "Work authorization (EAD)",

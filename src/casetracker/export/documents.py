@@ -29,6 +29,14 @@ def _consent_footer(projection: Projection) -> str:
             f"{long_date(projection.consent_expires_on)}. Please do not forward.")
 
 
+def _questions_to(letterhead: Letterhead) -> str:
+    """Where an employer's questions go: the program, by name and telephone."""
+    program = letterhead.organisation.strip() or "the program"
+    phone = letterhead.phone.strip()
+    return (f"Please direct any questions to {program} at {phone}." if phone
+            else f"Please direct any questions to {program}.")
+
+
 def employer_profile(projection: Projection, letterhead: Letterhead, today: date) -> bytes:
     s = styles()
     name = projection.value("survivor.preferred_name") or "Candidate"
@@ -56,9 +64,9 @@ def employer_profile(projection: Projection, letterhead: Letterhead, today: date
         story.append(KeepTogether([Paragraph(title, s["heading"]), body]))
     story.insert(1, Paragraph(escape(name), s["heading"]))
     story.append(Spacer(1, 18))
-    story.append(Paragraph(
-        "This profile holds only what the candidate agreed to share with you. Questions go to "
-        "the program, not to the candidate's past.", s["small"]))
+    story.append(Paragraph(escape(
+        "This profile holds only what the candidate agreed to share with you. "
+        + _questions_to(letterhead)), s["small"]))
     return render(story, title="Candidate profile", letterhead=letterhead,
                   footer=_consent_footer(projection))
 

@@ -6,10 +6,12 @@ list of 50,000 survivors never has to be loaded whole to be sorted or filtered.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QTableView
 
 from casetracker.domain import clock
 from casetracker.domain.caseload import CaseloadRow
@@ -40,9 +42,12 @@ class CaseloadModel(QAbstractTableModel):
         self._order = "case_number"
         self._descending = False
         self._query = ""
-        self._headers = [self.tr("Case"), self.tr("Preferred name"), self.tr("Stage"),
-                         self.tr("Next milestone"), self.tr("Last contact"),
-                         self.tr("Docs outstanding")]
+        # Headings on two lines, so that the columns are as wide as what they show.
+        self._headers = [self.tr("Case"), self.tr("Preferred\nname"), self.tr("Stage"),
+                         self.tr("Next\nmilestone"), self.tr("Last\ncontact"),
+                         self.tr("Docs\nto get")]
+        self._header_tips = {self.COL_DOCS: self.tr(
+            "Documents still to get: missing, requested, or expired")}
         self.reload()
 
     # -- loading ------------------------------------------------------------------------------
@@ -119,6 +124,8 @@ class CaseloadModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(section)
         return None
 
     def row_at(self, row: int) -> CaseloadRow:
@@ -158,6 +165,26 @@ class CaseloadModel(QAbstractTableModel):
                                            or (today - row.last_contact).days > 30):
             return QBrush(text_colour(Tone.WARNING))
         return None
+
+    def column_widths(self, view: QTableView) -> dict[int, int]:
+        """Widths at which every column shows its heading and what it holds uncut: the
+        longest stage, a date, a case number; a name as long as most. The last column
+        also takes what is left over."""
+        metrics = view.fontMetrics()
+        longest_day = show_day(date(2026, 9, 30))
+        samples = {
+            self.COL_CASE: ["CT-2026-00000", *(r.case_number for r in self._rows[:PAGE])],
+            self.COL_NAME: ["Alexandrina"],
+            self.COL_STAGE: [label(text) for text in STAGE_LABELS.values()],
+            self.COL_NEXT: [longest_day],
+            self.COL_CONTACT: [longest_day],
+            self.COL_DOCS: ["00"],
+        }
+        for column, texts in samples.items():
+            texts.extend(self._headers[column].split("\n"))
+        # 16 pixels of cell margins (a heading's sort arrow shows on the sorted column only).
+        return {column: max(metrics.horizontalAdvance(text) for text in texts) + 16
+                for column, texts in samples.items()}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = self.SORT_KEYS[column]

@@ -126,10 +126,12 @@ class DateField(QWidget):
         self.edit.setAccessibleName(label)
         self.edit.setPlaceholderText(" · ".join(formats()))
         self.edit.setMaxLength(40)
-        # Wide enough for the formats it shows while empty, and for any date typed.
+        # Wide enough for any date typed, and (where it may be left empty) for the formats
+        # it shows while empty; a required date is never empty.
         metrics = self.edit.fontMetrics()
-        self.edit.setMinimumWidth(max(metrics.horizontalAdvance(self.edit.placeholderText()),
-                                      metrics.horizontalAdvance("00/00/0000")) + 16)
+        self.edit.setMinimumWidth(max(
+            metrics.horizontalAdvance(self.edit.placeholderText()) if optional else 0,
+            metrics.horizontalAdvance("00/00/0000")) + 16)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
         self.calendar_button.setAccessibleName(self.tr("Choose {0} from a calendar").format(
@@ -147,10 +149,12 @@ class DateField(QWidget):
         self.understood = ToneLabel("", self, tone=Tone.MUTED)
         self.understood.setAccessibleDescription(self.tr("The date as read"))
         self.understood.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        # A long refusal wraps in the room there is rather than widening the whole form.
+        # Room for a date in words; a long refusal wraps there rather than widening the form.
         self.understood.setWordWrap(True)
         self.understood.setSizePolicy(QSizePolicy.Policy.Ignored,
                                       QSizePolicy.Policy.Preferred)
+        self.understood.setMinimumWidth(
+            self.understood.fontMetrics().horizontalAdvance(in_words(date(2026, 9, 30))) + 4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

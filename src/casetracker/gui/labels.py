@@ -56,7 +56,7 @@ DOMAIN_LABELS = (
     QT_TRANSLATE_NOOP("labels", "Tasks overdue"),
     # domain.documents.DOCUMENT_LABELS
     QT_TRANSLATE_NOOP("labels", "Birth certificate"),
-    QT_TRANSLATE_NOOP("labels", "State ID or driver's licence"),
+    QT_TRANSLATE_NOOP("labels", "State ID or driver's license"),
     QT_TRANSLATE_NOOP("labels", "Social Security card"),
     QT_TRANSLATE_NOOP("labels", "Passport"),
     QT_TRANSLATE_NOOP("labels", "Work authorization (EAD)"),
@@ -78,7 +78,7 @@ DOMAIN_LABELS = (
 # Short names of what a consent shares, for lists.
 CATEGORY_NAMES = {
     Category.ALIAS: QT_TRANSLATE_NOOP("labels", "preferred name"),
-    Category.READINESS: QT_TRANSLATE_NOOP("labels", "readiness"),
+    Category.READINESS: QT_TRANSLATE_NOOP("labels", "workshops and skills"),
     Category.AVAILABILITY: QT_TRANSLATE_NOOP("labels", "availability"),
     Category.EMPLOYMENT_GOALS: QT_TRANSLATE_NOOP("labels", "employment goals"),
     Category.WORK_HISTORY: QT_TRANSLATE_NOOP("labels", "work history"),

@@ -96,12 +96,8 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((CaseloadModel.COL_CASE, 118), (CaseloadModel.COL_NAME, 130),
-                              (CaseloadModel.COL_STAGE, 90), (CaseloadModel.COL_NEXT, 112),
-                              (CaseloadModel.COL_CONTACT, 100)):
-            # Never narrower than the heading, which is longer in some languages.
-            self.table.setColumnWidth(
-                column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
+        for column, width in self.model.column_widths(self.table).items():
+            self.table.setColumnWidth(column, width)  # heading and contents uncut
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.count = QLabel(self)
         self.model.modelReset.connect(self._update_count)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -116,7 +117,11 @@ class ExportDialog(QDialog):
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.preview_area)
         self.splitter.setSizes([360, 620])
-        QVBoxLayout(self).addWidget(self.splitter)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.close_buttons)
         self.resize(1000, 760)
 
     def _fill_positions(self, employer: str) -> None:
@@ -144,7 +149,13 @@ class ExportDialog(QDialog):
             old = layout.takeAt(0).widget()
             if old is not None:
                 old.deleteLater()
-        layout.addWidget(pdf_view(prepared.pdf, self.preview_area))
+        preview = pdf_view(prepared.pdf, self.preview_area)
+        layout.addWidget(preview)
+        # Made after the Close button, the preview still comes before it when tabbing.
+        for shown in preview.findChildren(QWidget):
+            if shown.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(shown, self.close_buttons.button(
+                    QDialogButtonBox.StandardButton.Close))
         self.status.setText(self.tr("Checked: nothing withheld appears in this document."))
         self.save_button.setEnabled(True)
 

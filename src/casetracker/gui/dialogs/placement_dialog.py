@@ -62,6 +62,9 @@ class PlacementDialog(FormDialog):
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason or note"))
         self.reason.setPlaceholderText(self.tr("Required when someone exits the pipeline"))
+        for hinted in (self.wage, self.reason):  # the hint is read whole, not cut off
+            hinted.setMinimumWidth(
+                hinted.fontMetrics().horizontalAdvance(hinted.placeholderText()) + 24)
         form = QFormLayout()
         form.addRow(self.tr("Stage"), self.stage)
         form.addRow(self.tr("Date"), self.on)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
+from casetracker.domain.catalog import Category
 from casetracker.domain.consent import Consent
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog, ConsentInput
 from casetracker.gui.dialogs.export_dialog import ExportDialog
@@ -70,7 +71,8 @@ class ConsentTab(RecordTab):
                       self.tr("Active") if item.active_on(today) else self.tr("Expired"))
             if item.expiring_within(today, 30):
                 status = self.tr("Active — expires soon")
-            shares = ", ".join(category_name(c) for c in sorted(item.categories))
+            shares = ", ".join(category_name(c) for c in sorted(item.categories,
+                                                                 key=list(Category).index))
             for column, text in enumerate([item.recipient_name, shares,
                                            show_day(item.signed_on), show_day(item.expires_on),
                                            status]):

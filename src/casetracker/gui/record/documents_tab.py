@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -47,10 +48,15 @@ class DocumentsTab(RecordTab):
         self.table.setHorizontalHeaderLabels([
             self.tr("Document"), self.tr("Status"), self.tr("Requested"), self.tr("Recovered"),
             self.tr("Expires"), self.tr("Scans")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The document's name takes the room the others leave, wrapping if it must; the
+        # dates and the count are as wide as what they show, so none is cut off.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.COL_DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_STATUS, QHeaderView.ResizeMode.Fixed)
+        for column in (self.COL_REQUESTED, self.COL_RECOVERED, self.COL_EXPIRES, self.COL_SCANS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
-        self.table.setColumnWidth(0, 250)
-        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(self.COL_STATUS, 120)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.attach_button = QPushButton(self.tr("Attach scan…"), self)
@@ -81,13 +87,17 @@ class DocumentsTab(RecordTab):
         self.table.setRowCount(len(self._documents))
         self.status_boxes = {}
         for row, document in enumerate(self._documents):
-            self.table.setItem(row, self.COL_DOCUMENT, QTableWidgetItem(document_title(document)))
+            title = QTableWidgetItem(document_title(document))
+            title.setToolTip(document_title(document))  # whole, if the column is narrow
+            self.table.setItem(row, self.COL_DOCUMENT, title)
             box = QComboBox(self.table)
             box.setAccessibleName(self.tr("Status of {0}").format(document_title(document)))
-            allowed = [document.status, *sorted(TRANSITIONS[document.status],
-                                                key=list(DocumentStatus).index)]
-            for status in allowed:
-                box.addItem(label(STATUS_LABELS[status]), status)
+            # Always in the same order (missing → requested → recovered, then expired and not
+            # needed), whatever the status now: a list that reorders itself is misread.
+            for status in DocumentStatus:
+                if status is document.status or status in TRANSITIONS[document.status]:
+                    box.addItem(label(STATUS_LABELS[status]), status)
+            box.setCurrentIndex(box.findData(document.status))
             box.setEnabled(self.editable)
             box.activated.connect(lambda _i, d=document, b=box: self._status_chosen(d, b))
             self.table.setCellWidget(row, self.COL_STATUS, box)

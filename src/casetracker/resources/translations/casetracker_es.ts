@@ -2997,7 +2997,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Acta de nacimiento</translation>
     </message>
     <message>
-        <source>State ID or driver&apos;s licence</source>
+        <source>State ID or driver&apos;s license</source>
         <translation>Identificación estatal o licencia de conducir</translation>
     </message>
     <message>
