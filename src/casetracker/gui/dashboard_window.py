@@ -107,6 +107,11 @@ class DashboardWindow(QDialog):
         reports.addStretch(1)
         period_label = QLabel(self.tr("Outcomes for"), self)
         period_label.setBuddy(self.period_kind)
+        # Linux names a combo box by its buddy label: the period's is not shown (the kind's
+        # label reads for both on screen).
+        named = QLabel(self.tr("Reporting period"), self)
+        named.setBuddy(self.period)
+        named.hide()
         reports.addWidget(period_label)
         reports.addWidget(self.period_kind)
         reports.addWidget(self.period)

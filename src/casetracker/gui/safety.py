@@ -151,9 +151,14 @@ class QuickExit(QObject):
 def hide_every_window() -> None:
     """Hide every window of the program in one go: main window, dialogs, message boxes,
     tool windows, menus and tooltips, whatever the desktop does with minimising."""
-    for widget in QApplication.topLevelWidgets():
-        if shiboken6.isValid(widget) and widget.isVisible():
-            widget.hide()
+    # Asked again after each hide: hiding one window can delete another (a dialog's popup,
+    # a tooltip), and a list taken beforehand would then hold a dangling widget.
+    for _ in range(10_000):
+        shown = next((w for w in QApplication.topLevelWidgets()
+                      if shiboken6.isValid(w) and w.isVisible()), None)
+        if shown is None:
+            break
+        shown.hide()
     for window in QGuiApplication.topLevelWindows():  # any window without a widget
         if window.isVisible():
             window.hide()
