@@ -32,10 +32,16 @@ def private_settings(tmp_path: Path, qapp: object) -> None:
 def no_windows_left_open(qapp: object) -> Iterator[None]:
     """Close what a test left on screen, so the next test starts with no window open."""
     yield
-    for widget in QApplication.topLevelWidgets():
-        if shiboken6.isValid(widget) and widget.isVisible():
-            widget.close()
-            widget.hide()
+    # Asked again after each close: closing one window can delete others (a dialog with
+    # WA_DeleteOnClose takes its popups along), and a list taken once would hold them.
+    for _ in range(10_000):
+        shown = next((w for w in QApplication.topLevelWidgets()
+                      if shiboken6.isValid(w) and w.isVisible()), None)
+        if shown is None:
+            break
+        shown.close()
+        if shiboken6.isValid(shown):
+            shown.hide()
 
 
 @pytest.fixture
