@@ -82,12 +82,11 @@ def read_date(text: str, order: str) -> date | None:
 
 def formats(locale: QLocale | None = None) -> list[str]:
     """The ways a date may be typed, as the interface language writes them."""
-    tr = QCoreApplication.translate
-    shown = [tr("DateField", "YYYY-MM-DD")]
+    shown = [QCoreApplication.translate("DateField", "YYYY-MM-DD")]
     order = local_order(locale)
     if order in ("MDY", "DMY"):
-        pattern = tr("DateField", "MM/DD/YYYY") if order == "MDY" else tr("DateField",
-                                                                           "DD/MM/YYYY")
+        pattern = (QCoreApplication.translate("DateField", "MM/DD/YYYY") if order == "MDY"
+                   else QCoreApplication.translate("DateField", "DD/MM/YYYY"))
         shown.append(pattern.replace("/", local_separator(locale)))
     return shown
 

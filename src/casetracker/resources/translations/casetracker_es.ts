@@ -75,6 +75,10 @@
         <translation>Exportaciones y cartas</translation>
     </message>
     <message>
+        <source>audit-log</source>
+        <translation>registro-de-auditoria</translation>
+    </message>
+    <message>
         <source>Exporting the audit view…</source>
         <translation>Exportando la vista de auditoría…</translation>
     </message>
@@ -165,24 +169,36 @@
         <translation>Caso</translation>
     </message>
     <message>
-        <source>Preferred name</source>
-        <translation>Nombre preferido</translation>
-    </message>
-    <message>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <source>Next milestone</source>
-        <translation>Próximo paso</translation>
+        <source>Preferred
+name</source>
+        <translation>Nombre
+preferido</translation>
     </message>
     <message>
-        <source>Last contact</source>
-        <translation>Último contacto</translation>
+        <source>Next
+milestone</source>
+        <translation>Próximo
+paso</translation>
     </message>
     <message>
-        <source>Docs outstanding</source>
-        <translation>Documentos pendientes</translation>
+        <source>Last
+contact</source>
+        <translation>Último
+contacto</translation>
+    </message>
+    <message>
+        <source>Docs
+to get</source>
+        <translation>Documentos
+pendientes</translation>
+    </message>
+    <message>
+        <source>Documents still to get: missing, requested, or expired</source>
+        <translation>Documentos que aún hay que conseguir: los que faltan, los solicitados y los vencidos</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -358,6 +374,10 @@
         <translation>Guardar el formulario de autorización</translation>
     </message>
     <message>
+        <source>release-form</source>
+        <translation>formulario-de-autorizacion</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -433,8 +453,16 @@
         <translation>Casos</translation>
     </message>
     <message>
-        <source>PDF (*.pdf);;CSV (*.csv)</source>
-        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+        <source>report</source>
+        <translation>informe</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save the caseload report</source>
@@ -448,8 +476,63 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>{0} known</source>
-        <translation>{0}: se conoce</translation>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/AAAA</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a date; type it as {1}</source>
+        <translation>“{0}” no es una fecha; escríbala como {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a date; type it as {1} or {2}</source>
+        <translation>“{0}” no es una fecha; escríbala como {1} o {2}</translation>
+    </message>
+    <message>
+        <source>Choose {0} from a calendar</source>
+        <translation>{0}: elegir en un calendario</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>Elegir en un calendario</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Elegir en un calendario (Alt+Flecha abajo)</translation>
+    </message>
+    <message>
+        <source>The date as read</source>
+        <translation>La fecha tal como se entendió</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoria</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>DEMONSTRATION DATA. Everyone in this database is made up and its passphrases are public. Never enter a real person here.</source>
+        <translation>DATOS DE DEMOSTRACIÓN. Todas las personas de esta base de datos son inventadas y sus frases de acceso son públicas. Nunca registre aquí a una persona real.</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>Datos de demostración</translation>
     </message>
 </context>
 <context>
@@ -461,6 +544,10 @@
     <message>
         <source>Documents</source>
         <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Readiness for the I-9 employment check</source>
+        <translation>Si los documentos están listos para la verificación de empleo del I-9</translation>
     </message>
     <message>
         <source>Document</source>
@@ -717,6 +804,33 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Case Tracker: something went wrong</source>
+        <translation>Case Tracker: algo salió mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Case Tracker ({0}). What was already saved is safe. If it happens again, copy the details below and send them to whoever looks after Case Tracker for your program: they name only the place in the program, never anything from a record.</source>
+        <translation>Algo salió mal dentro de Case Tracker ({0}). Lo que ya se guardó está a salvo. Si vuelve a pasar, copie los detalles de abajo y envíelos a quien se encarga de Case Tracker en su programa: solo indican el lugar del programa donde ocurrió, nunca nada de un expediente.</translation>
+    </message>
+    <message>
+        <source>Case Tracker locked itself, so that no screen goes on showing something out of date. Unlock to carry on; anything typed but not saved has to be typed again.</source>
+        <translation>Case Tracker se bloqueó por sí solo, para que ninguna pantalla siga mostrando algo desactualizado. Desbloquee para continuar; lo que se haya escrito sin guardar hay que escribirlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Copiar los detalles</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiados</translation>
+    </message>
+</context>
+<context>
     <name>ErrorLabel</name>
     <message>
         <source>Error</source>
@@ -762,8 +876,20 @@
         <translation>Qué se incluye y por qué:</translation>
     </message>
     <message>
+        <source>No position in particular</source>
+        <translation>Ningún puesto en particular</translation>
+    </message>
+    <message>
         <source>Checked: nothing withheld appears in this document.</source>
         <translation>Revisado: nada reservado aparece en este documento.</translation>
+    </message>
+    <message>
+        <source>referral-letter</source>
+        <translation>carta-de-referencia</translation>
+    </message>
+    <message>
+        <source>candidate-profile</source>
+        <translation>perfil-de-candidatura</translation>
     </message>
     <message>
         <source>Save the PDF</source>
@@ -828,6 +954,14 @@
         <translation>Configurar Case Tracker</translation>
     </message>
     <message>
+        <source>Case Tracker will create a new, encrypted database for your program. Choose where its file goes; the suggested place is your account&apos;s own data folder, where Case Tracker looks first when it starts.
+
+The first account is a supervisor, who then adds the staff. Choose a passphrase of at least 15 characters: a few unrelated words are easy to type and hard to guess.</source>
+        <translation>Case Tracker creará una base de datos nueva y cifrada para su programa. Elija dónde se guarda su archivo; el lugar sugerido es la carpeta de datos de su propia cuenta, que es donde Case Tracker busca primero al abrirse.
+
+La primera cuenta es de supervisión, y desde ella se agrega al resto del personal. Elija una frase de acceso de al menos 15 caracteres: unas cuantas palabras sin relación entre sí son fáciles de escribir y difíciles de adivinar.</translation>
+    </message>
+    <message>
         <source>There is no database yet. Case Tracker will create an encrypted one at:
 {0}
 
@@ -850,8 +984,40 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Repita la frase de acceso</translation>
     </message>
     <message>
+        <source>Database file</source>
+        <translation>Archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Elegir el archivo de la base de datos</translation>
+    </message>
+    <message>
         <source>Repeat it</source>
         <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>Where should the new database go?</source>
+        <translation>¿Dónde se guardará la nueva base de datos?</translation>
+    </message>
+    <message>
+        <source>Case Tracker databases (*.db)</source>
+        <translation>Bases de datos de Case Tracker (*.db)</translation>
+    </message>
+    <message>
+        <source>Choose where the database file goes.</source>
+        <translation>Elija dónde se guardará el archivo de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Give the whole path of the database file, or use Choose…</source>
+        <translation>Escriba la ruta completa del archivo de la base de datos, o use Elegir…</translation>
+    </message>
+    <message>
+        <source>There is already a database or folder at {0}. Case Tracker never overwrites one: choose another name or place.</source>
+        <translation>Ya hay una base de datos o una carpeta en {0}. Case Tracker nunca las sobrescribe: elija otro nombre u otro lugar.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -863,6 +1029,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>New SMART goal</source>
         <translation>Nueva meta SMART</translation>
+    </message>
+    <message>
+        <source>Change the goal</source>
+        <translation>Cambiar la meta</translation>
     </message>
     <message>
         <source>Domain</source>
@@ -905,8 +1075,20 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Con plazo: fecha meta</translation>
     </message>
     <message>
-        <source>Milestones (steps on the way, by date)</source>
-        <translation>Pasos (en el camino, con fecha)</translation>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Milestones (steps on the way, each with its own due date)</source>
+        <translation>Pasos (en el camino, cada uno con su propia fecha)</translation>
+    </message>
+    <message>
+        <source>Due date of milestone {0}</source>
+        <translation>Fecha del paso {0}</translation>
+    </message>
+    <message>
+        <source>Milestone {0}</source>
+        <translation>Paso {0}</translation>
     </message>
     <message>
         <source>Milestones</source>
@@ -915,10 +1097,6 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Step</source>
         <translation>Paso</translation>
-    </message>
-    <message>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation>Fecha (AAAA-MM-DD)</translation>
     </message>
     <message>
         <source>Add milestone</source>
@@ -946,6 +1124,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Progress</source>
         <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Double-click a goal or a milestone to change it</source>
+        <translation>Haga doble clic en una meta o en un paso para cambiarlo</translation>
     </message>
     <message>
         <source>SMART details</source>
@@ -1020,12 +1202,20 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Desmarcar un paso</translation>
     </message>
     <message>
-        <source>Add milestone</source>
-        <translation>Agregar paso</translation>
+        <source>Change a goal</source>
+        <translation>Cambiar una meta</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Paso</translation>
+        <source>Change a milestone</source>
+        <translation>Cambiar un paso</translation>
+    </message>
+    <message>
+        <source>Change the milestone…</source>
+        <translation>Cambiar el paso…</translation>
+    </message>
+    <message>
+        <source>Change the goal…</source>
+        <translation>Cambiar la meta…</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -1038,6 +1228,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Save the plan</source>
         <translation>Guardar el plan</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -1134,6 +1328,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Cuenta</translation>
     </message>
     <message>
+        <source>Type your account name</source>
+        <translation>Escriba el nombre de su cuenta</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de acceso</translation>
     </message>
@@ -1144,6 +1342,38 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Forgot the passphrase? Use the recovery key</source>
         <translation>¿Olvidó la frase de acceso? Use la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Base de datos: {0}</translation>
+    </message>
+    <message>
+        <source>Set up your program&apos;s database…</source>
+        <translation>Configurar la base de datos de su programa…</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>Abrir otra base de datos…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t list account names on this computer</source>
+        <translation>No mostrar los nombres de las cuentas en esta computadora</translation>
+    </message>
+    <message>
+        <source>Each person types their account name instead.</source>
+        <translation>En su lugar, cada persona escribe el nombre de su cuenta.</translation>
+    </message>
+    <message>
+        <source>Type your account name.</source>
+        <translation>Escriba el nombre de su cuenta.</translation>
+    </message>
+    <message>
+        <source>Open a Case Tracker database</source>
+        <translation>Abrir una base de datos de Case Tracker</translation>
+    </message>
+    <message>
+        <source>Case Tracker databases (*.db);;All files (*)</source>
+        <translation>Bases de datos de Case Tracker (*.db);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
         <source>Wait %n second(s)</source>
@@ -1351,6 +1581,33 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Do not import</source>
         <translation>No importar</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>Change the milestone</source>
+        <translation>Cambiar el paso</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>Agregar paso</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>What will be done on the way?</source>
+        <translation>¿Qué se hará en el camino?</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>The goal&apos;s target date: {0}</source>
+        <translation>Plazo de la meta: {0}</translation>
     </message>
 </context>
 <context>
@@ -1915,8 +2172,8 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>El mismo de esta computadora</translation>
     </message>
     <message>
-        <source>A new language is used the next time Case Tracker starts.</source>
-        <translation>El idioma nuevo se usa la próxima vez que se abra Case Tracker.</translation>
+        <source>Your own choice, kept with your account: it is used from your next unlock.</source>
+        <translation>Es su propia elección y se guarda con su cuenta: se usa a partir de la próxima vez que desbloquee.</translation>
     </message>
     <message>
         <source>Only a supervisor can change these.</source>
@@ -2192,8 +2449,8 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
 <context>
     <name>app</name>
     <message>
-        <source>This is the demonstration database: every person in it is made up. Every demo account&apos;s passphrase is “{0}”. To set up your program&apos;s own database, start Case Tracker with --db PATH.</source>
-        <translation>Esta es la base de datos de demostración: todas las personas que aparecen son inventadas. La frase de acceso de cada cuenta de demostración es “{0}”. Para crear la base de datos de su programa, abra Case Tracker con --db RUTA.</translation>
+        <source>This is the demonstration database: every person in it is made up. Every demo account&apos;s passphrase is “{0}”. To set up your program&apos;s own database, choose “Set up your program&apos;s database…” below.</source>
+        <translation>Esta es la base de datos de demostración: todas las personas que aparecen son inventadas. La frase de acceso de cada cuenta de demostración es “{0}”. Para crear la base de datos de su programa, elija “Configurar la base de datos de su programa…” abajo.</translation>
     </message>
     <message>
         <source>Case Tracker</source>
@@ -2271,6 +2528,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>esa meta ya no existe</translation>
     </message>
     <message>
+        <source>that milestone no longer exists</source>
+        <translation>ese paso ya no existe</translation>
+    </message>
+    <message>
         <source>that document no longer exists</source>
         <translation>ese documento ya no existe</translation>
     </message>
@@ -2313,6 +2574,22 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>closing a case: case {0} is closed; reopen it first</source>
         <translation>no se puede cerrar el caso {0}: está cerrado; primero vuelva a abrirlo</translation>
+    </message>
+    <message>
+        <source>nothing was written: the survivor&apos;s {0} shows in its {1}, which is shared; change that on the record first</source>
+        <translation>no se guardó nada: el dato “{0}” de la persona aparece en “{1}”, que se comparte; primero cámbielo en el expediente</translation>
+    </message>
+    <message>
+        <source>nothing was written: the survivor&apos;s {0} shows, which is shared; change that on the record first</source>
+        <translation>no se guardó nada: el dato “{0}” de la persona aparece en lo que se comparte; primero cámbielo en el expediente</translation>
+    </message>
+    <message>
+        <source>nothing was written: this survivor&apos;s shared profile needs a review by their case manager before it can be shared; they have been asked to review it</source>
+        <translation>no se guardó nada: el perfil que se comparte de esta persona necesita una revisión de su gestor/a de casos antes de poder compartirse; ya se le pidió que lo revise</translation>
+    </message>
+    <message>
+        <source>there is no consent {0}</source>
+        <translation>no existe el consentimiento {0}</translation>
     </message>
     <message>
         <source>No such file or directory</source>
@@ -2359,6 +2636,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
     </message>
     <message>
+        <source>This employer has hiring restrictions: ask the survivor&apos;s case manager whether this referral fits before making it.</source>
+        <translation>Este empleador tiene restricciones de contratación: antes de hacer esta referencia, pregunte al gestor/a de casos de la persona si es adecuada.</translation>
+    </message>
+    <message>
         <source>is required</source>
         <translation>es obligatorio</translation>
     </message>
@@ -2381,6 +2662,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>{0} is not a date (use YYYY-MM-DD)</source>
         <translation>{0} no es una fecha (use AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>{0} is after the goal&apos;s target date {1}</source>
+        <translation>{0} es posterior al plazo de la meta ({1})</translation>
     </message>
     <message>
         <source>must be between {0} and {1}</source>
@@ -2700,6 +2985,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>{0} {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message numerus="yes">
@@ -3061,8 +3350,8 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>nombre preferido</translation>
     </message>
     <message>
-        <source>readiness</source>
-        <translation>preparación</translation>
+        <source>workshops and skills</source>
+        <translation>talleres y habilidades</translation>
     </message>
     <message>
         <source>availability</source>
@@ -3243,6 +3532,13 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} ya existe. ¿Desea reemplazarlo?</translation>
     </message>
 </context>
 </TS>
