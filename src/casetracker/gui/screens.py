@@ -75,11 +75,13 @@ def _opened(name: str, owner: object, opener: Callable[[], object]) -> Iterator[
         setattr(owner, "active_dialog", None)  # noqa: B010 - the owner's public attribute
 
 
-def walk(vault: Vault, session: Session | None = None) -> Iterator[Screen]:
-    """Every screen: the locked ones from `vault`, then (with a session) the unlocked ones."""
+def walk(vault: Vault, session: Session | None = None, *,
+         preview: bool = True) -> Iterator[Screen]:
+    """Every screen: the locked ones from `vault`, then (with a session) the unlocked ones.
+    `preview=False` shows the sharing dialog without rendering a PDF preview."""
     yield from locked_screens(vault)
     if session is not None:
-        yield from unlocked_screens(vault, session)
+        yield from unlocked_screens(vault, session, preview=preview)
 
 
 def locked_screens(vault: Vault) -> Iterator[Screen]:
@@ -100,19 +102,21 @@ def locked_screens(vault: Vault) -> Iterator[Screen]:
     yield from _shown("dialog-recovery-key", RecoveryKeyDialog(SAMPLE_KEY))
 
 
-def unlocked_screens(vault: Vault, session: Session) -> Iterator[Screen]:
+def unlocked_screens(vault: Vault, session: Session, *,
+                     preview: bool = True) -> Iterator[Screen]:
     """The main window, a record's every tab and dialog, and every window the toolbar opens."""
     window = MainWindow(session, ClipboardGuard())
     window.resize(1280, 800)
     try:
-        yield from _main_window(window, session)
+        yield from _main_window(window, session, preview)
     finally:
         window.close()
         window.deleteLater()
         settle()
 
 
-def _main_window(window: MainWindow, session: Session) -> Iterator[Screen]:
+def _main_window(window: MainWindow, session: Session, preview: bool = True,
+                 ) -> Iterator[Screen]:
     window.show()
     settle()
     yield "caseload", window
@@ -121,7 +125,7 @@ def _main_window(window: MainWindow, session: Session) -> Iterator[Screen]:
         settle()
         assert window.record is not None
         yield from record_screens(window, window.record)
-    yield from _share_preview(window)
+    yield from _share_preview(window, preview)
     actions = [(window.new_action, "dialog-new-survivor", window.open_intake),
                (window.import_action, "dialog-import", window.open_import),
                (window.dashboard_action, "dashboard", window.open_dashboard),
@@ -176,7 +180,7 @@ def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
         yield from _opened("dialog-purge", record, record.open_purge)
 
 
-def _share_preview(window: MainWindow) -> Iterator[Screen]:
+def _share_preview(window: MainWindow, preview: bool = True) -> Iterator[Screen]:
     """The sharing dialog, with a preview for the first case that has an active consent."""
     fallback: ExportDialog | None = None
     for row in range(min(window.model.rowCount(), 40)):
@@ -190,7 +194,7 @@ def _share_preview(window: MainWindow) -> Iterator[Screen]:
         record.consent.active_dialog = None
         if not isinstance(dialog, ExportDialog):
             continue
-        if dialog.employer.count():
+        if dialog.employer.count() and preview:
             if fallback is not None:
                 _close(fallback)
             dialog.show()
