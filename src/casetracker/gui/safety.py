@@ -6,6 +6,7 @@ each of these makes the screen hold no survivor's data as quickly as possible.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -152,16 +153,24 @@ def hide_every_window() -> None:
     """Hide every window of the program in one go: main window, dialogs, message boxes,
     tool windows, menus and tooltips, whatever the desktop does with minimising."""
     # Asked again after each hide: hiding one window can delete another (a dialog's popup,
-    # a tooltip), and a list taken beforehand would then hold a dangling widget.
-    for _ in range(10_000):
-        shown = next((w for w in QApplication.topLevelWidgets()
-                      if shiboken6.isValid(w) and w.isVisible()), None)
-        if shown is None:
-            break
-        shown.hide()
-    for window in QGuiApplication.topLevelWindows():  # any window without a widget
-        if window.isVisible():
-            window.hide()
+    # a tooltip), and a list taken beforehand would then hold a dangling widget. Python's
+    # garbage collector waits meanwhile: making the list's wrappers can start a collection
+    # that deletes an unreferenced window the list is still being made from (a segfault).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(10_000):
+            shown = next((w for w in QApplication.topLevelWidgets()
+                          if shiboken6.isValid(w) and w.isVisible()), None)
+            if shown is None:
+                break
+            shown.hide()
+        for window in QGuiApplication.topLevelWindows():  # any window without a widget
+            if window.isVisible():
+                window.hide()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class ClipboardGuard(QObject):
