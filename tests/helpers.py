@@ -43,3 +43,22 @@ def load_build_script() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def top_level_widgets() -> list:  # type: ignore[type-arg]
+    """`QApplication.topLevelWidgets()` without the crash it can cause: making the list's Python
+    wrappers can start a garbage collection that deletes an unreferenced window while Qt is
+    still making the list (see `gui.safety.hide_every_window`). Collect first, then list with
+    the collector paused."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    gc.collect()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return list(QApplication.topLevelWidgets())
+    finally:
+        if collecting:
+            gc.enable()

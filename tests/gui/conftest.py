@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
 
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.controller import AppController
 from casetracker.services import survivors
 from tests.conftest import Created, Team
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, top_level_widgets
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +34,7 @@ def no_windows_left_open(qapp: object) -> Iterator[None]:
     # Asked again after each close: closing one window can delete others (a dialog with
     # WA_DeleteOnClose takes its popups along), and a list taken once would hold them.
     for _ in range(10_000):
-        shown = next((w for w in QApplication.topLevelWidgets()
+        shown = next((w for w in top_level_widgets()
                       if shiboken6.isValid(w) and w.isVisible()), None)
         if shown is None:
             break

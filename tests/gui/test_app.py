@@ -27,6 +27,7 @@ from tests.helpers import (
     SUPERVISOR,
     SUPERVISOR_PASSPHRASE,
     FakeClock,
+    top_level_widgets,
 )
 
 
@@ -232,7 +233,7 @@ def test_no_window_title_names_a_survivor(qtbot: QtBot, rosa: Survivor,
         record.tabs.setCurrentIndex(index)
     record.goals.open_goal_dialog()
     record.profile.open_editor()
-    titles = [w.windowTitle() for w in QApplication.topLevelWidgets()] + [
+    titles = [w.windowTitle() for w in top_level_widgets()] + [
         w.windowTitle() for w in window.findChildren(QDialog)]
     for name in ("Rosa", "Quintero", "CT-0001"):
         assert not any(name in title for title in titles), titles

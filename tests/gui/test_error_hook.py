@@ -20,7 +20,13 @@ from casetracker.gui.error_dialog import ErrorDialog, ExceptionHook, describe
 from casetracker.gui.main_window import MainWindow
 from casetracker.services import audit
 from tests.conftest import Team
-from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE, SUPERVISOR, SUPERVISOR_PASSPHRASE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+    top_level_widgets,
+)
 
 # What a record could hold: it must never reach the dialog, the clipboard or stderr.
 SECRET = "Rosa María Quintero"
@@ -144,7 +150,7 @@ def test_a_burst_of_errors_gives_one_dialog(qtbot: QtBot, rosa: Survivor,
     qtbot.wait(20)
     assert hook.dialog is first
     assert hook.repeats == 2
-    assert [w for w in QApplication.topLevelWidgets()
+    assert [w for w in top_level_widgets()
             if isinstance(w, ErrorDialog) and w.isVisible()] == [first]
 
 
@@ -187,5 +193,5 @@ def test_the_app_runs_with_the_hook_and_puts_the_old_one_back(
     assert sys.excepthook is previous
     with team.vault.hold_window():  # and the window let go of its database
         pass
-    for widget in QApplication.topLevelWidgets():
+    for widget in top_level_widgets():
         widget.close()

@@ -31,6 +31,7 @@ from tests.helpers import (
     CASE_MANAGER_PASSPHRASE,
     OTHER_CASE_MANAGER,
     OTHER_CASE_MANAGER_PASSPHRASE,
+    top_level_widgets,
 )
 
 
@@ -52,7 +53,7 @@ def compiled(ts_file: Path, folder: Path) -> Path:
 
 
 def language_notices() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
+    return [w for w in top_level_widgets()
             if isinstance(w, QMessageBox) and w.objectName() == "languageUnavailable"
             and w.isVisible()]
 

@@ -40,6 +40,7 @@ from tests.helpers import (
     SUPERVISOR,
     SUPERVISOR_PASSPHRASE,
     FakeClock,
+    top_level_widgets,
 )
 
 ROLES = {"supervisor": (SUPERVISOR, SUPERVISOR_PASSPHRASE),
@@ -74,7 +75,7 @@ def press(widget: QWidget, key: Qt.Key = Qt.Key.Key_Escape) -> None:
 
 
 def visible_windows() -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return [w for w in top_level_widgets() if w.isVisible()]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -14,7 +14,7 @@ from casetracker.gui.screens import walk
 from casetracker.gui.screenshots import render_all
 from casetracker.services import demo
 from tests.conftest import Team
-from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE
+from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE, top_level_widgets
 
 LOCKED = ["lock-screen", "dialog-recovery", "dialog-new-passphrase", "message-error",
           "dialog-first-run", "dialog-recovery-key"]
@@ -30,7 +30,7 @@ def caseload(team: Team) -> Team:
 
 
 def open_windows() -> set[int]:
-    return {id(w) for w in QApplication.topLevelWidgets() if isValid(w) and w.isVisible()}
+    return {id(w) for w in top_level_widgets() if isValid(w) and w.isVisible()}
 
 
 def owners(widget: QWidget | None) -> set[int]:

@@ -46,6 +46,7 @@ from tests.helpers import (
     COORDINATOR_PASSPHRASE,
     SUPERVISOR,
     SUPERVISOR_PASSPHRASE,
+    top_level_widgets,
 )
 
 TODAY = clock.today()
@@ -88,7 +89,7 @@ def hits_in_files(root: Path, skip: tuple[Path, ...] = ()) -> list[str]:
 
 
 def titles() -> list[str]:
-    return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.windowTitle()]
+    return [w.windowTitle() for w in top_level_widgets() if w.windowTitle()]
 
 
 @pytest.fixture
