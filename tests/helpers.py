@@ -14,6 +14,10 @@ COORDINATOR = "cole"
 COORDINATOR_PASSPHRASE = "seven quiet lanterns on a hill"
 OTHER_CASE_MANAGER = "ben"
 OTHER_CASE_MANAGER_PASSPHRASE = "copper teapot beside the window"
+# Each test account's passphrase, by account name.
+PASSPHRASES = {SUPERVISOR: SUPERVISOR_PASSPHRASE, CASE_MANAGER: CASE_MANAGER_PASSPHRASE,
+               OTHER_CASE_MANAGER: OTHER_CASE_MANAGER_PASSPHRASE,
+               COORDINATOR: COORDINATOR_PASSPHRASE}
 
 
 class FakeClock:

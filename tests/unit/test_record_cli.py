@@ -44,19 +44,13 @@ from casetracker.services.vault import Vault
 from tests.conftest import Team
 from tests.helpers import (
     CASE_MANAGER,
-    CASE_MANAGER_PASSPHRASE,
     COORDINATOR,
-    COORDINATOR_PASSPHRASE,
     OTHER_CASE_MANAGER,
-    OTHER_CASE_MANAGER_PASSPHRASE,
+    PASSPHRASES,
     SUPERVISOR,
-    SUPERVISOR_PASSPHRASE,
     FakeClock,
 )
 
-PASSPHRASES = {SUPERVISOR: SUPERVISOR_PASSPHRASE, CASE_MANAGER: CASE_MANAGER_PASSPHRASE,
-               OTHER_CASE_MANAGER: OTHER_CASE_MANAGER_PASSPHRASE,
-               COORDINATOR: COORDINATOR_PASSPHRASE}
 TODAY = clock.today()
 SOON = (TODAY + timedelta(days=90)).isoformat()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
