@@ -231,6 +231,32 @@ def test_retention_steps_wait_for_their_days_and_positions_must_fit(team: Team,
         parse_wage("999999999999")
 
 
+def test_retention_steps_and_an_exit_close_the_check_ins_they_settle(team: Team,
+                                                                    hotel: str) -> None:
+    case = take_in(team.case_manager, "CT-1", "Rosa")
+    cm = team.case_manager
+    day = TODAY - timedelta(days=100)
+    for stage in (Stage.MATCHING, Stage.INTERVIEW, Stage.OFFER):
+        placement.advance(cm, case, stage, position=hotel, on=day)
+    placed = placement.advance(cm, case, Stage.PLACED, on=TODAY - timedelta(days=65))
+    notes.add_task(cm, case, "30-day retention check-in", TODAY)  # typed by hand: stays
+
+    def open_check_ins() -> list[int]:
+        return sorted((t.due_date - placed.on).days for t in notes.tasks(cm, case)
+                      if not t.done and t.title.endswith("retention check-in"))
+
+    assert open_check_ins() == [30, 60, 65, 90]
+    placement.advance(cm, case, Stage.RETAINED_30, on=TODAY - timedelta(days=30))
+    assert open_check_ins() == [60, 65, 90]
+    closed = [t for t in notes.tasks(cm, case) if t.done]
+    assert [t.done_on for t in closed] == [TODAY - timedelta(days=30)]
+    placement.advance(cm, case, Stage.EXITED, reason="Moved away")
+    assert open_check_ins() == [65]
+    entries = [e for e in audit.recent_entries(team.supervisor, 20)
+               if e.action == "placement.advance"]
+    assert [e.details.get("check_ins_closed") for e in entries[-2:]] == [1, 2]
+
+
 def test_a_refusal_inside_a_session_of_attendance_is_still_audited(team: Team) -> None:
     take_in(team.case_manager, "CT-1", "Rosa")
     with pytest.raises(PermissionDeniedError):

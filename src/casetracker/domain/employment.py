@@ -216,6 +216,21 @@ RETENTION_DAYS = {Stage.RETAINED_30: 30, Stage.RETAINED_60: 60, Stage.RETAINED_9
 LOOKING = frozenset({Stage.READINESS, Stage.MATCHING, Stage.INTERVIEW})
 
 
+def retention_task_title(days: int) -> str:
+    """The title of the check-in task that placing someone schedules `days` after it."""
+    return f"{days}-day retention check-in"
+
+
+def check_ins_settled(stage: Stage) -> frozenset[int]:
+    """The retention check-ins (in days after the placement) that recording `stage` makes
+    unnecessary: a retention step settles its own and any earlier one, an exit all of them."""
+    if stage is Stage.EXITED:
+        return frozenset(RETENTION_DAYS.values())
+    if stage in RETENTION_DAYS:
+        return frozenset(d for d in RETENTION_DAYS.values() if d <= RETENTION_DAYS[stage])
+    return frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class PlacementStep:
     id: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from casetracker.domain import clock
@@ -15,7 +15,9 @@ from casetracker.domain.employment import (
     Stage,
     Workshop,
     WorkshopTopic,
+    check_ins_settled,
     check_step,
+    retention_task_title,
 )
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
@@ -89,9 +91,11 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
         repo.add_step(step)
         if stage is Stage.PLACED:
             _schedule_retention(session, survivor, step)
+        settled = _settle_check_ins(session, survivor, step, placed_on)
         session.audit("placement.advance", survivor.case_number, stage=stage.value,
                       previous=current.value,
-                      employer=chosen_employer.name if chosen_employer else None)
+                      employer=chosen_employer.name if chosen_employer else None,
+                      check_ins_closed=settled)
     return step
 
 
@@ -99,9 +103,27 @@ def _schedule_retention(session: Session, survivor: Survivor, step: PlacementSte
     notes = NoteRepository(session.conn)
     for days in RETENTION_DAYS.values():
         notes.save_task(Task(
-            str(uuid.uuid4()), survivor.id, f"{days}-day retention check-in",
+            str(uuid.uuid4()), survivor.id, retention_task_title(days),
             step.on + timedelta(days=days), survivor.assigned_to or session.account.name,
             created_by=session.account.name, created_at=clock.now_iso()))
+
+
+def _settle_check_ins(session: Session, survivor: Survivor, step: PlacementStep,
+                      placed_on: date | None) -> int:
+    """Tick off the open retention check-ins that `step` makes unnecessary (a retention step
+    its own and earlier ones, an exit every one): the tasks the placement on `placed_on`
+    scheduled, recognised by their title and due date. Returns how many were closed."""
+    days = check_ins_settled(step.stage)
+    if not days or placed_on is None:
+        return 0
+    wanted = {(retention_task_title(d), placed_on + timedelta(days=d)) for d in days}
+    notes = NoteRepository(session.conn)
+    closed = 0
+    for task in notes.tasks(survivor.id):
+        if not task.done and (task.title, task.due_date) in wanted:
+            notes.save_task(replace(task, done_on=min(step.on, clock.today())))
+            closed += 1
+    return closed
 
 
 # -- workshops --------------------------------------------------------------------------------
