@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         review_commands,
         selftest_commands,
         sensitive_commands,
+        service_commands,
         settings_commands,
         sharing_commands,
         sync_commands,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.register(commands, add)
     document_commands.register(commands, add)
     note_commands.register(commands, add)
+    service_commands.register(commands, add)
     sensitive_commands.register(commands, add)
     employment_commands.register(commands, add)
     sharing_commands.register(commands, add)

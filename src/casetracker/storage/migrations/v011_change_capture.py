@@ -117,6 +117,9 @@ REPLICATED: tuple[Replicated, ...] = (
         case=_SURVIVOR),
     Replicated("review_actions", ("id",), ("review_id", "text", "task_id"),
                case="(SELECT survivor_id FROM reviews WHERE id = {r}.review_id)"),
+    Replicated("service_contacts", ("id",), (
+        "survivor_id", "delivered_on", "kind", "minutes", "note", "recorded_by", "created_at"),
+        case=_SURVIVOR),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
