@@ -9,7 +9,7 @@ from typing import Any
 from casetracker.cli.common import AddCommand, Context, print_rows
 from casetracker.domain.errors import UsageError
 from casetracker.domain.reports import METRIC_LABELS, METRICS, PERIOD_FORMS, parse_period
-from casetracker.services import dashboard
+from casetracker.services import dashboard, funder_report
 
 
 def _format(out: str) -> str:
@@ -39,6 +39,17 @@ def cmd_report_outcomes(ctx: Context) -> int:
     period = parse_period(ctx.args.period)  # a mistake in it is told before the passphrase
     with ctx.unlock() as session:
         data = dashboard.outcome_report(session, period.label, fmt)
+        dashboard.write_report(Path(ctx.args.out), data)
+    return 0
+
+
+def cmd_report_funder(ctx: Context) -> int:
+    if ctx.args.period is None:
+        raise UsageError(f"report funder needs --period: {PERIOD_FORMS}")
+    fmt = _format(ctx.args.out)
+    period = parse_period(ctx.args.period)
+    with ctx.unlock() as session:
+        data = funder_report.report(session, period.label, fmt)
         dashboard.write_report(Path(ctx.args.out), data)
     return 0
 
@@ -84,6 +95,12 @@ def register(commands: Any, add: AddCommand) -> None:
     # Gone: refused with a clear message (above) rather than an "unrecognized argument".
     cmd.add_argument("--from", dest="from_", help=argparse.SUPPRESS)
     cmd.add_argument("--to", help=argparse.SUPPRESS)
+    cmd = add(actions, "funder", cmd_report_funder,
+              "the funder report for one reporting period that is over: clients served, "
+              "services by type, placement outcomes, employers by industry (PDF or CSV)")
+    cmd.add_argument("--period", metavar="PERIOD",
+                     help="2026-05, 2026-Q2, 2026-H1 or FY2026, as for report outcomes")
+    cmd.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
     cmd = add(commands, "dashboard", cmd_dashboard,
               "figures per case manager and the funnel; with --case-manager and --metric, the "
               "cases behind a figure")
