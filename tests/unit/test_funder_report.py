@@ -64,7 +64,7 @@ def _day(rng: random.Random, after: date) -> date:
 
 
 def build(team: Team, seed: int) -> Truth:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     cm = team.case_manager
     truth = Truth()
     positions = {}
@@ -117,7 +117,7 @@ def build(team: Team, seed: int) -> Truth:
                                     None if stage is Stage.MATCHING else employer))
                 truth.days[case].append(day)
     for day, cases in attendance.items():
-        placement.record_session(cm, list(WorkshopTopic)[0], day,
+        placement.record_session(cm, WorkshopTopic.FEEDBACK, day,
                                  [placement.AttendanceEntry(c, True, False) for c in cases])
         for case in cases:
             truth.services.append((case, ServiceType.EMPLOYMENT_READINESS, day))
@@ -172,7 +172,7 @@ def test_each_thing_done_with_someone_alone_makes_them_served(team: Team) -> Non
                           measurable="m", achievable="a", relevant="r",
                           target_date=TODAY + timedelta(days=60))
     plans.add_checkin(cm, goal.id, "called", inside)
-    placement.record_session(cm, list(WorkshopTopic)[0], inside,
+    placement.record_session(cm, WorkshopTopic.FEEDBACK, inside,
                              [placement.AttendanceEntry(person(4), True, False)])
     notes.add_note(cm, person(5), "reached", ContactType.PHONE, inside)
     sixth = person(6)

@@ -34,7 +34,7 @@ from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
-from casetracker.services import dashboard
+from casetracker.services import dashboard, funder_report
 from casetracker.services.session import Session
 
 # How many of the latest periods of each kind the outcome report offers.
@@ -102,6 +102,8 @@ class DashboardWindow(QDialog):
         self._list_periods()
         self.outcomes_button = QPushButton(self.tr("Outcomes report…"), self)
         self.outcomes_button.clicked.connect(self.save_outcomes_report)
+        self.funder_button = QPushButton(self.tr("Funder report…"), self)
+        self.funder_button.clicked.connect(self.save_funder_report)
         reports = QHBoxLayout()
         reports.addWidget(self.caseload_button)
         reports.addStretch(1)
@@ -116,6 +118,7 @@ class DashboardWindow(QDialog):
         reports.addWidget(self.period_kind)
         reports.addWidget(self.period)
         reports.addWidget(self.outcomes_button)
+        reports.addWidget(self.funder_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("Placement funnel"), self))
@@ -181,3 +184,11 @@ class DashboardWindow(QDialog):
 
     def save_outcomes_report(self) -> None:
         self._save(self.outcomes_producer(), self.tr("Save the outcomes report"))
+
+    def funder_producer(self) -> Callable[[str], bytes]:
+        """The funder report for the period chosen for the outcomes."""
+        period = str(self.period.currentData())
+        return lambda fmt: funder_report.report(self.session, period, fmt)
+
+    def save_funder_report(self) -> None:
+        self._save(self.funder_producer(), self.tr("Save the funder report"))

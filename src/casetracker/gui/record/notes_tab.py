@@ -55,6 +55,8 @@ class NotesTab(RecordTab):
         self.text.setMaximumHeight(100)
         self.add_button = QPushButton(self.tr("Add note"), self)
         self.add_button.clicked.connect(self.add_note)
+        self.services_button = QPushButton(self.tr("Services given…"), self)
+        self.services_button.clicked.connect(self.show_services)
         self.error = ErrorLabel(self)
         entry = QFormLayout()
         row = QHBoxLayout()
@@ -66,11 +68,16 @@ class NotesTab(RecordTab):
         if self.editable:
             layout.addLayout(entry)
             layout.addWidget(self.error)
-            layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.services_button)
+            buttons.addStretch(1)
+            buttons.addWidget(self.add_button)
+            layout.addLayout(buttons)
         else:
             for widget in (self.contact, self.written_on, self.text, self.add_button,
                            self.error):
                 widget.hide()
+            layout.addWidget(self.services_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.list, 1)
         self.refresh()
 
@@ -81,6 +88,15 @@ class NotesTab(RecordTab):
                                    f"{label(CONTACT_LABELS[note.contact_type])} · "
                                    f"{note.author or ''}\n{note.text}")
             self.list.addItem(item)
+
+    def show_services(self) -> None:
+        """The services given to the survivor, and a row to record one (funders count them)."""
+        from casetracker.gui.dialogs.services_dialog import ServicesDialog
+
+        dialog = ServicesDialog(self.session, self.case_number, editable=self.editable,
+                                parent=self)
+        self.active_dialog = dialog
+        dialog.show()
 
     def add_note(self) -> None:
         from casetracker.domain.errors import CaseTrackerError

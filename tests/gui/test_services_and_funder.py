@@ -1,0 +1,80 @@
+"""Services given and the funder report in the desktop app (issue 21): the case manager
+records a service from the Notes tab and takes it back; a supervisor saves the funder report
+from the dashboard. Checked through the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from casetracker.domain.service_log import ServiceType
+from casetracker.domain.survivors import Survivor
+from casetracker.gui.controller import AppController
+from casetracker.gui.dashboard_window import DashboardWindow
+from casetracker.gui.dialogs.services_dialog import ServicesDialog
+from casetracker.services import service_log
+from tests.conftest import Team
+from tests.gui.test_app import open_first_record, verify
+from tests.gui.test_saving_right import SaveDialog
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+)
+
+
+def test_a_case_manager_records_a_service_and_takes_it_back(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    _window, record = open_first_record(qtbot, controller, CASE_MANAGER,
+                                        CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.notes)
+    qtbot.mouseClick(record.notes.services_button, Qt.MouseButton.LeftButton)
+    dialog = record.notes.active_dialog
+    assert isinstance(dialog, ServicesDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(ServiceType.TRANSPORTATION.value))
+    dialog.minutes.setValue(45)
+    qtbot.keyClicks(dialog.note, "bus pass")
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert not dialog.error.isVisible(), dialog.error.text()
+    with verify(team) as sam:
+        given = service_log.services(sam, rosa.case_number)
+    assert [(s.kind, s.minutes, s.note, s.recorded_by) for s in given] == [
+        (ServiceType.TRANSPORTATION, 45, "bus pass", CASE_MANAGER)]
+    assert dialog.list.count() == 1
+    assert "bus pass" in dialog.list.item(0).text()
+    assert not dialog.remove_button.isEnabled()
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 0
+    with verify(team) as sam:
+        assert service_log.services(sam, rosa.case_number) == []
+
+
+def test_a_supervisor_sees_services_without_recording_and_saves_the_funder_report(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as ana:
+        service_log.record(ana, rosa.case_number, ServiceType.INTERPRETATION)
+    window, record = open_first_record(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    qtbot.mouseClick(record.notes.services_button, Qt.MouseButton.LeftButton)
+    dialog = record.notes.active_dialog
+    assert isinstance(dialog, ServicesDialog)
+    assert dialog.list.count() == 1
+    assert dialog.record_button.isHidden()  # supervisors read; the service refuses anyway
+    window.dashboard_action.trigger()
+    board = window.active_dialog
+    assert isinstance(board, DashboardWindow)
+    saving = SaveDialog(tmp_path / "funder", "CSV (*.csv)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", saving)
+    qtbot.mouseClick(board.funder_button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "funder.csv").read_text(encoding="utf-8")
+    assert text.startswith("Report,Funder report")
+    assert str(board.period.currentData()) in text
+    assert "Rosa" not in text
+    assert rosa.case_number not in text
+
