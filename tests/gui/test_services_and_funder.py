@@ -1,6 +1,6 @@
-"""Services given and the funder report in the desktop app (issue 21): the case manager
-records a service from the Notes tab and takes it back; a supervisor saves the funder report
-from the dashboard. Checked through the services."""
+"""Issue 21 in the desktop app: the case manager records a service from the Notes tab and
+takes it back; a supervisor saves the funder report from the dashboard; the Documents tab says
+which document to work on next and what each waits on. Checked through the services."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.service_log import ServiceType
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.controller import AppController
@@ -78,3 +79,19 @@ def test_a_supervisor_sees_services_without_recording_and_saves_the_funder_repor
     assert "Rosa" not in text
     assert rosa.case_number not in text
 
+
+
+def test_the_documents_tab_says_what_to_work_on_and_what_waits(
+        qtbot: QtBot, rosa: Survivor, controller: AppController) -> None:
+    _window, record = open_first_record(qtbot, controller, CASE_MANAGER,
+                                        CASE_MANAGER_PASSPHRASE)
+    tab = record.documents
+    assert tab.next_steps.text().startswith("Work on next: Birth certificate (unblocks 2)")
+    assert ("State ID or driver's license waits on Birth certificate / Passport and Proof of "
+            "address.") in tab.waiting.text().splitlines()
+    box = tab.status_boxes[DocumentKind.BIRTH_CERTIFICATE.value]
+    box.setCurrentIndex(box.findData(DocumentStatus.RECOVERED))
+    box.activated.emit(box.currentIndex())
+    assert "Birth certificate" not in tab.next_steps.text()
+    assert ("State ID or driver's license waits on Proof of address."
+            in tab.waiting.text().splitlines())

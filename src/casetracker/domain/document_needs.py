@@ -76,3 +76,23 @@ def waiting_on(documents: Iterable[Document], today: date,
     documents = list(documents)
     return {d.id: tuple(r for r in rules.get(d.kind, ()) if not r.met_by(documents, today))
             for d in documents if d.outstanding_on(today)}
+
+
+def next_steps(documents: Iterable[Document], today: date,
+               rules: Rules) -> list[tuple[Document, int]]:
+    """The outstanding documents in the order to work on them, each with how many other
+    outstanding documents it would help unblock: first those nothing stands in the way of,
+    the ones that unblock the most first; then those still waiting on something."""
+    documents = list(documents)
+    waiting = waiting_on(documents, today, rules)
+    outstanding = [d for d in documents if d.id in waiting]
+
+    def unblocks(candidate: Document) -> int:
+        return sum(any(candidate.kind in r.kinds or (
+            candidate.kind is DocumentKind.OTHER
+            and candidate.label.strip().casefold() in {o.casefold() for o in r.others})
+            for r in waiting[other.id]) for other in outstanding if other is not candidate)
+
+    scored = [(d, unblocks(d)) for d in outstanding]
+    return sorted(scored, key=lambda pair: (bool(waiting[pair[0].id]), -pair[1],
+                                            pair[0].kind.value, pair[0].label))

@@ -14,6 +14,7 @@ from casetracker.domain import clock
 from casetracker.domain.document_needs import (
     NeedsRulesError,
     Requirement,
+    next_steps,
     parse_rules,
     waiting_on,
 )
@@ -54,13 +55,17 @@ class Checklist:
     documents: list[Document]
     readiness: I9Readiness
     waiting: dict[str, tuple[Requirement, ...]]
+    # Outstanding documents in the order to work on them, with how many others each unblocks.
+    next_steps: list[tuple[Document, int]]
 
 
 def checklist(session: Session, case_number: str) -> Checklist:
     """The documents screen in one read (staff only, audited like `documents`)."""
     found = documents(session, case_number)
     today = clock.today()
-    return Checklist(found, i9_readiness(found, today), waiting_on(found, today, needs_rules()))
+    rules = needs_rules()
+    return Checklist(found, i9_readiness(found, today), waiting_on(found, today, rules),
+                     next_steps(found, today, rules))
 
 
 NEEDS_FILE = "documents/needs.toml"

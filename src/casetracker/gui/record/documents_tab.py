@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain.document_needs import Requirement
 from casetracker.domain.documents import DOCUMENT_LABELS, TRANSITIONS, Document, DocumentStatus
 from casetracker.gui.labels import document_title, label
 from casetracker.gui.record.base import RecordTab
@@ -36,6 +37,12 @@ STATUS_LABELS = {
 }
 
 
+def _requirement(requirement: Requirement) -> str:
+    """A requirement as the screen names it: its documents, any one of which will do."""
+    return " / ".join([*(label(DOCUMENT_LABELS[k]) for k in requirement.kinds),
+                       *requirement.others])
+
+
 class DocumentsTab(RecordTab):
     COL_DOCUMENT, COL_STATUS, COL_REQUESTED, COL_RECOVERED, COL_EXPIRES, COL_SCANS = range(6)
 
@@ -43,6 +50,12 @@ class DocumentsTab(RecordTab):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.readiness = QLabel(self)
         self.readiness.setAccessibleDescription(self.tr("Readiness for the I-9 employment check"))
+        self.next_steps = QLabel(self)
+        self.next_steps.setWordWrap(True)
+        self.next_steps.setAccessibleDescription(self.tr("Which documents to work on first"))
+        self.waiting = QLabel(self)
+        self.waiting.setWordWrap(True)
+        self.waiting.setAccessibleDescription(self.tr("What each document waits on"))
         self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Documents"))
         self.table.setHorizontalHeaderLabels([
@@ -70,6 +83,8 @@ class DocumentsTab(RecordTab):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.readiness)
+        layout.addWidget(self.next_steps)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.status_boxes: dict[str, QComboBox] = {}
@@ -77,13 +92,25 @@ class DocumentsTab(RecordTab):
         self.refresh()
 
     def refresh(self) -> None:
-        self._documents = documents.documents(self.session, self.case_number)
-        readiness = documents.readiness(self.session, self.case_number)
+        checklist = documents.checklist(self.session, self.case_number)
+        self._documents = checklist.documents
+        readiness = checklist.readiness
         missing = readiness.next_document
         self.readiness.setText(
             self.tr("Ready for I-9") if readiness.ready else
             self.tr("Not ready for I-9: recovering the {0} would make it so.").format(
                 label(DOCUMENT_LABELS[missing]).lower() if missing else ""))
+        ready_now = [(d, n) for d, n in checklist.next_steps if not checklist.waiting[d.id]]
+        self.next_steps.setText(self.tr("Work on next: {0}").format(", ".join(
+            document_title(d) + (" " + self.tr("(unblocks {0})").format(n) if n else "")
+            for d, n in ready_now)) if ready_now else "")
+        self.next_steps.setVisible(bool(ready_now))
+        waiting = [self.tr("{0} waits on {1}.").format(
+            document_title(d), self.tr(" and ").join(_requirement(r)
+                                                     for r in checklist.waiting[d.id]))
+            for d, _n in checklist.next_steps if checklist.waiting[d.id]]
+        self.waiting.setText("\n".join(waiting))
+        self.waiting.setVisible(bool(waiting))
         self.table.setRowCount(len(self._documents))
         self.status_boxes = {}
         for row, document in enumerate(self._documents):
