@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         case_commands,
         document_commands,
         employment_commands,
+        internship_commands,
         note_commands,
         plan_commands,
         report_commands,
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     service_commands.register(commands, add)
     sensitive_commands.register(commands, add)
     employment_commands.register(commands, add)
+    internship_commands.register(commands, add)
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
     report_commands.register(commands, add)

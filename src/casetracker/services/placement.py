@@ -23,7 +23,7 @@ from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.domain.validation import Checker, ValidationError
-from casetracker.services import access
+from casetracker.services import access, internships
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
@@ -91,6 +91,8 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
         repo.add_step(step)
         if stage is Stage.PLACED:
             _schedule_retention(session, survivor, step)
+        if stage is Stage.INTERNSHIP:
+            internships.started(session, step, chosen_position)
         settled = _settle_check_ins(session, survivor, step, placed_on)
         session.audit("placement.advance", survivor.case_number, stage=stage.value,
                       previous=current.value,

@@ -120,6 +120,14 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("service_contacts", ("id",), (
         "survivor_id", "delivered_on", "kind", "minutes", "note", "recorded_by", "created_at"),
         case=_SURVIVOR),
+    Replicated("internships", ("step_id",), (
+        "survivor_id", "employer_id", "starts_on", "ends_on", "hours_per_week",
+        "hourly_wage_cents", "employer_supervisor", "employer_supervisor_contact",
+        "employer_mentor", "employer_mentor_contact", "outcome", "ended_on", "end_reason",
+        "updated_at"), case=_SURVIVOR),
+    Replicated("internship_weeks", ("id",), (
+        "step_id", "week_of", "hours_worked", "note", "recorded_by", "created_at"),
+        case="(SELECT survivor_id FROM internships WHERE step_id = {r}.step_id)"),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
