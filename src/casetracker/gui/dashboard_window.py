@@ -34,7 +34,7 @@ from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
-from casetracker.services import dashboard, funder_report
+from casetracker.services import dashboard, funder_report, internships
 from casetracker.services.session import Session
 
 # How many of the latest periods of each kind the outcome report offers.
@@ -124,6 +124,13 @@ class DashboardWindow(QDialog):
         layout.addWidget(QLabel(self.tr("Placement funnel"), self))
         layout.addWidget(self.funnel, 1)
         layout.addWidget(self.retention)
+        ending = internships.ending_soon(session)
+        self.internships_ending = QLabel(
+            self.tr("Internships ending in the next two weeks: {0}").format(
+                ", ".join(f"{case} ({show_day(i.ends_on)})" for case, i in ending)
+                or self.tr("none")), self)
+        self.internships_ending.setWordWrap(True)
+        layout.addWidget(self.internships_ending)
         layout.addLayout(reports)
         self.active_dialog: QWidget | None = None
         self.resize(1080, 680)

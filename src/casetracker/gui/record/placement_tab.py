@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.employment import (
     PIPELINE,
     STAGE_LABELS,
@@ -22,12 +23,13 @@ from casetracker.domain.employment import (
     Stage,
     show_wage,
 )
+from casetracker.domain.internships import InternshipOutcome
 from casetracker.gui.dialogs.placement_dialog import PlacementDialog, StepInput
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import STEP_DONE, STEP_TODO, Tone, pick, text_colour
 from casetracker.gui.widgets import show_day
-from casetracker.services import employers, placement
+from casetracker.services import employers, internships, placement
 
 
 class Stepper(QWidget):
@@ -100,13 +102,20 @@ class PlacementTab(RecordTab):
         self.next_button = QPushButton(self.tr("Record the next step…"), self)
         self.next_button.clicked.connect(self.open_step_dialog)
         self.next_button.setVisible(self.editable)
+        self.internship = QLabel(self)
+        self.internship.setWordWrap(True)
+        self.internship.setAccessibleDescription(self.tr("The newest internship"))
+        self.internship_button = QPushButton(self.tr("Internship…"), self)
+        self.internship_button.clicked.connect(self.open_internship)
         buttons = QHBoxLayout()
         buttons.addWidget(self.next_button)
+        buttons.addWidget(self.internship_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stepper)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addWidget(self.internship)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.workshops)
         self.steps: list[PlacementStep] = []
@@ -129,9 +138,35 @@ class PlacementTab(RecordTab):
                                            names.get(step.employer_id or "", ""), pay,
                                            step.reason]):
                 self.history.setItem(row, column, QTableWidgetItem(text))
+        self._show_internship()
         topics = placement.completed_workshops(self.session, self.case_number)
         self.workshops.setText(self.tr("Readiness workshops completed: {0}").format(
             ", ".join(label(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
+
+    def _show_internship(self) -> None:
+        found = internships.internships(self.session, self.case_number)
+        self.internship_button.setVisible(bool(found))
+        self.internship.setVisible(bool(found))
+        if not found:
+            return
+        newest = found[0]
+        state = {InternshipOutcome.RUNNING: self.tr("running"),
+                 InternshipOutcome.COMPLETED: self.tr("completed"),
+                 InternshipOutcome.ENDED_EARLY: self.tr("ended early")}[newest.outcome]
+        text = self.tr("Internship: {0} to {1}, {2}").format(
+            show_day(newest.starts_on), show_day(newest.ends_on), state)
+        if newest.ending_soon(clock.today()):
+            text += " · " + self.tr("ends within two weeks")
+        self.internship.setText(text)
+
+    def open_internship(self) -> None:
+        from casetracker.gui.dialogs.internship_dialog import InternshipDialog
+
+        dialog = InternshipDialog(self.session, self.case_number, editable=self.editable,
+                                  parent=self)
+        dialog.finished.connect(lambda _result: self._reload())
+        self.active_dialog = dialog
+        dialog.show()
 
     def current_stage(self) -> Stage:
         return self.steps[-1].stage if self.steps else Stage.READINESS
