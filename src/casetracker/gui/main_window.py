@@ -32,7 +32,7 @@ from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
 from casetracker.gui.employers_window import EmployersWindow
-from casetracker.gui.labels import label
+from casetracker.gui.labels import label, letterhead_words
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style
@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.expiring.setAccessibleDescription(self.tr("Consents expiring soon"))
         self.statusBar().addPermanentWidget(self.expiring)
         self.show_expiring_consents()
+        self.letterhead_notice = QLabel(self)  # supervisors: letters lack the organisation
+        self.statusBar().addPermanentWidget(self.letterhead_notice)
+        self.show_letterhead_notice()
         self.resize(1280, 780)
         label_combo_boxes(self)
         from casetracker.gui.demo_banner import add_demo_banner
@@ -242,6 +245,15 @@ class MainWindow(QMainWindow):
         self.expiring.setToolTip("\n".join(
             f"{case}: {item.recipient_name}, {item.expires_on.isoformat()}"
             for case, item in soon))
+
+    def show_letterhead_notice(self) -> None:
+        """Supervisors see, until it is set, that letters lack the organisation's details."""
+        missing = (sharing_support.missing_letterhead(self.session)
+                   if self.session.account.role is Role.SUPERVISOR else [])
+        self.letterhead_notice.setVisible(bool(missing))
+        self.letterhead_notice.setText(self.tr(
+            "Letterhead incomplete: set the organisation's {0} in Settings").format(
+            ", ".join(letterhead_words(missing))))
 
     # -- caseload -------------------------------------------------------------------------------
 

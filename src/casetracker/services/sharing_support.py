@@ -41,6 +41,13 @@ def missing_letterhead(session: Session) -> list[str]:
             if not str(getattr(program, setting)).strip()]
 
 
+def logo(session: Session) -> bytes:
+    """The letterhead's logo (PNG or JPEG), or no bytes."""
+    session.require("reading the letterhead")
+    stored = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
+    return base64.b64decode(stored) if stored else b""
+
+
 def set_logo(session: Session, image: bytes) -> None:
     """The organisation's logo for letterheads: a PNG or JPEG of at most 1 MiB (or none)."""
     session.require("changing the letterhead logo", Role.SUPERVISOR)
