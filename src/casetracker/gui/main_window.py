@@ -274,8 +274,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, case_number: str) -> None:
         self.undo_stack.clear()
+        part = self.record.current_part() if self.record is not None else None
         record = RecordView(self.session, case_number, clipboard=self.clipboard,
                             undo=self.undo_stack, parent=self)
+        record.show_part(part)  # the same tab as on the last survivor (Consent stays Consent)
         record.changed.connect(lambda: self.model.refresh_row(record.survivor_id))
         record.purged.connect(self._record_purged)
         record.status_changed.connect(self._status_changed)
@@ -334,8 +336,15 @@ class MainWindow(QMainWindow):
 
     def open_employers(self) -> None:
         window = EmployersWindow(self.session, self)
+        window.record_requested.connect(self.bring_record)  # from a match or a consent
         self.active_dialog = window
         window.show()
+
+    def bring_record(self, case_number: str) -> None:
+        """Open a case and bring the main window in front of the window that asked."""
+        self.open_record(case_number)
+        self.raise_()
+        self.activateWindow()
 
     def open_workshop(self) -> None:
         people = survivors.caseload(self.session, limit=5000)
