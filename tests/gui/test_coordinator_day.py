@@ -181,6 +181,9 @@ def test_a_new_partner_is_chosen_and_a_partner_can_be_edited(
     assert "Maria Lopez" in partners.details.text()
     for column in range(partners.table.columnCount() - 1):  # the last one stretches
         assert partners.table.columnWidth(column) >= partners.table.sizeHintForColumn(column)
+    partners.show()
+    qtbot.waitExposed(partners)
+    assert not partners.table.horizontalScrollBar().isVisible()  # every column in sight
     with verify(team) as session:  # type: ignore[attr-defined]
         zephyr = employers.find_employer(session, "Zephyr Hotels")
         assert zephyr.practices == {Practice.ORGANISATION_POLICY}

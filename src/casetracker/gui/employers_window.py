@@ -174,10 +174,12 @@ class EmployersWindow(QDialog):
         self.session = session
         self.active_dialog: QWidget | None = None
         keeper = session.account.role in (Role.COORDINATOR, Role.SUPERVISOR)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Employer partners"))
+        # Restrictions are in the partner's details below (and each row's tip): a fourth
+        # column did not fit beside the positions at 1200 pixels.
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Industry"),
-                                              self.tr("Standing"), self.tr("Restrictions")])
+                                              self.tr("Standing")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -211,6 +213,7 @@ class EmployersWindow(QDialog):
         self.position_title = QLineEdit(self)
         self.position_title.setAccessibleName(self.tr("New position title"))
         self.position_title.setPlaceholderText(self.tr("New position title"))
+        self.position_title.setMinimumWidth(170)
         self.position_kind = QComboBox(self)
         self.position_kind.setAccessibleName(self.tr("Kind"))
         self.position_kind.addItem(self.tr("Internship (12 weeks, 20 h/week, paid)"),
@@ -309,7 +312,7 @@ class EmployersWindow(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.sections)
-        splitter.setSizes([470, 700])
+        splitter.setSizes([500, 700])
         QVBoxLayout(self).addWidget(splitter)
         self.resize(1200, 720)
         label_combo_boxes(self)
@@ -328,9 +331,10 @@ class EmployersWindow(QDialog):
                                      sorted(employer.restrictions)) or "—"
             for column, text in enumerate([employer.name,
                                            label(INDUSTRY_LABELS[employer.industry]),
-                                           label(STANDING_LABELS[employer.standing]),
-                                           restrictions]):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                                           label(STANDING_LABELS[employer.standing])]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(self.tr("Hiring restrictions: {0}").format(restrictions))
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()  # no name or word cut off
         ids = [p.id for p in self._partners]
         if keep in ids:
@@ -491,12 +495,12 @@ class EmployersWindow(QDialog):
         self.matches.setRowCount(len(found))
         for index, match in enumerate(found):
             why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
-            if match.restriction_flag:
-                why = ("⚠ " + translate_message(match.restriction_flag, MATCH_REASONS)
-                       + "  " + why)
+            if match.restriction_flag:  # after the reasons, which it would hide; whole in the tip
+                why = (why + "  ⚠ " + translate_message(match.restriction_flag, MATCH_REASONS))
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)
+                item.setToolTip(why if column == 3 else text)
                 if match.restriction_flag:
                     item.setForeground(text_colour(Tone.ERROR))
                 self.matches.setItem(index, column, item)

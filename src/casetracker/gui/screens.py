@@ -229,7 +229,7 @@ def _employers(window: MainWindow) -> Iterator[Screen]:
     window.open_employers()
     employers_window = window.active_dialog
     assert employers_window is not None
-    employers_window.resize(1120, 680)
+    employers_window.resize(1200, 720)
     employers_window.show_matches()
     try:
         yield from _shown("employers", employers_window, close=False)
