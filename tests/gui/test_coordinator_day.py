@@ -191,3 +191,37 @@ def test_a_new_partner_is_chosen_and_a_partner_can_be_edited(
         assert zephyr.contact_name == "Maria Lopez"
         assert [p.title for p in employers.positions(session) if p.employer_id == zephyr.id] \
             == ["Front desk intern"]
+
+
+def test_workshop_attendance_searched_ticked_confirmed_and_undone(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    from casetracker.domain.employment import WorkshopTopic
+    from casetracker.gui.dialogs.workshop_dialog import WorkshopDialog
+    from casetracker.services import placement
+
+    two_survivors(team, rosa)
+    window = unlock(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
+    window.workshop_action.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, WorkshopDialog)
+    qtbot.keyClicks(dialog.search, "len")
+    shown = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
+    assert [dialog.table.item(r, 0).text() for r in shown] == ["CT-0002"]
+    dialog.search.clear()
+    # Ticking "Completed" ticks "Attended" too.
+    dialog.table.item(0, dialog.COL_COMPLETED).setCheckState(Qt.CheckState.Checked)
+    assert dialog.table.item(0, dialog.COL_ATTENDED).checkState() == Qt.CheckState.Checked
+    assert "1 person" in dialog.count.text()
+    dialog.topic.setCurrentIndex(dialog.topic.findData(WorkshopTopic.SMART_GOALS.value))
+    dialog.accept()
+    assert "1 person" in window.statusBar().currentMessage()
+    assert "SMART goals" in window.statusBar().currentMessage()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert placement.completed_workshops(session, "CT-0001") == {WorkshopTopic.SMART_GOALS}
+    window.undo_action.trigger()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert placement.completed_workshops(session, "CT-0001") == set()
+        assert placement.workshops(session) == []
+    window.redo_action.trigger()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert placement.completed_workshops(session, "CT-0001") == {WorkshopTopic.SMART_GOALS}

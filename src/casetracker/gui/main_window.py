@@ -30,14 +30,18 @@ from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
-from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
+from casetracker.gui.dialogs.workshop_dialog import (
+    RecordedWorkshop,
+    SessionInput,
+    WorkshopDialog,
+)
 from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.labels import label, letterhead_words
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style
 from casetracker.gui.widgets import label_combo_boxes
-from casetracker.services import consent, importer, placement, sharing_support, survivors
+from casetracker.services import consent, importer, sharing_support, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {
@@ -354,12 +358,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _save_workshop(self, data: SessionInput) -> None:
-        placement.record_session(
-            self.session, data.topic, data.held_on,
-            [placement.AttendanceEntry(case, attended, completed)
-             for case, attended, completed in data.attendance],
-            facilitator=data.facilitator.strip(),
-            partner_organisation=data.partner_organisation.strip())
+        recorded = RecordedWorkshop(self.session, data, self._workshop_changed)
+        self.undo_stack.push(recorded)  # Edit ▸ Undo removes the session again
+        self.statusBar().showMessage(recorded.summary(), 15000)
+        self._workshop_changed()
+
+    def _workshop_changed(self) -> None:
         if self.record is not None and hasattr(self.record, "placement"):
             self.record.placement.refresh()
 
