@@ -194,7 +194,6 @@ class EmployersWindow(QDialog):
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.edit_button.setVisible(keeper)
         self.details = QLabel(self)
-        self.details.setAccessibleName(self.tr("Partner details"))
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -50,7 +50,6 @@ class SettingsDialog(FormDialog):
         self.logo_button.clicked.connect(self.choose_logo)
         form.addRow(self.logo_label, self.logo_button)
         self.logo_preview = QLabel(self)
-        self.logo_preview.setAccessibleName(self.tr("Logo preview"))
         self._preview_logo(logo)
         form.addRow("", self.logo_preview)
         # Until the letterhead is complete, letters go out without the missing parts.
@@ -116,10 +115,13 @@ class SettingsDialog(FormDialog):
 
         pixmap = QPixmap()
         if image and pixmap.loadFromData(image):
+            # A picture has no text of its own to read out: it gets a name.
+            self.logo_preview.setAccessibleName(self.tr("Logo preview"))
             self.logo_preview.setPixmap(pixmap.scaled(
                 160, 48, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
         else:
+            self.logo_preview.setAccessibleName("")
             self.logo_preview.setText(self.tr("No logo"))
 
     def own_name(self) -> tuple[str, str]:
