@@ -23,12 +23,13 @@ from casetracker.services import (
     notes,
     sharing,
     sharing_support,
+    staff_names,
     survivors,
 )
 from casetracker.services.session import Session
 from casetracker.storage.sharing_repo import SharingRepository
 from tests.conftest import Team
-from tests.helpers import CASE_MANAGER
+from tests.helpers import CASE_MANAGER, COORDINATOR
 
 EMPLOYER = "Harbor Hotel Group"
 SECRETS = {"legal_last_name": "Johnson", "date_of_birth": date(1986, 7, 22),
@@ -88,6 +89,16 @@ def test_a_guess_in_the_template_or_the_employer_gets_the_same_answer(
             team.coordinator, f"Dear $employer_contact, about {guess}: $preferred_name "
             "for $position.")
         employers.update_employer(team.coordinator, employer.id, contact_name=guess)
+        answers.add(outcome(team.coordinator, amy, None, tmp_path))
+    assert answers == {"written; file=True"}
+
+
+def test_a_guess_in_the_signers_name_or_title_gets_the_same_answer(
+        team: Team, amy: str, tmp_path: Path) -> None:
+    """A coordinator names themselves; what they sign with cannot refuse their letter."""
+    answers = set()
+    for guess in [*RIGHT, *WRONG]:
+        staff_names.set_staff_name(team.coordinator, COORDINATOR, guess, f"{guess} lead")
         answers.add(outcome(team.coordinator, amy, None, tmp_path))
     assert answers == {"written; file=True"}
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from casetracker.domain import clock
+from casetracker.domain.catalog import Category
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import (
     Industry,
@@ -27,6 +28,7 @@ from casetracker.domain.survivors import Availability, VacaturStatus
 from casetracker.domain.validation import ValidationError
 from casetracker.services import (
     audit,
+    consent,
     documents,
     employers,
     matching,
@@ -195,6 +197,9 @@ def test_matching_ranks_by_fit_and_flags_restrictions_without_saying_why(
                   Stage.PLACED):
         placement.advance(cm, "CT-4", stage, position=hotel if stage is Stage.INTERVIEW
                           else None)
+    # Readiness for I-9 counts where the survivor lets the employer know it.
+    consent.add_consent(cm, "CT-1", categories=frozenset({Category.WORK_ELIGIBILITY}),
+                        expires_on=TODAY + timedelta(days=60), recipient_employer="Harbor Hotel")
     ranked = matching.rank(team.coordinator, hotel)
     assert [m.case_number for m in ranked] == ["CT-1", "CT-2", "CT-3"]
     assert ranked[0].ready_for_i9

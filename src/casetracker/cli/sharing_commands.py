@@ -54,6 +54,16 @@ def cmd_consent_list(ctx: Context) -> int:
     return 0
 
 
+def cmd_consent_referrals(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        found = consent.referrals(session, ctx.args.employer)
+    rows = [{"employer": r.employer, "case": r.case_number, "name": r.preferred_name,
+             "shares": ",".join(sorted(c.value for c in r.categories)),
+             "expires": r.expires_on.isoformat()} for r in found]
+    print_rows(rows, ["employer", "case", "name", "shares", "expires"], as_json=ctx.args.json)
+    return 0
+
+
 def _save(ctx: Context, prepared_for: Any) -> int:
     with ctx.unlock() as session:
         prepared = prepared_for(session)
@@ -107,6 +117,10 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(actions, "list", cmd_consent_list, "a survivor's consents, or those expiring")
     cmd.add_argument("--survivor", metavar="CASE")
     cmd.add_argument("--expiring", action="store_true", help="ending within 30 days")
+    cmd.add_argument("--json", action="store_true")
+    cmd = add(actions, "referrals", cmd_consent_referrals,
+              "who may be referred where: active consents to employer partners")
+    cmd.add_argument("--employer", metavar="NAME", help="one employer partner only")
     cmd.add_argument("--json", action="store_true")
 
     group = commands.add_parser("export", help="documents that leave the program")

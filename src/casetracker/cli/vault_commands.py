@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casetracker.cli import staff_commands
 from casetracker.cli.common import (
     PROG,
     AddCommand,
@@ -198,6 +199,7 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(users, "list", cmd_user_list, "list staff accounts (supervisor)")
     cmd.add_argument("--all", action="store_true", help="include removed accounts")
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+    staff_commands.register(users, add)  # user set-name
 
     audit_cmd = commands.add_parser("audit", help="the tamper-evident audit trail")
     audits = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

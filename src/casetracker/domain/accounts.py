@@ -54,3 +54,36 @@ class Account:
     @property
     def active(self) -> bool:
         return self.removed_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffName:
+    """How a person is named to others: on letters they sign, and where the program names
+    them to a survivor. Empty parts fall back to the account name and the role's words."""
+
+    account: str
+    display_name: str = ""
+    job_title: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.display_name.strip() or self.account
+
+
+# What a letter says under a signature when the person gave no job title.
+ROLE_TITLES = {Role.CASE_MANAGER: "Case manager", Role.COORDINATOR: "Employment coordinator",
+               Role.SUPERVISOR: "Program supervisor"}
+MAX_DISPLAY_NAME = 100
+MAX_JOB_TITLE = 100
+
+
+def validate_staff_name(display_name: str, job_title: str) -> tuple[str, str]:
+    """The display name and job title, trimmed; `UsageError` if too long or on several lines."""
+    cleaned = (" ".join(display_name.split()), " ".join(job_title.split()))
+    for what, value, most in (("display name", cleaned[0], MAX_DISPLAY_NAME),
+                              ("job title", cleaned[1], MAX_JOB_TITLE)):
+        if len(value) > most:
+            raise UsageError(f"the {what} is longer than {most} characters")
+        if any(ord(ch) < 32 for ch in value):
+            raise UsageError(f"the {what} holds a control character")
+    return cleaned

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from casetracker.domain.catalog import Category
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
+from casetracker.export import letter_words as words
 from casetracker.export.pdf_common import MUTED, escape, long_date, render, styles
 from casetracker.export.projection import Letterhead, Projection
 
@@ -30,8 +31,9 @@ def _consent_footer(projection: Projection) -> str:
 
 
 def _questions_to(letterhead: Letterhead) -> str:
-    """Where an employer's questions go: the program, by name and telephone."""
-    program = letterhead.organisation.strip() or "the program"
+    """Where an employer's questions go: the program (or the person who prepared the
+    profile, while the program's details are not set), by name and telephone."""
+    program = letterhead.organisation.strip() or letterhead.signer
     phone = letterhead.phone.strip()
     return (f"Please direct any questions to {program} at {phone}." if phone
             else f"Please direct any questions to {program}.")
@@ -73,21 +75,23 @@ def employer_profile(projection: Projection, letterhead: Letterhead, today: date
 
 DEFAULT_LETTER = """Dear $employer_contact,
 
-I am writing to refer $preferred_name for $position at $employer.
+I am writing to refer $preferred_name $referral_for.
 
-$preferred_name has been working with our program to prepare for work. $readiness_sentence
-$availability_sentence $goals_sentence $eligibility_sentence
+$preferred_name has been preparing for work with our program. $readiness_sentence
+$history_sentence
+
+$availability_sentence $goals_sentence $supports_sentence $eligibility_sentence
 
 We would welcome the chance to talk about how $preferred_name could contribute to your team,
 and about the support our program offers new hires and their supervisors.
 
-With thanks,"""
+Sincerely,"""
 
 
 LETTER_PLACEHOLDERS = frozenset({
     "preferred_name", "employer", "employer_contact", "position", "date", "skills", "workshops",
     "availability", "goals", "readiness_sentence", "availability_sentence", "goals_sentence",
-    "eligibility_sentence"})
+    "eligibility_sentence", "referral_for", "history_sentence", "supports_sentence"})
 
 
 def template_problems(template: str) -> list[str]:
@@ -122,42 +126,61 @@ class LetterContext:
 def letter_values(projection: Projection, context: LetterContext) -> dict[str, str]:
     """The only values a template can reach: the projection and the letter's own facts."""
     name = projection.value("survivor.preferred_name") or "the candidate"
-    skills = projection.value("survivor.skills")
-    workshops = projection.value("workshops.completed")
-    readiness = " ".join(p for p in [
-        f"They bring {skills}." if skills else "",
-        f"They completed our workshops on {workshops}." if workshops else ""] if p)
-    availability = projection.value("survivor.availability")
-    goals = projection.value("goal.specific")
-    ready = projection.value("document.ready_for_i9")
+    skills = projection.parts("survivor.skills")
+    workshops = projection.parts("workshops.completed")
+    clauses = projection.parts("survivor.availability")
+    goals = projection.parts("goal.specific")
+    position = words.lower_first(context.position) if context.position else ""
     return {
         "preferred_name": name, "employer": context.employer,
-        "employer_contact": context.employer_contact or "Hiring Manager",
-        "position": context.position or "a position with your organisation",
-        "date": long_date(context.today), "skills": skills, "workshops": workshops,
-        "availability": availability, "goals": goals,
-        "readiness_sentence": readiness,
-        "availability_sentence": f"Availability: {availability}." if availability else "",
-        "goals_sentence": f"Their goal: {goals}." if goals else "",
-        "eligibility_sentence": ("Their documents are ready for the I-9 employment eligibility "
-                                 "check." if ready == "Yes" else ""),
+        "employer_contact": words.salutation(context.employer_contact),
+        "position": position or "a position with your organisation",
+        "referral_for": (f"for the {position} position at {context.employer}" if position
+                         else f"to {context.employer}"),
+        "date": long_date(context.today),
+        "skills": words.and_list([words.lower_first(s) for s in skills]),
+        "workshops": words.and_list(list(workshops)),
+        "availability": projection.value("survivor.availability"),
+        "goals": "; ".join(words.lower_first(g) for g in goals),
+        "readiness_sentence": " ".join(p for p in [
+            words.skills_sentence(name, skills), words.workshops_sentence(name, workshops)]
+            if p),
+        "availability_sentence": words.availability_sentence(name, clauses),
+        "goals_sentence": words.goals_sentence(name, goals),
+        "eligibility_sentence": words.eligibility_sentence(
+            name, projection.value("document.ready_for_i9")),
+        "history_sentence": words.history_sentence(name, projection.parts("placement.history")),
+        "supports_sentence": words.supports_sentence(
+            name, projection.value("survivor.accommodations")),
     }
+
+
+def letter_body(projection: Projection, context: LetterContext, template: str) -> list[str]:
+    """The letter's paragraphs, filled in: one space between words, and sentences that
+    start with a capital."""
+    # Templates are checked when saved (`template_problems`); substitute() refuses anything
+    # else, so a template can only reach the projection and the letter's own facts.
+    body = Template(template).substitute(letter_values(projection, context))
+    paragraphs = [words.sentence_case(p) for p in body.split("\n\n")]
+    return [p for p in paragraphs if p]
 
 
 def referral_letter(projection: Projection, letterhead: Letterhead, context: LetterContext,
                     template: str = DEFAULT_LETTER) -> bytes:
     s = styles()
-    # Templates are checked when saved (`template_problems`); substitute() refuses anything
-    # else, so a template can only reach the projection and the letter's own facts.
-    body = Template(template).substitute(letter_values(projection, context))
-    story: list[Flowable] = [Paragraph(long_date(context.today), s["subtitle"]), Spacer(1, 6)]
-    for paragraph in body.split("\n\n"):
-        text = " ".join(line.strip() for line in paragraph.splitlines())
-        story.append(Paragraph(escape(text), s["body"]))
+    story: list[Flowable] = [Paragraph(long_date(context.today), s["body"]), Spacer(1, 12),
+                             Paragraph(escape(context.employer), s["body"])]
+    contact = words.salutation(context.employer_contact)
+    if contact != "Hiring Manager":
+        story.append(Paragraph(escape(f"Attention: {contact}"), s["body"]))
+    story.append(Spacer(1, 16))
+    for paragraph in letter_body(projection, context, template):
+        story.append(Paragraph(escape(paragraph), s["body"]))
         story.append(Spacer(1, 9))
-    story += [Spacer(1, 20), Paragraph(escape(letterhead.signer), s["body"]),
-              Paragraph(escape(f"Employment coordinator, {letterhead.organisation}"),
-                        s["small"])]
+    story += [Spacer(1, 26), Paragraph(escape(letterhead.signer), s["body"])]
+    for line in (letterhead.signer_title, letterhead.organisation):
+        if line.strip():
+            story.append(Paragraph(escape(line), s["body"]))
     return render(story, title="Referral letter", letterhead=letterhead,
                   footer=_consent_footer(projection))
 

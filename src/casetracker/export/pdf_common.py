@@ -107,7 +107,9 @@ def _letterhead(canvas: Any, head: Letterhead) -> None:
         canvas.drawImage(logo, left, height - 0.92 * inch, wide * scale, high * scale,
                          mask="auto")
         left += wide * scale + 0.15 * inch
-    canvas.drawString(left, height - 0.75 * inch, head.organisation or "Case Tracker")
+    # No organisation set yet: no name at all rather than the program's ("Case Tracker"); the
+    # sharing preview and the supervisor are told the details are missing.
+    canvas.drawString(left, height - 0.75 * inch, head.organisation)
     canvas.setFont(FONT, 8.5)
     canvas.setFillColor(MUTED)
     lines = [line for line in head.address.splitlines() if line.strip()] + (

@@ -19,6 +19,9 @@ class Item:
     category: Category
     label: str
     text: str
+    # The value's pieces as a letter names them (each skill, each workshop, availability as
+    # clauses such as "can start now"), all drawn from the same value as `text`.
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,9 @@ class Projection:
     def keys(self) -> tuple[str, ...]:
         return tuple(i.key for i in self.items)
 
+    def parts(self, key: str) -> tuple[str, ...]:
+        return next((i.parts or (i.text,) for i in self.items if i.key == key and i.text), ())
+
 
 @dataclass(frozen=True, slots=True)
 class Letterhead:
@@ -47,3 +53,9 @@ class Letterhead:
     phone: str
     signer: str
     logo: bytes = b""  # PNG or JPEG
+    signer_title: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """The organisation's name, address and phone are all set."""
+        return all(part.strip() for part in (self.organisation, self.address, self.phone))

@@ -264,12 +264,18 @@ class AppController(QObject):
         assert self.session is not None
         assert self.window is not None
         session = self.session
+        from casetracker.services import sharing_support, staff_names
+
         dialog = SettingsDialog(settings.get_settings(session),
                                 editable=session.account.role is Role.SUPERVISOR,
-                                parent=self.window)
+                                parent=self.window, own_name=staff_names.staff_name(session),
+                                logo=sharing_support.logo(session))
         def submit(data: ProgramSettings) -> None:
             save_language(dialog.chosen_language(), session)  # the account's own choice
+            staff_names.set_staff_name(session, session.account.name, *dialog.own_name())
             self._save_settings(session, data, dialog.logo)
+            if self.window is not None:
+                self.window.show_letterhead_notice()
 
         dialog.submit = submit
         self.active_dialog = dialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.catalog import Category
 from casetracker.domain.employment import (
     Employer,
     Industry,
@@ -38,11 +40,12 @@ from casetracker.domain.employment import (
 )
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.demo_banner import add_demo_banner
-from casetracker.gui.labels import POSITION_KIND_LABELS, label
+from casetracker.gui.dialogs.share_for_case import share_dialog
+from casetracker.gui.labels import POSITION_KIND_LABELS, category_name, label
 from casetracker.gui.messages import MATCH_REASONS, translate_message
 from casetracker.gui.theme import Tone, text_colour
-from casetracker.gui.widgets import FormDialog, label_combo_boxes, report
-from casetracker.services import employers, matching
+from casetracker.gui.widgets import FormDialog, label_combo_boxes, report, show_day
+from casetracker.services import consent, employers, matching
 from casetracker.services.session import Session
 
 INDUSTRY_LABELS = {
@@ -94,8 +97,10 @@ class EmployerInput:
 
 
 class EmployerDialog(FormDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("New employer partner"), parent)
+    def __init__(self, parent: QWidget | None = None,
+                 employer: Employer | None = None) -> None:
+        super().__init__(self.tr("Edit employer partner") if employer is not None
+                         else self.tr("New employer partner"), parent)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Name"))
         self.industry = QComboBox(self)
@@ -135,6 +140,17 @@ class EmployerDialog(FormDialog):
         self.restriction_notes.setPlaceholderText(self.tr("Details, in the employer's words"))
         column.addWidget(self.restriction_notes)
         self.body.addWidget(restrictions)
+        if employer is not None:
+            self.name.setText(employer.name)
+            self.industry.setCurrentIndex(max(0, self.industry.findData(employer.industry.value)))
+            self.contact_name.setText(employer.contact_name)
+            self.contact_phone.setText(employer.contact_phone)
+            self.contact_email.setText(employer.contact_email)
+            for practice, box in self.practices.items():
+                box.setChecked(practice in employer.practices)
+            for restriction, box in self.restrictions.items():
+                box.setChecked(restriction in employer.restrictions)
+            self.restriction_notes.setText(employer.restriction_notes)
 
     def data(self) -> EmployerInput:
         return EmployerInput(
@@ -146,7 +162,10 @@ class EmployerDialog(FormDialog):
 
 
 class EmployersWindow(QDialog):
-    """Partners on the left; the chosen partner's positions and a match list on the right."""
+    """Partners and the chosen partner's details on the left; on the right its positions with
+    a match list, and the survivors whose consent allows a referral to it."""
+
+    record_requested = Signal(str)  # a case number to open in the main window
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,10 +174,12 @@ class EmployersWindow(QDialog):
         self.session = session
         self.active_dialog: QWidget | None = None
         keeper = session.account.role in (Role.COORDINATOR, Role.SUPERVISOR)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Employer partners"))
+        # Restrictions are in the partner's details below (and each row's tip): a fourth
+        # column did not fit beside the positions at 1200 pixels.
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Industry"),
-                                              self.tr("Standing"), self.tr("Restrictions")])
+                                              self.tr("Standing")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -169,6 +190,13 @@ class EmployersWindow(QDialog):
         self.add_button = QPushButton(self.tr("New partner…"), self)
         self.add_button.clicked.connect(self.open_employer_dialog)
         self.add_button.setVisible(keeper)
+        self.edit_button = QPushButton(self.tr("Edit partner…"), self)
+        self.edit_button.clicked.connect(self.open_edit_dialog)
+        self.edit_button.setVisible(keeper)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.positions = QTableWidget(0, 5, self)
         self.positions.setAccessibleName(self.tr("Positions"))
@@ -184,6 +212,7 @@ class EmployersWindow(QDialog):
         self.position_title = QLineEdit(self)
         self.position_title.setAccessibleName(self.tr("New position title"))
         self.position_title.setPlaceholderText(self.tr("New position title"))
+        self.position_title.setMinimumWidth(170)
         self.position_kind = QComboBox(self)
         self.position_kind.setAccessibleName(self.tr("Kind"))
         self.position_kind.addItem(self.tr("Internship (12 weeks, 20 h/week, paid)"),
@@ -211,14 +240,47 @@ class EmployersWindow(QDialog):
         for column, width in enumerate((115, 120, 40)):
             self.matches.setColumnWidth(
                 column, max(width, self.matches.horizontalHeader().sectionSizeHint(column)))
+        self.matches.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.matches.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.match_record_button = QPushButton(self.tr("Open record"), self)
+        self.match_record_button.clicked.connect(
+            lambda: self._open_record(self._chosen_case(self.matches)))
+        self.match_letter_button = QPushButton(self.tr("Referral letter…"), self)
+        self.match_letter_button.clicked.connect(self.letter_for_match)
+        self._matched: list[matching.Match] = []
+        # Who may be referred to this partner: active consents naming it.
+        self.referrals = QTableWidget(0, 4, self)
+        self.referrals.setAccessibleName(self.tr("Who may be referred"))
+        self.referrals.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Preferred name"),
+                                                  self.tr("Until"), self.tr("Shares")])
+        self.referrals.horizontalHeader().setStretchLastSection(True)
+        self.referrals.verticalHeader().hide()
+        self.referrals.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.referrals.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.referrals.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.referral_record_button = QPushButton(self.tr("Open record"), self)
+        self.referral_record_button.clicked.connect(
+            lambda: self._open_record(self._chosen_case(self.referrals)))
+        self.referral_letter_button = QPushButton(self.tr("Referral letter…"), self)
+        self.referral_letter_button.clicked.connect(self.letter_for_referral)
+        self.referrals_note = QLabel(self.tr(
+            "Survivors whose consent to share with this partner is active today. A letter "
+            "holds only what each consent allows."), self)
+        self.referrals_note.setWordWrap(True)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.table)
-        left_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left_layout.addWidget(self.table, 3)
+        partner_buttons = QHBoxLayout()
+        partner_buttons.addWidget(self.add_button)
+        partner_buttons.addWidget(self.edit_button)
+        partner_buttons.addStretch(1)
+        left_layout.addLayout(partner_buttons)
+        details_box = QGroupBox(self.tr("Partner details"), left)
+        QVBoxLayout(details_box).addWidget(self.details)
+        left_layout.addWidget(details_box, 2)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
-        right_layout.addWidget(QLabel(self.tr("Positions"), right))
         right_layout.addWidget(self.positions, 1)
         row = QHBoxLayout()
         for widget in (self.position_title, self.position_kind, self.position_hours,
@@ -228,18 +290,39 @@ class EmployersWindow(QDialog):
         right_layout.addLayout(row)
         right_layout.addWidget(self.match_button, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addWidget(self.matches, 2)
+        match_buttons = QHBoxLayout()
+        match_buttons.addWidget(self.match_record_button)
+        match_buttons.addWidget(self.match_letter_button)
+        match_buttons.addStretch(1)
+        right_layout.addLayout(match_buttons)
+        consented = QWidget(self)
+        consented_layout = QVBoxLayout(consented)
+        consented_layout.addWidget(self.referrals_note)
+        consented_layout.addWidget(self.referrals, 1)
+        referral_buttons = QHBoxLayout()
+        referral_buttons.addWidget(self.referral_record_button)
+        referral_buttons.addWidget(self.referral_letter_button)
+        referral_buttons.addStretch(1)
+        consented_layout.addLayout(referral_buttons)
+        self.sections = QTabWidget(self)
+        self.sections.setAccessibleName(self.tr("Partner"))
+        self.sections.addTab(right, self.tr("Positions and matches"))
+        self.sections.addTab(consented, self.tr("Who may be referred"))
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([430, 650])
+        splitter.addWidget(self.sections)
+        splitter.setSizes([500, 700])
         QVBoxLayout(self).addWidget(splitter)
-        self.resize(1120, 680)
+        self.resize(1200, 720)
         label_combo_boxes(self)
         self.demo_banner = add_demo_banner(self, session)
         self._partners: list[Employer] = []
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the partners; `select` (an employer id) becomes the chosen one."""
+        chosen = self.current_employer()
+        keep = select or (chosen.id if chosen is not None else None)
         self._partners = employers.employers(self.session)
         self.table.setRowCount(len(self._partners))
         for row, employer in enumerate(self._partners):
@@ -247,10 +330,15 @@ class EmployersWindow(QDialog):
                                      sorted(employer.restrictions)) or "—"
             for column, text in enumerate([employer.name,
                                            label(INDUSTRY_LABELS[employer.industry]),
-                                           label(STANDING_LABELS[employer.standing]),
-                                           restrictions]):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        if self._partners and self.table.currentRow() < 0:
+                                           label(STANDING_LABELS[employer.standing])]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(self.tr("Hiring restrictions: {0}").format(restrictions))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()  # no name or word cut off
+        ids = [p.id for p in self._partners]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        elif self._partners and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self._show_positions()
 
@@ -258,8 +346,49 @@ class EmployersWindow(QDialog):
         row = self.table.currentRow()
         return self._partners[row] if 0 <= row < len(self._partners) else None
 
+    def _show_details(self, employer: Employer | None) -> None:
+        self.edit_button.setEnabled(employer is not None)
+        if employer is None:
+            self.details.setText("")
+            return
+        contact = ", ".join(p for p in (employer.contact_name, employer.contact_phone,
+                                        employer.contact_email) if p) or "—"
+        practices = [label(PRACTICE_LABELS[p]) for p in PRACTICE_LABELS
+                     if p in employer.practices]
+        restrictions = [label(RESTRICTION_LABELS[r]) for r in RESTRICTION_LABELS
+                        if r in employer.restrictions]
+        lines = [self.tr("Contact: {0}").format(contact),
+                 self.tr("Standing: {0}").format(label(STANDING_LABELS[employer.standing])),
+                 self.tr("Practices adopted ({0} of {1}): {2}").format(
+                     len(practices), len(PRACTICE_LABELS), "; ".join(practices) or "—"),
+                 self.tr("Hiring restrictions: {0}").format("; ".join(restrictions) or "—")]
+        if employer.restriction_notes:
+            lines.append(self.tr("In the employer's words: {0}").format(
+                employer.restriction_notes))
+        self.details.setText("\n".join(lines))
+
+    def _show_referrals(self, employer: Employer | None) -> None:
+        self._referred = ([] if employer is None
+                          else consent.referrals(self.session, employer.id))
+        self.referrals.setRowCount(len(self._referred))
+        for row, item in enumerate(self._referred):
+            shares = ", ".join(category_name(c) for c in sorted(item.categories,
+                                                                 key=list(Category).index))
+            for column, text in enumerate([item.case_number, item.preferred_name,
+                                           show_day(item.expires_on), shares]):
+                self.referrals.setItem(row, column, QTableWidgetItem(text))
+        self.referrals.resizeColumnsToContents()
+        self.sections.setTabText(1, self.tr("Who may be referred ({0})").format(
+            len(self._referred)))
+        if self._referred:
+            self.referrals.selectRow(0)
+
     def _show_positions(self) -> None:
         employer = self.current_employer()
+        self._show_details(employer)
+        self._show_referrals(employer)
+        self.matches.setRowCount(0)
+        self._matched = []
         rows = [p for p in employers.positions(self.session)
                 if employer is not None and p.employer_id == employer.id]
         self._positions = rows
@@ -270,6 +399,7 @@ class EmployersWindow(QDialog):
                     str(position.hours_per_week), show_wage(position.hourly_wage_cents),
                     self.tr("Yes") if position.is_open else self.tr("No")]):
                 self.positions.setItem(row, column, QTableWidgetItem(text))
+        self.positions.resizeColumnsToContents()
         if rows:
             self.positions.selectRow(0)
 
@@ -284,13 +414,61 @@ class EmployersWindow(QDialog):
         dialog.open()
 
     def _save_employer(self, data: EmployerInput) -> None:
-        employers.add_employer(self.session, data.name, data.industry,
-                               contact_name=data.contact_name.strip(),
-                               contact_phone=data.contact_phone.strip(),
-                               contact_email=data.contact_email.strip(),
-                               practices=data.practices, restrictions=data.restrictions,
-                               restriction_notes=data.restriction_notes.strip())
-        self.refresh()
+        added = employers.add_employer(self.session, data.name, data.industry,
+                                       contact_name=data.contact_name.strip(),
+                                       contact_phone=data.contact_phone.strip(),
+                                       contact_email=data.contact_email.strip(),
+                                       practices=data.practices,
+                                       restrictions=data.restrictions,
+                                       restriction_notes=data.restriction_notes.strip())
+        self.refresh(select=added.id)  # "Add position" now goes to the new partner
+
+    def open_edit_dialog(self) -> None:
+        employer = self.current_employer()
+        if employer is None:
+            return
+        dialog = EmployerDialog(self, employer)
+        dialog.submit = lambda data: self._update_employer(employer.id, data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _update_employer(self, employer_id: str, data: EmployerInput) -> None:
+        employers.update_employer(
+            self.session, employer_id, name=data.name, industry=data.industry,
+            contact_name=data.contact_name.strip(), contact_phone=data.contact_phone.strip(),
+            contact_email=data.contact_email.strip(), practices=data.practices,
+            restrictions=data.restrictions, restriction_notes=data.restriction_notes.strip())
+        self.refresh(select=employer_id)
+
+    # -- from a match or a consent, one step to the record or the letter ----------------------
+
+    def _chosen_case(self, table: QTableWidget) -> str | None:
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return item.text() if item is not None else None
+
+    def _open_record(self, case_number: str | None) -> None:
+        if case_number:
+            self.record_requested.emit(case_number)
+
+    def _open_letter(self, case_number: str | None, position_id: str | None) -> None:
+        employer = self.current_employer()
+        if not case_number or employer is None:
+            return
+        dialog = share_dialog(self.session, case_number, [employer.name], self,
+                              employer=employer.name, position_id=position_id)
+        self.active_dialog = dialog
+        dialog.show()
+
+    def letter_for_match(self) -> None:
+        row = self.positions.currentRow()
+        position = self._positions[row].id if 0 <= row < len(self._positions) else None
+        self._open_letter(self._chosen_case(self.matches), position)
+
+    def letter_for_referral(self) -> None:
+        row = self.positions.currentRow()
+        position = self._positions[row].id if 0 <= row < len(self._positions) else None
+        self._open_letter(self._chosen_case(self.referrals), position)
 
     def add_position(self) -> None:
         employer = self.current_employer()
@@ -312,15 +490,18 @@ class EmployersWindow(QDialog):
         if not 0 <= row < len(self._positions):
             return
         found = matching.rank(self.session, self._positions[row].id)
+        self._matched = found
         self.matches.setRowCount(len(found))
         for index, match in enumerate(found):
             why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
-            if match.restriction_flag:
-                why = ("⚠ " + translate_message(match.restriction_flag, MATCH_REASONS)
-                       + "  " + why)
+            if match.restriction_flag:  # after the reasons, which it would hide; whole in the tip
+                why = (why + "  ⚠ " + translate_message(match.restriction_flag, MATCH_REASONS))
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)
+                item.setToolTip(why if column == 3 else text)
                 if match.restriction_flag:
                     item.setForeground(text_colour(Tone.ERROR))
                 self.matches.setItem(index, column, item)
+        if found:
+            self.matches.selectRow(0)

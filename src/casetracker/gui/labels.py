@@ -96,6 +96,16 @@ POSITION_KIND_LABELS = {
 }
 
 
+# The parts of the letterhead `sharing_support.missing_letterhead` names.
+LETTERHEAD_PARTS = {"name": QT_TRANSLATE_NOOP("labels", "name"),
+                    "address": QT_TRANSLATE_NOOP("labels", "address"),
+                    "phone": QT_TRANSLATE_NOOP("labels", "phone")}
+
+
+def letterhead_words(missing: list[str]) -> list[str]:
+    return [label(LETTERHEAD_PARTS.get(part, part)) for part in missing]
+
+
 def category_name(category: Category) -> str:
     return label(CATEGORY_NAMES.get(category, category.value.replace("_", " ")))
 

@@ -30,14 +30,18 @@ from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
-from casetracker.gui.dialogs.workshop_dialog import SessionInput, WorkshopDialog
+from casetracker.gui.dialogs.workshop_dialog import (
+    RecordedWorkshop,
+    SessionInput,
+    WorkshopDialog,
+)
 from casetracker.gui.employers_window import EmployersWindow
-from casetracker.gui.labels import label
+from casetracker.gui.labels import label, letterhead_words
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.theme import Chip, chip_style
 from casetracker.gui.widgets import label_combo_boxes
-from casetracker.services import consent, importer, placement, sharing_support, survivors
+from casetracker.services import consent, importer, sharing_support, survivors
 from casetracker.services.session import Session
 
 ROLE_LABELS = {
@@ -123,6 +127,9 @@ class MainWindow(QMainWindow):
         self.expiring.setAccessibleDescription(self.tr("Consents expiring soon"))
         self.statusBar().addPermanentWidget(self.expiring)
         self.show_expiring_consents()
+        self.letterhead_notice = QLabel(self)  # supervisors: letters lack the organisation
+        self.statusBar().addPermanentWidget(self.letterhead_notice)
+        self.show_letterhead_notice()
         self.resize(1280, 780)
         label_combo_boxes(self)
         from casetracker.gui.demo_banner import add_demo_banner
@@ -243,6 +250,15 @@ class MainWindow(QMainWindow):
             f"{case}: {item.recipient_name}, {item.expires_on.isoformat()}"
             for case, item in soon))
 
+    def show_letterhead_notice(self) -> None:
+        """Supervisors see, until it is set, that letters lack the organisation's details."""
+        missing = (sharing_support.missing_letterhead(self.session)
+                   if self.session.account.role is Role.SUPERVISOR else [])
+        self.letterhead_notice.setVisible(bool(missing))
+        self.letterhead_notice.setText(self.tr(
+            "Letterhead incomplete: set the organisation's {0} in Settings").format(
+            ", ".join(letterhead_words(missing))))
+
     # -- caseload -------------------------------------------------------------------------------
 
     def _update_count(self) -> None:
@@ -262,8 +278,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, case_number: str) -> None:
         self.undo_stack.clear()
+        part = self.record.current_part() if self.record is not None else None
         record = RecordView(self.session, case_number, clipboard=self.clipboard,
                             undo=self.undo_stack, parent=self)
+        record.show_part(part)  # the same tab as on the last survivor (Consent stays Consent)
         record.changed.connect(lambda: self.model.refresh_row(record.survivor_id))
         record.purged.connect(self._record_purged)
         record.status_changed.connect(self._status_changed)
@@ -322,8 +340,15 @@ class MainWindow(QMainWindow):
 
     def open_employers(self) -> None:
         window = EmployersWindow(self.session, self)
+        window.record_requested.connect(self.bring_record)  # from a match or a consent
         self.active_dialog = window
         window.show()
+
+    def bring_record(self, case_number: str) -> None:
+        """Open a case and bring the main window in front of the window that asked."""
+        self.open_record(case_number)
+        self.raise_()
+        self.activateWindow()
 
     def open_workshop(self) -> None:
         people = survivors.caseload(self.session, limit=5000)
@@ -333,12 +358,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _save_workshop(self, data: SessionInput) -> None:
-        placement.record_session(
-            self.session, data.topic, data.held_on,
-            [placement.AttendanceEntry(case, attended, completed)
-             for case, attended, completed in data.attendance],
-            facilitator=data.facilitator.strip(),
-            partner_organisation=data.partner_organisation.strip())
+        recorded = RecordedWorkshop(self.session, data, self._workshop_changed)
+        self.undo_stack.push(recorded)  # Edit ▸ Undo removes the session again
+        self.statusBar().showMessage(recorded.summary(), 15000)
+        self._workshop_changed()
+
+    def _workshop_changed(self) -> None:
         if self.record is not None and hasattr(self.record, "placement"):
             self.record.placement.refresh()
 

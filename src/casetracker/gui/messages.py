@@ -83,6 +83,8 @@ MATCH_REASONS = (
     QT_TRANSLATE_NOOP("errors", "{0} readiness workshop"),
     QT_TRANSLATE_NOOP("errors", "{0} readiness workshops"),
     QT_TRANSLATE_NOOP("errors", "ready for I-9"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names this industry"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names another industry"),
     QT_TRANSLATE_NOOP("errors", "This employer's hiring restrictions may apply. Talk with the "
                                 "case manager before referring (a vacatur petition may help). "
                                 "The employer is never told why."),

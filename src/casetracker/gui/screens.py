@@ -29,7 +29,7 @@ from casetracker.gui.record.view import RecordView
 from casetracker.gui.recovery_dialog import RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.widgets import error_box
-from casetracker.services import settings
+from casetracker.services import settings, sharing_support, staff_names
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 
@@ -141,7 +141,8 @@ def _main_window(window: MainWindow, session: Session, preview: bool = True,
     yield from _employers(window)
     yield from _shown("dialog-settings", SettingsDialog(
         settings.get_settings(session), editable=session.account.role is Role.SUPERVISOR,
-        parent=window))
+        parent=window, own_name=staff_names.staff_name(session),
+        logo=sharing_support.logo(session)))
 
 
 def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
@@ -228,7 +229,7 @@ def _employers(window: MainWindow) -> Iterator[Screen]:
     window.open_employers()
     employers_window = window.active_dialog
     assert employers_window is not None
-    employers_window.resize(1120, 680)
+    employers_window.resize(1200, 720)
     employers_window.show_matches()
     try:
         yield from _shown("employers", employers_window, close=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
 from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
-from casetracker.domain.survivors import Survivor
+from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.domain.validation import ValidationError
 from casetracker.export.documents import release_form
 from casetracker.security.atomic import atomic_write
@@ -20,6 +20,7 @@ from casetracker.services import access
 from casetracker.services.employers import find_employer
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
+from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
@@ -150,3 +151,49 @@ def write_release_form(session: Session, consent_id: str, out: Path) -> None:
     """Write the release form to a file (it names only the preferred name and recipient)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, release_form_pdf(session, consent_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """A survivor who may be referred to an employer today: what their consent allows."""
+
+    case_number: str
+    preferred_name: str
+    employer: str
+    categories: frozenset[Category]
+    expires_on: date
+
+
+def referrals(session: Session, employer: str | None = None) -> list[Referral]:
+    """Active consents to employer partners, by employer (one, when named): coordinators see
+    every active case's, case managers their own caseload's, supervisors all. A consent is
+    listed under the name the survivor agreed to; one whose employer was renamed since is
+    left out (sharing would refuse it)."""
+    session.require("listing who may be referred")
+    partner = find_employer(session, employer) if employer is not None else None
+    today = clock.today()
+    people = SurvivorRepository(session.conn)
+    names = {e.id: e.name for e in EmploymentRepository(session.conn).employers()}
+    found = []
+    for item in SharingRepository(session.conn).employer_consents(
+            partner.id if partner is not None else None):
+        current = names.get(item.recipient_employer_id or "")
+        if not item.active_on(today) or current is None or (
+                current.casefold() != item.recipient_name.casefold()):
+            continue
+        survivor = people.by_id(item.survivor_id)
+        if survivor is None or not _may_refer(session, survivor):
+            continue
+        found.append(Referral(survivor.case_number, survivor.preferred_name, current,
+                              item.categories, item.expires_on))
+    found.sort(key=lambda r: (r.employer.casefold(), r.case_number))
+    session.audit("consent.referrals", None, employer=partner.name if partner else "all",
+                  listed=len(found))
+    return found
+
+
+def _may_refer(session: Session, survivor: Survivor) -> bool:
+    if survivor.status is not CaseStatus.ACTIVE:
+        return False
+    role = session.account.role
+    return role in (Role.COORDINATOR, Role.SUPERVISOR) or access.owns(session, survivor)

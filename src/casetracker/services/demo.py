@@ -312,6 +312,14 @@ PARTNERS: tuple[tuple[str, Industry, int, set[Restriction]], ...] = (
     ("Northgate Airport Services", Industry.AVIATION, 9, set()),
     ("Corner Market Co-op", Industry.RETAIL, 2, set()),
 )
+# Each partner's contact (a person, or no one: letters then say "Dear Hiring Manager") and
+# its internship's and job's titles, as an employer would name them.
+PARTNER_DETAILS = {
+    "Harbor Hotel Group": ("Maria Lopez", "Housekeeping intern", "Front desk associate"),
+    "Bayside Logistics": ("", "Warehouse operations intern", "Warehouse associate"),
+    "Northgate Airport Services": ("James Carter", "Guest services intern", "Ramp agent"),
+    "Corner Market Co-op": ("", "Retail intern", "Cashier"),
+}
 
 
 def _employment(rng: random.Random, repo: EmploymentRepository,
@@ -323,14 +331,14 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
     for name, industry, adopted, restrictions in PARTNERS:
         chosen = frozenset([Practice.ORGANISATION_POLICY, Practice.REPORTING_PROCEDURES,
                             *rng.sample(practices, adopted)][:adopted])
-        employer = Employer(maker._id(), name, industry, "Hiring manager", "(555) 555-0100",
+        contact, internship, job = PARTNER_DETAILS[name]
+        employer = Employer(maker._id(), name, industry, contact, "(555) 555-0100",
                             "", chosen, frozenset(restrictions), "", maker.now)
         validate_employer(employer)
         repo.save_employer(employer)
-        for kind, title in ((PositionKind.INTERNSHIP, "Paid intern"),
-                            (PositionKind.JOB, "Team member")):
+        for kind, title in ((PositionKind.INTERNSHIP, internship), (PositionKind.JOB, job)):
             defaults = new_position_defaults(kind)
-            position = Position(maker._id(), employer.id, kind, f"{title} ({industry.value})",
+            position = Position(maker._id(), employer.id, kind, title,
                                 int(str(defaults["hours_per_week"])), rng.choice([1650, 1800]),
                                 maker.today + timedelta(days=rng.randint(7, 60)),
                                 defaults["weeks"] if isinstance(defaults["weeks"], int) else None,

@@ -1,4 +1,9 @@
-"""Matching: who fits an open position best, and where a hiring restriction may bite.
+"""Matching: who fits an open position best, why, and where a hiring restriction may bite.
+
+The fit counts the hours a person is available against the position's, whether they can start
+in time, the skills it wants that they have, whether their employment goal names the
+employer's industry, the readiness workshops they completed, and readiness for I-9 only where
+their consent lets this employer know it. Each point comes with its reason.
 
 Whether a restriction may apply to someone depends on their criminal record, a sensitive
 detail. Case managers and supervisors, who may read it, see the flag where it applies;
@@ -13,13 +18,16 @@ from datetime import date
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
+from casetracker.domain.catalog import Category
 from casetracker.domain.eligibility import i9_readiness
-from casetracker.domain.employment import LOOKING, RECORD_RESTRICTIONS, Stage
+from casetracker.domain.employment import LOOKING, RECORD_RESTRICTIONS, Industry, Stage
+from casetracker.domain.plans import GoalDomain, GoalStatus
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
-from casetracker.storage.records_repo import DocumentRepository
+from casetracker.storage.records_repo import DocumentRepository, PlanRepository
+from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 RESTRICTION_FLAG = ("This employer's hiring restrictions may apply. Talk with the case "
@@ -29,6 +37,28 @@ RESTRICTION_FLAG = ("This employer's hiring restrictions may apply. Talk with th
 
 ASK_FLAG = ("This employer has hiring restrictions: ask the survivor's case manager whether "
             "this referral fits before making it.")
+
+
+# Words in an employment goal that name an industry ("a 12-week paid internship in
+# hospitality", "a full-time warehouse job"): the survivor's industry preference.
+INDUSTRY_WORDS: dict[Industry, tuple[str, ...]] = {
+    Industry.HOSPITALITY: ("hospitality", "hotel", "kitchen", "restaurant", "food", "cook",
+                           "housekeeping", "catering", "barista"),
+    Industry.AVIATION: ("airport", "aviation", "airline", "flight"),
+    Industry.MARITIME: ("maritime", "port", "ship", "vessel", "harbor", "terminal"),
+    Industry.RETAIL: ("retail", "store", "shop", "cashier", "sales"),
+    Industry.WAREHOUSE_LOGISTICS: ("warehouse", "logistics", "forklift", "picking",
+                                   "delivery", "shipping"),
+    Industry.LEGAL: ("legal", "law", "paralegal", "court"),
+    Industry.HEALTHCARE: ("health", "clinic", "hospital", "care", "nursing", "medical"),
+}
+
+
+def goal_industries(goals: list[str]) -> set[Industry]:
+    """The industries an employment goal's words name."""
+    words = {w.strip(".,;:()").casefold() for goal in goals for w in goal.split()}
+    return {industry for industry, names in INDUSTRY_WORDS.items()
+            if any(name in words or f"{name}s" in words for name in names)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +84,15 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
     wanted = {s.casefold() for s in position.skills_wanted}
     restricted = bool(employer.restrictions & RECORD_RESTRICTIONS)
     today = clock.today()
+    plans = PlanRepository(session.conn)
+    sharing = SharingRepository(session.conn)
+
+    def eligibility_shared(survivor_id: str) -> bool:
+        return any(c.recipient_employer_id == employer.id and c.active_on(today)
+                   and Category.WORK_ELIGIBILITY in c.categories
+                   and c.recipient_name.casefold() == employer.name.casefold()
+                   for c in sharing.consents(survivor_id))
+
     matches = []
     for row in people.caseload(assigned_to=owner, status=CaseStatus.ACTIVE.value, limit=10**6,
                                today=today):
@@ -62,12 +101,22 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
         survivor = people.by_id(row.id)
         assert survivor is not None
         score, reasons = _fit(survivor, position.hours_per_week, position.start_date, wanted)
+        goals = [g.specific for g in plans.goals(survivor.id)
+                 if g.domain is GoalDomain.EMPLOYMENT and g.status is GoalStatus.OPEN]
+        wanted_industries = goal_industries(goals)
+        if employer.industry in wanted_industries:
+            score += 4
+            reasons.append("their employment goal names this industry")
+        elif wanted_industries:
+            reasons.append("their employment goal names another industry")
         topics = employment.completed_topics(survivor.id)
         if topics:
             score += len(topics)
             reasons.append(f"{len(topics)} readiness workshop{'s' if len(topics) > 1 else ''}")
-        ready = i9_readiness(DocumentRepository(session.conn).documents(survivor.id),
-                             today).ready
+        # Readiness for I-9 counts only where the survivor agreed to tell this employer: it
+        # must not stand in for immigration status in anyone's ranking.
+        ready = eligibility_shared(survivor.id) and i9_readiness(
+            DocumentRepository(session.conn).documents(survivor.id), today).ready
         if ready:
             score += 3
             reasons.append("ready for I-9")

@@ -28,6 +28,7 @@ from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import NoteRepository
+from casetracker.storage.survivors_repo import SurvivorRepository
 
 
 def _require_pipeline_edit(session: Session, survivor: Survivor, action: str) -> None:
@@ -179,6 +180,23 @@ def record_attendance(session: Session, workshop_id: str,
             repo.save_attendance(row)
         session.audit("workshop.attendance", None, workshop=workshop_id, people=len(rows))
     return len(rows)
+
+
+def remove_session(session: Session, workshop_id: str) -> None:
+    """Take back a workshop session and its attendance (Undo after recording it): allowed
+    to whoever may record attendance for every person it lists."""
+    session.require("removing a workshop session", Role.COORDINATOR, Role.CASE_MANAGER)
+    repo = EmploymentRepository(session.conn)
+    if repo.workshop(workshop_id) is None:
+        raise NotFoundError("that workshop no longer exists")
+    people = SurvivorRepository(session.conn)
+    for row in repo.attendance(workshop_id):
+        survivor = people.by_id(row.survivor_id)
+        if survivor is not None:
+            _require_pipeline_edit(session, survivor, "removing a workshop session")
+    with session.changing():
+        repo.delete_workshop(workshop_id)
+        session.audit("workshop.remove", None, workshop=workshop_id)
 
 
 def completed_workshops(session: Session, case_number: str) -> set[WorkshopTopic]:

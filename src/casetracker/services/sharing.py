@@ -19,7 +19,6 @@ from casetracker.domain.catalog import SHAREABLE, Category, spec
 from casetracker.domain.consent import EXPORT_PROFILES, Consent, ExportKind, ExportRecord
 from casetracker.domain.eligibility import i9_readiness
 from casetracker.domain.employment import (
-    STAGE_LABELS,
     WORKSHOP_LABELS,
     Employer,
     Position,
@@ -35,6 +34,8 @@ from casetracker.export.documents import LetterContext, PlanGoal, employer_profi
 from casetracker.export.documents import referral_letter as render_letter
 from casetracker.export.documents import survivor_plan as render_plan
 from casetracker.export.leak_guard import Kind, Withheld
+from casetracker.export.letter_words import lower_first, upper_first
+from casetracker.export.pdf_common import long_date
 from casetracker.export.projection import Item, Letterhead, Projection
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
@@ -52,10 +53,13 @@ class ConsentRequiredError(CaseTrackerError):
     """No active consent covers this recipient."""
 
 
+# Clauses that follow the person's name in a letter, so no pronoun ("has a vehicle").
 TRANSPORT_WORDS = {Transport.PUBLIC_TRANSIT: "travels by public transit",
-                   Transport.OWN_VEHICLE: "has their own vehicle",
+                   Transport.OWN_VEHICLE: "has a vehicle",
                    Transport.WALK_OR_BIKE: "walks or bikes", Transport.NEEDS_RIDE: "needs a ride",
                    Transport.UNKNOWN: ""}
+
+HISTORY_WORDS = {Stage.INTERNSHIP: "an internship", Stage.PLACED: "a job"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,29 +106,42 @@ def _candidates(session: Session, survivor: Survivor, today: date) -> list[Item]
     """Every value sharing could ever draw on, each named by its catalog field."""
     employment = EmploymentRepository(session.conn)
     topics = sorted(employment.completed_topics(survivor.id), key=list(WORKSHOP_LABELS).index)
+    workshops = tuple(lower_first(WORKSHOP_LABELS[t]) for t in topics)
     a = survivor.availability
+    start = a.earliest_start
     availability = "; ".join(p for p in [
         f"{a.hours_per_week} hours a week" if a.hours_per_week else "",
-        f"can start {a.earliest_start.strftime('%B %d, %Y').replace(' 0', ' ')}"
-        if a.earliest_start else "", TRANSPORT_WORDS[a.transport]] if p)
-    goals = [g.specific for g in PlanRepository(session.conn).goals(survivor.id)
-             if g.domain is GoalDomain.EMPLOYMENT and g.status is not GoalStatus.DROPPED]
+        ("can start now" if start <= today else f"can start {long_date(start)}")
+        if start else "", TRANSPORT_WORDS[a.transport]] if p)
+    clauses = tuple(p for p in [
+        f"is available {a.hours_per_week} hours a week" if a.hours_per_week else "",
+        ("can start now" if start <= today else f"can start on {long_date(start)}")
+        if start else "", TRANSPORT_WORDS[a.transport]] if p)
+    goals = tuple(g.specific for g in PlanRepository(session.conn).goals(survivor.id)
+                  if g.domain is GoalDomain.EMPLOYMENT and g.status is not GoalStatus.DROPPED)
     names = {e.id: e.name for e in employment.employers()}
-    history = [f"{STAGE_LABELS[s.stage]} with {names.get(s.employer_id or '', 'an employer')}"
-               f" ({s.on.year})" for s in employment.steps(survivor.id)
-               if s.stage in {Stage.INTERNSHIP, Stage.PLACED}]
+    steps = [s for s in employment.steps(survivor.id)
+             if s.stage in {Stage.INTERNSHIP, Stage.PLACED}]
+    # "a job", not the stage's label: "Placed" glued to a name would read as an address's
+    # "Place" to the leak guard, and refuse an honest letter.
+    history_parts = tuple(
+        f"{HISTORY_WORDS[s.stage]} with {names.get(s.employer_id or '', 'an employer')} "
+        f"({s.on.year})" for s in steps)
+    history = [upper_first(p.split(" ", 1)[1]) for p in history_parts]
     ready = i9_readiness(DocumentRepository(session.conn).documents(survivor.id), today).ready
     return [
         Item("survivor.preferred_name", Category.ALIAS, "Preferred name",
              survivor.preferred_name),
         Item("survivor.skills", Category.READINESS, "Skills and certifications",
-             ", ".join(survivor.skills)),
+             ", ".join(survivor.skills), tuple(survivor.skills)),
         Item("workshops.completed", Category.READINESS, "Workshops completed",
-             ", ".join(WORKSHOP_LABELS[t].lower() for t in topics)),
-        Item("survivor.availability", Category.AVAILABILITY, "Availability", availability),
-        Item("goal.specific", Category.EMPLOYMENT_GOALS, "Employment goals", "; ".join(goals)),
+             ", ".join(workshops), workshops),
+        Item("survivor.availability", Category.AVAILABILITY, "Availability", availability,
+             clauses),
+        Item("goal.specific", Category.EMPLOYMENT_GOALS, "Employment goals", "; ".join(goals),
+             goals),
         Item("placement.history", Category.WORK_HISTORY, "Work through the program",
-             "; ".join(history)),
+             "; ".join(history), history_parts),
         Item("survivor.accommodations", Category.ACCOMMODATIONS, "Supports at work",
              survivor.accommodations),
         Item("document.ready_for_i9", Category.WORK_ELIGIBILITY, "Documents ready for I-9",
@@ -273,16 +290,19 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
     bare = replace(projection, items=())
     frame = " ".join([leak_guard.pdf_text(_render(kind, bare, head, today, context, template)),
                       employer.name, employer.contact_name, position, template,
-                      head.organisation, head.address, head.phone, head.signer])
+                      head.organisation, head.address, head.phone, head.signer,
+                      head.signer_title])
     preferred = projection.value("survivor.preferred_name")
     # Coordinators do not see the record behind a refusal: the message names no field.
     reveal = session.account.role is not Role.COORDINATOR
     try:
-        leak_guard.check_shared([(i.label, i.text) for i in projection.items], withheld,
+        leak_guard.check_shared([(i.label, text) for i in projection.items
+                                 for text in (i.text, *i.parts)], withheld,
                                 preferred_name=preferred, reveal=reveal)
         pdf = _render(kind, projection, head, today, context, template)
         leak_guard.check(pdf, withheld, preferred_name=preferred, frame=frame,
-                         shared=" ".join(i.text for i in projection.items), reveal=reveal)
+                         shared=" ".join(text for i in projection.items
+                                         for text in (i.text, *i.parts)), reveal=reveal)
     except leak_guard.LeakError as exc:
         session.audit("export.blocked", survivor.case_number, kind=kind.value,
                       recipient=employer.name, field=exc.field, shared=exc.shared)

@@ -10,6 +10,7 @@ from casetracker.export.documents import DEFAULT_LETTER, template_problems
 from casetracker.export.projection import Letterhead
 from casetracker.services.session import Session
 from casetracker.services.settings import get_settings
+from casetracker.services.staff_names import signature
 from casetracker.storage.repositories import SettingsRepository
 
 TEMPLATE_KEY = "referral_letter_template"
@@ -18,11 +19,33 @@ MAX_LOGO_BYTES = 1024 * 1024
 
 
 def letterhead(session: Session) -> Letterhead:
+    """The organisation's details, and the acting person's name and title to sign with."""
     program = get_settings(session)
     logo = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
+    name, title = signature(session)
     return Letterhead(program.organisation_name, program.organisation_address,
-                      program.organisation_phone, session.account.name,
-                      base64.b64decode(logo) if logo else b"")
+                      program.organisation_phone, name,
+                      base64.b64decode(logo) if logo else b"", title)
+
+
+LETTERHEAD_PARTS = (("organisation_name", "name"), ("organisation_address", "address"),
+                    ("organisation_phone", "phone"))
+
+
+def missing_letterhead(session: Session) -> list[str]:
+    """What the letterhead still lacks ("name", "address", "phone"); empty when complete.
+    Letters are written without those parts meanwhile (never with a placeholder)."""
+    session.require("reading the letterhead")
+    program = get_settings(session)
+    return [word for setting, word in LETTERHEAD_PARTS
+            if not str(getattr(program, setting)).strip()]
+
+
+def logo(session: Session) -> bytes:
+    """The letterhead's logo (PNG or JPEG), or no bytes."""
+    session.require("reading the letterhead")
+    stored = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
+    return base64.b64decode(stored) if stored else b""
 
 
 def set_logo(session: Session, image: bytes) -> None:

@@ -126,6 +126,12 @@ class EmploymentRepository:
     def workshop(self, workshop_id: str) -> Workshop | None:
         return next((w for w in self.workshops() if w.id == workshop_id), None)
 
+    def delete_workshop(self, workshop_id: str) -> None:
+        """The session and its attendance (undoing a session recorded by mistake)."""
+        self._conn.execute("DELETE FROM workshop_attendance WHERE workshop_id = ?",
+                           (workshop_id,))
+        self._conn.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,))
+
     def save_attendance(self, a: Attendance) -> None:
         self._conn.execute(
             "INSERT INTO workshop_attendance (workshop_id, survivor_id, attended, completed) "

@@ -47,6 +47,17 @@ class SharingRepository:
                                  (consent_id,)).fetchone()
         return None if row is None else _consent(row)
 
+    def employer_consents(self, employer_id: str | None = None) -> list[Consent]:
+        """Unrevoked consents to employer partners (to one, when given)."""
+        where = "recipient_kind = 'employer' AND revoked_on IS NULL"
+        args: tuple[str, ...] = ()
+        if employer_id is not None:
+            where += " AND recipient_employer_id = ?"
+            args = (employer_id,)
+        rows = self._conn.execute(
+            f"SELECT {_CONSENT} FROM consents WHERE {where} ORDER BY expires_on", args)
+        return [_consent(r) for r in rows]
+
     def expiring(self, until: str, today: str) -> list[Consent]:
         rows = self._conn.execute(
             f"SELECT {_CONSENT} FROM consents WHERE revoked_on IS NULL AND expires_on >= ? "

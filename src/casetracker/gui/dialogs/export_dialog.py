@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.catalog import Category
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.gui.labels import category_name, label
+from casetracker.gui.labels import category_name, label, letterhead_words
 from casetracker.gui.record.documents_tab import pdf_view
-from casetracker.gui.theme import ErrorLabel
+from casetracker.gui.theme import Chip, ErrorLabel, ToneLabel
 from casetracker.gui.widgets import dated_name, save_file_name, show_day
 from casetracker.services.sharing import PreparedExport
 
@@ -65,7 +65,8 @@ class ExportDialog(QDialog):
         return lines
 
     def __init__(self, employers: list[str], prepare: Prepare, save: Save,
-                 parent: QWidget | None = None, positions: Positions | None = None) -> None:
+                 parent: QWidget | None = None, positions: Positions | None = None,
+                 missing_letterhead: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share with an employer"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -95,6 +96,14 @@ class ExportDialog(QDialog):
         self.fields.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # Letters are written without what the letterhead lacks, never with a placeholder.
+        self.letterhead_notice = ToneLabel(self.tr(
+            "The organisation's {0} is not set yet: documents go out without it. A "
+            "supervisor sets it in Settings.").format(
+            ", ".join(letterhead_words(missing_letterhead or []))), self, chip=Chip.NOTICE,
+            extra="padding: 6px; border-radius: 4px;")
+        self.letterhead_notice.setWordWrap(True)
+        self.letterhead_notice.setVisible(bool(missing_letterhead))
         form = QFormLayout()
         form.addRow(self.tr("Employer"), self.employer)
         form.addRow(self.tr("Document"), self.kind)
@@ -105,6 +114,7 @@ class ExportDialog(QDialog):
         buttons.addStretch(1)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.letterhead_notice)
         side_layout.addLayout(form)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.error)

@@ -1,5 +1,6 @@
-"""Program settings: auto-lock time, the organisation's details for letterheads; and the
-interface language, each person's own (kept with their account)."""
+"""Program settings: auto-lock time, the organisation's details for letterheads; and each
+person's own: the interface language, and the name and job title that sign their letters
+(kept with their account)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain.accounts import StaffName
 from casetracker.domain.settings import ProgramSettings
 from casetracker.gui.i18n import LANGUAGES, saved_language
 from casetracker.gui.widgets import FormDialog
@@ -21,7 +23,8 @@ from casetracker.gui.widgets import FormDialog
 
 class SettingsDialog(FormDialog):
     def __init__(self, settings: ProgramSettings, *, editable: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, own_name: StaffName | None = None,
+                 logo: bytes = b"") -> None:
         super().__init__(self.tr("Settings"), parent)
         self.auto_lock = QSpinBox(self)
         self.auto_lock.setRange(1, 60)
@@ -46,6 +49,30 @@ class SettingsDialog(FormDialog):
         self.logo_button = QPushButton(self.tr("Choose logo…"), self)
         self.logo_button.clicked.connect(self.choose_logo)
         form.addRow(self.logo_label, self.logo_button)
+        self.logo_preview = QLabel(self)
+        self._preview_logo(logo)
+        form.addRow("", self.logo_preview)
+        # Until the letterhead is complete, letters go out without the missing parts.
+        self.letterhead_notice = QLabel(self)
+        self.letterhead_notice.setWordWrap(True)
+        form.addRow("", self.letterhead_notice)
+        if not editable:
+            form.addRow("", QLabel(self.tr("Only a supervisor can change these."), self))
+        for field in (self.organisation_name, self.organisation_phone):
+            field.textChanged.connect(self._update_letterhead_notice)
+        self.organisation_address.textChanged.connect(self._update_letterhead_notice)
+        self._update_letterhead_notice()
+        # Each person's own: how their letters are signed.
+        own = own_name or StaffName("")
+        self.display_name = QLineEdit(own.display_name, self)
+        self.display_name.setAccessibleName(self.tr("Your name on letters"))
+        self.display_name.setPlaceholderText(own.account)
+        self.job_title = QLineEdit(own.job_title, self)
+        self.job_title.setAccessibleName(self.tr("Your job title"))
+        self.job_title.setPlaceholderText(self.tr("Employment coordinator"))
+        name_note = QLabel(self.tr("Yours, kept with your account: your letters are signed "
+                                   "with this name and title."), self)
+        name_note.setWordWrap(True)
         # Each person's own, kept with their account; this computer's lock screen follows it.
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Language"))
@@ -58,13 +85,48 @@ class SettingsDialog(FormDialog):
         language_note.setWordWrap(True)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", language_note)
+        form.addRow(self.tr("Your name on letters"), self.display_name)
+        form.addRow(self.tr("Your job title"), self.job_title)
+        form.addRow("", name_note)
         self.body.addLayout(form)
         if not editable:
             self.logo_button.setEnabled(False)
-            self.body.addWidget(QLabel(self.tr("Only a supervisor can change these."), self))
             for widget in (self.auto_lock, self.organisation_name, self.organisation_address,
                            self.organisation_phone):
                 widget.setEnabled(False)
+
+    def missing_letterhead(self) -> list[str]:
+        """The organisation's details still blank, as typed now."""
+        return [text for text, value in (
+            (self.tr("name"), self.organisation_name.text()),
+            (self.tr("address"), self.organisation_address.toPlainText()),
+            (self.tr("phone"), self.organisation_phone.text())) if not value.strip()]
+
+    def _update_letterhead_notice(self) -> None:
+        missing = self.missing_letterhead()
+        self.letterhead_notice.setVisible(bool(missing))
+        self.letterhead_notice.setText(self.tr(
+            "Letters and profiles go out without the organisation's {0} until it is set "
+            "here.").format(", ".join(missing)))
+
+    def _preview_logo(self, image: bytes) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPixmap
+
+        pixmap = QPixmap()
+        if image and pixmap.loadFromData(image):
+            # A picture has no text of its own to read out: it gets a name.
+            self.logo_preview.setAccessibleName(self.tr("Logo preview"))
+            self.logo_preview.setPixmap(pixmap.scaled(
+                160, 48, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setAccessibleName("")
+            self.logo_preview.setText(self.tr("No logo"))
+
+    def own_name(self) -> tuple[str, str]:
+        """(display name, job title) the person typed for their own letters."""
+        return self.display_name.text().strip(), self.job_title.text().strip()
 
     def choose_logo(self) -> None:
         from pathlib import Path
@@ -77,6 +139,7 @@ class SettingsDialog(FormDialog):
             self.logo = Path(path).read_bytes()
             self.logo_label.setText(self.tr("New logo chosen ({0} KiB)").format(
                 len(self.logo) // 1024 + 1))
+            self._preview_logo(self.logo)
 
     def chosen_language(self) -> str | None:
         """"en", "es", or None to follow the computer's language."""

@@ -21,7 +21,7 @@ from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.labels import category_name
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.widgets import dated_name, save_file_name, show_day
-from casetracker.services import consent, employers, sharing
+from casetracker.services import consent, employers, sharing, sharing_support
 from casetracker.services.sharing import PreparedExport
 
 
@@ -115,7 +115,9 @@ class ConsentTab(RecordTab):
         names = sorted({c.recipient_name for c in self._consents
                         if c.recipient_employer_id and c.active_on(today)})
         dialog = ExportDialog(names, self._prepare, self._save, self,
-                              positions=self._open_positions)
+                              positions=self._open_positions,
+                              missing_letterhead=sharing_support.missing_letterhead(
+                                  self.session))
         self.active_dialog = dialog
         dialog.show()
 

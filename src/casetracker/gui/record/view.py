@@ -186,5 +186,20 @@ class RecordView(QWidget):
             self.tabs.setCurrentIndex(index)
             placeholder.deleteLater()
 
+    # The tabs a record keeps open from one survivor to the next (never Sensitive: opening it
+    # is an audited view that nobody asked for on the next survivor).
+    PARTS = ("employment", "profile", "barriers", "goals", "documents", "notes", "tasks",
+             "placement", "consent", "reviews")
+
+    def current_part(self) -> str | None:
+        """The open tab's name (`PARTS`), to open the same tab on the next survivor."""
+        widget = self.tabs.currentWidget()
+        return next((name for name in self.PARTS if getattr(self, name, None) is widget), None)
+
+    def show_part(self, name: str | None) -> None:
+        widget = getattr(self, name, None) if name in self.PARTS else None
+        if isinstance(widget, QWidget) and self.tabs.indexOf(widget) >= 0:
+            self.tabs.setCurrentWidget(widget)
+
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

@@ -24,14 +24,15 @@ from casetracker.storage.migrations import (
     v011_change_capture,
     v012_service_log,
     v013_internships,
+    v014_staff_names,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
 # Importing a step module registers it; listing them here also keeps the import in place.
-STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment,
-                v005_sharing, v006_reviews, v007_report_indexes,
-                v008_dashboard_indexes, v009_dashboard_counts, v010_audit_protection,
-                v011_change_capture, v012_service_log, v013_internships)
+STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v005_sharing,
+                v006_reviews, v007_report_indexes, v008_dashboard_indexes,
+                v009_dashboard_counts, v010_audit_protection, v011_change_capture,
+                v012_service_log, v013_internships, v014_staff_names)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
