@@ -60,7 +60,9 @@ def time_ms(action: Callable[[], object]) -> float:
 
 
 def per_prefix(encrypted: Any, plain: Any, owner: str | None, repeat: int,
-               prefixes: tuple[str, ...] = PREFIXES) -> dict[str, tuple[float, float, float]]:
+               prefixes: tuple[str, ...] = PREFIXES,
+               keystroke: Callable[[Any, str, str | None], int] = keystroke,
+               ) -> dict[str, tuple[float, float, float]]:
     """Per prefix: (encrypted median ms, plain median ms, encrypted spread as max - min).
 
     Each prefix is searched on both sides in turns, so that a burst of load on a shared
