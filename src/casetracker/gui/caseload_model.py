@@ -55,7 +55,14 @@ class CaseloadModel(QAbstractTableModel):
     # -- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Start again from the first page with the current filter, search and order."""
+        """Start again from the first page with the current filter, search and order (the
+        search runs again, here, as the cases may have changed)."""
+        if self._query:
+            hits = search.search(self._session, self._query, limit=PAGE)
+            self._hit_ids = [h.survivor_id for h in hits]
+        self._load()
+
+    def _load(self) -> None:
         self.beginResetModel()
         if self._query:
             ids = self._hit_ids
@@ -120,7 +127,7 @@ class CaseloadModel(QAbstractTableModel):
 
     def _show(self, text: str, ids: list[str]) -> None:
         self._query, self._hit_ids = text, ids
-        self.reload()
+        self._load()
 
     @property
     def query(self) -> str:
