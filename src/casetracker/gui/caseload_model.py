@@ -32,6 +32,7 @@ class CaseloadModel(QAbstractTableModel):
     SORT_KEYS = ("case_number", "preferred_name", "stage", "next_milestone_due",
                  "last_contact", "documents_outstanding")
     RowRole = Qt.ItemDataRole.UserRole + 1
+    PAGE = PAGE
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class CaseloadModel(QAbstractTableModel):
         self._order = "case_number"
         self._descending = False
         self._query = ""
+        self._hit_ids: list[str] = []  # the survivors the query found, best first
         # Headings on two lines, so that the columns are as wide as what they show.
         self._headers = [self.tr("Case"), self.tr("Preferred\nname"), self.tr("Stage"),
                          self.tr("Next\nmilestone"), self.tr("Last\ncontact"),
@@ -53,11 +55,17 @@ class CaseloadModel(QAbstractTableModel):
     # -- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Start again from the first page with the current filter, search and order."""
-        self.beginResetModel()
+        """Start again from the first page with the current filter, search and order (the
+        search runs again, here, as the cases may have changed)."""
         if self._query:
             hits = search.search(self._session, self._query, limit=PAGE)
-            ids = [h.survivor_id for h in hits]
+            self._hit_ids = [h.survivor_id for h in hits]
+        self._load()
+
+    def _load(self) -> None:
+        self.beginResetModel()
+        if self._query:
+            ids = self._hit_ids
             rows = survivors.caseload(self._session, status=self._status, limit=PAGE,
                                       order_by=self._order, descending=self._descending,
                                       ids=ids)
@@ -105,8 +113,25 @@ class CaseloadModel(QAbstractTableModel):
         self.reload()
 
     def set_query(self, text: str) -> None:
-        self._query = text.strip()
-        self.reload()
+        """Search for `text` here, on the GUI thread, and show what it finds."""
+        text = text.strip()
+        hits = search.search(self._session, text, limit=PAGE) if text else []
+        self._show(text, [h.survivor_id for h in hits])
+
+    def show_hits(self, text: str, hits: list[search.SearchHit]) -> None:
+        """Show what a search for `text` found elsewhere (`SearchRunner`), and audit it."""
+        text = text.strip()
+        if text:
+            search.record_search(self._session, text, hits)
+        self._show(text, [h.survivor_id for h in hits])
+
+    def _show(self, text: str, ids: list[str]) -> None:
+        self._query, self._hit_ids = text, ids
+        self._load()
+
+    @property
+    def query(self) -> str:
+        return self._query
 
     @property
     def total(self) -> int:

@@ -39,9 +39,16 @@ from casetracker.gui.employers_window import EmployersWindow
 from casetracker.gui.labels import label, letterhead_words
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.safety import ClipboardGuard
+from casetracker.gui.search_runner import SearchRunner
 from casetracker.gui.theme import Chip, chip_style
 from casetracker.gui.widgets import label_combo_boxes
-from casetracker.services import consent, importer, sharing_support, survivors
+from casetracker.services import (
+    consent,
+    importer,
+    search,
+    sharing_support,
+    survivors,
+)
 from casetracker.services.session import Session
 
 ROLE_LABELS = {
@@ -76,6 +83,10 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        # Searches run on a thread of their own; the newest one's answer is the one shown.
+        self.searches = SearchRunner(search.BackgroundSearch(session), self)
+        self.searches.found.connect(self._search_found)
+        self.searches.failed.connect(lambda _what: self.model.set_query(self.search.text()))
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName(self.tr("Show"))
         self.status_filter.addItem(self.tr("Active cases"), CaseStatus.ACTIVE)
@@ -265,11 +276,21 @@ class MainWindow(QMainWindow):
         self.count.setText(self.tr("%n case(s)", "", self.model.total))
 
     def _run_search(self) -> None:
-        self.model.set_query(self.search.text())
+        text = self.search.text().strip()
+        if text:
+            self.searches.submit(text, CaseloadModel.PAGE)
+        else:
+            self.searches.cancel()
+            self.model.show_hits("", [])
+
+    def _search_found(self, text: str, hits: list[search.SearchHit]) -> None:
+        self.model.show_hits(text, hits)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # A search typed just before locking must not run on the closed session.
+        # A search typed just before locking must not run on the closed session, and the
+        # search thread's connection closes before the session does.
         self._search_timer.stop()
+        self.searches.stop()
         super().closeEvent(event)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -123,6 +123,31 @@ def connect_readonly(path: Path, data_key: bytes) -> Connection:
     return _keyed(path.absolute().as_uri() + "?mode=ro", data_key, uri=True)
 
 
+def connect_reader(path: Path, data_key: bytes) -> Connection:
+    """A second, read-only connection beside a session's own, with the same pragmas, for work
+    that runs on another thread (a search as typed). It may be used by one thread at a time,
+    whichever, and interrupted from any (`interrupt()`)."""
+    probe_key(path, data_key)
+    conn = _sqlcipher().connect(path.absolute().as_uri() + "?mode=ro", uri=True,
+                                isolation_level=None, check_same_thread=False,
+                                cached_statements=4)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{key_pragma(data_key)}"')
+        for name, value in PRAGMAS:
+            conn.execute(f"PRAGMA {name} = {value}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def is_interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite's answer to `Connection.interrupt()`."""
+    return isinstance(exc, _sqlcipher().OperationalError) and "interrupt" in str(exc)
+
+
 def connect(path: Path, data_key: bytes, *, create: bool = False,
             probed: bool = False) -> Connection:
     """Open (or with `create`, make) an encrypted database and apply `PRAGMAS`; `probed`:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any, ClassVar
 
@@ -79,6 +80,13 @@ class SurvivorRepository:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM survivors WHERE id = ?",
                                  (survivor_id,)).fetchone()
         return None if row is None else _survivor(row)
+
+    def by_ids(self, survivor_ids: list[str]) -> dict[str, Survivor]:
+        """The survivors of `survivor_ids` that exist, by id, in one statement."""
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM survivors WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(survivor_ids),))
+        return {survivor.id: survivor for survivor in map(_survivor, rows)}
 
     def case_numbers(self) -> set[str]:
         return {r[0].casefold() for r in self._conn.execute("SELECT case_number FROM survivors")}
