@@ -44,6 +44,9 @@ class Task:
     done_on: date | None = None
     created_by: str | None = None
     created_at: str = ""
+    # A step the case manager chose for the survivor's own plan; every other task is staff
+    # work and never printed for the survivor.
+    for_survivor: bool = False
 
     @property
     def done(self) -> bool:

@@ -316,11 +316,13 @@ class EmployersWindow(QDialog):
         for index, match in enumerate(found):
             why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
             if match.restriction_flag:
-                why = ("⚠ " + translate_message(match.restriction_flag, MATCH_REASONS)
+                mark = "✓ " if match.restriction_flag == matching.CLEARED_FLAG else "⚠ "
+                why = (mark + translate_message(match.restriction_flag, MATCH_REASONS)
                        + "  " + why)
+            warn = match.restriction_flag not in (None, matching.CLEARED_FLAG)
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)
-                if match.restriction_flag:
+                if warn:
                     item.setForeground(text_colour(Tone.ERROR))
                 self.matches.setItem(index, column, item)

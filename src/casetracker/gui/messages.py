@@ -88,6 +88,9 @@ MATCH_REASONS = (
                                 "The employer is never told why."),
     QT_TRANSLATE_NOOP("errors", "This employer has hiring restrictions: ask the survivor's "
                                 "case manager whether this referral fits before making it."),
+    QT_TRANSLATE_NOOP("errors", "Cleared by the case manager for this employer."),
+    QT_TRANSLATE_NOOP("errors", "You recorded that this employer is not suitable for this "
+                                "survivor; the reason is on the record's Sensitive tab."),
 )
 
 # What a form's field problem says after the field's name.

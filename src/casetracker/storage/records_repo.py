@@ -171,11 +171,12 @@ class NoteRepository:
     def save_task(self, task: Task) -> None:
         self._conn.execute(
             "INSERT INTO tasks (id, survivor_id, title, due_date, assignee, done_on, created_by, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "title = excluded.title, due_date = excluded.due_date, "
-            "assignee = excluded.assignee, done_on = excluded.done_on",
+            "created_at, for_survivor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+            "UPDATE SET title = excluded.title, due_date = excluded.due_date, "
+            "assignee = excluded.assignee, done_on = excluded.done_on, "
+            "for_survivor = excluded.for_survivor",
             (task.id, task.survivor_id, task.title, task.due_date.isoformat(), task.assignee,
-             to_text(task.done_on), task.created_by, task.created_at))
+             to_text(task.done_on), task.created_by, task.created_at, int(task.for_survivor)))
 
     def tasks(self, survivor_id: str) -> list[Task]:
         return self._tasks("survivor_id = ? ORDER BY done_on IS NOT NULL, due_date", survivor_id)
@@ -188,10 +189,10 @@ class NoteRepository:
 
     def _tasks(self, where: str, value: str) -> list[Task]:
         rows = self._conn.execute(
-            "SELECT id, survivor_id, title, due_date, assignee, done_on, created_by, created_at "
-            f"FROM tasks WHERE {where}", (value,))
-        return [Task(r[0], r[1], r[2], _required_date(r[3]), r[4], to_date(r[5]), r[6], r[7])
-                for r in rows]
+            "SELECT id, survivor_id, title, due_date, assignee, done_on, created_by, created_at, "
+            f"for_survivor FROM tasks WHERE {where}", (value,))
+        return [Task(r[0], r[1], r[2], _required_date(r[3]), r[4], to_date(r[5]), r[6], r[7],
+                     bool(r[8])) for r in rows]
 
 
 # The search index's row id says which text a row holds (see v002): a survivor's seq * 4 plus

@@ -97,8 +97,8 @@ REPLICATED: tuple[Replicated, ...] = (
         "survivor_id", "written_on", "contact_type", "text", "author", "created_at"),
         local=("seq",), case=_SURVIVOR),
     Replicated("tasks", ("id",), (
-        "survivor_id", "title", "due_date", "assignee", "done_on", "created_by", "created_at"),
-        case=_SURVIVOR),
+        "survivor_id", "title", "due_date", "assignee", "done_on", "created_by", "created_at",
+        "for_survivor"), case=_SURVIVOR),
     Replicated("workshop_attendance", ("workshop_id", "survivor_id"), ("attended", "completed"),
                case=_SURVIVOR),
     Replicated("placement_steps", ("id",), (
@@ -117,6 +117,8 @@ REPLICATED: tuple[Replicated, ...] = (
         case=_SURVIVOR),
     Replicated("review_actions", ("id",), ("review_id", "text", "task_id"),
                case="(SELECT survivor_id FROM reviews WHERE id = {r}.review_id)"),
+    Replicated("restriction_clearances", ("survivor_id", "employer_id"), (
+        "decision", "reason", "decided_on", "decided_by"), case=_SURVIVOR),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
