@@ -81,3 +81,23 @@ def test_the_case_manager_records_a_clearance_on_the_sensitive_tab(
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     with verify(team) as session:  # type: ignore[attr-defined]
         assert clearances.decisions(session, "CT-0009") == []
+
+
+def test_the_notes_error_goes_as_soon_as_the_note_is_right(qtbot: QtBot, team: Team,
+                                                           controller: AppController) -> None:
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("CT-0009", "Tao"))
+    _window, record = open_first_record(qtbot, controller, CASE_MANAGER,
+                                        CASE_MANAGER_PASSPHRASE)
+    tab = record.notes
+    record.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)  # an empty note
+    assert tab.error.isVisible()
+    assert tab.error.text()
+    qtbot.keyClicks(tab.text, "   ")  # still nothing written: the message stays
+    assert tab.error.isVisible()
+    qtbot.keyClicks(tab.text, "C")  # now it is a note: the message goes, before saving
+    assert not tab.error.isVisible()
+    assert tab.error.text() == ""
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert notes.notes(session, "CT-0009") == []

@@ -9,7 +9,7 @@ from datetime import date
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import NotFoundError
-from casetracker.domain.notes import CaseNote, ContactType, Task
+from casetracker.domain.notes import CaseNote, ContactType, Task, note_problems
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
@@ -34,10 +34,9 @@ def add_note(session: Session, case_number: str, text: str,
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "writing a case note")
     day = written_on or clock.today()
-    check = Checker()
-    check.required("text", text, max_length=20_000)
-    check.not_future("written_on", day, clock.today())
-    check.done()
+    problems = note_problems(text, day, clock.today())
+    if problems:
+        raise ValidationError(problems)
     note = CaseNote(str(uuid.uuid4()), survivor.id, day, contact_type, text.strip(),
                     session.account.name, clock.now_iso())
     with session.changing():

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain import clock
-from casetracker.domain.notes import ContactType, Task
+from casetracker.domain.notes import ContactType, Task, note_problems
+from casetracker.domain.validation import ValidationError
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.theme import ErrorLabel, Tone, text_colour
@@ -57,6 +58,9 @@ class NotesTab(RecordTab):
         self.add_button = QPushButton(self.tr("Add note"), self)
         self.add_button.clicked.connect(self.add_note)
         self.error = ErrorLabel(self)
+        # A message about the note goes as soon as what it complained of is put right.
+        self.text.textChanged.connect(self._recheck)
+        self.written_on.changed.connect(self._recheck)
         entry = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.contact)
@@ -82,6 +86,17 @@ class NotesTab(RecordTab):
                                    f"{label(CONTACT_LABELS[note.contact_type])} · "
                                    f"{note.author or ''}\n{note.text}")
             self.list.addItem(item)
+
+    def _recheck(self) -> None:
+        if self.error.isHidden():
+            return
+        today = clock.today()
+        problems = note_problems(self.text.toPlainText(), self.written_on.value() or today,
+                                 today)
+        if problems:
+            self.error.show_error(ValidationError(problems))
+        else:
+            self.error.clear_error()
 
     def add_note(self) -> None:
         from casetracker.domain.errors import CaseTrackerError
