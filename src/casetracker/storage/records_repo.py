@@ -67,6 +67,9 @@ class PlanRepository:
             (milestone.id, milestone.goal_id, milestone.description,
              milestone.due_date.isoformat(), to_text(milestone.completed_on)))
 
+    def delete_milestone(self, milestone_id: str) -> None:
+        self._conn.execute("DELETE FROM milestones WHERE id = ?", (milestone_id,))
+
     def milestone(self, milestone_id: str) -> Milestone | None:
         r = self._conn.execute(
             "SELECT id, goal_id, description, due_date, completed_on FROM milestones "

@@ -174,10 +174,21 @@ class GoalsTab(RecordTab):
         if goal is None:
             return
         dialog = MilestoneDialog(goal, parent=self)
-        dialog.submit = lambda data: self._saved(plans.add_milestone(
-            self.session, goal.id, data.description, data.due_date))
+        dialog.submit = lambda data: self._add_milestone(goal, data)
         self.active_dialog = dialog
         dialog.open()
+
+    def _add_milestone(self, goal: Goal, data: MilestoneInput) -> None:
+        """Add it (a refusal keeps the dialog open with its reason); Undo removes it and
+        Redo adds it again, as a new milestone."""
+        added = [plans.add_milestone(self.session, goal.id, data.description, data.due_date)]
+
+        def again() -> None:
+            added.append(plans.add_milestone(self.session, goal.id, data.description,
+                                             data.due_date))
+
+        self.do(self.tr("Add a milestone"), again,
+                lambda: plans.delete_milestone(self.session, added[-1].id), done=True)
 
     def selected_milestone(self) -> Milestone | None:
         item = self.tree.currentItem()
