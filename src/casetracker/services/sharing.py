@@ -28,7 +28,7 @@ from casetracker.domain.employment import (
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.notes import Task
 from casetracker.domain.plans import GoalDomain, GoalStatus
-from casetracker.domain.survivors import Survivor, Transport
+from casetracker.domain.survivors import Survivor, Transport, reading_language
 from casetracker.domain.validation import ValidationError
 from casetracker.export import leak_guard
 from casetracker.export.documents import LetterContext, PlanGoal, employer_profile
@@ -377,11 +377,13 @@ def plan_withheld(session: Session, survivor: Survivor) -> list[Withheld]:
             for i in items]
 
 
-def prepare_plan(session: Session, case_number: str, language: str = "en") -> PreparedExport:
+def prepare_plan(session: Session, case_number: str,
+                 language: str | None = None) -> PreparedExport:
     """The survivor's own plan, in English or Spanish: a projection like any export. It holds
     their open goals outside `PLAN_LEFT_OUT`, those goals' steps and the tasks marked for the
     survivor, never staff tasks, review text or a sensitive detail, and the leak guard checks
-    it before anyone sees it."""
+    it before anyone sees it. Without `language`, it is in the survivor's own (Spanish for a
+    Spanish speaker)."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "printing a survivor's plan")
     today = clock.today()
@@ -409,7 +411,7 @@ def prepare_plan(session: Session, case_number: str, language: str = "en") -> Pr
         raise
     pdf = render_plan(survivor.preferred_name, plan_goals, upcoming,
                       survivor.assigned_to or session.account.name, letterhead(session), today,
-                      "es" if language == "es" else "en")
+                      language or reading_language(survivor.primary_language))
     return PreparedExport("survivor_plan", survivor.id, survivor.case_number, "the survivor",
                           None, ("goal.specific", "milestone.description", "task.title"),
                           (), pdf)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain import clock
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
+from casetracker.domain.survivors import reading_language
 from casetracker.gui.dialogs.goal_dialog import (
     DOMAIN_LABELS,
     GoalDialog,
@@ -70,6 +71,9 @@ class GoalsTab(RecordTab):
         self.plan_language.setAccessibleName(self.tr("Plan language"))
         self.plan_language.addItem(self.tr("English"), "en")
         self.plan_language.addItem(self.tr("Spanish"), "es")
+        # The survivor's own language first: a Spanish speaker's plan is printed in Spanish.
+        self.plan_language.setCurrentIndex(self.plan_language.findData(
+            reading_language(self.survivor.primary_language)))
         self.plan_button = QPushButton(self.tr("Print the plan…"), self)
         self.plan_button.setToolTip(self.tr("A PDF of the goals and next steps, for the person"))
         self.plan_button.clicked.connect(self.save_plan)
