@@ -508,3 +508,30 @@ def test_the_plan_is_saved_as_a_pdf_under_the_name_typed(
     assert [p.name for p in folder.iterdir()] == [saved]
     assert "Rosa" not in dialog.offered[0]
     assert rosa.case_number not in dialog.offered[0]
+
+
+def test_adding_a_milestone_can_be_undone_and_redone(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    from casetracker.services import audit
+
+    today = clock.today()
+    window, goals = open_goals(qtbot, controller)
+    add_goal(qtbot, goals, today + timedelta(days=120), [])
+    goals.tree.setCurrentItem(goals.tree.topLevelItem(0))
+    qtbot.mouseClick(goals.milestone_button, Qt.MouseButton.LeftButton)
+    dialog = goals.active_dialog
+    assert isinstance(dialog, MilestoneDialog)
+    qtbot.keyClicks(dialog.description, "First interview")
+    type_date(qtbot, dialog.due_date, today + timedelta(days=30))
+    dialog.accept()
+    assert [m.description for m in the_goal(team).milestones] == ["First interview"]
+    window.undo_action.trigger()
+    assert the_goal(team).milestones == ()
+    window.redo_action.trigger()
+    assert [(m.description, m.due_date) for m in the_goal(team).milestones] == [
+        ("First interview", today + timedelta(days=30))]
+    window.undo_action.trigger()
+    assert the_goal(team).milestones == ()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        actions = [e.action for e in audit.search(session, subject=rosa.case_number)]
+    assert actions.count("milestone.delete") == 2

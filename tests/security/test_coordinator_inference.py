@@ -11,7 +11,7 @@ import pytest
 from casetracker.domain import clock
 from casetracker.domain.catalog import SHAREABLE
 from casetracker.domain.employment import Industry, PositionKind, Restriction, Stage
-from casetracker.domain.errors import NotFoundError
+from casetracker.domain.errors import NotFoundError, PermissionDeniedError
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.survivors import SensitiveDetails, TraffickingType, VacaturStatus
 from casetracker.export import leak_guard
@@ -141,5 +141,37 @@ def test_the_survivors_plan_holds_no_review_text_staff_goal_or_sensitive_detail(
     plans.add_goal(cm, first, domain=GoalDomain.HOUSING,
                    specific="Tell the landlord the code word is periwinkle umbrella",
                    measurable="Told", achievable="Yes", relevant="Safety", target_date=target)
+    with pytest.raises(leak_guard.LeakError, match="safety plan"):
+        sharing.prepare_plan(cm, first)
+
+
+def test_only_the_tasks_marked_for_the_survivor_go_on_their_plan(
+        team: Team, setting: tuple[str, str, str]) -> None:
+    from casetracker.domain.validation import ValidationError
+    from casetracker.services import notes
+
+    first = setting[0]
+    cm = team.case_manager
+    soon = clock.today() + timedelta(days=5)
+    notes.add_task(cm, first, "Bring two pay stubs to the office", soon, for_survivor=True)
+    staff = notes.add_task(cm, first, "Check the court docket for the hearing", soon)
+    reviews.add_review(team.supervisor, first, "Fine", ["Call the shelter about the move"],
+                       signed_off=True)
+    text = leak_guard.pdf_text(sharing.prepare_plan(cm, first).pdf)
+    assert "bring two pay stubs" in text
+    assert "court docket" not in text
+    assert "shelter" not in text
+    # A case review's action stays staff work, whoever tries to mark it.
+    review_task = next(t for t in notes.tasks(cm, first) if "shelter" in t.title)
+    with pytest.raises(ValidationError, match="case review"):
+        notes.set_task_for_survivor(cm, review_task.id, True)
+    with pytest.raises(PermissionDeniedError):
+        notes.set_task_for_survivor(team.coordinator, staff.id, True)
+    notes.set_task_for_survivor(cm, staff.id, True)
+    assert "court docket" in leak_guard.pdf_text(sharing.prepare_plan(cm, first).pdf)
+    # A marked task is checked by the same guard as the goals.
+    sensitive.update_sensitive(cm, first, safety_plan="Code word is periwinkle umbrella")
+    notes.add_task(cm, first, "Keep in mind: code word is periwinkle umbrella", soon,
+                   for_survivor=True)
     with pytest.raises(leak_guard.LeakError, match="safety plan"):
         sharing.prepare_plan(cm, first)

@@ -19,7 +19,14 @@ from casetracker.cli import main
 from casetracker.domain import clock
 from casetracker.domain.catalog import SHAREABLE
 from casetracker.domain.documents import DocumentKind, DocumentStatus
-from casetracker.domain.employment import Industry, PositionKind, Stage, WorkshopTopic
+from casetracker.domain.employment import (
+    ClearanceDecision,
+    Industry,
+    PositionKind,
+    Restriction,
+    Stage,
+    WorkshopTopic,
+)
 from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import GoalDomain
@@ -27,6 +34,7 @@ from casetracker.domain.survivors import BarrierKind, CaseStatus, SensitiveDetai
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import (
     audit,
+    clearances,
     consent,
     documents,
     employers,
@@ -76,6 +84,7 @@ CANARIES = {
     "consent_recipient": "Thistlewhump",
     "review": "Gobbleschnitz",
     "review_action": "Mingleborrow",
+    "clearance": "Quillfendrax",
 }
 
 
@@ -148,7 +157,10 @@ def take_in_everywhere(team: Team, tmp_path: Path) -> str:
                           b"\x89PNG\r\n\x1a\n" + f"tEXt {CANARIES['scan']}".encode())
     notes.add_note(cm, case, f"Met at {CANARIES['note']}", ContactType.IN_PERSON)
     notes.add_task(cm, case, f"Call {CANARIES['task']}", TODAY + timedelta(days=3))
-    employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
+    employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY,
+                           restrictions=frozenset({Restriction.BACKGROUND_CHECK}))
+    clearances.record(cm, case, "Harbor Hotel", ClearanceDecision.CLEARED,
+                      f"Talked about {CANARIES['clearance']}")
     position = employers.add_position(team.coordinator, "Harbor Hotel", "Kitchen intern",
                                       PositionKind.INTERNSHIP)
     placement.advance(cm, case, Stage.MATCHING)

@@ -256,6 +256,18 @@ def test_a_goal_its_milestones_and_check_ins_chain_by_printed_ids(cli: Cli) -> N
     assert note.note == "On track"
 
 
+def test_a_milestone_added_by_mistake_is_deleted_by_its_case_manager(cli: Cli) -> None:
+    goal_id = _goal(cli)
+    wrong = cli.made(CASE_MANAGER, "milestone", "add", goal_id, "--text", "Typo", "--due", SOON)
+    cli.refused(COORDINATOR, "milestone", "delete", wrong)
+    cli.refused(SUPERVISOR, "milestone", "delete", wrong)
+    assert cli.ok(CASE_MANAGER, "milestone", "delete", wrong) == ""
+    assert rows(cli.ok(CASE_MANAGER, "milestone", "list", goal_id, "--json")) == []
+    code, _, err = cli.as_(CASE_MANAGER, "milestone", "delete", wrong)
+    assert code == 1
+    assert "there is no milestone" in err
+
+
 def test_goal_commands_give_the_smart_rules_messages(cli: Cli) -> None:
     code, _, err = cli.as_(CASE_MANAGER, "goal", "add", cli.case, "--domain", "housing",
                            "--specific", "A lease", "--target-date", SOON)

@@ -111,7 +111,7 @@ class RunningApp:
         self.stdout = home / "stdout.txt"
         self.stderr = home / "stderr.txt"
         runtime = home / "runtime"
-        runtime.mkdir(mode=0o700)
+        runtime.mkdir(mode=0o700, exist_ok=True)  # a restart on the same files reuses it
         keep = ("PATH", "SYSTEMROOT", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV")
         self.env = {name: os.environ[name] for name in keep if name in os.environ}
         self.env.update(
@@ -177,11 +177,15 @@ class RunningApp:
         """Press and release each key in turn (xdotool's usual 12 ms apart)."""
         self.xdotool("key", "--", *keys)
 
-    def unlock(self) -> Window:
-        """Type the passphrase on the lock screen (its first account is selected) and wait for
-        the main window."""
+    def unlock(self, account: str | None = None) -> Window:
+        """Type the passphrase on the lock screen (as `account`, else its first account) and
+        wait for the main window."""
         lock = self.wait_for_window("the lock screen", lambda w: w.title == "Case Tracker")
         self.focus(lock)
+        if account is not None:  # back from the passphrase to the list of accounts
+            self.key("shift+Tab")
+            self.type(account)  # a combo box picks the entry that starts with what is typed
+            self.key("Tab")
         self.type(PASSPHRASE)
         self.key("Return")
 
@@ -224,6 +228,14 @@ def start_app(display: str, demo_database: Path,
         started.append(app)
         return app
 
+    def restart(app: RunningApp) -> RunningApp:
+        """The program started again on the same database and the same home (its settings)."""
+        app.stop()
+        again = RunningApp(display, app.db, app.db.parent)
+        started.append(again)
+        return again
+
+    start.restart = restart  # type: ignore[attr-defined]
     yield start
     for app in started:
         app.stop()

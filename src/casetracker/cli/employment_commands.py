@@ -147,7 +147,8 @@ def cmd_placement_show(ctx: Context) -> int:
 
 
 FLAG_WORDS = {matching.RESTRICTION_FLAG: "check restrictions",
-              matching.ASK_FLAG: "ask the case manager"}
+              matching.ASK_FLAG: "ask the case manager",
+              matching.CLEARED_FLAG: "cleared", matching.NOT_SUITABLE_FLAG: "not suitable"}
 
 
 def cmd_match(ctx: Context) -> int:

@@ -43,7 +43,8 @@ def cmd_task_add(ctx: Context) -> int:
     due = parse_date(ctx.args.due, "due_date")
     with ctx.unlock() as session:
         task = notes.add_task(session, ctx.args.case, ctx.args.text or "", due,
-                              assignee=ctx.args.assignee)
+                              assignee=ctx.args.assignee,
+                              for_survivor=ctx.args.for_survivor)
     print(task.id)
     return 0
 
@@ -51,7 +52,8 @@ def cmd_task_add(ctx: Context) -> int:
 def _task_row(case: str, task: Task) -> dict[str, Any]:
     return {"id": task.id, "case": case, "due": task.due_date.isoformat(),
             "assignee": task.assignee or "-",
-            "done": task.done_on.isoformat() if task.done_on else "-", "task": task.title}
+            "done": task.done_on.isoformat() if task.done_on else "-",
+            "plan": "yes" if task.for_survivor else "-", "task": task.title}
 
 
 def cmd_task_list(ctx: Context) -> int:
@@ -63,7 +65,8 @@ def cmd_task_list(ctx: Context) -> int:
     today = clock.today()
     rows = [_task_row(case, t) for case, t in found
             if not ctx.args.overdue or t.overdue_on(today)]
-    print_rows(rows, ["id", "case", "due", "assignee", "done", "task"], as_json=ctx.args.json)
+    print_rows(rows, ["id", "case", "due", "assignee", "done", "plan", "task"],
+               as_json=ctx.args.json)
     return 0
 
 
@@ -71,6 +74,12 @@ def cmd_task_done(ctx: Context) -> int:
     on = parse_date(ctx.args.date, "done_on") if ctx.args.date else clock.today()
     with ctx.unlock() as session, chained("task", ctx.args.task, "task list [CASE]"):
         notes.set_task_done(session, ctx.args.task, on)
+    return 0
+
+
+def cmd_task_plan(ctx: Context) -> int:
+    with ctx.unlock() as session, chained("task", ctx.args.task, "task list [CASE]"):
+        notes.set_task_for_survivor(session, ctx.args.task, not ctx.args.off)
     return 0
 
 
@@ -104,6 +113,8 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--due", required=True, metavar="YYYY-MM-DD")
     cmd.add_argument("--assignee", metavar="NAME",
                      help="another staff account to do it (default: you)")
+    cmd.add_argument("--for-survivor", action="store_true",
+                     help="a step for the survivor: it goes on their printed plan")
     cmd = add(actions, "list", cmd_task_list,
               "a survivor's tasks (open first), or without CASE your own open tasks")
     cmd.add_argument("case", metavar="CASE", nargs="?")
@@ -113,3 +124,7 @@ def register(commands: Any, add: AddCommand) -> None:
               "tick a task off (the case manager, or the account it is assigned to)")
     cmd.add_argument("task", metavar="TASK_ID")
     cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    cmd = add(actions, "plan", cmd_task_plan,
+              "put a task on the survivor's printed plan as their step (the case manager)")
+    cmd.add_argument("task", metavar="TASK_ID")
+    cmd.add_argument("--off", action="store_true", help="take it off the plan again")

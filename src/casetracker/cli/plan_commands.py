@@ -82,6 +82,13 @@ def cmd_milestone_done(ctx: Context) -> int:
     return 0
 
 
+def cmd_milestone_delete(ctx: Context) -> int:
+    with ctx.unlock() as session, chained("milestone", ctx.args.milestone,
+                                          "milestone list GOAL_ID"):
+        plans.delete_milestone(session, ctx.args.milestone)
+    return 0
+
+
 def cmd_checkin_add(ctx: Context) -> int:
     on = _day_or_today(ctx.args.date, "checked_on")
     with ctx.unlock() as session, chained("goal", ctx.args.goal, "goal list CASE"):
@@ -136,6 +143,9 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(actions, "done", cmd_milestone_done, "mark a milestone completed")
     cmd.add_argument("milestone", metavar="MILESTONE_ID")
     cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    cmd = add(actions, "delete", cmd_milestone_delete,
+              "remove a milestone added by mistake (the case manager)")
+    cmd.add_argument("milestone", metavar="MILESTONE_ID")
 
     group = commands.add_parser("checkin", help="progress check-ins on a goal")
     actions = group.add_subparsers(dest="checkin_command", metavar="ACTION", required=True)

@@ -21,10 +21,11 @@ from casetracker.cli.field_options import (
 )
 from casetracker.cli.ids import chained
 from casetracker.domain import clock
+from casetracker.domain.employment import ClearanceDecision
 from casetracker.domain.errors import UsageError
 from casetracker.domain.survivors import BarrierKind, TraffickingType, VacaturStatus
 from casetracker.domain.validation import parse_date
-from casetracker.services import sensitive
+from casetracker.services import clearances, employers, sensitive
 
 _STDIN = " ('-' reads it from standard input, out of the shell's history)"
 SENSITIVE_FIELDS: tuple[FieldOption, ...] = (
@@ -95,8 +96,33 @@ def cmd_barrier_resolve(ctx: Context) -> int:
     return 0
 
 
+def cmd_clearance_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        names = {e.id: e.name for e in employers.employers(session)}
+        found = clearances.decisions(session, ctx.args.case)
+    rows = [{"employer": names.get(c.employer_id, "?"), "decision": c.decision.value,
+             "on": c.decided_on.isoformat(), "by": c.decided_by or "-",
+             "reason": c.reason or "-"} for c in found]
+    print_rows(rows, ["employer", "decision", "on", "by", "reason"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_clearance_set(ctx: Context) -> int:
+    reason = text_or_stdin(ctx.args.reason or "")
+    with ctx.unlock() as session:
+        clearances.record(session, ctx.args.case, ctx.args.employer,
+                          ClearanceDecision(ctx.args.decision), reason)
+    return 0
+
+
+def cmd_clearance_withdraw(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        clearances.withdraw(session, ctx.args.case, ctx.args.employer)
+    return 0
+
+
 def register(commands: Any, add: AddCommand) -> None:
-    """Add the `sensitive` and `barrier` commands to the parser."""
+    """Add the `sensitive`, `clearance` and `barrier` commands to the parser."""
     group = commands.add_parser("sensitive", help="sensitive details (never coordinators)")
     actions = group.add_subparsers(dest="sensitive_command", metavar="ACTION", required=True,
                                    parser_class=FieldParser)
@@ -109,6 +135,28 @@ def register(commands: Any, add: AddCommand) -> None:
               "change sensitive details (their case manager); give only the fields to change")
     cmd.add_argument("case", metavar="CASE")
     declare(cmd, SENSITIVE_FIELDS)
+
+    group = commands.add_parser("clearance", help="whether a survivor fits an employer with "
+                                "hiring restrictions (the case manager decides)")
+    actions = group.add_subparsers(dest="clearance_command", metavar="ACTION", required=True)
+    cmd = add(actions, "list", cmd_clearance_list,
+              "a survivor's decisions for restricted employers, with the reasons (their case "
+              "manager or a supervisor)")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
+    cmd = add(actions, "set", cmd_clearance_set,
+              "record whether a survivor fits an employer with hiring restrictions (their "
+              "case manager); coordinators see only 'cleared'")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--employer", required=True, metavar="NAME")
+    cmd.add_argument("--decision", required=True,
+                     choices=[d.value for d in ClearanceDecision])
+    cmd.add_argument("--reason", metavar="TEXT", help="why (kept with the sensitive details)"
+                     + _STDIN)
+    cmd = add(actions, "withdraw", cmd_clearance_withdraw,
+              "take a decision back: the survivor is undecided again for that employer")
+    cmd.add_argument("case", metavar="CASE")
+    cmd.add_argument("--employer", required=True, metavar="NAME")
 
     group = commands.add_parser("barrier", help="barriers to work")
     actions = group.add_subparsers(dest="barrier_command", metavar="ACTION", required=True)

@@ -143,5 +143,7 @@ def register(commands: Any, add: AddCommand) -> None:
 
     cmd = add(commands, "plan", cmd_plan, "the survivor's own printable plan")
     cmd.add_argument("--survivor", required=True, metavar="CASE")
-    cmd.add_argument("--lang", choices=["en", "es"], default="en")
+    cmd.add_argument("--lang", choices=["en", "es"],
+                     help="the plan's language (default: the survivor's primary language, "
+                          "Spanish or English)")
     cmd.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -116,7 +116,8 @@ CATALOG: tuple[FieldSpec, ...] = (
     *_fields("task", Category.CASE_CONTENT,
              ("id", "Task id"), ("survivor_id", "Record id"), ("title", "Task"),
              ("due_date", "Due"), ("assignee", "Assigned to"), ("done_on", "Done"),
-             ("created_by", "Created by"), ("created_at", "Created")),
+             ("created_by", "Created by"), ("created_at", "Created"),
+             ("for_survivor", "On the survivor's plan")),
 )
 
 

@@ -300,3 +300,23 @@ def parse_wage(text: str) -> int | None:
 
 def show_wage(cents: int | None) -> str:
     return "" if cents is None else f"${cents // 100}.{cents % 100:02d}"
+
+
+class ClearanceDecision(StrEnum):
+    """A case manager's answer for a survivor and an employer with hiring restrictions."""
+
+    CLEARED = "cleared"
+    NOT_SUITABLE = "not_suitable"
+
+
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    """The decision for one survivor and one restricted employer. The reason is as sensitive
+    as the record it weighs: only those who read the whole case see it."""
+
+    survivor_id: str
+    employer_id: str
+    decision: ClearanceDecision
+    reason: str
+    decided_on: date
+    decided_by: str | None = None

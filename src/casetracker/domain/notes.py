@@ -6,6 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from casetracker.domain.validation import Checker
+
+NOTE_MAX_LENGTH = 20_000
+
+
+def note_problems(text: str, written_on: date, today: date) -> dict[str, str]:
+    """What is wrong with a case note as typed (nothing: an empty dict), by field."""
+    check = Checker()
+    check.required("text", text, max_length=NOTE_MAX_LENGTH)
+    check.not_future("written_on", written_on, today)
+    return check.problems
+
 
 class ContactType(StrEnum):
     IN_PERSON = "in_person"
@@ -44,6 +56,9 @@ class Task:
     done_on: date | None = None
     created_by: str | None = None
     created_at: str = ""
+    # A step the case manager chose for the survivor's own plan; every other task is staff
+    # work and never printed for the survivor.
+    for_survivor: bool = False
 
     @property
     def done(self) -> bool:

@@ -6,8 +6,15 @@ subtraction is withheld too (complementary suppression) and shown as "*".
 The outcome report covers one fixed reporting period that is over (a month, a quarter, a half
 year or a federal fiscal year), never a range of the reader's choosing: two reports of ranges a
 few days apart would give away, by subtraction, the people a "<5" hides, and a period still
-running would do the same from one day to the next. Periods of different lengths still add up
-(a fiscal year minus three of its quarters is the fourth): counts are not hidden across them.
+running would do the same from one day to the next.
+
+Periods of different lengths nest (a fiscal year holds four quarters, twelve months and a
+calendar half), and a reader may ask for all of them: a fiscal year minus three of its
+quarters is the fourth, and a quarter minus one of its months is the people who came only in
+the other two. So a period's count is shown only if, for every shorter period inside it, that
+period shows the same count and the difference between the two is not a small group
+(`hidden_across_periods`). Whatever a reader subtracts, they then find only what the shorter
+periods' own reports show.
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from casetracker.domain.errors import UsageError
 
@@ -178,6 +188,8 @@ class Outcomes:
     retained_60: int
     retained_90: int
     completions_by_topic: dict[str, int]
+    # The figures (`outcome_measures` names) withheld across periods as well as within.
+    hidden: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def start(self) -> date:
@@ -188,15 +200,15 @@ class Outcomes:
         return self.period.end
 
 
-def suppress_chain(counts: list[int]) -> list[bool]:
+def suppress_chain(counts: list[int], hidden: list[bool] | None = None) -> list[bool]:
     """Which counts of a nested chain (each a subset of the one before) to hide.
 
     A count below 5 is hidden, and so is a count whose difference from its neighbour is
     between 1 and 4 (the difference is a group of people a reader could work out); when a
     difference is small, the smaller count of the pair is hidden, and the rule is applied
-    again until nothing changes.
+    again until nothing changes. `hidden` marks counts already withheld for another reason.
     """
-    hidden = [0 < c < SMALL for c in counts]
+    hidden = [0 < c < SMALL or bool(hidden and hidden[i]) for i, c in enumerate(counts)]
     changed = True
     while changed:
         changed = False
@@ -210,10 +222,12 @@ def suppress_chain(counts: list[int]) -> list[bool]:
     return hidden
 
 
-def suppress_partition(parts: list[int], total: int) -> list[bool]:
-    """Which parts of a total to hide: small ones, and if exactly one is hidden, the next
-    smallest too, so that the total minus the rest does not reveal it."""
-    hidden = [0 < p < SMALL for p in parts]
+def suppress_partition(parts: list[int], total: int,
+                       hidden: list[bool] | None = None) -> list[bool]:
+    """Which parts of a total to hide: small ones (and those `hidden` already withholds),
+    and if exactly one is hidden, the next smallest too, so that the total minus the rest
+    does not reveal it."""
+    hidden = [0 < p < SMALL or bool(hidden and hidden[i]) for i, p in enumerate(parts)]
     if sum(hidden) == 1 and total >= SMALL:
         candidates = sorted((p, i) for i, p in enumerate(parts) if not hidden[i] and p > 0)
         if candidates:
@@ -223,7 +237,78 @@ def suppress_partition(parts: list[int], total: int) -> list[bool]:
 
 SUPPRESSED = "*"
 SUPPRESSION_NOTE = ("Counts under 5 are shown as <5; a count marked * is withheld because, "
-                    "with the counts around it, it would let a small group be worked out.")
+                    "with the counts around it or those of the shorter periods inside this "
+                    "one, it would let a small group be worked out.")
+
+_CHAINS = (("participants", "completed_a_workshop"), ("internships",),
+           ("placements", "retained_30", "retained_60", "retained_90"))
+TOPICS_TOTAL = "topics_total"
+
+
+def topic_key(topic: str) -> str:
+    return f"topic:{topic}"
+
+
+def outcome_measures(counts: Mapping[str, Any], topics: Iterable[str]) -> dict[str, int]:
+    """An outcome report's figures by name, flat: the chains, each workshop topic's
+    completions (`topic_key`) and their total (`TOPICS_TOTAL`)."""
+    by_topic = counts.get("completions_by_topic", {})
+    flat = {name: int(counts[name]) for chain in _CHAINS for name in chain}
+    parts = {topic_key(t): int(by_topic.get(t, 0)) for t in topics}
+    return {**flat, **parts, TOPICS_TOTAL: sum(parts.values())}
+
+
+def suppress_outcomes(measures: Mapping[str, int], forced: AbstractSet[str]) -> frozenset[str]:
+    """The figures of one report to withhold: its own small counts and complements, plus
+    those `forced` (withheld because of other periods), with complements of those too."""
+    hidden = set(forced)
+    for chain in _CHAINS:
+        flags = suppress_chain([measures[n] for n in chain], [n in hidden for n in chain])
+        hidden |= {n for n, h in zip(chain, flags, strict=True) if h}
+    topics = [k for k in measures if k.startswith("topic:")]
+    total = measures[TOPICS_TOTAL]
+    if 0 < total < SMALL:
+        hidden.add(TOPICS_TOTAL)
+    flags = suppress_partition([measures[k] for k in topics], total,
+                               [k in hidden for k in topics])
+    hidden |= {k for k, h in zip(topics, flags, strict=True) if h}
+    return frozenset(hidden)
+
+
+def nested_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
+    """Every fixed period of a shorter kind that lies wholly inside `period` (a fiscal year
+    holds its twelve months, four quarters and the calendar half from January to June)."""
+    kinds = list(PeriodKind)
+    found: list[ReportingPeriod] = []
+    for kind in kinds[:kinds.index(period.kind)]:
+        inner = period_containing(kind, period.start)
+        while inner.end <= period.end:
+            if inner.start >= period.start:
+                found.append(inner)
+            inner = period_containing(kind, inner.end + timedelta(days=1))
+    return found
+
+
+def hidden_across_periods(period: ReportingPeriod,
+                          measures_of: Callable[[ReportingPeriod], Mapping[str, int]]
+                          ) -> frozenset[str]:
+    """The figures of `period`'s report to withhold so that no subtraction with the reports
+    of the shorter periods inside it reveals a small group: a figure is withheld when any of
+    those periods withholds it, or differs from it by 1 to 4."""
+    done: dict[str, frozenset[str]] = {}
+
+    def hidden(p: ReportingPeriod) -> frozenset[str]:
+        if p.label not in done:
+            measures = measures_of(p)
+            forced: set[str] = set()
+            for inner in nested_periods(p):
+                forced |= hidden(inner)
+                inside = measures_of(inner)
+                forced |= {k for k, v in measures.items() if 0 < v - inside[k] < SMALL}
+            done[p.label] = suppress_outcomes(measures, forced)
+        return done[p.label]
+
+    return hidden(period)
 
 
 def shown(count: int, hidden: bool) -> str:

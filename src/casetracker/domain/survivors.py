@@ -161,3 +161,13 @@ class Barrier:
     @property
     def resolved(self) -> bool:
         return self.resolved_on is not None
+
+
+SPANISH_WORDS = ("es", "spa", "spanish", "espanol", "español", "castellano")
+
+
+def reading_language(primary_language: str) -> str:
+    """"es" when the survivor's primary language (free text: "Spanish", "Español", "es")
+    is Spanish, else "en": the language of what the program prints for them."""
+    words = primary_language.strip().casefold().replace("(", " ").replace(",", " ").split()
+    return "es" if words and words[0] in SPANISH_WORDS else "en"

@@ -185,42 +185,81 @@ def referral_letter(projection: Projection, letterhead: Letterhead, context: Let
                   footer=_consent_footer(projection))
 
 
+RELEASE_WORDS = {
+    "en": {"title": "Permission to share information", "program": "the program",
+           "intro": "I, {name}, allow {program} to share the following with {recipient}:",
+           "rest": "Nothing else is shared: not my legal name, date of birth, contact details, "
+                   "address, history, records, immigration status, health or case notes. This "
+                   "permission ends on {date}. I can take it back at any time by telling my "
+                   "case manager, and nothing more will be shared from then on.",
+           "sign": "Signature ____________________________    Date ______________",
+           "witness": "Witness (program staff) ____________________________",
+           "keep": "Keep a copy of this form."},
+    # Written for the person who signs: plain words, "usted" where the program speaks.
+    "es": {"title": "Permiso para compartir información", "program": "el programa",
+           "intro": "Yo, {name}, doy permiso a {program} para compartir lo siguiente con "
+                    "{recipient}:",
+           "rest": "No se comparte nada más: ni mi nombre legal, ni mi fecha de nacimiento, ni "
+                   "mis datos de contacto, ni mi dirección, ni mi historia, ni mis "
+                   "antecedentes, ni mi situación migratoria, ni mi salud, ni las notas de mi "
+                   "caso. Este permiso termina el {date}. Puedo retirarlo cuando quiera con "
+                   "solo decírselo a mi gestor/a de casos, y desde ese momento no se compartirá "
+                   "nada más.",
+           "sign": "Firma ____________________________    Fecha ______________",
+           "witness": "Testigo (personal del programa) ____________________________",
+           "keep": "Guarde una copia de este formulario."},
+}
+CATEGORY_DESCRIPTIONS_ES = {
+    Category.ALIAS: "Su nombre preferido (nunca su nombre legal)",
+    Category.READINESS: "Los talleres que completó, sus habilidades y certificaciones",
+    Category.AVAILABILITY: "Las horas que puede trabajar, cuándo puede empezar y cómo llega "
+                           "al trabajo",
+    Category.EMPLOYMENT_GOALS: "El tipo de trabajo que busca",
+    Category.WORK_HISTORY: "Las prácticas y los empleos que tuvo por medio del programa",
+    Category.ACCOMMODATIONS: "Los apoyos que le ayudan en el trabajo, en palabras neutrales",
+    Category.WORK_ELIGIBILITY: "Si sus documentos están listos para el formulario I-9 (sí o no)",
+}
+
+
 def release_form(first_name: str, recipient: str, categories: list[Category],
-                 expires_on: date, letterhead: Letterhead, today: date) -> bytes:
-    """The consent, printed for the survivor to read and sign."""
+                 expires_on: date, letterhead: Letterhead, today: date,
+                 language: str = "en") -> bytes:
+    """The consent, printed for the survivor to read and sign, in English or Spanish."""
+    lang = "es" if language == "es" else "en"
+    words = RELEASE_WORDS[lang]
+    described = CATEGORY_DESCRIPTIONS_ES if lang == "es" else CATEGORY_DESCRIPTIONS
     s = styles()
     rows = [[Paragraph("■", s["cell"]),
-             Paragraph(escape(CATEGORY_DESCRIPTIONS[c]), s["cell"])] for c in categories]
+             Paragraph(escape(described[c]), s["cell"])] for c in categories]
     table = Table(rows, colWidths=[0.35 * inch, 6.1 * inch])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story: list[Flowable] = [
-        Paragraph("Permission to share information", s["title"]),
-        Paragraph(escape(long_date(today)), s["subtitle"]),
-        Paragraph(escape(f"I, {first_name}, allow {letterhead.organisation or 'the program'} to "
-                         f"share the following with {recipient}:"), s["body"]),
+        Paragraph(words["title"], s["title"]),
+        Paragraph(escape(long_date(today, lang)), s["subtitle"]),
+        Paragraph(escape(words["intro"].format(
+            name=first_name, program=letterhead.organisation or words["program"],
+            recipient=recipient)), s["body"]),
         Spacer(1, 8), table, Spacer(1, 10),
-        Paragraph(escape(
-            f"Nothing else is shared: not my legal name, date of birth, contact details, "
-            f"address, history, records, immigration status, health or case notes. This "
-            f"permission ends on {long_date(expires_on)}. I can take it back at any time by "
-            f"telling my case manager, and nothing more will be shared from then on."),
-            s["body"]),
+        Paragraph(escape(words["rest"].format(date=long_date(expires_on, lang))), s["body"]),
         Spacer(1, 36),
-        Paragraph("Signature ____________________________    Date ______________", s["body"]),
+        Paragraph(words["sign"], s["body"]),
         Spacer(1, 24),
-        Paragraph("Witness (program staff) ____________________________", s["body"]),
+        Paragraph(words["witness"], s["body"]),
     ]
-    return render(story, title="Permission to share information", letterhead=letterhead,
-                  footer="Keep a copy of this form.")
+    return render(story, title=words["title"], letterhead=letterhead, footer=words["keep"])
 
 
 PLAN_WORDS = {
     "en": {"title": "My plan", "for": "Prepared for {name}", "goal": "Goal",
            "by": "by {date}", "steps": "Steps", "done": "done", "next": "Next steps",
-           "none": "No goals yet.", "contact": "Questions? Talk with {cm}."},
+           "none": "No goals yet.", "program": "the program",
+           "contact": "Questions? Talk with {cm}.",
+           "call": "Questions? Talk with {cm}, or call {program} at {phone}."},
     "es": {"title": "Mi plan", "for": "Preparado para {name}", "goal": "Meta",
            "by": "para el {date}", "steps": "Pasos", "done": "hecho", "next": "Próximos pasos",
-           "none": "Todavía no hay metas.", "contact": "¿Preguntas? Hable con {cm}."},
+           "none": "Todavía no hay metas.", "program": "el programa",
+           "contact": "¿Tiene preguntas? Hable con {cm}.",
+           "call": "¿Tiene preguntas? Hable con {cm} o llame a {program} al {phone}."},
 }
 
 
@@ -254,6 +293,10 @@ def survivor_plan(first_name: str, goals: list[PlanGoal], next_steps: list[tuple
         story.append(Paragraph(words["next"], s["heading"]))
         for text, due in next_steps:
             story.append(Paragraph(escape(f"•  {text} — {long_date(due, language)}"), s["body"]))
-    story += [Spacer(1, 16), Paragraph(escape(words["contact"].format(cm=case_manager)),
-                                       s["small"])]
+    # The program's telephone when it is set; never a made-up one.
+    phone = letterhead.phone.strip()
+    contact = (words["call"].format(cm=case_manager, phone=phone,
+                                    program=letterhead.organisation.strip() or words["program"])
+               if phone else words["contact"].format(cm=case_manager))
+    story += [Spacer(1, 16), Paragraph(escape(contact), s["small"])]
     return render(story, title=words["title"], letterhead=letterhead, footer="")

@@ -72,7 +72,7 @@ class LeakError(CaseTrackerError):
     survivor's own staff; the message names them only to people who may see the record."""
 
     def __init__(self, field: str, shared: str = "", *, reveal: bool = True) -> None:
-        self.field, self.shared = field, shared
+        self.field, self.shared, self.revealed = field, shared, reveal
         if reveal:
             where = f" in its {shared}" if shared else ""
             message = (f"nothing was written: the survivor's {field.replace('_', ' ')} shows"

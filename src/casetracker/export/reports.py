@@ -19,12 +19,14 @@ from casetracker.domain.reports import (
     METRIC_LABELS,
     METRICS,
     SUPPRESSION_NOTE,
+    TOPICS_TOTAL,
     Funnel,
     ManagerFigures,
     Outcomes,
+    outcome_measures,
     shown,
-    suppress_chain,
-    suppress_partition,
+    suppress_outcomes,
+    topic_key,
 )
 from casetracker.export.pdf_common import (
     ACCENT,
@@ -125,27 +127,31 @@ def caseload_pdf(figures: list[ManagerFigures], funnel: Funnel, head: Letterhead
 
 
 def outcome_rows(result: Outcomes) -> list[list[str]]:
-    chain = [result.participants, result.completed_a_workshop]
-    placed_chain = [result.placements, result.retained_30, result.retained_60,
-                    result.retained_90]
-    hide_chain = suppress_chain(chain)
-    hide_placed = suppress_chain(placed_chain)
-    hide_internships = suppress_chain([result.internships])
+    """The report's lines; a figure is withheld when `result.hidden` names it (counted
+    across the shorter periods inside this one), or by the report's own rules."""
+    topics = [t.value for t in WorkshopTopic]
+    measures = outcome_measures({
+        "participants": result.participants,
+        "completed_a_workshop": result.completed_a_workshop,
+        "internships": result.internships, "placements": result.placements,
+        "retained_30": result.retained_30, "retained_60": result.retained_60,
+        "retained_90": result.retained_90,
+        "completions_by_topic": result.completions_by_topic}, topics)
+    hidden = suppress_outcomes(measures, result.hidden)
+
+    def cell(name: str) -> str:
+        return shown(measures[name], name in hidden)
+
     rows = [["Measure", "People"],
-            ["Took part in readiness workshops", shown(chain[0], hide_chain[0])],
-            ["Completed at least one workshop", shown(chain[1], hide_chain[1])],
-            ["Started a paid internship", shown(result.internships, hide_internships[0])],
-            ["Placed in a job", shown(placed_chain[0], hide_placed[0])],
-            ["Still employed after 30 days", shown(placed_chain[1], hide_placed[1])],
-            ["Still employed after 60 days", shown(placed_chain[2], hide_placed[2])],
-            ["Still employed after 90 days", shown(placed_chain[3], hide_placed[3])]]
-    topics = list(WorkshopTopic)
-    parts = [result.completions_by_topic.get(t.value, 0) for t in topics]
-    total = sum(parts)
-    hidden = suppress_partition(parts, total)
-    rows.append(["Workshop completions, all topics", shown(total, 0 < total < 5)])
-    rows += [[f"  {WORKSHOP_LABELS[t]}", shown(p, h)]
-             for t, p, h in zip(topics, parts, hidden, strict=True)]
+            ["Took part in readiness workshops", cell("participants")],
+            ["Completed at least one workshop", cell("completed_a_workshop")],
+            ["Started a paid internship", cell("internships")],
+            ["Placed in a job", cell("placements")],
+            ["Still employed after 30 days", cell("retained_30")],
+            ["Still employed after 60 days", cell("retained_60")],
+            ["Still employed after 90 days", cell("retained_90")],
+            ["Workshop completions, all topics", cell(TOPICS_TOTAL)]]
+    rows += [[f"  {WORKSHOP_LABELS[WorkshopTopic(t)]}", cell(topic_key(t))] for t in topics]
     return rows
 
 

@@ -495,12 +495,14 @@ class EmployersWindow(QDialog):
         for index, match in enumerate(found):
             why = "; ".join(translate_message(r, MATCH_REASONS) for r in match.reasons) or "—"
             if match.restriction_flag:  # after the reasons, which it would hide; whole in the tip
-                why = (why + "  ⚠ " + translate_message(match.restriction_flag, MATCH_REASONS))
+                mark = "✓ " if match.restriction_flag == matching.CLEARED_FLAG else "⚠ "
+                why = why + "  " + mark + translate_message(match.restriction_flag, MATCH_REASONS)
+            warn = match.restriction_flag not in (None, matching.CLEARED_FLAG)
             for column, text in enumerate([match.case_number, match.preferred_name,
                                            str(match.score), why]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(why if column == 3 else text)
-                if match.restriction_flag:
+                if warn:
                     item.setForeground(text_colour(Tone.ERROR))
                 self.matches.setItem(index, column, item)
         if found:

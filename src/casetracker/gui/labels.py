@@ -106,6 +106,68 @@ def letterhead_words(missing: list[str]) -> list[str]:
     return [label(LETTERHEAD_PARTS.get(part, part)) for part in missing]
 
 
+# What the leak guard names when it refuses an export (`export.leak_guard.LeakError`): the
+# withheld field found, and the shared value it was found in. The command line prints the
+# field's id with spaces; the interface shows these, in its language.
+WITHHELD_FIELD_NAMES = {
+    "legal_first_name": QT_TRANSLATE_NOOP("labels", "legal first name"),
+    "legal_last_name": QT_TRANSLATE_NOOP("labels", "legal last name"),
+    "address": QT_TRANSLATE_NOOP("labels", "address"),
+    "date_of_birth": QT_TRANSLATE_NOOP("labels", "date of birth"),
+    "phone": QT_TRANSLATE_NOOP("labels", "phone number"),
+    "email": QT_TRANSLATE_NOOP("labels", "email address"),
+    "case_number": QT_TRANSLATE_NOOP("labels", "case number"),
+    "referral_source": QT_TRANSLATE_NOOP("labels", "referral source"),
+    "safe_contact": QT_TRANSLATE_NOOP("labels", "safe times to contact"),
+    "history_notes": QT_TRANSLATE_NOOP("labels", "history"),
+    "criminal_record_notes": QT_TRANSLATE_NOOP("labels", "criminal record"),
+    "immigration_status": QT_TRANSLATE_NOOP("labels", "immigration status"),
+    "health_notes": QT_TRANSLATE_NOOP("labels", "health notes"),
+    "safety_plan": QT_TRANSLATE_NOOP("labels", "safety plan"),
+    "sensitive_status": QT_TRANSLATE_NOOP("labels", "trafficking type or vacatur status"),
+    "clearance_reason": QT_TRANSLATE_NOOP("labels", "reason for a clearance decision"),
+    "case_review": QT_TRANSLATE_NOOP("labels", "case review"),
+    "case_notes": QT_TRANSLATE_NOOP("labels", "case notes"),
+    "tasks": QT_TRANSLATE_NOOP("labels", "tasks"),
+    "document_details": QT_TRANSLATE_NOOP("labels", "document details"),
+    "barriers": QT_TRANSLATE_NOOP("labels", "barriers"),
+    "goals": QT_TRANSLATE_NOOP("labels", "goals"),
+    "check_ins": QT_TRANSLATE_NOOP("labels", "progress check-ins"),
+    # Shareable values the consent leaves out (the catalog key, dots as underscores).
+    "survivor_preferred_name": QT_TRANSLATE_NOOP("labels", "preferred name"),
+    "survivor_skills": QT_TRANSLATE_NOOP("labels", "skills and certifications"),
+    "workshops_completed": QT_TRANSLATE_NOOP("labels", "workshops completed"),
+    "survivor_availability": QT_TRANSLATE_NOOP("labels", "availability"),
+    "goal_specific": QT_TRANSLATE_NOOP("labels", "employment goals"),
+    "placement_history": QT_TRANSLATE_NOOP("labels", "work through the program"),
+    "survivor_accommodations": QT_TRANSLATE_NOOP("labels", "supports at work"),
+    "document_ready_for_i9": QT_TRANSLATE_NOOP("labels", "documents ready for I-9"),
+}
+SHARED_VALUE_NAMES = {
+    "Preferred name": QT_TRANSLATE_NOOP("labels", "preferred name"),
+    "Skills and certifications": QT_TRANSLATE_NOOP("labels", "skills and certifications"),
+    "Workshops completed": QT_TRANSLATE_NOOP("labels", "workshops completed"),
+    "Availability": QT_TRANSLATE_NOOP("labels", "availability"),
+    "Employment goals": QT_TRANSLATE_NOOP("labels", "employment goals"),
+    "Work through the program": QT_TRANSLATE_NOOP("labels", "work through the program"),
+    "Supports at work": QT_TRANSLATE_NOOP("labels", "supports at work"),
+    "Documents ready for I-9": QT_TRANSLATE_NOOP("labels", "documents ready for I-9"),
+    # The survivor's own plan (services.sharing.prepare_plan).
+    "goal": QT_TRANSLATE_NOOP("labels", "goal"),
+    "step": QT_TRANSLATE_NOOP("labels", "step"),
+    "task": QT_TRANSLATE_NOOP("labels", "step for the survivor"),
+}
+
+
+def withheld_field_name(field: str) -> str:
+    """A withheld field as the interface names it (its id with spaces if not listed)."""
+    return label(WITHHELD_FIELD_NAMES.get(field, field.replace("_", " ")))
+
+
+def shared_value_name(shared: str) -> str:
+    return label(SHARED_VALUE_NAMES.get(shared, shared))
+
+
 def category_name(category: Category) -> str:
     return label(CATEGORY_NAMES.get(category, category.value.replace("_", " ")))
 

@@ -19,6 +19,13 @@ from casetracker.domain.validation import ValidationError
 
 CONTEXT = "errors"
 
+# The leak guard's refusal, told to staff who may see the record: {0} the withheld field,
+# {1} the shared value it showed in (both named in the interface's language).
+LEAK_IN = QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows in its {1}, "
+                                      "which is shared; change that on the record first")
+LEAK = QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows, which is "
+                                   "shared; change that on the record first")
+
 # Whole messages, as the services word them; `{n}` stands for any text.
 TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "wrong passphrase for {0}"),
@@ -60,10 +67,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "reopening a case: case {0} is not in your caseload"),
     QT_TRANSLATE_NOOP("errors", "closing a case: case {0} is closed; reopen it first"),
     # Sharing (services/sharing.py, export/leak_guard.py, services/consent.py).
-    QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows in its {1}, "
-                                "which is shared; change that on the record first"),
-    QT_TRANSLATE_NOOP("errors", "nothing was written: the survivor's {0} shows, which is "
-                                "shared; change that on the record first"),
+    LEAK_IN,
+    LEAK,
     QT_TRANSLATE_NOOP("errors", "nothing was written: this survivor's shared profile needs a "
                                 "review by their case manager before it can be shared; they "
                                 "have been asked to review it"),
@@ -90,6 +95,9 @@ MATCH_REASONS = (
                                 "The employer is never told why."),
     QT_TRANSLATE_NOOP("errors", "This employer has hiring restrictions: ask the survivor's "
                                 "case manager whether this referral fits before making it."),
+    QT_TRANSLATE_NOOP("errors", "Cleared by the case manager for this employer."),
+    QT_TRANSLATE_NOOP("errors", "You recorded that this employer is not suitable for this "
+                                "survivor; the reason is on the record's Sensitive tab."),
 )
 
 # What a form's field problem says after the field's name.
@@ -283,6 +291,16 @@ def error_text(error: Exception) -> str:
         if len(error.problems) > SHOWN_PROBLEMS:
             lines.append(_tr(MORE_PROBLEMS).format(len(error.problems) - SHOWN_PROBLEMS))
         text = "\n".join(lines)
+        return text[:1].upper() + text[1:]
+    if getattr(error, "revealed", False) and isinstance(getattr(error, "field", None), str):
+        # The leak guard's refusal (export.leak_guard.LeakError, which the interface does not
+        # import): its field names, too, in the interface's language.
+        from casetracker.gui.labels import shared_value_name, withheld_field_name
+
+        field = withheld_field_name(str(getattr(error, "field", "")))
+        shared = str(getattr(error, "shared", ""))
+        text = (_tr(LEAK_IN).format(field, shared_value_name(shared)) if shared
+                else _tr(LEAK).format(field))
         return text[:1].upper() + text[1:]
     if isinstance(error, ThrottledError):
         seconds = max(1, round(error.wait_seconds))

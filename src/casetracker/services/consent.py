@@ -12,7 +12,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
 from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
-from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.domain.survivors import CaseStatus, Survivor, reading_language
 from casetracker.domain.validation import ValidationError
 from casetracker.export.documents import release_form
 from casetracker.security.atomic import atomic_write
@@ -136,13 +136,15 @@ def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[st
     return found
 
 
-def release_form_pdf(session: Session, consent_id: str) -> bytes:
-    """The consent as a form for the survivor to read and sign."""
+def release_form_pdf(session: Session, consent_id: str, language: str | None = None) -> bytes:
+    """The consent as a form for the survivor to read and sign, in their language (English
+    or Spanish, from their primary language) unless `language` says which."""
     consent, survivor = _visible(session, consent_id, "printing a consent form")
     access.require_case_edit(session, survivor, "printing a consent form")
     categories = sorted(consent.categories, key=list(Category).index)
     pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,
-                       consent.expires_on, letterhead(session), clock.today())
+                       consent.expires_on, letterhead(session), clock.today(),
+                       language or reading_language(survivor.primary_language))
     session.audit("consent.release_form", survivor.case_number, **_recipient(consent))
     return pdf
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
+from casetracker.domain.employment import WorkshopTopic
 from casetracker.domain.errors import UsageError
 from casetracker.domain.reports import (
     METRICS,
@@ -18,6 +19,8 @@ from casetracker.domain.reports import (
     ReportingPeriod,
     check_reportable,
     ended_periods,
+    hidden_across_periods,
+    outcome_measures,
     parse_period,
 )
 from casetracker.export import reports as render
@@ -57,8 +60,15 @@ def outcomes(session: Session, period: str) -> Outcomes:
     session.require("preparing the outcome report", Role.SUPERVISOR)
     chosen = parse_period(period)
     check_reportable(chosen, clock.today())
-    counts = ReportsRepository(session.conn).outcome_counts(chosen.start, chosen.end)
-    return Outcomes(chosen, **counts)
+    repo = ReportsRepository(session.conn)
+    topics = [t.value for t in WorkshopTopic]
+
+    def measures(p: ReportingPeriod) -> dict[str, int]:
+        return outcome_measures(repo.outcome_counts(p.start, p.end), topics)
+
+    counts = repo.outcome_counts(chosen.start, chosen.end)
+    # Suppressed across the shorter periods inside this one, which a reader may also ask for.
+    return Outcomes(chosen, **counts, hidden=hidden_across_periods(chosen, measures))
 
 
 def caseload_report(session: Session, fmt: str) -> bytes:

@@ -6,9 +6,11 @@ employer's industry, the readiness workshops they completed, and readiness for I
 their consent lets this employer know it. Each point comes with its reason.
 
 Whether a restriction may apply to someone depends on their criminal record, a sensitive
-detail. Case managers and supervisors, who may read it, see the flag where it applies;
-coordinators see the same neutral "ask the case manager" on every candidate for an employer
-with such restrictions, so the flag tells them nothing about anyone. Employers never learn why.
+detail. Case managers and supervisors, who may read it, see the flag where it applies, or the
+case manager's recorded decision (`services/clearances.py`). Coordinators see "cleared by the
+case manager" for a candidate the case manager cleared for that employer, and the same
+neutral "ask the case manager" on every other candidate there (undecided or not suitable
+alike), so the flag tells them nothing about anyone's record. Employers never learn why.
 """
 
 from __future__ import annotations
@@ -20,12 +22,19 @@ from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.eligibility import i9_readiness
-from casetracker.domain.employment import LOOKING, RECORD_RESTRICTIONS, Industry, Stage
+from casetracker.domain.employment import (
+    LOOKING,
+    RECORD_RESTRICTIONS,
+    Clearance,
+    ClearanceDecision,
+    Industry,
+    Stage,
+)
 from casetracker.domain.plans import GoalDomain, GoalStatus
 from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
-from casetracker.storage.employment_repo import EmploymentRepository
+from casetracker.storage.employment_repo import ClearanceRepository, EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -37,6 +46,9 @@ RESTRICTION_FLAG = ("This employer's hiring restrictions may apply. Talk with th
 
 ASK_FLAG = ("This employer has hiring restrictions: ask the survivor's case manager whether "
             "this referral fits before making it.")
+CLEARED_FLAG = "Cleared by the case manager for this employer."
+NOT_SUITABLE_FLAG = ("You recorded that this employer is not suitable for this survivor; "
+                     "the reason is on the record's Sensitive tab.")
 
 
 # Words in an employment goal that name an industry ("a 12-week paid internship in
@@ -83,6 +95,7 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
     stages = employment.current_stages()
     wanted = {s.casefold() for s in position.skills_wanted}
     restricted = bool(employer.restrictions & RECORD_RESTRICTIONS)
+    decided = ClearanceRepository(session.conn).for_employer(employer.id) if restricted else {}
     today = clock.today()
     plans = PlanRepository(session.conn)
     sharing = SharingRepository(session.conn)
@@ -120,16 +133,24 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
         if ready:
             score += 3
             reasons.append("ready for I-9")
-        flag = None
-        if restricted and role is Role.COORDINATOR:
-            flag = ASK_FLAG
-        elif restricted and people.sensitive(survivor.id).has_trafficking_related_record:
-            flag = RESTRICTION_FLAG
+        flag = _flag(people, survivor.id, role, decided.get(survivor.id)) if restricted \
+            else None
         matches.append(Match(survivor.case_number, survivor.preferred_name, score,
                              tuple(reasons), ready, flag))
     matches.sort(key=lambda m: (-m.score, m.case_number))
     session.audit("matching.rank", None, position=position.id, candidates=len(matches))
     return matches[:limit]
+
+
+def _flag(people: SurvivorRepository, survivor_id: str, role: Role,
+          clearance: Clearance | None) -> str | None:
+    cleared = clearance is not None and clearance.decision is ClearanceDecision.CLEARED
+    if role is Role.COORDINATOR:  # the decision "cleared", or nothing at all
+        return CLEARED_FLAG if cleared else ASK_FLAG
+    if clearance is not None:
+        return CLEARED_FLAG if cleared else NOT_SUITABLE_FLAG
+    return (RESTRICTION_FLAG if people.sensitive(survivor_id).has_trafficking_related_record
+            else None)
 
 
 def _fit(survivor: Survivor, hours: int, start: date | None,

@@ -9,12 +9,13 @@ from datetime import date
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import NotFoundError
-from casetracker.domain.notes import CaseNote, ContactType, Task
+from casetracker.domain.notes import CaseNote, ContactType, Task, note_problems
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.records_repo import NoteRepository
+from casetracker.storage.reports_repo import ReviewRepository
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
@@ -33,10 +34,9 @@ def add_note(session: Session, case_number: str, text: str,
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "writing a case note")
     day = written_on or clock.today()
-    check = Checker()
-    check.required("text", text, max_length=20_000)
-    check.not_future("written_on", day, clock.today())
-    check.done()
+    problems = note_problems(text, day, clock.today())
+    if problems:
+        raise ValidationError(problems)
     note = CaseNote(str(uuid.uuid4()), survivor.id, day, contact_type, text.strip(),
                     session.account.name, clock.now_iso())
     with session.changing():
@@ -54,9 +54,9 @@ def tasks(session: Session, case_number: str) -> list[Task]:
 
 
 def add_task(session: Session, case_number: str, title: str, due_date: date,
-             assignee: str | None = None) -> Task:
+             assignee: str | None = None, *, for_survivor: bool = False) -> Task:
     """A task or follow-up; assigned to the acting case manager unless another staff
-    account is named."""
+    account is named. `for_survivor` makes it a step on the survivor's own plan."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "adding a task")
     who = assignee or session.account.name
@@ -69,11 +69,33 @@ def add_task(session: Session, case_number: str, title: str, due_date: date,
     check.done()
     assert account is not None
     task = Task(str(uuid.uuid4()), survivor.id, title.strip(), due_date, account.name,
-                created_by=session.account.name, created_at=clock.now_iso())
+                created_by=session.account.name, created_at=clock.now_iso(),
+                for_survivor=for_survivor)
     with session.changing():
         NoteRepository(session.conn).save_task(task)
-        session.audit("task.add", survivor.case_number, assignee=account.name)
+        session.audit("task.add", survivor.case_number, assignee=account.name,
+                      for_survivor=for_survivor)
     return task
+
+
+def set_task_for_survivor(session: Session, task_id: str, for_survivor: bool) -> Task:
+    """Mark a task as a step on the survivor's own plan, or take it off (the case's case
+    manager). A case review's action stays staff work: its text is the reviewer's."""
+    repo = NoteRepository(session.conn)
+    task = repo.task(task_id)
+    if task is None:
+        raise NotFoundError("that task no longer exists")
+    survivor = access.find_by_id(session, task.survivor_id)
+    access.require_case_edit(session, survivor, "choosing the steps on a survivor's plan")
+    if for_survivor and ReviewRepository(session.conn).is_review_task(task.id):
+        raise ValidationError({"task": "comes from a case review and stays with staff; add a "
+                               "step for the survivor in your own words instead"})
+    updated = replace(task, for_survivor=for_survivor)
+    with session.changing():
+        repo.save_task(updated)
+        session.audit("task.for_survivor" if for_survivor else "task.staff_only",
+                      survivor.case_number)
+    return updated
 
 
 def set_task_done(session: Session, task_id: str, done_on: date | None) -> Task:

@@ -133,6 +133,19 @@ def update_milestone(session: Session, milestone_id: str, *, description: str | 
     return updated
 
 
+def delete_milestone(session: Session, milestone_id: str) -> Milestone:
+    """Remove a milestone (one added by mistake, or the undo of adding it); returns it."""
+    repo = PlanRepository(session.conn)
+    milestone = repo.milestone(milestone_id)
+    if milestone is None:
+        raise NotFoundError("that milestone no longer exists")
+    goal, survivor = _goal_for_edit(session, milestone.goal_id, "removing a milestone")
+    with session.changing():
+        repo.delete_milestone(milestone.id)
+        session.audit("milestone.delete", survivor.case_number, goal=goal.id)
+    return milestone
+
+
 def set_milestone_done(session: Session, milestone_id: str, done_on: date | None) -> Milestone:
     """Complete a milestone on a day, or (None) mark it not done again."""
     repo = PlanRepository(session.conn)

@@ -37,6 +37,8 @@ _ROW_NAMES: dict[str, tuple[str, str]] = {
     "exports": ("export log entry", "export log entries"),
     "reviews": ("case review", "case reviews"),
     "review_actions": ("review action", "review actions"),
+    "restriction_clearances": ("clearance for a restricted employer",
+                               "clearances for restricted employers"),
 }
 
 

@@ -27,7 +27,7 @@ from casetracker.domain.employment import (
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.notes import Task
 from casetracker.domain.plans import GoalDomain, GoalStatus
-from casetracker.domain.survivors import Survivor, Transport
+from casetracker.domain.survivors import Survivor, Transport, reading_language
 from casetracker.domain.validation import ValidationError
 from casetracker.export import leak_guard
 from casetracker.export.documents import LetterContext, PlanGoal, employer_profile
@@ -42,7 +42,7 @@ from casetracker.services import access
 from casetracker.services.employers import find_employer, find_position, positions
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead, usable_letter_template
-from casetracker.storage.employment_repo import EmploymentRepository
+from casetracker.storage.employment_repo import ClearanceRepository, EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.reports_repo import ReviewRepository
 from casetracker.storage.sharing_repo import SharingRepository
@@ -188,6 +188,7 @@ def withheld_values(session: Session, survivor: Survivor, projection: Projection
     for name in ("history_notes", "criminal_record_notes", "immigration_status",
                  "health_notes", "safety_plan"):
         items.append(Withheld(name, Kind.SENSITIVE, (getattr(details, name),)))
+    items.append(_clearance_reasons(session, survivor))
     labels = [details.trafficking_type.value.replace("_", " "),
               details.vacatur_status.value.replace("_", " ")]
     items.append(Withheld("sensitive_status", Kind.EXACT, tuple(
@@ -216,6 +217,13 @@ def withheld_values(session: Session, survivor: Survivor, projection: Projection
               case_text.items()]
     return [Withheld(i.field, i.kind, tuple(v for v in i.values if v and v.strip()))
             for i in items]
+
+
+def _clearance_reasons(session: Session, survivor: Survivor) -> Withheld:
+    """Why the case manager cleared the survivor for a restricted employer, or did not: as
+    sensitive as the record it weighs."""
+    return Withheld("clearance_reason", Kind.SENSITIVE, tuple(
+        c.reason for c in ClearanceRepository(session.conn).of_survivor(survivor.id)))
 
 
 def _require_sharer(session: Session, survivor: Survivor, action: str) -> None:
@@ -381,6 +389,7 @@ def plan_withheld(session: Session, survivor: Survivor) -> list[Withheld]:
     items = [Withheld(name, Kind.SENSITIVE, (getattr(details, name),))
              for name in ("history_notes", "criminal_record_notes", "immigration_status",
                           "health_notes", "safety_plan")]
+    items.append(_clearance_reasons(session, survivor))
     for review in ReviewRepository(session.conn).reviews(survivor.id):
         items.append(Withheld("case_review", Kind.SENSITIVE,
                               (review[2], *(review[5] or "").split("\n"))))
@@ -388,10 +397,13 @@ def plan_withheld(session: Session, survivor: Survivor) -> list[Withheld]:
             for i in items]
 
 
-def prepare_plan(session: Session, case_number: str, language: str = "en") -> PreparedExport:
+def prepare_plan(session: Session, case_number: str,
+                 language: str | None = None) -> PreparedExport:
     """The survivor's own plan, in English or Spanish: a projection like any export. It holds
-    their open goals outside `PLAN_LEFT_OUT` and those goals' steps, never staff tasks, review
-    text or a sensitive detail, and the leak guard checks it before anyone sees it."""
+    their open goals outside `PLAN_LEFT_OUT`, those goals' steps and the tasks marked for the
+    survivor, never staff tasks, review text or a sensitive detail, and the leak guard checks
+    it before anyone sees it. Without `language`, it is in the survivor's own (Spanish for a
+    Spanish speaker)."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "printing a survivor's plan")
     today = clock.today()
@@ -400,10 +412,16 @@ def prepare_plan(session: Session, case_number: str, language: str = "en") -> Pr
     plan_goals = [PlanGoal(g.specific, g.target_date,
                            [(m.description, m.due_date, m.done) for m in g.milestones])
                   for g in goals]
-    upcoming = sorted(((m.description, m.due_date) for g in goals for m in g.milestones
-                       if not m.done), key=lambda pair: pair[1])[:6]
+    # Next steps: the goals' open milestones and the tasks the case manager marked for the
+    # survivor; every other task is staff work and stays off.
+    steps = [t for t in NoteRepository(session.conn).tasks(survivor.id)
+             if t.for_survivor and not t.done]
+    upcoming = sorted([(m.description, m.due_date) for g in goals for m in g.milestones
+                       if not m.done] + [(t.title, t.due_date) for t in steps],
+                      key=lambda pair: pair[1])[:8]
     shared = [("goal", g.specific) for g in goals] + [
-        ("step", m.description) for g in goals for m in g.milestones]
+        ("step", m.description) for g in goals for m in g.milestones] + [
+        ("task", t.title) for t in steps]
     try:
         leak_guard.check_shared(shared, plan_withheld(session, survivor),
                                 preferred_name=survivor.preferred_name)
@@ -413,6 +431,7 @@ def prepare_plan(session: Session, case_number: str, language: str = "en") -> Pr
         raise
     pdf = render_plan(survivor.preferred_name, plan_goals, upcoming,
                       survivor.assigned_to or session.account.name, letterhead(session), today,
-                      "es" if language == "es" else "en")
+                      language or reading_language(survivor.primary_language))
     return PreparedExport("survivor_plan", survivor.id, survivor.case_number, "the survivor",
-                          None, ("goal.specific", "milestone.description"), (), pdf)
+                          None, ("goal.specific", "milestone.description", "task.title"),
+                          (), pdf)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from casetracker.domain.employment import (
     Attendance,
+    Clearance,
+    ClearanceDecision,
     Employer,
     Industry,
     PlacementStep,
@@ -174,6 +177,41 @@ class EmploymentRepository:
             "max(seq) AS seq FROM placement_steps GROUP BY survivor_id) last "
             "ON last.seq = p.seq")
         return {r[0]: Stage(r[1]) for r in rows}
+
+
+class ClearanceRepository:
+    """Case managers' clearances of survivors for employers with hiring restrictions."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def save(self, c: Clearance) -> None:
+        self._conn.execute(
+            "INSERT INTO restriction_clearances (survivor_id, employer_id, decision, reason, "
+            "decided_on, decided_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (survivor_id, "
+            "employer_id) DO UPDATE SET decision = excluded.decision, reason = "
+            "excluded.reason, decided_on = excluded.decided_on, decided_by = "
+            "excluded.decided_by",
+            (c.survivor_id, c.employer_id, c.decision.value, c.reason, c.decided_on.isoformat(),
+             c.decided_by))
+
+    def remove(self, survivor_id: str, employer_id: str) -> None:
+        self._conn.execute("DELETE FROM restriction_clearances WHERE survivor_id = ? AND "
+                           "employer_id = ?", (survivor_id, employer_id))
+
+    def of_survivor(self, survivor_id: str) -> list[Clearance]:
+        return self._select("survivor_id = ?", survivor_id)
+
+    def for_employer(self, employer_id: str) -> dict[str, Clearance]:
+        """The decisions for one employer, by survivor id."""
+        return {c.survivor_id: c for c in self._select("employer_id = ?", employer_id)}
+
+    def _select(self, where: str, value: str) -> list[Clearance]:
+        rows = self._conn.execute(
+            "SELECT survivor_id, employer_id, decision, reason, decided_on, decided_by FROM "
+            f"restriction_clearances WHERE {where}", (value,))
+        return [Clearance(r[0], r[1], ClearanceDecision(r[2]), r[3],
+                          date.fromisoformat(r[4]), r[5]) for r in rows]
 
 
 def _never() -> Any:

@@ -67,6 +67,9 @@ class PlanRepository:
             (milestone.id, milestone.goal_id, milestone.description,
              milestone.due_date.isoformat(), to_text(milestone.completed_on)))
 
+    def delete_milestone(self, milestone_id: str) -> None:
+        self._conn.execute("DELETE FROM milestones WHERE id = ?", (milestone_id,))
+
     def milestone(self, milestone_id: str) -> Milestone | None:
         r = self._conn.execute(
             "SELECT id, goal_id, description, due_date, completed_on FROM milestones "
@@ -171,11 +174,12 @@ class NoteRepository:
     def save_task(self, task: Task) -> None:
         self._conn.execute(
             "INSERT INTO tasks (id, survivor_id, title, due_date, assignee, done_on, created_by, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "title = excluded.title, due_date = excluded.due_date, "
-            "assignee = excluded.assignee, done_on = excluded.done_on",
+            "created_at, for_survivor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+            "UPDATE SET title = excluded.title, due_date = excluded.due_date, "
+            "assignee = excluded.assignee, done_on = excluded.done_on, "
+            "for_survivor = excluded.for_survivor",
             (task.id, task.survivor_id, task.title, task.due_date.isoformat(), task.assignee,
-             to_text(task.done_on), task.created_by, task.created_at))
+             to_text(task.done_on), task.created_by, task.created_at, int(task.for_survivor)))
 
     def tasks(self, survivor_id: str) -> list[Task]:
         return self._tasks("survivor_id = ? ORDER BY done_on IS NOT NULL, due_date", survivor_id)
@@ -188,10 +192,10 @@ class NoteRepository:
 
     def _tasks(self, where: str, value: str) -> list[Task]:
         rows = self._conn.execute(
-            "SELECT id, survivor_id, title, due_date, assignee, done_on, created_by, created_at "
-            f"FROM tasks WHERE {where}", (value,))
-        return [Task(r[0], r[1], r[2], _required_date(r[3]), r[4], to_date(r[5]), r[6], r[7])
-                for r in rows]
+            "SELECT id, survivor_id, title, due_date, assignee, done_on, created_by, created_at, "
+            f"for_survivor FROM tasks WHERE {where}", (value,))
+        return [Task(r[0], r[1], r[2], _required_date(r[3]), r[4], to_date(r[5]), r[6], r[7],
+                     bool(r[8])) for r in rows]
 
 
 class SearchRepository:

@@ -155,6 +155,11 @@ class ReviewRepository:
             "INSERT INTO review_actions (id, review_id, text, task_id) VALUES (?, ?, ?, ?)",
             (action_id, review_id, text, task_id))
 
+    def is_review_task(self, task_id: str) -> bool:
+        """Whether a task was made from a case review's action."""
+        return self._conn.execute("SELECT 1 FROM review_actions WHERE task_id = ?",
+                                  (task_id,)).fetchone() is not None
+
     def reviews(self, survivor_id: str) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = self._conn.execute(
             "SELECT r.id, r.reviewed_on, r.findings, r.reviewer, r.signed_off, "

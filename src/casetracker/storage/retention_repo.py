@@ -10,6 +10,7 @@ from casetracker.storage.connection import Connection
 PURGED_TABLES: tuple[tuple[str, str], ...] = (
     ("review_actions", "review_id IN (SELECT id FROM reviews WHERE survivor_id = ?)"),
     ("reviews", "survivor_id = ?"),
+    ("restriction_clearances", "survivor_id = ?"),
     ("exports", "survivor_id = ?"),
     ("consents", "survivor_id = ?"),
     ("placement_steps", "survivor_id = ?"),

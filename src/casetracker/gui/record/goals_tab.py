@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain import clock
 from casetracker.domain.plans import Goal, GoalStatus, Milestone
+from casetracker.domain.survivors import reading_language
 from casetracker.gui.dialogs.goal_dialog import (
     DOMAIN_LABELS,
     GoalDialog,
@@ -70,6 +71,9 @@ class GoalsTab(RecordTab):
         self.plan_language.setAccessibleName(self.tr("Plan language"))
         self.plan_language.addItem(self.tr("English"), "en")
         self.plan_language.addItem(self.tr("Spanish"), "es")
+        # The survivor's own language first: a Spanish speaker's plan is printed in Spanish.
+        self.plan_language.setCurrentIndex(self.plan_language.findData(
+            reading_language(self.survivor.primary_language)))
         self.plan_button = QPushButton(self.tr("Print the plan…"), self)
         self.plan_button.setToolTip(self.tr("A PDF of the goals and next steps, for the person"))
         self.plan_button.clicked.connect(self.save_plan)
@@ -174,10 +178,21 @@ class GoalsTab(RecordTab):
         if goal is None:
             return
         dialog = MilestoneDialog(goal, parent=self)
-        dialog.submit = lambda data: self._saved(plans.add_milestone(
-            self.session, goal.id, data.description, data.due_date))
+        dialog.submit = lambda data: self._add_milestone(goal, data)
         self.active_dialog = dialog
         dialog.open()
+
+    def _add_milestone(self, goal: Goal, data: MilestoneInput) -> None:
+        """Add it (a refusal keeps the dialog open with its reason); Undo removes it and
+        Redo adds it again, as a new milestone."""
+        added = [plans.add_milestone(self.session, goal.id, data.description, data.due_date)]
+
+        def again() -> None:
+            added.append(plans.add_milestone(self.session, goal.id, data.description,
+                                             data.due_date))
+
+        self.do(self.tr("Add a milestone"), again,
+                lambda: plans.delete_milestone(self.session, added[-1].id), done=True)
 
     def selected_milestone(self) -> Milestone | None:
         item = self.tree.currentItem()

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain import clock
-from casetracker.domain.notes import ContactType, Task
+from casetracker.domain.notes import ContactType, Task, note_problems
+from casetracker.domain.validation import ValidationError
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.theme import ErrorLabel, Tone, text_colour
@@ -58,6 +60,9 @@ class NotesTab(RecordTab):
         self.services_button = QPushButton(self.tr("Services given…"), self)
         self.services_button.clicked.connect(self.show_services)
         self.error = ErrorLabel(self)
+        # A message about the note goes as soon as what it complained of is put right.
+        self.text.textChanged.connect(self._recheck)
+        self.written_on.changed.connect(self._recheck)
         entry = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.contact)
@@ -98,6 +103,17 @@ class NotesTab(RecordTab):
         self.active_dialog = dialog
         dialog.show()
 
+    def _recheck(self) -> None:
+        if self.error.isHidden():
+            return
+        today = clock.today()
+        problems = note_problems(self.text.toPlainText(), self.written_on.value() or today,
+                                 today)
+        if problems:
+            self.error.show_error(ValidationError(problems))
+        else:
+            self.error.clear_error()
+
     def add_note(self) -> None:
         from casetracker.domain.errors import CaseTrackerError
 
@@ -123,19 +139,33 @@ class TasksTab(RecordTab):
         self.title.setPlaceholderText(self.tr("New task or follow-up"))
         self.title.returnPressed.connect(self.add_task)
         self.due = DateField(clock.today() + timedelta(days=7), label=self.tr("Due"), parent=self)
+        self.for_survivor = QCheckBox(self.tr("A step for the survivor"), self)
+        self.for_survivor.setToolTip(self.tr("Steps for the survivor are printed on their own "
+                                             "plan; other tasks stay with staff."))
         self.add_button = QPushButton(self.tr("Add task"), self)
         self.add_button.clicked.connect(self.add_task)
+        self.plan_button = QPushButton(self.tr("On the survivor's plan"), self)
+        self.plan_button.setCheckable(True)
+        self.plan_button.setEnabled(False)
+        self.plan_button.setToolTip(self.tr("Print the chosen task on the survivor's plan as "
+                                            "their step, or take it off"))
+        self.plan_button.clicked.connect(self._plan_clicked)
+        self.list.currentItemChanged.connect(self._selected)
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(self.due)
+        row.addWidget(self.for_survivor)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         if self.editable:
             layout.addLayout(row)
         else:
-            for widget in (self.title, self.due, self.add_button):
+            for widget in (self.title, self.due, self.for_survivor, self.add_button,
+                           self.plan_button):
                 widget.hide()
         layout.addWidget(self.list, 1)
+        if self.editable:
+            layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignRight)
         self._loading = False
         self.refresh()
 
@@ -146,7 +176,8 @@ class TasksTab(RecordTab):
             overdue = task.overdue_on(clock.today())
             item = self.add_checkable(
                 self.list, f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
-                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}",
+                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}"
+                f"{' · ' + self.tr('on the survivor’s plan') if task.for_survivor else ''}",
                 task, task.done)
             if overdue:
                 item.setForeground(text_colour(Tone.ERROR))
@@ -160,10 +191,28 @@ class TasksTab(RecordTab):
                           lambda day: notes.set_task_done(self.session, task.id, day),
                           self.tr("Tick off a task"), self.tr("Reopen a task"))
 
+    def _selected(self, item: QListWidgetItem | None) -> None:
+        task: Task | None = item.data(ITEM_ROLE) if item is not None else None
+        self.plan_button.setEnabled(task is not None)
+        self.plan_button.setChecked(bool(task and task.for_survivor))
+
+    def _plan_clicked(self) -> None:
+        item = self.list.currentItem()
+        task: Task | None = item.data(ITEM_ROLE) if item is not None else None
+        if task is None:
+            return
+        wanted = not task.for_survivor
+        self.do(self.tr("Put a task on the survivor's plan") if wanted
+                else self.tr("Take a task off the survivor's plan"),
+                lambda: notes.set_task_for_survivor(self.session, task.id, wanted),
+                lambda: notes.set_task_for_survivor(self.session, task.id, not wanted))
+
     def add_task(self) -> None:
         due = self.due.value()
         if not self.title.text().strip() or due is None:
             return
+        for_survivor = self.for_survivor.isChecked()
         self.attempt(lambda: notes.add_task(self.session, self.case_number, self.title.text(),
-                                            due))
+                                            due, for_survivor=for_survivor))
         self.title.clear()
+        self.for_survivor.setChecked(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain.survivors import Barrier, BarrierKind, TraffickingType, VacaturStatus
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
+from casetracker.gui.record.clearances_box import ClearancesBox
 from casetracker.gui.theme import ErrorLabel, Tone, ToneLabel
 from casetracker.services import sensitive
 
@@ -81,6 +82,9 @@ class SensitiveTab(RecordTab):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.clearances = ClearancesBox(self.session, self.case_number,
+                                        editable=self.editable, parent=self)
+        layout.addWidget(self.clearances)
         for widget in (self.trafficking_type, self.vacatur_status, self.immigration_status):
             widget.setEnabled(self.editable)
         for edit in (self.history_notes, self.criminal_record_notes, self.health_notes,

@@ -26,6 +26,7 @@ from casetracker.storage.migrations import (
     v013_internships,
     v014_staff_names,
     v015_search_prefixes,
+    v016_survivor_facing,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -33,7 +34,8 @@ from casetracker.storage.migrations.registry import STEPS, step
 STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v005_sharing,
                 v006_reviews, v007_report_indexes, v008_dashboard_indexes,
                 v009_dashboard_counts, v010_audit_protection, v011_change_capture,
-                v012_service_log, v013_internships, v014_staff_names, v015_search_prefixes)
+                v012_service_log, v013_internships, v014_staff_names, v015_search_prefixes,
+                v016_survivor_facing)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

@@ -97,8 +97,8 @@ REPLICATED: tuple[Replicated, ...] = (
         "survivor_id", "written_on", "contact_type", "text", "author", "created_at"),
         local=("seq",), case=_SURVIVOR),
     Replicated("tasks", ("id",), (
-        "survivor_id", "title", "due_date", "assignee", "done_on", "created_by", "created_at"),
-        case=_SURVIVOR),
+        "survivor_id", "title", "due_date", "assignee", "done_on", "created_by", "created_at",
+        "for_survivor"), case=_SURVIVOR),
     Replicated("workshop_attendance", ("workshop_id", "survivor_id"), ("attended", "completed"),
                case=_SURVIVOR),
     Replicated("placement_steps", ("id",), (
@@ -128,6 +128,8 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("internship_weeks", ("id",), (
         "step_id", "week_of", "hours_worked", "note", "recorded_by", "created_at"),
         case="(SELECT survivor_id FROM internships WHERE step_id = {r}.step_id)"),
+    Replicated("restriction_clearances", ("survivor_id", "employer_id"), (
+        "decision", "reason", "decided_on", "decided_by"), case=_SURVIVOR),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
