@@ -15,10 +15,9 @@ from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.services.session import Session
-from casetracker.storage.replica_repo import Conflict, ReplicaRepository
-from casetracker.storage.survivors_repo import SurvivorRepository
+from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Program, SyncRepository
-from casetracker.sync import capture, exchange, keys
+from casetracker.sync import exchange, keys
 from casetracker.sync.exchange import RoundReport
 
 
@@ -89,20 +88,6 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
                       dropped=report.dropped, conflicts=report.open_conflicts,
                       waiting=len(report.waiting), refused=len(report.refused))
     return report
-
-
-def conflicts(session: Session) -> list[Conflict]:
-    """Conflicts waiting to be settled that this account may settle: a supervisor's all, a
-    case manager's those of their own cases."""
-    session.require("listing sync conflicts", Role.SUPERVISOR, Role.CASE_MANAGER)
-    capture.flush(session.conn)  # an edit here may have settled one
-    found = ReplicaRepository(session.conn).conflicts()
-    if session.account.role is Role.SUPERVISOR:
-        return found
-    survivors = SurvivorRepository(session.conn)
-    return [c for c in found if c.survivor_id is not None
-            and (case := survivors.by_id(c.survivor_id)) is not None
-            and case.assigned_to == session.account.name]
 
 
 def content_digest(session: Session) -> str:

@@ -93,7 +93,7 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
             return
         spec = BY_TABLE[batch[0].table]
         if replica.insert_many(spec, [c.value for c in batch]):
-            replica.set_row_versions(spec.table, [(c.row_id, (c.hlc, laptop_id))
+            replica.set_row_versions(spec.table, [(c.row_id, (c.hlc, laptop_id), c.actor)
                                                   for c in batch])
             for _change in batch:
                 count(spec.table, True)
@@ -173,7 +173,7 @@ def _insert(replica: ReplicaRepository, spec: Replicated, change: Change, versio
     if not replica.insert(spec, values):
         _require_parents(replica, spec, values)
         return False, 0  # its parent was deleted here
-    replica.set_version(spec.table, change.row_id, "", version)
+    replica.set_version(spec.table, change.row_id, "", version, actor=change.actor)
     return True, 0
 
 
@@ -201,19 +201,20 @@ def _update(replica: ReplicaRepository, spec: Replicated, change: Change, versio
         if not replica.update(spec, row_id, name, change.value):
             _require_parents(replica, spec, {name: change.value})
             return False, 0
-        replica.set_version(table, row_id, name, version)
+        replica.set_version(table, row_id, name, version, actor=change.actor)
         return True, 0
     waiting = {head.version: head for head in replica.heads(table, row_id, name)}
     merged = merge.merge(winner, waiting, version, change.replaced)
     if merged.winner == version:
         demoted = winner in merged.others  # the value this one did not see waits beside it
         old_value = replica.read(spec, row_id, name) if demoted else None
+        old_actor = replica.writer(table, row_id, name)[1] if demoted else None
         if not replica.update(spec, row_id, name, change.value):
             _require_parents(replica, spec, {name: change.value})
             return False, 0  # it refers to a row deleted here
-        replica.set_version(table, row_id, name, version)
+        replica.set_version(table, row_id, name, version, actor=change.actor)
         if demoted:
-            waiting[winner] = Head(winner, old_value, None)
+            waiting[winner] = Head(winner, old_value, old_actor)
             replica.add_head(table, row_id, name, waiting[winner])
         winner_value = change.value
     else:
