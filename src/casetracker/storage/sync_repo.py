@@ -177,6 +177,16 @@ class SyncRepository:
             "UPDATE sync_laptops SET applied_seq = ?, applied_hash = ?, last_heard = ? "
             "WHERE laptop_id = ?", (seq, bundle_hash, heard_at, laptop_id))
 
+    def snapshot_over(self, laptop_id: str) -> bool:
+        """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""
+        row = self._conn.execute("SELECT snapshot_over FROM sync_laptops WHERE laptop_id = ?",
+                                 (laptop_id,)).fetchone()
+        return row is not None and bool(row[0])
+
+    def end_snapshot(self, laptop_id: str) -> None:
+        self._conn.execute("UPDATE sync_laptops SET snapshot_over = 1 WHERE laptop_id = ?",
+                           (laptop_id,))
+
     # -- the outgoing log ---------------------------------------------------------------------
 
     def raw(self) -> list[RawChange]:

@@ -23,9 +23,10 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE, Replicated
 from casetracker.storage.replica_repo import Head, ReplicaConstraintError, ReplicaRepository
+from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
-from casetracker.sync import capture, merge
+from casetracker.sync import capture, merge, rules
 
 
 class ApplyError(CaseTrackerError):
@@ -47,7 +48,13 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
                  last_seq: int, bundle_hash: str, at: str) -> Applied:
     """Apply one bundle of `laptop_id` and record it as applied, in one transaction."""
     repo = SyncRepository(conn)
+    roles = {account.name.casefold(): account.role
+             for account in UserRepository(conn).list(include_removed=True)}
+    # Before anything is applied: a change its account's role may not make refuses the bundle.
+    by_account = rules.check(changes, roles, snapshot_over=repo.snapshot_over(laptop_id))
     with transaction(conn):
+        if by_account:
+            repo.end_snapshot(laptop_id)
         capture.flush(conn)  # this laptop's edits take their versions before any arrives
         was_capturing = repo.capturing()
         repo.set_capturing(False)

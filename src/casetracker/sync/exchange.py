@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture
+from casetracker.sync import bundle, capture, rules
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -212,10 +212,10 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
             changes = bundle.open_body(verified, program.sync_key)
             applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
                                    bundle_hash=verified.hash, at=clock.now_iso())
-        except bundle.BundleWaitingError as exc:
+        except (bundle.BundleWaitingError, rules.ActorUnknownError) as exc:
             blocked.append(f"{where}: waits: {exc}")
             continue
-        except (bundle.BundleRefusedError, ApplyError) as exc:
+        except (bundle.BundleRefusedError, ApplyError, rules.RoleRefusedError) as exc:
             blocked.append(f"refused {where}: {exc}")
             continue
         report.received[folder.name] = report.received.get(folder.name, 0) + applied.changes
