@@ -17,7 +17,7 @@ from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.services.session import Session
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Program, SyncRepository
-from casetracker.sync import exchange, keys
+from casetracker.sync import capture, exchange, keys
 from casetracker.sync.exchange import RoundReport
 
 
@@ -88,6 +88,44 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
                       dropped=report.dropped, conflicts=report.open_conflicts,
                       waiting=len(report.waiting), refused=len(report.refused))
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class LaptopStatus:
+    """Another laptop as this one knows it."""
+
+    laptop_id: str
+    name: str
+    applied_seq: int  # its changes applied here, up to this sequence number
+    last_heard: str | None  # when its last bundle was applied here
+    revoked_at: str | None
+    in_folder: int | None  # the last sequence number of its bundles in the folder
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    laptop_id: str
+    sent_seq: int  # this laptop's changes written into bundles, up to this number
+    unsent: int  # changes made here not yet in a bundle
+    laptops: tuple[LaptopStatus, ...]
+    digest: str  # of the replicated content: equal on laptops that saw the same bundles
+
+
+def status(session: Session, folder: Path | None = None) -> SyncStatus:
+    """Where this laptop stands: what it sent, what it applied of each other laptop (and,
+    given the folder, what is there), and a digest of the replicated content."""
+    session.require("reading the team's sync status")
+    repo = SyncRepository(session.conn)
+    if repo.program() is None:
+        raise exchange.NotInProgramError("this laptop has not joined a team program yet")
+    capture.flush(session.conn)
+    identity = repo.identity()
+    laptops = tuple(LaptopStatus(
+        lt.laptop_id, lt.name, lt.applied_seq, lt.last_heard, lt.revoked_at,
+        None if folder is None else exchange.last_in_folder(folder, lt.laptop_id))
+        for lt in repo.laptops())
+    return SyncStatus(identity.laptop_id, identity.bundled_seq, repo.pending_count(), laptops,
+                      ReplicaRepository(session.conn).digest())
 
 
 def content_digest(session: Session) -> str:

@@ -229,6 +229,10 @@ class SyncRepository:
             (after, limit))
         return [_change(r) for r in rows]
 
+    def pending_count(self) -> int:
+        """How many logged changes wait to be written into a bundle."""
+        return int(self._conn.execute("SELECT count(*) FROM sync_changes").fetchone()[0])
+
     def drop_pending(self, table: str, row_id: str) -> None:
         """Forget the unsent changes of a row that has been deleted."""
         self._conn.execute("DELETE FROM sync_changes WHERE tbl = ? AND row_id = ?",

@@ -146,6 +146,13 @@ def _bundles(folder: Path) -> list[tuple[int, int, Path]]:
     return sorted(found)
 
 
+def last_in_folder(folder: Path, laptop_id: str) -> int:
+    """The last sequence number of the bundles of `laptop_id` in the sync folder (0: none)."""
+    path = folder / laptop_id
+    return max((last for _first, last, _path in _bundles(path)), default=0) \
+        if path.is_dir() else 0
+
+
 def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
     """Apply every bundle of the other laptops that is ready, laptop by laptop, until none
     is; note in `report` what waits and what was refused."""
