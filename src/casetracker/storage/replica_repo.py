@@ -65,6 +65,10 @@ class ReplicaRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
+    @property
+    def conn(self) -> Connection:
+        return self._conn
+
     # -- rows -----------------------------------------------------------------------------------
 
     def columns(self, spec: Replicated) -> set[str]:

@@ -16,7 +16,7 @@ list none).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casetracker.domain.errors import CaseTrackerError
@@ -26,7 +26,7 @@ from casetracker.storage.replica_repo import Head, ReplicaConstraintError, Repli
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
-from casetracker.sync import capture, merge, rules
+from casetracker.sync import capture, case_numbers, merge, rules
 
 
 class ApplyError(CaseTrackerError):
@@ -177,10 +177,17 @@ def _insert(replica: ReplicaRepository, spec: Replicated, change: Change, versio
                              "update", name, values[name], ())
                 conflicts += _update(replica, spec, one, version, at)[1]
         return True, conflicts
+    given = values.get("case_number")
+    if spec.table == "survivors":  # the same next number, given on two laptops apart
+        values["case_number"] = case_numbers.make_room(replica.conn, change.row_id, given,
+                                                       version)
     if not replica.insert(spec, values):
         _require_parents(replica, spec, values)
         return False, 0  # its parent was deleted here
     replica.set_version(spec.table, change.row_id, "", version, actor=change.actor)
+    if values.get("case_number") != given:
+        case_numbers.tell(replica.conn, change.row_id, values.get("assigned_to"), str(given),
+                          str(values["case_number"]), version)
     return True, 0
 
 
@@ -216,6 +223,9 @@ def _update(replica: ReplicaRepository, spec: Replicated, change: Change, versio
         demoted = winner in merged.others  # the value this one did not see waits beside it
         old_value = replica.read(spec, row_id, name) if demoted else None
         old_actor = replica.writer(table, row_id, name)[1] if demoted else None
+        if table == "survivors" and name == "case_number":
+            change = replace(change, value=case_numbers.make_room(
+                replica.conn, row_id, change.value, version))
         if not replica.update(spec, row_id, name, change.value):
             _require_parents(replica, spec, {name: change.value})
             return False, 0  # it refers to a row deleted here
