@@ -264,10 +264,20 @@ class AppController(QObject):
         assert self.session is not None
         assert self.window is not None
         session = self.session
+        from casetracker.services import sync as team
+
+        folder = team.folder_setting(session) if team.in_program(session) else None
         dialog = SettingsDialog(settings.get_settings(session),
                                 editable=session.account.role is Role.SUPERVISOR,
-                                parent=self.window)
+                                parent=self.window,
+                                sync_folder=None if not team.in_program(session)
+                                else str(folder or ""))
         def submit(data: ProgramSettings) -> None:
+            if team.in_program(session):  # this laptop's own, whoever is signed in
+                chosen = dialog.chosen_sync_folder()
+                team.set_folder_setting(session, Path(chosen) if chosen else None)
+                if self.window is not None:
+                    self.window.team_sync.refresh()
             save_language(dialog.chosen_language(), session)  # the account's own choice
             self._save_settings(session, data, dialog.logo)
 

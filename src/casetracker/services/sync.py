@@ -16,6 +16,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.services.session import Session
 from casetracker.storage.replica_repo import ReplicaRepository
+from casetracker.storage.repositories import SettingsRepository
 from casetracker.storage.sync_repo import Program, SyncRepository
 from casetracker.sync import capture, exchange, keys
 from casetracker.sync.exchange import RoundReport
@@ -132,3 +133,44 @@ def content_digest(session: Session) -> str:
     """A digest of the replicated records: equal on laptops that hold the same content."""
     session.require("comparing team content")
     return ReplicaRepository(session.conn).digest()
+
+
+# This laptop's sync folder, in its settings (which stay on each laptop): a path, no case data.
+FOLDER_SETTING = "sync.folder"
+
+
+def in_program(session: Session) -> bool:
+    """Whether this laptop has joined a team program."""
+    return SyncRepository(session.conn).program() is not None
+
+
+def folder_setting(session: Session) -> Path | None:
+    """The sync folder set for this laptop, if any."""
+    session.require("reading the sync folder")
+    stored = SettingsRepository(session.conn).all().get(FOLDER_SETTING) or ""
+    return Path(stored) if stored else None
+
+
+def set_folder_setting(session: Session, folder: Path | None) -> None:
+    """Set (or clear, with None) the folder this laptop syncs through; any account, since it
+    is this laptop's own. The folder must exist."""
+    session.require("setting the sync folder")
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"the sync folder {folder} does not exist or is not a folder")
+    if folder_setting(session) == folder:
+        return
+    with session.changing():
+        SettingsRepository(session.conn).set(FOLDER_SETTING, "" if folder is None
+                                             else str(folder))
+        session.audit("sync.folder", None, set=folder is not None)
+
+
+def sync_now(session: Session) -> RoundReport:
+    """One exchange with the folder set for this laptop."""
+    folder = folder_setting(session)
+    if folder is None:
+        raise UsageError("no sync folder is set for this laptop (Settings)")
+    if not folder.is_dir():
+        raise UsageError(f"the sync folder {folder} cannot be reached (a USB stick not in, "
+                         "a share not mounted?)")
+    return sync_folder(session, folder)
