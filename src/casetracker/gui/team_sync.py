@@ -18,7 +18,6 @@ from casetracker.gui.messages import error_text
 from casetracker.services import conflicts
 from casetracker.services import sync as team
 from casetracker.services.session import Session
-from casetracker.sync.exchange import RoundReport
 
 AUTO_SYNC_MINUTES = 5
 STATUS_MS = 15_000
@@ -81,7 +80,7 @@ class TeamSync(QObject):
             return
         self.sync_now()
 
-    def _summary(self, report: RoundReport) -> str:
+    def _summary(self, report: team.RoundReport) -> str:
         received = sum(report.received.values())
         text = self.tr("Synced: sent %n change(s)", "", report.sent_changes)
         text += self.tr(", received %n change(s)", "", received)
