@@ -159,3 +159,12 @@ def test_a_settlement_passes_for_a_supervisor_and_an_edit_does_not() -> None:
     assert rules.refusal(edit, Role.SUPERVISOR) is not None
     assert rules.refusal(settled, Role.SUPERVISOR) is None
     assert rules.refusal(settled, Role.COORDINATOR) is not None
+
+
+def test_a_case_manager_does_not_settle_who_a_case_belongs_to() -> None:
+    """The conflicts service asks the same rules first, so a case manager's settlement of a
+    reassignment is refused on their own laptop instead of by every other one."""
+    settled = Change(1, 10, "ana", "survivors", "x", "update", "assigned_to", "ben",
+                     ((5, "a"), (6, "b")))
+    assert rules.refusal(settled, Role.CASE_MANAGER) is not None
+    assert rules.refusal(settled, Role.SUPERVISOR) is None

@@ -24,8 +24,8 @@ from casetracker.services.session import Session
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE
 from casetracker.storage.replica_repo import Conflict, ReplicaRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
-from casetracker.storage.sync_repo import ORIGIN, SyncRepository, Version
-from casetracker.sync import capture, hlc, settle
+from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
+from casetracker.sync import capture, hlc, rules, settle
 
 # How people call each table's rows, and the catalog entity naming its fields.
 _TABLES: dict[str, tuple[str, str]] = {
@@ -206,6 +206,14 @@ def resolve(session: Session, conflict: str, *, keep: str | None = None,
             assert value is not None
             new_value = _typed_value(view, value)
         row_id = _row_of(session, view)
+        # What the other laptops would refuse on arrival is refused here (a case manager
+        # does not settle which case manager a case belongs to).
+        settlement = Change(0, 0, session.account.name, view.table, row_id, "update",
+                            view.field, new_value, (ORIGIN, ORIGIN))
+        reason = rules.refusal(settlement, session.account.role)
+        if reason is not None:
+            session.deny("settling a sync conflict", view.case_number,
+                         f"settling this conflict is not for you: {reason}")
         settle.settle(session.conn, view.table, row_id, view.field, new_value,
                       session.account.name)
         session.audit("conflict.resolve", view.case_number, table=view.table,
