@@ -6,6 +6,8 @@
   when it joined (sent without an account, `SyncRepository.capture_existing_rows`), are over.
   After its first change made by an account, a change from that laptop without one is refused
   (`sync/rules.py`): no later change can pass itself off as part of the records it brought.
+- An index of placement steps by case and time of recording: steps now sort by when they were
+  recorded (which travels with them), not by the local counter (`employment_repo.step_order`).
 """
 
 from __future__ import annotations
@@ -18,3 +20,5 @@ from casetracker.storage.migrations.registry import step
 def review_sync_changes(conn: Connection) -> None:
     conn.execute("ALTER TABLE sync_versions ADD COLUMN actor TEXT")
     conn.execute("ALTER TABLE sync_laptops ADD COLUMN snapshot_over INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX placement_survivor_time ON placement_steps "
+                 "(survivor_id, created_at, seq)")
