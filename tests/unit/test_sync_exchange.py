@@ -11,8 +11,7 @@ import pytest
 
 from casetracker.domain import clock
 from casetracker.domain.survivors import CaseStatus
-from casetracker.services import notes, retention, survivors
-from casetracker.services import sync as team
+from casetracker.services import conflicts, notes, retention, survivors
 from casetracker.storage.sync_repo import SyncRepository
 from tests.sync_laptops import Laptop, program_of, sync_all, take_in
 
@@ -73,7 +72,7 @@ def test_three_partitioned_laptops_converge_whatever_the_order(tmp_path: Path,
         for laptop in laptops:
             record = profile(laptop, "CT-1")
             assert (record.pronouns, record.primary_language) == ("she", "Spanish")
-            assert team.conflicts(laptop.supervisor) == []  # different fields merge
+            assert conflicts.waiting(laptop.supervisor) == []  # different fields merge
             assert SyncRepository(laptop.supervisor.conn).pending(0, 10) == []
 
 
@@ -92,19 +91,19 @@ def test_concurrent_edits_of_one_field_are_one_conflict_on_each_laptop(
         for laptop in laptops:
             # The later edit is the interim value everywhere; the other waits in a conflict.
             assert profile(laptop, "CT-1").phone == "555-0202"
-            found = team.conflicts(laptop.supervisor)
+            found = conflicts.waiting(laptop.supervisor)
             assert [(x.table, x.field) for x in found] == [("survivors", "phone")]
-            assert found[0].survivor_id == profile(laptop, "CT-1").id
+            assert found[0].case_number == "CT-1"
         assert len({laptop.digest() for laptop in laptops}) == 1
         # The case's case manager sees it too; an edit that picks a value settles it.
-        assert len(team.conflicts(a.case_manager)) == 1
+        assert len(conflicts.waiting(a.case_manager)) == 1
         with clock.using(later()):  # type: ignore[operator]
             survivors.update_survivor(a.case_manager, "CT-1", phone="555-0101")
-        assert team.conflicts(a.supervisor) == []
+        assert conflicts.waiting(a.supervisor) == []
         sync_all(laptops)
         for laptop in laptops:
             assert profile(laptop, "CT-1").phone == "555-0101"
-            assert team.conflicts(laptop.supervisor) == []
+            assert conflicts.waiting(laptop.supervisor) == []
 
 
 def test_an_edit_after_seeing_another_is_no_conflict(tmp_path: Path, later: object) -> None:
@@ -116,7 +115,7 @@ def test_an_edit_after_seeing_another_is_no_conflict(tmp_path: Path, later: obje
         survivors.update_survivor(b.case_manager, "CT-1", phone="555-0303")
         sync_all([a, b])
         assert profile(a, "CT-1").phone == "555-0303"
-        assert team.conflicts(a.supervisor) == team.conflicts(b.supervisor) == []
+        assert conflicts.waiting(a.supervisor) == conflicts.waiting(b.supervisor) == []
 
 
 def test_the_same_value_typed_on_two_laptops_is_no_conflict(tmp_path: Path) -> None:
@@ -126,7 +125,7 @@ def test_the_same_value_typed_on_two_laptops_is_no_conflict(tmp_path: Path) -> N
         survivors.update_survivor(a.case_manager, "CT-1", pronouns="she")
         survivors.update_survivor(b.case_manager, "CT-1", pronouns="she")
         sync_all([a, b])
-        assert team.conflicts(a.supervisor) == team.conflicts(b.supervisor) == []
+        assert conflicts.waiting(a.supervisor) == conflicts.waiting(b.supervisor) == []
         assert a.digest() == b.digest()
 
 
@@ -277,8 +276,8 @@ def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
         a.sync()
         before = b.digest()
         report = b.sync()
-        assert report.received == {}
-        assert "refers to users this laptop does not have yet" in report.refused[0]
+        assert (report.received, report.refused) == ({}, [])
+        assert f"changes by the account {OTHER_CASE_MANAGER!r}" in report.waiting[0]
         assert b.digest() == before
         accounts.add_account(b.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
                              OTHER_CASE_MANAGER_PASSPHRASE)

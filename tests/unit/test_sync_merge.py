@@ -8,8 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from casetracker.domain import clock
-from casetracker.services import survivors
-from casetracker.services import sync as team
+from casetracker.services import conflicts, survivors
 from casetracker.storage.sync_repo import ORIGIN, Version
 from casetracker.sync import capture, hlc
 from casetracker.sync.merge import in_conflict, merge
@@ -100,6 +99,6 @@ def test_an_edit_after_seeing_one_from_a_laptop_whose_clock_is_ahead_wins(
         sync_all([a, b])
         for laptop in (a, b):
             assert survivors.get_survivor(laptop.supervisor, "CT-1").phone == "555-0202"
-            assert team.conflicts(laptop.supervisor) == []
+            assert conflicts.waiting(laptop.supervisor) == []
         # Its time of change too, which takes the latest value without a conflict.
         assert a.digest() == b.digest()

@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # they are imported here, not when the desktop application starts (`_desktop_only`).
     from casetracker.cli import (
         case_commands,
+        conflict_commands,
         document_commands,
         employment_commands,
         internship_commands,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(commands, add)
     review_commands.register(commands, add)
     sync_commands.register(commands, add)
+    conflict_commands.register(commands, add)
     gui_commands.register(commands, add)
     selftest_commands.register(commands, add)
     return parser

@@ -265,12 +265,21 @@ class AppController(QObject):
         assert self.window is not None
         session = self.session
         from casetracker.services import sharing_support, staff_names
+        from casetracker.services import sync as team
 
+        folder = team.folder_setting(session) if team.in_program(session) else None
         dialog = SettingsDialog(settings.get_settings(session),
                                 editable=session.account.role is Role.SUPERVISOR,
                                 parent=self.window, own_name=staff_names.staff_name(session),
-                                logo=sharing_support.logo(session))
+                                logo=sharing_support.logo(session),
+                                sync_folder=None if not team.in_program(session)
+                                else str(folder or ""))
         def submit(data: ProgramSettings) -> None:
+            if team.in_program(session):  # this laptop's own, whoever is signed in
+                chosen = dialog.chosen_sync_folder()
+                team.set_folder_setting(session, Path(chosen) if chosen else None)
+                if self.window is not None:
+                    self.window.team_sync.refresh()
             save_language(dialog.chosen_language(), session)  # the account's own choice
             staff_names.set_staff_name(session, session.account.name, *dialog.own_name())
             self._save_settings(session, data, dialog.logo)

@@ -201,6 +201,10 @@ class MainWindow(QMainWindow):
                        self.lock_action):
             bar.addAction(action)
             self.addAction(action)
+        from casetracker.gui.team_sync import TeamSync
+
+        self.team_sync = TeamSync(self, self.session)
+        self.team_sync.synced.connect(self.model.reload)
         self._build_menus()
         self._build_quick_exit_button()
 
@@ -252,6 +256,8 @@ class MainWindow(QMainWindow):
         tools = menus.addMenu(self.tr("&Tools"))
         tools.addActions([self.employers_action, self.dashboard_action, self.audit_action,
                           self.template_action, self.settings_action])
+        tools.addSeparator()
+        tools.addActions([self.team_sync.sync_action, self.team_sync.conflicts_action])
 
     def show_expiring_consents(self) -> None:
         soon = consent.expiring(self.session)
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
         # search thread's connection closes before the session does.
         self._search_timer.stop()
         self.searches.stop()
+        self.team_sync.stop()
         super().closeEvent(event)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:

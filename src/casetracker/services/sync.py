@@ -15,8 +15,8 @@ from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
 from casetracker.services.session import Session
-from casetracker.storage.replica_repo import Conflict, ReplicaRepository
-from casetracker.storage.survivors_repo import SurvivorRepository
+from casetracker.storage.replica_repo import ReplicaRepository
+from casetracker.storage.repositories import SettingsRepository
 from casetracker.storage.sync_repo import Program, SyncRepository
 from casetracker.sync import capture, exchange, keys
 from casetracker.sync.exchange import RoundReport
@@ -91,21 +91,86 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
     return report
 
 
-def conflicts(session: Session) -> list[Conflict]:
-    """Conflicts waiting to be settled that this account may settle: a supervisor's all, a
-    case manager's those of their own cases."""
-    session.require("listing sync conflicts", Role.SUPERVISOR, Role.CASE_MANAGER)
-    capture.flush(session.conn)  # an edit here may have settled one
-    found = ReplicaRepository(session.conn).conflicts()
-    if session.account.role is Role.SUPERVISOR:
-        return found
-    survivors = SurvivorRepository(session.conn)
-    return [c for c in found if c.survivor_id is not None
-            and (case := survivors.by_id(c.survivor_id)) is not None
-            and case.assigned_to == session.account.name]
+@dataclass(frozen=True, slots=True)
+class LaptopStatus:
+    """Another laptop as this one knows it."""
+
+    laptop_id: str
+    name: str
+    applied_seq: int  # its changes applied here, up to this sequence number
+    last_heard: str | None  # when its last bundle was applied here
+    revoked_at: str | None
+    in_folder: int | None  # the last sequence number of its bundles in the folder
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    laptop_id: str
+    sent_seq: int  # this laptop's changes written into bundles, up to this number
+    unsent: int  # changes made here not yet in a bundle
+    laptops: tuple[LaptopStatus, ...]
+    digest: str  # of the replicated content: equal on laptops that saw the same bundles
+
+
+def status(session: Session, folder: Path | None = None) -> SyncStatus:
+    """Where this laptop stands: what it sent, what it applied of each other laptop (and,
+    given the folder, what is there), and a digest of the replicated content."""
+    session.require("reading the team's sync status")
+    repo = SyncRepository(session.conn)
+    if repo.program() is None:
+        raise exchange.NotInProgramError("this laptop has not joined a team program yet")
+    capture.flush(session.conn)
+    identity = repo.identity()
+    laptops = tuple(LaptopStatus(
+        lt.laptop_id, lt.name, lt.applied_seq, lt.last_heard, lt.revoked_at,
+        None if folder is None else exchange.last_in_folder(folder, lt.laptop_id))
+        for lt in repo.laptops())
+    return SyncStatus(identity.laptop_id, identity.bundled_seq, repo.pending_count(), laptops,
+                      ReplicaRepository(session.conn).digest())
 
 
 def content_digest(session: Session) -> str:
     """A digest of the replicated records: equal on laptops that hold the same content."""
     session.require("comparing team content")
     return ReplicaRepository(session.conn).digest()
+
+
+# This laptop's sync folder, in its settings (which stay on each laptop): a path, no case data.
+FOLDER_SETTING = "sync.folder"
+
+
+def in_program(session: Session) -> bool:
+    """Whether this laptop has joined a team program."""
+    return SyncRepository(session.conn).program() is not None
+
+
+def folder_setting(session: Session) -> Path | None:
+    """The sync folder set for this laptop, if any."""
+    session.require("reading the sync folder")
+    stored = SettingsRepository(session.conn).all().get(FOLDER_SETTING) or ""
+    return Path(stored) if stored else None
+
+
+def set_folder_setting(session: Session, folder: Path | None) -> None:
+    """Set (or clear, with None) the folder this laptop syncs through; any account, since it
+    is this laptop's own. The folder must exist."""
+    session.require("setting the sync folder")
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"the sync folder {folder} does not exist or is not a folder")
+    if folder_setting(session) == folder:
+        return
+    with session.changing():
+        SettingsRepository(session.conn).set(FOLDER_SETTING, "" if folder is None
+                                             else str(folder))
+        session.audit("sync.folder", None, set=folder is not None)
+
+
+def sync_now(session: Session) -> RoundReport:
+    """One exchange with the folder set for this laptop."""
+    folder = folder_setting(session)
+    if folder is None:
+        raise UsageError("no sync folder is set for this laptop (Settings)")
+    if not folder.is_dir():
+        raise UsageError(f"the sync folder {folder} cannot be reached (a USB stick not in, "
+                         "a share not mounted?)")
+    return sync_folder(session, folder)

@@ -49,6 +49,16 @@ def _step(r: tuple[Any, ...]) -> PlacementStep:
     return PlacementStep(r[0], r[1], Stage(r[2]), on, r[4], r[5], r[6], r[7], r[8], r[9], r[10])
 
 
+# Placement steps in the order they were recorded: by the program clock's time of recording,
+# which travels with the step, so a step that arrives from another laptop takes its place by
+# when it was made, not by when it arrived (`seq`, a local counter, only breaks ties).
+def step_order(alias: str = "", *, latest_first: bool = False) -> str:
+    """The ORDER BY terms of placement steps (`alias`: the table's alias in the query)."""
+    way = " DESC" if latest_first else ""
+    prefix = f"{alias}." if alias else ""
+    return f"{prefix}created_at{way}, {prefix}seq{way}"
+
+
 class EmploymentRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -166,16 +176,16 @@ class EmploymentRepository:
 
     def steps(self, survivor_id: str) -> list[PlacementStep]:
         rows = self._conn.execute(
-            f"SELECT {_STEP} FROM placement_steps WHERE survivor_id = ? ORDER BY seq",
+            f"SELECT {_STEP} FROM placement_steps WHERE survivor_id = ? ORDER BY {step_order()}",
             (survivor_id,))
         return [_step(r) for r in rows]
 
     def current_stages(self) -> dict[str, Stage]:
         """Every survivor's latest stage (survivors without steps are at readiness)."""
         rows = self._conn.execute(
-            "SELECT p.survivor_id, p.stage FROM placement_steps p JOIN (SELECT survivor_id, "
-            "max(seq) AS seq FROM placement_steps GROUP BY survivor_id) last "
-            "ON last.seq = p.seq")
+            "SELECT survivor_id, stage FROM (SELECT survivor_id, stage, row_number() OVER "
+            f"(PARTITION BY survivor_id ORDER BY {step_order(latest_first=True)}) AS n "
+            "FROM placement_steps) WHERE n = 1")
         return {r[0]: Stage(r[1]) for r in rows}
 
 

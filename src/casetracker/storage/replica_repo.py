@@ -65,6 +65,10 @@ class ReplicaRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
+    @property
+    def conn(self) -> Connection:
+        return self._conn
+
     # -- rows -----------------------------------------------------------------------------------
 
     def columns(self, spec: Replicated) -> set[str]:
@@ -146,19 +150,32 @@ class ReplicaRepository:
             "WHERE tbl = ? AND row_id = ? AND field = ?", (table, row_id, field)).fetchone()
         return None if row is None else ((int(row[0]), str(row[1])), bool(row[2]))
 
-    def set_version(self, table: str, row_id: str, field: str, version: Version, *,
-                    deleted: bool = False) -> None:
-        self._conn.execute(
-            "INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop, deleted) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
-            "hlc = excluded.hlc, laptop = excluded.laptop, deleted = excluded.deleted",
-            (table, row_id, field, version[0], version[1], int(deleted)))
+    def writer(self, table: str, row_id: str, field: str) -> tuple[Version, str | None]:
+        """The version of a field's value and the account that wrote it (the row's when the
+        field was not changed since the row was made); ORIGIN when none is recorded."""
+        for name in (field, ""):
+            row = self._conn.execute(
+                "SELECT hlc, laptop, actor FROM sync_versions "
+                "WHERE tbl = ? AND row_id = ? AND field = ?", (table, row_id, name)).fetchone()
+            if row is not None:
+                return (int(row[0]), str(row[1])), row[2]
+        return (0, ""), None
 
-    def set_row_versions(self, table: str, rows: list[tuple[str, Version]]) -> None:
-        """Record the versions of newly made rows (row id, version)."""
+    def set_version(self, table: str, row_id: str, field: str, version: Version, *,
+                    deleted: bool = False, actor: str | None = None) -> None:
+        self._conn.execute(
+            "INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop, deleted, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
+            "hlc = excluded.hlc, laptop = excluded.laptop, deleted = excluded.deleted, "
+            "actor = excluded.actor",
+            (table, row_id, field, version[0], version[1], int(deleted), actor))
+
+    def set_row_versions(self, table: str, rows: list[tuple[str, Version, str | None]]) -> None:
+        """Record the versions of newly made rows (row id, version, account)."""
         self._conn.executemany(
-            "INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop) VALUES (?, ?, '', ?, ?)",
-            [(table, row_id, version[0], version[1]) for row_id, version in rows])
+            "INSERT INTO sync_versions (tbl, row_id, field, hlc, laptop, actor) "
+            "VALUES (?, ?, '', ?, ?, ?)",
+            [(table, row_id, version[0], version[1], actor) for row_id, version, actor in rows])
 
     def forget_fields(self, table: str, row_id: str) -> None:
         self._conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND row_id = ? "

@@ -22,6 +22,7 @@ from casetracker.domain.survivors import (
 from casetracker.storage import rules_sql
 from casetracker.storage.codec import from_json_list, to_date, to_json_list, to_text
 from casetracker.storage.connection import Connection
+from casetracker.storage.employment_repo import step_order
 
 _COLUMNS = (
     "id, case_number, preferred_name, legal_first_name, legal_last_name, date_of_birth, "
@@ -129,7 +130,8 @@ class SurvivorRepository:
                 (SELECT count(*) FROM documents d WHERE d.survivor_id = s.id
                   AND {rules_sql.document_outstanding("d", "?")}) AS outstanding,
                 coalesce((SELECT p.stage FROM placement_steps p WHERE p.survivor_id = s.id
-                          ORDER BY p.seq DESC LIMIT 1), 'readiness') AS stage
+                          ORDER BY {step_order("p", latest_first=True)} LIMIT 1),
+                          'readiness') AS stage
             FROM survivors s {where}
             ORDER BY {order}, s.case_number COLLATE NOCASE
             LIMIT ? OFFSET ?""", (today.isoformat(), *params, limit, offset)).fetchall()

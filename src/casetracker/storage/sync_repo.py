@@ -177,6 +177,16 @@ class SyncRepository:
             "UPDATE sync_laptops SET applied_seq = ?, applied_hash = ?, last_heard = ? "
             "WHERE laptop_id = ?", (seq, bundle_hash, heard_at, laptop_id))
 
+    def snapshot_over(self, laptop_id: str) -> bool:
+        """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""
+        row = self._conn.execute("SELECT snapshot_over FROM sync_laptops WHERE laptop_id = ?",
+                                 (laptop_id,)).fetchone()
+        return row is not None and bool(row[0])
+
+    def end_snapshot(self, laptop_id: str) -> None:
+        self._conn.execute("UPDATE sync_laptops SET snapshot_over = 1 WHERE laptop_id = ?",
+                           (laptop_id,))
+
     # -- the outgoing log ---------------------------------------------------------------------
 
     def raw(self) -> list[RawChange]:
@@ -218,6 +228,10 @@ class SyncRepository:
             "also_replaced FROM sync_changes WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit))
         return [_change(r) for r in rows]
+
+    def pending_count(self) -> int:
+        """How many logged changes wait to be written into a bundle."""
+        return int(self._conn.execute("SELECT count(*) FROM sync_changes").fetchone()[0])
 
     def drop_pending(self, table: str, row_id: str) -> None:
         """Forget the unsent changes of a row that has been deleted."""

@@ -16,16 +16,17 @@ list none).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE, Replicated
 from casetracker.storage.replica_repo import Head, ReplicaConstraintError, ReplicaRepository
+from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
-from casetracker.sync import capture, merge
+from casetracker.sync import capture, case_numbers, merge, rules
 
 
 class ApplyError(CaseTrackerError):
@@ -47,7 +48,13 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
                  last_seq: int, bundle_hash: str, at: str) -> Applied:
     """Apply one bundle of `laptop_id` and record it as applied, in one transaction."""
     repo = SyncRepository(conn)
+    roles = {account.name.casefold(): account.role
+             for account in UserRepository(conn).list(include_removed=True)}
+    # Before anything is applied: a change its account's role may not make refuses the bundle.
+    by_account = rules.check(changes, roles, snapshot_over=repo.snapshot_over(laptop_id))
     with transaction(conn):
+        if by_account:
+            repo.end_snapshot(laptop_id)
         capture.flush(conn)  # this laptop's edits take their versions before any arrives
         was_capturing = repo.capturing()
         repo.set_capturing(False)
@@ -93,7 +100,7 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
             return
         spec = BY_TABLE[batch[0].table]
         if replica.insert_many(spec, [c.value for c in batch]):
-            replica.set_row_versions(spec.table, [(c.row_id, (c.hlc, laptop_id))
+            replica.set_row_versions(spec.table, [(c.row_id, (c.hlc, laptop_id), c.actor)
                                                   for c in batch])
             for _change in batch:
                 count(spec.table, True)
@@ -170,10 +177,17 @@ def _insert(replica: ReplicaRepository, spec: Replicated, change: Change, versio
                              "update", name, values[name], ())
                 conflicts += _update(replica, spec, one, version, at)[1]
         return True, conflicts
+    given = values.get("case_number")
+    if spec.table == "survivors":  # the same next number, given on two laptops apart
+        values["case_number"] = case_numbers.make_room(replica.conn, change.row_id, given,
+                                                       version)
     if not replica.insert(spec, values):
         _require_parents(replica, spec, values)
         return False, 0  # its parent was deleted here
-    replica.set_version(spec.table, change.row_id, "", version)
+    replica.set_version(spec.table, change.row_id, "", version, actor=change.actor)
+    if values.get("case_number") != given:
+        case_numbers.tell(replica.conn, change.row_id, values.get("assigned_to"), str(given),
+                          str(values["case_number"]), version)
     return True, 0
 
 
@@ -201,19 +215,23 @@ def _update(replica: ReplicaRepository, spec: Replicated, change: Change, versio
         if not replica.update(spec, row_id, name, change.value):
             _require_parents(replica, spec, {name: change.value})
             return False, 0
-        replica.set_version(table, row_id, name, version)
+        replica.set_version(table, row_id, name, version, actor=change.actor)
         return True, 0
     waiting = {head.version: head for head in replica.heads(table, row_id, name)}
     merged = merge.merge(winner, waiting, version, change.replaced)
     if merged.winner == version:
         demoted = winner in merged.others  # the value this one did not see waits beside it
         old_value = replica.read(spec, row_id, name) if demoted else None
+        old_actor = replica.writer(table, row_id, name)[1] if demoted else None
+        if table == "survivors" and name == "case_number":
+            change = replace(change, value=case_numbers.make_room(
+                replica.conn, row_id, change.value, version))
         if not replica.update(spec, row_id, name, change.value):
             _require_parents(replica, spec, {name: change.value})
             return False, 0  # it refers to a row deleted here
-        replica.set_version(table, row_id, name, version)
+        replica.set_version(table, row_id, name, version, actor=change.actor)
         if demoted:
-            waiting[winner] = Head(winner, old_value, None)
+            waiting[winner] = Head(winner, old_value, old_actor)
             replica.add_head(table, row_id, name, waiting[winner])
         winner_value = change.value
     else:

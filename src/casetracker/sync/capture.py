@@ -56,7 +56,7 @@ def _log(repo: SyncRepository, replica: ReplicaRepository, raw: RawChange, hlc: 
     if raw.op == "insert":
         repo.add_change(Change(0, hlc, raw.actor, table, row_id, "insert",
                                value=json.loads(raw.new or "{}")), laptop)
-        replica.set_version(table, row_id, "", (hlc, laptop))
+        replica.set_version(table, row_id, "", (hlc, laptop), actor=raw.actor)
         return 1
     if raw.op == "delete":
         repo.drop_pending(table, row_id)
@@ -77,7 +77,7 @@ def _log(repo: SyncRepository, replica: ReplicaRepository, raw: RawChange, hlc: 
                      and type(h.value) is type(before))
         repo.add_change(Change(0, hlc, raw.actor, table, row_id, "update", field, value,
                                (ORIGIN if current is None else current[0], *seen)), laptop)
-        replica.set_version(table, row_id, field, (hlc, laptop))
+        replica.set_version(table, row_id, field, (hlc, laptop), actor=raw.actor)
         for version in seen:
             replica.remove_head(table, row_id, field, version)
         left = [h.value for h in waiting if h.version not in seen]

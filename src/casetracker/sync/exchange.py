@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture
+from casetracker.sync import bundle, capture, rules
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -146,6 +146,13 @@ def _bundles(folder: Path) -> list[tuple[int, int, Path]]:
     return sorted(found)
 
 
+def last_in_folder(folder: Path, laptop_id: str) -> int:
+    """The last sequence number of the bundles of `laptop_id` in the sync folder (0: none)."""
+    path = folder / laptop_id
+    return max((last for _first, last, _path in _bundles(path)), default=0) \
+        if path.is_dir() else 0
+
+
 def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
     """Apply every bundle of the other laptops that is ready, laptop by laptop, until none
     is; note in `report` what waits and what was refused."""
@@ -212,10 +219,10 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
             changes = bundle.open_body(verified, program.sync_key)
             applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
                                    bundle_hash=verified.hash, at=clock.now_iso())
-        except bundle.BundleWaitingError as exc:
+        except (bundle.BundleWaitingError, rules.ActorUnknownError) as exc:
             blocked.append(f"{where}: waits: {exc}")
             continue
-        except (bundle.BundleRefusedError, ApplyError) as exc:
+        except (bundle.BundleRefusedError, ApplyError, rules.RoleRefusedError) as exc:
             blocked.append(f"refused {where}: {exc}")
             continue
         report.received[folder.name] = report.received.get(folder.name, 0) + applied.changes

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,7 +25,7 @@ from casetracker.gui.widgets import FormDialog
 class SettingsDialog(FormDialog):
     def __init__(self, settings: ProgramSettings, *, editable: bool,
                  parent: QWidget | None = None, own_name: StaffName | None = None,
-                 logo: bytes = b"") -> None:
+                 logo: bytes = b"", sync_folder: str | None = None) -> None:
         super().__init__(self.tr("Settings"), parent)
         self.auto_lock = QSpinBox(self)
         self.auto_lock.setRange(1, 60)
@@ -88,7 +89,28 @@ class SettingsDialog(FormDialog):
         form.addRow(self.tr("Your name on letters"), self.display_name)
         form.addRow(self.tr("Your job title"), self.job_title)
         form.addRow("", name_note)
+        # This laptop's own (None: the laptop has not joined a team program).
+        self.sync_folder = QLineEdit(sync_folder or "", self)
+        self.sync_folder.setAccessibleName(self.tr("Sync folder"))
+        self.sync_folder.setPlaceholderText(self.tr("None: this laptop does not sync"))
+        self.sync_folder_button = QPushButton(self.tr("Choose folder…"), self)
+        self.sync_folder_button.clicked.connect(self.choose_sync_folder)
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.sync_folder, 1)
+        sync_row.addWidget(self.sync_folder_button)
+        sync_note = QLabel(self.tr("This laptop's own: a folder every laptop of the program "
+                                   "sees. Synced every few minutes while unlocked."), self)
+        sync_note.setWordWrap(True)
+        if sync_folder is not None:
+            form.addRow(self.tr("Sync folder"), sync_row)
+            form.addRow("", sync_note)
+        else:
+            for widget in (self.sync_folder, self.sync_folder_button, sync_note):
+                widget.hide()
         self.body.addLayout(form)
+        if sync_folder is not None:
+            self.setMinimumWidth(560)
+            self.adjustSize()
         if not editable:
             self.logo_button.setEnabled(False)
             for widget in (self.auto_lock, self.organisation_name, self.organisation_address,
@@ -140,6 +162,18 @@ class SettingsDialog(FormDialog):
             self.logo_label.setText(self.tr("New logo chosen ({0} KiB)").format(
                 len(self.logo) // 1024 + 1))
             self._preview_logo(self.logo)
+
+    def choose_sync_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path = QFileDialog.getExistingDirectory(self, self.tr("Sync folder"),
+                                                self.sync_folder.text())
+        if path:
+            self.sync_folder.setText(path)
+
+    def chosen_sync_folder(self) -> str:
+        """The folder typed or chosen ('' for none)."""
+        return self.sync_folder.text().strip()
 
     def chosen_language(self) -> str | None:
         """"en", "es", or None to follow the computer's language."""

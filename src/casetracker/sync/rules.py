@@ -1,0 +1,160 @@
+"""The role rules, checked on every change that arrives from another laptop.
+
+Each laptop's services refuse what a role may not do (`services/access.py` and each
+service's `session.require`); a laptop cannot trust that another laptop's services did, since
+whoever holds a laptop's keys can write any bundle. So every incoming change is checked
+against this one table before anything of its bundle is applied, by the role of the account
+named on it. A change a role may not make refuses its whole bundle (`RoleRefusedError`); a
+change by an account this laptop does not know yet makes its bundle wait (`ActorUnknownError`):
+accounts arrive with enrollment.
+
+The table says, per replicated table, which roles may insert, update (which fields) and
+delete rows: what the services let each role do, and nothing more (tests/sync/test_rules.py
+drives the services with each role and checks that the table agrees). It checks roles and the
+fields they may change, not which case manager's caseload a case is in: a case moved to
+another case manager on one laptop while its former case manager edits it on another must
+not be refused on one laptop and applied on the next (the laptops would never agree again);
+the audit trail records who changed whose case.
+
+Two kinds of change are not ordinary edits:
+- A settlement (`sync/settle.py`) replaces more than one value of a field; case managers and
+  supervisors settle conflicts, so a supervisor's settlement of case content is accepted
+  although supervisors do not otherwise change it.
+- The records a laptop already held when it joined its program travel as inserts without an
+  account (`SyncRepository.capture_existing_rows`), as the first changes of that laptop. Once
+  a change with an account has arrived from a laptop, no change without one is accepted from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from casetracker.domain.accounts import Role
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.storage.sync_repo import Change
+
+CM, CO, SU = Role.CASE_MANAGER, Role.COORDINATOR, Role.SUPERVISOR
+EVERY = frozenset({"*"})  # every field
+
+
+class RoleRefusedError(CaseTrackerError):
+    """A change its account's role may not make: its bundle is refused."""
+
+
+class ActorUnknownError(CaseTrackerError):
+    """A change by an account this laptop does not have yet: its bundle waits."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableRule:
+    """Who may change one table's rows: roles that insert, the fields each role may update,
+    roles that delete."""
+
+    insert: frozenset[Role]
+    update: Mapping[Role, frozenset[str]]
+    delete: frozenset[Role] = frozenset({SU})  # purging a case (its rows go with it)
+    # Inserts must name the acting account in this column (a case manager takes a survivor
+    # into their own caseload).
+    own_column: str | None = None
+
+
+def _case(*roles: Role, update: Mapping[Role, frozenset[str]] | None = None) -> TableRule:
+    """Case content: the roles given insert (case managers always), and update every field."""
+    inserting = frozenset({CM, *roles})
+    return TableRule(inserting, update if update is not None else
+                     dict.fromkeys(inserting, EVERY))
+
+
+RULES: dict[str, TableRule] = {
+    # Employer partners and positions: coordinators and supervisors (`employers.KEEPERS`).
+    "employers": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
+    "positions": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
+    "workshops": TableRule(frozenset({CO, CM}), {CO: EVERY, CM: EVERY}, frozenset()),
+    # A case manager takes survivors into their own caseload and changes their record;
+    # a supervisor moves a case to another case manager (`survivors.assign`).
+    "survivors": TableRule(frozenset({CM}), {
+        CM: frozenset({"*", "-assigned_to"}), SU: frozenset({"assigned_to", "updated_at"})},
+        own_column="assigned_to"),
+    "survivor_sensitive": _case(),
+    "barriers": _case(),
+    "goals": _case(),
+    "milestones": _case(),
+    "checkins": _case(),
+    "documents": _case(),
+    "attachments": _case(),
+    "notes": _case(),
+    "consents": _case(),
+    # A supervisor's review actions become tasks; a coordinator whose export was refused
+    # asks the case manager for a review with a task, and ticks off tasks assigned to them.
+    "tasks": _case(SU, CO, update={CM: EVERY, CO: frozenset({"done_on"})}),
+    # Coordinators place people: attendance and the placement pipeline (active cases).
+    "workshop_attendance": _case(CO),
+    "placement_steps": _case(CO),
+    # Whoever may export something about a case logs it.
+    "exports": _case(CO, SU, update={}),
+    "reviews": TableRule(frozenset({SU}), {SU: EVERY}),
+    "review_actions": TableRule(frozenset({SU}), {SU: EVERY}),
+}
+
+_TABLE_WORDS = {"survivors": "survivor records", "survivor_sensitive": "sensitive details",
+                "workshop_attendance": "workshop attendance",
+                "placement_steps": "placement steps", "review_actions": "review actions"}
+
+
+def _words(table: str) -> str:
+    return _TABLE_WORDS.get(table, table.replace("_", " "))
+
+
+def _may_update(rule: TableRule, role: Role, name: str) -> bool:
+    fields = rule.update.get(role, frozenset())
+    if f"-{name}" in fields:
+        return False
+    return "*" in fields or name in fields
+
+
+def refusal(change: Change, role: Role) -> str | None:
+    """Why an account of `role` may not make `change` (no value in the words); None if it may."""
+    rule = RULES.get(change.table)
+    who = role.value.replace("_", " ")
+    if rule is None:
+        return f"{change.table} does not travel between laptops"
+    if change.op == "insert":
+        if role not in rule.insert:
+            return f"a {who} may not add {_words(change.table)}"
+        if rule.own_column and isinstance(change.value, dict) and change.value.get(
+                rule.own_column) != change.actor:
+            return f"a {who} adds {_words(change.table)} only to their own caseload"
+        return None
+    if change.op == "delete":
+        return None if role in rule.delete else f"a {who} may not delete {_words(change.table)}"
+    name = str(change.field)
+    if _may_update(rule, role, name):
+        return None
+    if len(change.replaced) > 1 and role in (SU, CM) and name != (rule.own_column or ""):
+        return None  # settling a conflict: it replaced every value waiting
+    return f"a {who} may not change {name} in {_words(change.table)}"
+
+
+def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
+          snapshot_over: bool) -> bool:
+    """Raise unless every change may be made by its account; True if the changes include
+    one made by an account (the laptop's first records, sent without one, are then over)."""
+    by_account = False
+    for change in changes:
+        if change.actor is None:
+            if by_account or snapshot_over or change.op != "insert":
+                raise RoleRefusedError(
+                    f"a change to {_words(change.table)} names no account (only the records a "
+                    "laptop held when it joined travel without one, as its first changes)")
+            continue
+        by_account = True
+        role = roles.get(change.actor.casefold())
+        if role is None:
+            raise ActorUnknownError(f"it holds changes by the account {change.actor!r}, which "
+                                    "this laptop does not have yet (accounts come with "
+                                    "enrollment); it waits until that account arrives")
+        reason = refusal(change, role)
+        if reason is not None:
+            raise RoleRefusedError(f"a change by {change.actor} breaks the role rules: {reason}")
+    return by_account
