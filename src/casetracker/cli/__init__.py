@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # they are imported here, not when the desktop application starts (`_desktop_only`).
     from casetracker.cli import (
         case_commands,
+        device_commands,
         document_commands,
         employment_commands,
         note_commands,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(commands, add)
     review_commands.register(commands, add)
     sync_commands.register(commands, add)
+    device_commands.register(commands, add)
     gui_commands.register(commands, add)
     selftest_commands.register(commands, add)
     return parser

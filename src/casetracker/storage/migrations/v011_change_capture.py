@@ -59,6 +59,10 @@ _SURVIVOR = "{r}.survivor_id"
 # Parents before children: changes are applied in this order when a table's rows are
 # captured all at once (`snapshot`), and foreign keys must find their parents.
 REPLICATED: tuple[Replicated, ...] = (
+    # The program's laptops (schema 12): first, so a laptop is trusted before what it sent.
+    Replicated("team_laptops", ("id",), (
+        "name", "verify_key", "box_public", "enrolled_at", "enrolled_by", "revoked_at",
+        "revoked_by"), blobs=("verify_key", "box_public")),
     Replicated("employers", ("id",), (
         "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
         "restrictions", "restriction_notes", "created_at")),
