@@ -142,7 +142,10 @@ def seal(changes: list[Change], *, program: Program, laptop_id: str, signing_key
     header = Header(FORMAT, program.program_id, laptop_id, first, last, schema, previous,
                     dict(sorted(requires.items())), program.key_id, nonce.hex(),
                     dict(grant or {}))
-    header_bytes = json.dumps(asdict(header), sort_keys=True, separators=(",", ":")).encode()
+    fields = asdict(header)
+    if not header.grant:
+        del fields["grant"]  # only the bundles of a laptop that rotated the key carry one
+    header_bytes = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
     body = zlib.compress(encode_changes(changes), 6)
     ciphertext = AESGCM(program.sync_key).encrypt(nonce, body, header_bytes)
     signed = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + ciphertext
