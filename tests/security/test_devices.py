@@ -21,7 +21,7 @@ from casetracker.storage.team_repo import TeamRepository
 from casetracker.sync import bundle, keys
 from tests.helpers import CASE_MANAGER, SUPERVISOR
 from tests.sync.enrolled import enroll, enrolled_program
-from tests.sync_laptops import Laptop, new_laptop, take_in
+from tests.sync_laptops import new_laptop, take_in
 
 
 def test_a_stolen_enrollment_file_shows_nothing_without_its_code(tmp_path: Path) -> None:

@@ -29,13 +29,18 @@ from typing import Any
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Account, Role
-from casetracker.domain.errors import AlreadyExistsError, NotFoundError, UsageError
+from casetracker.domain.errors import (
+    AlreadyExistsError,
+    CaseTrackerError,
+    NotFoundError,
+    UsageError,
+)
 from casetracker.security import audit_chain, enrollment_file, envelope, keyslots
 from casetracker.security.atomic import atomic_write
 from casetracker.security.enrollment_file import EnrollmentFileError
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot
-from casetracker.services import keyring
+from casetracker.services import keyring, team_accounts
 from casetracker.services.session import Session, VaultPaths, append_audit, fingerprint
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
@@ -140,17 +145,10 @@ def enroll(session: Session, name: str, out: Path, *, this_laptop: str | None = 
         data = enrollment_file.seal(_payload(session, new), code,
                                     kdf or (session.kdf if session.kdf.costs_less_than(
                                         PRODUCTION) else PRODUCTION))
+        team_accounts.publish(session)  # the accounts travel from now on
         session.audit("device.enroll", None, laptop=new.laptop_id, name=name)
         atomic_write(out, data)  # inside the transaction: a failed write enrolls nothing
     return Enrolled(new.laptop_id, name, code, started)
-
-
-def _slot_dict(slot: KeySlot) -> dict[str, Any]:
-    """A slot as it travels: without the data key sealed to it (each laptop seals its own)."""
-    data = slot.to_dict()
-    data.pop("sealed_data_key", None)
-    data.pop("sealed_next_data_key", None)
-    return data
 
 
 def _payload(session: Session, new: Identity) -> dict[str, Any]:
@@ -166,7 +164,7 @@ def _payload(session: Session, new: Identity) -> dict[str, Any]:
             accounts.append({"id": account.id, "name": account.name,
                              "role": account.role.value, "created_at": account.created_at,
                              "must_change": account.must_change_passphrase,
-                             "slot": _slot_dict(slot)})
+                             "slot": team_accounts.slot_text(slot)})
     recovery = keyfile.recovery_slot()
     laptops = [{"id": me.laptop_id, "name": me.name, "verify_key": _b64(me.verify_key),
                 "box_public": _b64(me.box_public), "revoked_at": None}]
@@ -185,16 +183,12 @@ def _payload(session: Session, new: Identity) -> dict[str, Any]:
         "enrolled_by": {"laptop": me.laptop_id, "account": session.account.name},
         "vault": {"id": session.vault_id, "seal_signing_key": _b64(session.signing_key)},
         "accounts": accounts,
-        "recovery": None if recovery is None else _slot_dict(recovery),
+        "recovery": None if recovery is None else team_accounts.slot_text(recovery),
         "issued_at": clock.now_iso(),
     }
 
 
 # -- joining -------------------------------------------------------------------------------
-
-_NO_SEAL = {"ephemeral": _b64(bytes(32)), "nonce": _b64(bytes(12)), "ciphertext": "",
-            "signature": _b64(bytes(64))}
-
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
@@ -212,9 +206,9 @@ class _Plan:
 
 
 def _slot(data: Any) -> KeySlot:
-    if not isinstance(data, dict):
-        raise ValueError("a slot is not an object")
-    return KeySlot.from_dict({**data, "sealed_data_key": _NO_SEAL})
+    if not isinstance(data, str):
+        raise ValueError("a slot is not text")
+    return team_accounts.slot_from_text(data)
 
 
 def _plan(payload: dict[str, Any]) -> _Plan:
@@ -241,7 +235,7 @@ def _plan(payload: dict[str, Any]) -> _Plan:
         plan = _Plan(program, found, laptops, identity, str(payload["vault"]["id"]),
                      _bytes(payload["vault"]["seal_signing_key"], 32), accounts, recovery,
                      str(payload["enrolled_by"]["laptop"]))
-    except (KeyError, TypeError, ValueError, StopIteration, UsageError) as exc:
+    except (KeyError, TypeError, ValueError, StopIteration, CaseTrackerError) as exc:
         raise EnrollmentFileError("the enrollment file's content is incomplete or malformed"
                                   ) from exc
     if not plan.accounts or not any(a.role is Role.SUPERVISOR for a, _ in plan.accounts):

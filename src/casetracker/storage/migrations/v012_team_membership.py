@@ -8,6 +8,11 @@
 - `sync_keys`: every sync key this laptop has held (old bundles stay readable), in order;
   the current one is also in `sync_program`. A key this laptop made by rotating carries its
   `grant` (the key sealed to each remaining laptop's X25519 key), sent in bundle headers.
+- `team_accounts` (replicated): each staff account as it unlocks anywhere (its key slot
+  without any data key: the public key and the passphrase-wrapped private key, as one value
+  so a passphrase change never arrives half), its role and whether it was removed. A trigger
+  makes the `users` row of an account that arrives (so records naming it apply at once); the
+  key file and every later change follow in `services/team_accounts.py`.
 - Each laptop gets an X25519 key pair (`sync_identity.box_*`) that rotated keys are sealed
   to, and a name.
 """
@@ -34,6 +39,15 @@ TRUST_TRIGGERS = (
          WHERE laptop_id = NEW.id;
        END""",
 )
+
+ACCOUNT_ARRIVES = """
+    CREATE TRIGGER team_account_arrives AFTER INSERT ON team_accounts BEGIN
+      INSERT INTO users (id, name, role, public_key_sha256, created_at,
+                         must_change_passphrase, removed_at)
+      VALUES (NEW.id, NEW.name, NEW.role, NEW.key_sha256, NEW.created_at, NEW.must_change,
+              NEW.removed_at)
+      ON CONFLICT DO NOTHING;
+    END"""
 
 
 @step(12)
@@ -66,5 +80,16 @@ def team_membership(conn: Connection) -> None:
             revoked_at   TEXT,
             revoked_by   TEXT
         )""")
-    for trigger in TRUST_TRIGGERS:
+    conn.execute("""
+        CREATE TABLE team_accounts (
+            id           TEXT PRIMARY KEY,
+            name         TEXT NOT NULL,
+            role         TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            must_change  INTEGER NOT NULL DEFAULT 0,
+            removed_at   TEXT,
+            key_sha256   TEXT NOT NULL,  -- the slot's public key, as `users` records it
+            slot         TEXT NOT NULL   -- JSON: the key slot without a sealed data key
+        )""")
+    for trigger in (*TRUST_TRIGGERS, ACCOUNT_ARRIVES):
         conn.execute(trigger)
