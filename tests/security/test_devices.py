@@ -16,8 +16,9 @@ from casetracker.security import enrollment_file
 from casetracker.security.enrollment_file import EnrollmentFileError
 from casetracker.security.kdf import PRODUCTION, KdfParams
 from casetracker.services import devices, survivors
+from casetracker.storage.repositories import UserRepository
 from casetracker.storage.sync_repo import SyncRepository
-from casetracker.storage.team_repo import TeamRepository
+from casetracker.storage.team_repo import TeamLaptop, TeamRepository
 from casetracker.sync import bundle, keys
 from tests.helpers import CASE_MANAGER, SUPERVISOR
 from tests.sync.enrolled import enroll, enrolled_program
@@ -149,9 +150,8 @@ def test_a_membership_record_not_made_by_a_supervisor_is_refused(tmp_path: Path)
         b.sync()
         # Forged by hand on b, acting as its case manager: a laptop b "enrolls".
         with b.case_manager.changing():
-            TeamRepository(b.case_manager.conn).add(
-                TeamRepository(b.case_manager.conn).laptops()[0].__class__(
-                    "f" * 32, "forged", b"\1" * 32, b"\2" * 32, "2026-01-01", None, None, None))
+            TeamRepository(b.case_manager.conn).add(TeamLaptop(
+                "f" * 32, "forged", b"\1" * 32, b"\2" * 32, "2026-01-01", None, None, None))
         b.sync()
         report = a.sync()
         assert any("only a supervisor" in line for line in report.refused), report
@@ -169,3 +169,32 @@ def test_a_membership_record_changing_a_laptops_key_is_refused(tmp_path: Path) -
         report = a.sync()
         assert any("never change" in line for line in report.refused), report
         assert SyncRepository(a.supervisor.conn).laptop(b.laptop_id) == before
+
+
+def test_an_account_promoting_itself_is_refused(tmp_path: Path) -> None:
+    with enrolled_program(tmp_path, 2) as (a, b):
+        b.sync()
+        # Forged by hand on b: the case manager makes its own account a supervisor.
+        with b.case_manager.changing():
+            b.case_manager.conn.execute(
+                "UPDATE team_accounts SET role = 'supervisor' WHERE name = ?", (CASE_MANAGER,))
+        b.sync()
+        report = a.sync()
+        assert any("only a supervisor adds" in line for line in report.refused), report
+        assert a.case_manager.account.role.value == "case_manager"
+        account = UserRepository(a.supervisor.conn).by_name(CASE_MANAGER)
+        assert account is not None
+        assert account.role.value == "case_manager"
+
+
+def test_an_account_replacing_anothers_key_slot_is_refused(tmp_path: Path) -> None:
+    with enrolled_program(tmp_path, 2) as (a, b):
+        b.sync()
+        with b.case_manager.changing():
+            own = b.case_manager.conn.execute(
+                "SELECT slot FROM team_accounts WHERE name = ?", (CASE_MANAGER,)).fetchone()[0]
+            b.case_manager.conn.execute(
+                "UPDATE team_accounts SET slot = ? WHERE name = ?", (own, SUPERVISOR))
+        b.sync()
+        report = a.sync()
+        assert any("only a supervisor adds" in line for line in report.refused), report
