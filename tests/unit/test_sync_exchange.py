@@ -260,10 +260,31 @@ def test_an_exchange_is_audited_in_counts_only(tmp_path: Path) -> None:
         assert "Wilhelmina" not in repr(entries[0].details)
 
 
+def test_a_case_of_an_account_made_on_another_laptop_arrives_with_it(tmp_path: Path) -> None:
+    """Accounts travel in bundles (`team_accounts`): a case assigned to an account made on a
+    arrives on b together with the account."""
+    from casetracker.domain.accounts import Role
+    from casetracker.services import accounts
+    from casetracker.storage.repositories import UserRepository
+    from tests.helpers import OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE
+
+    with program_of(tmp_path, 2) as (a, b):
+        accounts.add_account(a.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
+                             OTHER_CASE_MANAGER_PASSPHRASE)
+        with a.vault.unlock(OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE) as ben:
+            survivors.create_survivor(ben, survivors.draft("CT-B-1", "Bo"))
+        a.sync()
+        report = b.sync()
+        assert report.refused == []
+        assert UserRepository(b.supervisor.conn).by_name(OTHER_CASE_MANAGER) is not None
+        assert b.digest() == a.digest()
+
+
 def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
         tmp_path: Path) -> None:
-    """Accounts do not travel in bundles yet: a case assigned to one that b lacks is not
-    dropped as if deleted; its bundle waits until b has the account."""
+    """An account whose own row has not travelled (as from a laptop that had not yet sent
+    it): a case assigned to it is not dropped as if deleted; its bundle waits until b has
+    the account."""
     from casetracker.domain.accounts import Role
     from casetracker.services import accounts
     from tests.helpers import OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE
@@ -271,6 +292,8 @@ def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
     with program_of(tmp_path, 2) as (a, b):
         accounts.add_account(a.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
                              OTHER_CASE_MANAGER_PASSPHRASE)
+        for log in ("sync_raw", "sync_changes"):  # the account's row is not sent
+            a.supervisor.conn.execute(f"DELETE FROM {log} WHERE tbl = 'team_accounts'")
         with a.vault.unlock(OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE) as ben:
             survivors.create_survivor(ben, survivors.draft("CT-B-1", "Bo"))
         a.sync()
@@ -283,4 +306,3 @@ def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
                              OTHER_CASE_MANAGER_PASSPHRASE)
         report = b.sync()
         assert report.refused == []
-        assert b.digest() == a.digest()

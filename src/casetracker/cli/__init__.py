@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     from casetracker.cli import (
         case_commands,
         conflict_commands,
+        device_commands,
         document_commands,
         employment_commands,
         internship_commands,
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     review_commands.register(commands, add)
     sync_commands.register(commands, add)
     conflict_commands.register(commands, add)
+    device_commands.register(commands, add)
     gui_commands.register(commands, add)
     selftest_commands.register(commands, add)
     return parser

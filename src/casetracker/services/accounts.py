@@ -7,7 +7,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
-from casetracker.services import audit_anchor, copies, keyring
+from casetracker.services import audit_anchor, copies, keyring, team_accounts
 from casetracker.services.session import Session, fingerprint
 from casetracker.storage.repositories import UserRepository
 
@@ -42,6 +42,7 @@ def add_account(session: Session, name: str, role: Role, passphrase: str) -> Acc
         users.add(account, fingerprint(slot.public_key))
         session.audit("account.add", name, role=role.value)
         session.update_keyfile(add_slot)
+    team_accounts.publish(session, name)  # the account unlocks on every laptop of a program
     return account
 
 
@@ -64,6 +65,7 @@ def change_own_passphrase(session: Session, new_passphrase: str) -> None:
         UserRepository(session.conn).set_must_change(name, False)
         session.audit("account.passphrase_changed", name)
         session.update_keyfile(rewrap)
+    team_accounts.publish(session, name)  # the new passphrase works on every laptop
     session.refresh_account()
 
 
@@ -76,6 +78,7 @@ def reset_passphrase(session: Session, name: str, new_passphrase: str) -> None:
     secret = session.policy.check(new_passphrase, context=(target.name,)).encode("utf-8")
     keyring.replace_user_slot(session, target.name, secret, must_change=True,
                               action="account.passphrase_reset", by=session.account.name)
+    team_accounts.publish(session, target.name)
 
 
 def remove_account(session: Session, name: str) -> copies.CopiesReport:
@@ -96,6 +99,7 @@ def remove_account(session: Session, name: str) -> copies.CopiesReport:
     with session.changing():
         users.mark_removed(target.name, clock.now_iso())
         session.audit("account.remove", target.name)
+        team_accounts.publish(session, target.name)  # removed on every laptop
     keyring.rekey(session, f"account {target.name} removed")
     # The audit signer the removed account may have held (a supervisor's) is replaced by a
     # successor it signs, sealed to the remaining supervisors only.

@@ -14,6 +14,7 @@ from pathlib import Path
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, UsageError
+from casetracker.services import team_accounts
 from casetracker.services.session import Session
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.repositories import SettingsRepository
@@ -81,6 +82,8 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
     """One exchange: send this laptop's new changes into `folder`, apply the others'."""
     session.require("syncing with the team")
     report = exchange.run_round(session.conn, folder)
+    if report.received:  # accounts added, changed or removed elsewhere take effect here
+        team_accounts.adopt(session)
     # An exchange that moved nothing is not worth a line of the trail (the desktop runs one
     # every few minutes).
     if report.sent_bundles or report.received or report.refused:

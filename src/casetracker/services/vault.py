@@ -211,6 +211,9 @@ class Vault:
             session.audit("account.key_cost_raised", session.account.name,
                           was=opened.kdf.to_dict(), now=self.kdf.to_dict())
             session.update_keyfile(rewrap)
+        from casetracker.services import team_accounts  # not needed to show the lock screen
+
+        team_accounts.publish(session, session.account.name)
 
     def _open(self, keyfile: KeyFile, slot: KeySlot,
               secrets: SlotSecrets) -> tuple[db.Connection, bytes, bytes | None]:

@@ -42,6 +42,9 @@ class Identity:
     verify_key: bytes
     bundled_seq: int
     bundled_hash: str
+    name: str = ""
+    box_private: bytes = b""  # X25519: rotated sync keys are sealed to its public half
+    box_public: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,21 @@ class Program:
     key_id: str
     sync_key: bytes
     joined_at: str
+    # Every sync key held (id -> key), the current one too: older bundles stay readable.
+    known_keys: tuple[tuple[str, bytes], ...] = ()
+
+    def key_for(self, key_id: str) -> bytes | None:
+        if key_id == self.key_id:
+            return self.sync_key
+        return dict(self.known_keys).get(key_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncKey:
+    key_id: str
+    sync_key: bytes
+    ord: int
+    grant_json: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +79,7 @@ class Laptop:
     applied_hash: str
     last_heard: str | None
     revoked_at: str | None
+    box_public: bytes | None = None
 
 
 def decode_row(table: str, text: str) -> dict[str, Any]:
@@ -107,9 +126,22 @@ class SyncRepository:
 
     def identity(self) -> Identity:
         row = self._conn.execute(
-            "SELECT laptop_id, signing_key, verify_key, bundled_seq, bundled_hash "
-            "FROM sync_identity").fetchone()
-        return Identity(row[0], bytes(row[1]), bytes(row[2]), int(row[3]), str(row[4]))
+            "SELECT laptop_id, signing_key, verify_key, bundled_seq, bundled_hash, name, "
+            "box_private, box_public FROM sync_identity").fetchone()
+        return Identity(row[0], bytes(row[1]), bytes(row[2]), int(row[3]), str(row[4]),
+                        str(row[5]), bytes(row[6] or b""), bytes(row[7] or b""))
+
+    def set_identity(self, identity: Identity) -> None:
+        """Take the identity an enrollment assigned (a new database, before it captures)."""
+        self._conn.execute(
+            "UPDATE sync_identity SET laptop_id = ?, signing_key = ?, verify_key = ?, "
+            "name = ?, box_private = ?, box_public = ?, bundled_seq = 0, bundled_hash = ''",
+            (identity.laptop_id, identity.signing_key, identity.verify_key, identity.name,
+             identity.box_private, identity.box_public))
+        self._conn.execute("UPDATE sync_clock SET laptop_id = ?", (identity.laptop_id,))
+
+    def set_name(self, name: str) -> None:
+        self._conn.execute("UPDATE sync_identity SET name = ?", (name,))
 
     def capturing(self) -> bool:
         return bool(self._conn.execute("SELECT capturing FROM sync_clock").fetchone()[0])
@@ -135,7 +167,26 @@ class SyncRepository:
     def program(self) -> Program | None:
         row = self._conn.execute(
             "SELECT program_id, key_id, sync_key, joined_at FROM sync_program").fetchone()
-        return None if row is None else Program(row[0], row[1], bytes(row[2]), row[3])
+        if row is None:
+            return None
+        known = tuple((k.key_id, k.sync_key) for k in self.sync_keys())
+        return Program(row[0], row[1], bytes(row[2]), row[3], known)
+
+    def sync_keys(self) -> list[SyncKey]:
+        """Every sync key held, oldest first."""
+        rows = self._conn.execute(
+            "SELECT key_id, sync_key, ord, grant_json FROM sync_keys ORDER BY ord, key_id")
+        return [SyncKey(r[0], bytes(r[1]), int(r[2]), r[3]) for r in rows]
+
+    def add_sync_key(self, key: SyncKey) -> None:
+        """Keep a key; the latest in order (then id) becomes the one bundles are sealed with."""
+        self._conn.execute(
+            "INSERT INTO sync_keys (key_id, sync_key, ord, grant_json) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key_id) DO NOTHING",
+            (key.key_id, key.sync_key, key.ord, key.grant_json))
+        latest = self.sync_keys()[-1]
+        self._conn.execute("UPDATE sync_program SET key_id = ?, sync_key = ?",
+                           (latest.key_id, latest.sync_key))
 
     def start_capture(self, physical: int, actor: str | None) -> int:
         """Capture every change from now on (put the triggers in place), and the records
@@ -152,24 +203,31 @@ class SyncRepository:
             "program_id = excluded.program_id, key_id = excluded.key_id, "
             "sync_key = excluded.sync_key",
             (program.program_id, program.key_id, program.sync_key, program.joined_at))
+        self._conn.execute(
+            "INSERT INTO sync_keys (key_id, sync_key, ord) VALUES (?, ?, 0) "
+            "ON CONFLICT (key_id) DO NOTHING", (program.key_id, program.sync_key))
 
     # -- the other laptops ----------------------------------------------------------------------
 
     _LAPTOP = ("laptop_id, name, verify_key, applied_seq, applied_hash, last_heard, "
-               "revoked_at")
+               "revoked_at, box_public")
 
     def laptops(self) -> list[Laptop]:
         rows = self._conn.execute(f"SELECT {self._LAPTOP} FROM sync_laptops ORDER BY laptop_id")
-        return [Laptop(r[0], r[1], bytes(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows]
+        return [Laptop(r[0], r[1], bytes(r[2]), int(r[3]), r[4], r[5], r[6],
+                       None if r[7] is None else bytes(r[7])) for r in rows]
 
     def laptop(self, laptop_id: str) -> Laptop | None:
         return next((lt for lt in self.laptops() if lt.laptop_id == laptop_id), None)
 
-    def add_laptop(self, laptop_id: str, verify_key: bytes, name: str = "") -> None:
+    def add_laptop(self, laptop_id: str, verify_key: bytes, name: str = "",
+                   box_public: bytes | None = None, revoked_at: str | None = None) -> None:
         self._conn.execute(
-            "INSERT INTO sync_laptops (laptop_id, name, verify_key) VALUES (?, ?, ?) "
-            "ON CONFLICT (laptop_id) DO UPDATE SET name = excluded.name",
-            (laptop_id, name, verify_key))
+            "INSERT INTO sync_laptops (laptop_id, name, verify_key, box_public, revoked_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (laptop_id) DO UPDATE SET "
+            "name = excluded.name, box_public = coalesce(box_public, excluded.box_public), "
+            "revoked_at = coalesce(revoked_at, excluded.revoked_at)",
+            (laptop_id, name, verify_key, box_public, revoked_at))
 
     def mark_applied(self, laptop_id: str, seq: int, bundle_hash: str, heard_at: str) -> None:
         """That laptop's bundles up to `seq` are applied; `bundle_hash` is the last one's."""

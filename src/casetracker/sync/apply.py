@@ -26,7 +26,7 @@ from casetracker.storage.replica_repo import Head, ReplicaConstraintError, Repli
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
-from casetracker.sync import capture, case_numbers, merge, rules
+from casetracker.sync import capture, case_numbers, membership, merge, rules
 
 
 class ApplyError(CaseTrackerError):
@@ -113,6 +113,8 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
     try:
         for change in changes:
             spec = BY_TABLE[change.table]
+            if change.table in membership.GUARDED:
+                membership.check(conn, change)
             version = (change.hlc, laptop_id)
             if change.op == "insert" and _fresh(replica, spec, change, present[spec.table]):
                 if batch and batch[0].table != change.table:

@@ -21,7 +21,7 @@ import os
 import struct
 import zlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -63,6 +63,9 @@ class Header:
     requires: dict[str, int]  # laptop -> last sequence number its author had applied
     key_id: str
     nonce: str
+    # A rotated sync key sealed to each remaining laptop (`sync.keys.rotate`), in the bundles
+    # of the laptop that rotated it; empty otherwise.
+    grant: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -132,12 +135,17 @@ def decode_changes(body: bytes, header: Header) -> list[Change]:
 # -- writing ---------------------------------------------------------------------------------
 
 def seal(changes: list[Change], *, program: Program, laptop_id: str, signing_key: bytes,
-         first: int, last: int, schema: int, previous: str, requires: dict[str, int]) -> bytes:
+         first: int, last: int, schema: int, previous: str, requires: dict[str, int],
+         grant: dict[str, Any] | None = None) -> bytes:
     """The bytes of a bundle holding `changes` (sequence numbers `first`..`last`)."""
     nonce = os.urandom(NONCE_BYTES)
     header = Header(FORMAT, program.program_id, laptop_id, first, last, schema, previous,
-                    dict(sorted(requires.items())), program.key_id, nonce.hex())
-    header_bytes = json.dumps(asdict(header), sort_keys=True, separators=(",", ":")).encode()
+                    dict(sorted(requires.items())), program.key_id, nonce.hex(),
+                    dict(grant or {}))
+    fields = asdict(header)
+    if not header.grant:
+        del fields["grant"]  # only the bundles of a laptop that rotated the key carry one
+    header_bytes = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
     body = zlib.compress(encode_changes(changes), 6)
     ciphertext = AESGCM(program.sync_key).encrypt(nonce, body, header_bytes)
     signed = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + ciphertext
@@ -171,6 +179,7 @@ def _header(data: bytes) -> tuple[Header, bytes, bytes]:
         valid = (isinstance(header.format, int) and isinstance(header.first, int)
                  and isinstance(header.last, int) and 1 <= header.first <= header.last
                  and isinstance(header.schema, int) and isinstance(header.requires, dict)
+                 and isinstance(header.grant, dict)
                  and all(isinstance(k, str) and isinstance(v, int)
                          for k, v in header.requires.items())
                  and all(isinstance(getattr(header, n), str) for n in
@@ -209,17 +218,20 @@ def verify(data: bytes, *, folder_laptop: str, name: str, program: Program,
             data[-SIGNATURE_BYTES:], data[:-SIGNATURE_BYTES])
     except (InvalidSignature, ValueError):
         raise BundleRefusedError("its signature does not verify (changed, cut or forged)") from None
-    if header.key_id != program.key_id:
-        raise BundleRefusedError("it is sealed under another sync key")
+    if program.key_for(header.key_id) is None and not header.grant:
+        raise BundleWaitingError("it is sealed under a sync key this laptop has not been "
+                                 "given (a newer key, or one rotated without this laptop)")
     if header.schema > schema:
         raise BundleWaitingError(f"it was written with a newer schema ({header.schema}; this "
                                  f"laptop has {schema}): update Case Tracker on this laptop")
     return Verified(header, header_bytes, ciphertext, file_hash(data))
 
 
-def open_body(verified: Verified, sync_key: bytes) -> list[Change]:
+def open_body(verified: Verified, sync_key: bytes | Program) -> list[Change]:
     """Decrypt, decompress and read the changes of a verified bundle."""
     header = verified.header
+    if isinstance(sync_key, Program):  # the key the header names, of those held
+        sync_key = sync_key.key_for(header.key_id) or b"\0" * 32
     try:
         body = AESGCM(sync_key).decrypt(bytes.fromhex(header.nonce), verified.ciphertext,
                                         verified.header_bytes)

@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture, rules
+from casetracker.sync import bundle, capture, keys, rules
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -103,7 +103,8 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
             data = bundle.seal(changes, program=program, laptop_id=identity.laptop_id,
                                signing_key=identity.signing_key, first=first, last=last,
                                schema=schema_version(conn), previous=identity.bundled_hash,
-                               requires=requires)
+                               requires=requires,
+                               grant=keys.grant_of(conn, program.key_id))
             atomic_write(own / bundle.bundle_name(first, last), data)
             repo.mark_bundled(last, bundle.file_hash(data))
         bundles += 1
@@ -159,22 +160,24 @@ def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
     repo = SyncRepository(conn)
     program = _program(repo)
     own = repo.identity().laptop_id
-    known = {lt.laptop_id for lt in repo.laptops()}
     folders = sorted(p for p in folder.iterdir()
                      if p.is_dir() and not p.name.startswith(".") and p.name != own)
-    for path in folders:
-        if path.name not in known and _bundles(path):
-            report.refused.append(f"{path.name}: bundles from a laptop this one does not "
-                                  "know (not enrolled in this program); not read")
     blocked: dict[str, list[str]] = {}
     progress = True
     while progress:
         progress = False
         blocked.clear()
+        # Asked again each pass: a bundle just applied may have enrolled a laptop.
+        known = {lt.laptop_id for lt in repo.laptops()}
         for path in folders:
             if path.name in known and _next_bundle(conn, path, program, own, report,
                                                    blocked.setdefault(path.name, [])):
                 progress = True
+    for path in folders:
+        if path.name not in known and _bundles(path):
+            report.refused.append(f"{path.name}: bundles from a laptop this one does not "
+                                  "know (not enrolled in this program, or its enrollment "
+                                  "has not arrived yet); not read")
     for messages in blocked.values():
         for message in messages:
             (report.refused if message.startswith("refused ") else report.waiting).append(
@@ -216,7 +219,7 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
                 raise bundle.BundleWaitingError("it needs changes of laptop(s) "
                                                 f"{', '.join(m[:8] for m in missing)} "
                                          "not yet applied here")
-            changes = bundle.open_body(verified, program.sync_key)
+            changes = bundle.open_body(verified, _key_of(conn, program, verified, laptop))
             applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
                                    bundle_hash=verified.hash, at=clock.now_iso())
         except (bundle.BundleWaitingError, rules.ActorUnknownError) as exc:
@@ -230,6 +233,21 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
         report.new_conflicts += applied.conflicts
         return True
     return False
+
+
+def _key_of(conn: Connection, program: Program, verified: bundle.Verified,
+            sender: Laptop) -> bytes:
+    """The sync key a bundle is sealed under: one held, or one its header grants."""
+    header = verified.header
+    key = SyncRepository(conn).program() or program
+    found = key.key_for(header.key_id)
+    if found is None:
+        found = keys.open_grant(conn, program, header.key_id, header.grant, sender)
+    if found is None:
+        raise bundle.BundleWaitingError("it is sealed under a sync key this laptop was not "
+                                        "given (a laptop revoked from the program is never "
+                                        "given the keys made after)")
+    return found
 
 
 def _applied(repo: SyncRepository, laptop_id: str) -> int:

@@ -59,18 +59,21 @@ class TableRule:
     own_column: str | None = None
 
 
-def _case(*roles: Role, update: Mapping[Role, frozenset[str]] | None = None) -> TableRule:
-    """Case content: the roles given insert (case managers always), and update every field."""
+def _case(*roles: Role, update: Mapping[Role, frozenset[str]] | None = None,
+          delete: frozenset[Role] = frozenset({SU})) -> TableRule:
+    """Case content: the roles given insert (case managers always), and update every field;
+    supervisors delete (a purge) unless told otherwise."""
     inserting = frozenset({CM, *roles})
     return TableRule(inserting, update if update is not None else
-                     dict.fromkeys(inserting, EVERY))
+                     dict.fromkeys(inserting, EVERY), delete)
 
 
 RULES: dict[str, TableRule] = {
     # Employer partners and positions: coordinators and supervisors (`employers.KEEPERS`).
     "employers": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
     "positions": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
-    "workshops": TableRule(frozenset({CO, CM}), {CO: EVERY, CM: EVERY}, frozenset()),
+    # A recorded session is taken back whole (`placement.remove_session`).
+    "workshops": TableRule(frozenset({CO, CM}), {CO: EVERY, CM: EVERY}, frozenset({CO, CM})),
     # A case manager takes survivors into their own caseload and changes their record;
     # a supervisor moves a case to another case manager (`survivors.assign`).
     "survivors": TableRule(frozenset({CM}), {
@@ -79,7 +82,7 @@ RULES: dict[str, TableRule] = {
     "survivor_sensitive": _case(),
     "barriers": _case(),
     "goals": _case(),
-    "milestones": _case(),
+    "milestones": _case(delete=frozenset({SU, CM})),  # an added milestone undone
     "checkins": _case(),
     "documents": _case(),
     "attachments": _case(),
@@ -89,12 +92,25 @@ RULES: dict[str, TableRule] = {
     # asks the case manager for a review with a task, and ticks off tasks assigned to them.
     "tasks": _case(SU, CO, update={CM: EVERY, CO: frozenset({"done_on"})}),
     # Coordinators place people: attendance and the placement pipeline (active cases).
-    "workshop_attendance": _case(CO),
+    "workshop_attendance": _case(CO, delete=frozenset({SU, CO, CM})),
     "placement_steps": _case(CO),
     # Whoever may export something about a case logs it.
     "exports": _case(CO, SU, update={}),
     "reviews": TableRule(frozenset({SU}), {SU: EVERY}),
     "review_actions": TableRule(frozenset({SU}), {SU: EVERY}),
+    # Services given: the case manager records them and takes one back.
+    "service_contacts": _case(delete=frozenset({SU, CM})),
+    # Internships are kept like the pipeline that starts them.
+    "internships": _case(CO),
+    "internship_weeks": _case(CO),
+    # A case manager's decision about a restricted employer, which they may withdraw.
+    "restriction_clearances": _case(delete=frozenset({SU, CM})),
+    # Membership: `sync/membership.py` checks these rows more closely (who enrolls, revokes,
+    # adds and resets accounts; an account changes only its own key slot).
+    "team_laptops": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
+    "team_accounts": TableRule(frozenset({SU}), {
+        SU: EVERY, CM: frozenset({"slot", "must_change"}),
+        CO: frozenset({"slot", "must_change"})}, frozenset()),
 }
 
 _TABLE_WORDS = {"survivors": "survivor records", "survivor_sensitive": "sensitive details",

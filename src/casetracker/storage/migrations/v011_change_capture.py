@@ -59,6 +59,13 @@ _SURVIVOR = "{r}.survivor_id"
 # Parents before children: changes are applied in this order when a table's rows are
 # captured all at once (`snapshot`), and foreign keys must find their parents.
 REPLICATED: tuple[Replicated, ...] = (
+    # The program's laptops (schema 12): first, so a laptop is trusted before what it sent.
+    Replicated("team_laptops", ("id",), (
+        "name", "verify_key", "box_public", "enrolled_at", "enrolled_by", "revoked_at",
+        "revoked_by"), blobs=("verify_key", "box_public")),
+    # Staff accounts as they unlock on every laptop (schema 12).
+    Replicated("team_accounts", ("id",), (
+        "name", "role", "created_at", "must_change", "removed_at", "key_sha256", "slot")),
     Replicated("employers", ("id",), (
         "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
         "restrictions", "restriction_notes", "created_at")),
@@ -138,7 +145,7 @@ BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 # SQLite's own, and the search index, which triggers keep from the replicated rows.
 NOT_REPLICATED: dict[str, str] = {
     "meta": "this database's own keys and ids",
-    "users": "accounts travel with their key slots (enrollment)",
+    "users": "each laptop's own; accounts travel as `team_accounts` (their key slots)",
     "audit_log": "each laptop's chain travels as its own chain (later)",
     "audit_subject_keys": "keys of this laptop's audit details",
     "audit_signers": "this laptop's audit signing keys",

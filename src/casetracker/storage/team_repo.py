@@ -1,0 +1,91 @@
+"""Row access for the program's laptops as they travel (`team_laptops`, schema 12)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casetracker.storage.connection import Connection
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLaptop:
+    laptop_id: str
+    name: str
+    verify_key: bytes
+    box_public: bytes
+    enrolled_at: str
+    enrolled_by: str | None
+    revoked_at: str | None
+    revoked_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamAccount:
+    account_id: str
+    name: str
+    role: str
+    created_at: str
+    must_change: bool
+    removed_at: str | None
+    key_sha256: str
+    slot: str  # JSON: the key slot without a sealed data key
+
+
+_ACCOUNT_FIELDS = ("name", "role", "created_at", "must_change", "removed_at", "key_sha256",
+                   "slot")
+_COLUMNS = "id, name, verify_key, box_public, enrolled_at, enrolled_by, revoked_at, revoked_by"
+
+
+class TeamRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def laptops(self) -> list[TeamLaptop]:
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM team_laptops ORDER BY enrolled_at, id")
+        return [TeamLaptop(r[0], r[1], bytes(r[2]), bytes(r[3]), r[4], r[5], r[6], r[7])
+                for r in rows]
+
+    def laptop(self, laptop_id: str) -> TeamLaptop | None:
+        return next((lt for lt in self.laptops() if lt.laptop_id == laptop_id), None)
+
+    def add(self, laptop: TeamLaptop) -> None:
+        """Record a member (its triggers make the other laptops trust it when it arrives)."""
+        self._conn.execute(
+            f"INSERT INTO team_laptops ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (laptop.laptop_id, laptop.name, laptop.verify_key, laptop.box_public,
+             laptop.enrolled_at, laptop.enrolled_by, laptop.revoked_at, laptop.revoked_by))
+
+    def revoke(self, laptop_id: str, at: str, by: str) -> None:
+        self._conn.execute("UPDATE team_laptops SET revoked_at = ?, revoked_by = ? "
+                           "WHERE id = ? AND revoked_at IS NULL", (at, by, laptop_id))
+
+    # -- accounts --------------------------------------------------------------------------
+
+    def accounts(self) -> list[TeamAccount]:
+        rows = self._conn.execute(
+            f"SELECT id, {', '.join(_ACCOUNT_FIELDS)} FROM team_accounts ORDER BY name")
+        return [TeamAccount(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+
+    def account(self, account_id: str) -> TeamAccount | None:
+        return next((a for a in self.accounts() if a.account_id == account_id), None)
+
+    def put_account(self, wanted: TeamAccount, existing: TeamAccount | None) -> None:
+        """Insert the row, or change the fields that differ (each travels as its own
+        change, so a passphrase change does not also carry a stale role)."""
+        values = {"name": wanted.name, "role": wanted.role, "created_at": wanted.created_at,
+                  "must_change": int(wanted.must_change), "removed_at": wanted.removed_at,
+                  "key_sha256": wanted.key_sha256, "slot": wanted.slot}
+        if existing is None:
+            self._conn.execute(
+                f"INSERT INTO team_accounts (id, {', '.join(values)}) "
+                f"VALUES (?, {', '.join('?' for _ in values)})",
+                (wanted.account_id, *values.values()))
+            return
+        old = {"name": existing.name, "role": existing.role, "created_at": existing.created_at,
+               "must_change": int(existing.must_change), "removed_at": existing.removed_at,
+               "key_sha256": existing.key_sha256, "slot": existing.slot}
+        changed = {k: v for k, v in values.items() if old[k] != v}
+        if changed:
+            self._conn.execute(
+                f"UPDATE team_accounts SET {', '.join(f'{k} = ?' for k in changed)} "
+                "WHERE id = ?", (*changed.values(), wanted.account_id))
