@@ -147,6 +147,44 @@ class Session:
         if slot_secrets is not None:
             self._slot_secrets = slot_secrets
 
+    # -- work on another thread -------------------------------------------------------------
+
+    def open_copy(self) -> Session:
+        """The same account and keys on a connection of its own, for long work on another
+        thread. Call it on that thread, use the copy only there, and close it there: an
+        SQLite connection belongs to the thread that opened it. Its audit entries chain
+        into the same trail (SQLite serialises the two connections' writes)."""
+        from casetracker.storage.connection import connect
+
+        conn = connect(self.paths.db, self._data_key)
+        try:
+            return Session(self.paths, conn, self.account, data_key=self._data_key,
+                           vault_id=self.vault_id, slot_secrets=self._slot_secrets,
+                           kdf=self.kdf, policy=self.policy)
+        except BaseException:
+            conn.close()
+            raise
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this session's connection (from any thread); it
+        raises an "interrupted" error there and its transaction rolls back."""
+        if not self._closed:
+            self.conn.interrupt()
+
+    def reconnect(self, new_key: bytes, slot_secrets: SlotSecrets) -> None:
+        """After a copy (`open_copy`) rekeyed the database: reopen this session's connection
+        under the copy's new data key (the old connection can no longer read a page)."""
+        from casetracker.storage.connection import connect
+
+        if self._closed:
+            return
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self.conn = connect(self.paths.db, new_key)
+        self._data_key = new_key
+        self._slot_secrets = slot_secrets
+        self.refresh_account()
+
     def refresh_account(self) -> None:
         account = UserRepository(self.conn).by_name(self.account.name)
         if account is not None:

@@ -82,6 +82,9 @@ class UserRepository:
         self._conn.execute("UPDATE users SET must_change_passphrase = ? WHERE name = ?",
                            (int(must_change), name))
 
+    def set_role(self, name: str, role: Role) -> None:
+        self._conn.execute("UPDATE users SET role = ? WHERE name = ?", (role.value, name))
+
     def mark_removed(self, name: str, at: str) -> None:
         self._conn.execute("UPDATE users SET removed_at = ? WHERE name = ?", (at, name))
 
