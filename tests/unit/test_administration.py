@@ -106,7 +106,9 @@ def test_backup_reports_size_and_counts_and_is_listed(team: Team, tmp_path: Path
     assert made.counts["users"] == 4
     listed = copies.program_backups(team.supervisor)
     assert [b.path for b in listed] == [made.path.resolve()]
-    assert listed[0].found and listed[0].size == made.size and listed[0].counts == made.counts
+    assert listed[0].found
+    assert listed[0].size == made.size
+    assert listed[0].counts == made.counts
 
 
 def test_a_stopped_backup_leaves_no_file_and_no_record(team: Team, tmp_path: Path) -> None:
@@ -122,7 +124,8 @@ def test_a_stopped_backup_leaves_no_file_and_no_record(team: Team, tmp_path: Pat
     with pytest.raises(OperationCancelledError):
         backup.create_backup(team.supervisor, out, progress=stop_midway)
     assert len(calls) >= 3
-    assert not out.exists() and not Path(f"{out}.keys").exists()
+    assert not out.exists()
+    assert not Path(f"{out}.keys").exists()
     assert not out.parent.exists()  # the folder it made is gone too
     assert _backups_recorded(team) == before
     # Checked on a fresh connection: a connection that did not write the survivors keeps a

@@ -260,9 +260,16 @@ class AccountsWindow(QDialog):
         for button in (self.reset_button, self.role_button, self.remove_button):
             button.setEnabled(other and self.job is None)
         if account is not None and not other:
-            self.notice.setText(self.tr(
-                "This is your own account: another supervisor changes its role or removes it. "
-                "Change your own passphrase with Change my passphrase."))
+            supervisors = [a for a in self.model.accounts if a.role is Role.SUPERVISOR]
+            if len(supervisors) <= 1:
+                self.notice.setText(self.tr(
+                    "You are the program's only supervisor: your account cannot be removed or "
+                    "given another role. Add a second supervisor first, so that the program is "
+                    "never left without one."))
+            else:
+                self.notice.setText(self.tr(
+                    "This is your own account: another supervisor changes its role or removes "
+                    "it. Change your own passphrase with Change my passphrase."))
         else:
             self.notice.clear()
 
