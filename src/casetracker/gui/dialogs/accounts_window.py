@@ -293,9 +293,9 @@ class AccountsWindow(QDialog):
                              one_time=data.passphrase is None)
         self._reloaded(data.name)
         if data.passphrase is None:
-            self._show_one_time(data.name, passphrase)
+            self.show_one_time(data.name, passphrase)
 
-    def _show_one_time(self, name: str, passphrase: str) -> None:
+    def show_one_time(self, name: str, passphrase: str) -> None:
         dialog = OneTimePassphraseDialog(name, passphrase, self)
         self.active_dialog = dialog
         dialog.open()
@@ -331,7 +331,7 @@ class AccountsWindow(QDialog):
             self._report(exc)
             return
         self._reloaded(name)
-        self._show_one_time(name, passphrase)
+        self.show_one_time(name, passphrase)
 
     def open_role(self) -> None:
         account = self.selected()

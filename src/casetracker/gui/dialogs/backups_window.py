@@ -66,18 +66,21 @@ def holds_text(counts: dict[str, int], widget: QWidget) -> str:
     return ", ".join(text for key, text in words.items() if key in counts)
 
 
-def reminder_text(session: Session, widget: QWidget) -> str:
+def reminder_text(session: Session, widget: QWidget, *, here: bool = False) -> str:
     """For a supervisor: a line when the newest backup is older than the program's setting
-    (or there is none); "" otherwise and for other roles."""
+    (or there is none); "" otherwise and for other roles. `here`: said in the Backups
+    window, so without the way to it."""
     if session.account.role is not Role.SUPERVISOR:
         return ""
     days = copies.days_since_last_backup(session)
     limit = settings.get_settings(session).backup_reminder_days
     if days is None:
-        return widget.tr("No backup made yet: make one with Tools → Backups…")
+        return (widget.tr("No backup has been made yet.") if here else
+                widget.tr("No backup made yet: make one with Tools → Backups…"))
     if days > limit:
-        return widget.tr("The last backup is %n day(s) old: make one with Tools → Backups…",
-                         "", days)
+        return (widget.tr("The last backup is %n day(s) old.", "", days) if here else
+                widget.tr("The last backup is %n day(s) old: make one with Tools → Backups…",
+                          "", days))
     return ""
 
 
@@ -171,6 +174,8 @@ class RestoreDialog(FormDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.body.addWidget(intro)
         self.body.addLayout(form)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Restore"))
         self.resize(640, self.sizeHint().height())
 
     def _browse(self) -> None:
@@ -239,15 +244,19 @@ class BackupsWindow(QDialog):
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.due = QLabel(reminder_text(session, self), self)
+        self.due = QLabel(reminder_text(session, self, here=True), self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
-        remind = QFormLayout()
-        remind.addRow(self.tr("Remind me when the last backup is older than"), self.reminder)
+        remind = QHBoxLayout()
+        remind_label = QLabel(self.tr("Remind me when the last backup is older than"), self)
+        remind_label.setBuddy(self.reminder)
+        remind.addWidget(remind_label)
+        remind.addWidget(self.reminder)
+        remind.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.due)
@@ -266,7 +275,7 @@ class BackupsWindow(QDialog):
             settings.update_settings(self.session, backup_reminder_days=value)
         except CaseTrackerError as exc:
             self._report(exc)
-        self.due.setText(reminder_text(self.session, self))
+        self.due.setText(reminder_text(self.session, self, here=True))
 
     # -- making one -----------------------------------------------------------------------
 
@@ -320,7 +329,7 @@ class BackupsWindow(QDialog):
                 "It holds {3}.").format(str(made.path), made.keys_path.name,
                                         size_text(made.size), holds_text(made.counts, self)))
         self.model.reload()
-        self.due.setText(reminder_text(self.session, self))
+        self.due.setText(reminder_text(self.session, self, here=True))
 
     # -- restoring one --------------------------------------------------------------------------
 
