@@ -286,3 +286,30 @@ def test_case_manager_sees_help_but_no_administration(qtbot: QtBot, team: Team,
     guide = window.active_dialog
     assert isinstance(guide, HelpWindow)
     assert "Guide for case managers" in guide.text.toPlainText()
+
+
+def test_locking_while_a_backup_runs(qtbot: QtBot, team: Team, controller: AppController,
+                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock closes the window and the session at once; the backup running on the worker's
+    own connection stops, and nothing is left of it."""
+    window = _backups(qtbot, controller)
+    release = threading.Event()
+    original = jobs.Job.keep_going
+
+    def held(self: jobs.Job, fraction: float | None = None) -> bool:
+        release.wait(10)
+        return original(self, fraction)
+
+    monkeypatch.setattr(jobs.Job, "keep_going", held)
+    out = tmp_path / "backup.db"
+    job = window.make_backup(out)
+    controller.lock()
+    assert controller.session is None
+    qtbot.waitUntil(lambda: job._cancelled.is_set())  # the window's destruction cancels
+    release.set()
+    _wait(qtbot, job)
+    assert job.cancelled
+    assert not out.exists()
+    assert not Path(f"{out}.keys").exists()
+    with team.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        assert copies.program_backups(session) == []

@@ -147,6 +147,9 @@ def start(parent: QWidget, label: str, work: Callable[[Job], Any],
     """Run `work` on a worker thread behind a progress dialog; call `finished(job)` on the
     GUI thread when it has ended (see `job.result`, `job.error`, `job.cancelled`)."""
     job = Job(work)
+    if cancellable:
+        # A lock or quick exit destroys the window: its work stops and is undone.
+        parent.destroyed.connect(lambda *_args: job.cancel())
     progress = JobProgress(label, job, parent, cancellable=cancellable)
     job.done.connect(lambda: finished(job))
     job.progress_dialog = progress  # type: ignore[attr-defined]

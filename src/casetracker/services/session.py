@@ -149,21 +149,36 @@ class Session:
 
     # -- work on another thread -------------------------------------------------------------
 
-    def open_copy(self) -> Session:
-        """The same account and keys on a connection of its own, for long work on another
-        thread. Call it on that thread, use the copy only there, and close it there: an
-        SQLite connection belongs to the thread that opened it. Its audit entries chain
-        into the same trail (SQLite serialises the two connections' writes)."""
+    def copy_opener(self) -> Callable[[], Session]:
+        """A function that opens this session's copy (the same account and keys on a
+        connection of its own), for long work on another thread. Get it on this session's
+        thread; call it on the worker's thread and use and close the copy there only (an
+        SQLite connection belongs to the thread that opened it). The keys are taken now, so
+        a lock meanwhile does not leave the worker without them. The copy's audit entries
+        chain into the same trail (SQLite serialises the two connections' writes)."""
+        from casetracker.domain.errors import OperationCancelledError
         from casetracker.storage.connection import connect
 
-        conn = connect(self.paths.db, self._data_key)
-        try:
-            return Session(self.paths, conn, self.account, data_key=self._data_key,
-                           vault_id=self.vault_id, slot_secrets=self._slot_secrets,
-                           kdf=self.kdf, policy=self.policy)
-        except BaseException:
-            conn.close()
-            raise
+        if self._closed:
+            raise OperationCancelledError("the program was locked; nothing was changed")
+        paths, account, data_key, secrets = (self.paths, self.account, self._data_key,
+                                             self._slot_secrets)
+        vault_id, kdf, policy = self.vault_id, self.kdf, self.policy
+
+        def open_copy() -> Session:
+            conn = connect(paths.db, data_key)
+            try:
+                return Session(paths, conn, account, data_key=data_key, vault_id=vault_id,
+                               slot_secrets=secrets, kdf=kdf, policy=policy)
+            except BaseException:
+                conn.close()
+                raise
+
+        return open_copy
+
+    def open_copy(self) -> Session:
+        """This session's copy, opened now on the calling thread (see `copy_opener`)."""
+        return self.copy_opener()()
 
     def interrupt(self) -> None:
         """Stop the statement running on this session's connection (from any thread); it

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -364,8 +365,10 @@ class AccountsWindow(QDialog):
         session = self.session
         session.require("removing an account", Role.SUPERVISOR)
 
+        open_copy = session.copy_opener()
+
         def work(job: jobs.Job) -> list[str]:
-            copy = session.open_copy()
+            copy = open_copy()
             try:
                 return accounts.remove_account(copy, name).lines()
             finally:
@@ -386,7 +389,7 @@ class AccountsWindow(QDialog):
         keys = getattr(job, "keys", None)
         if keys is not None and keys[0] and keys[0] != self.session.data_key:
             self.session.reconnect(*keys)
-        if self.session.closed or not self.isVisible():
+        if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
             return  # locked meanwhile: the window is gone with the session
         self.add_button.setEnabled(True)
         if job.error is not None:

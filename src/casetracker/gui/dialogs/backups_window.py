@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -300,8 +301,10 @@ class BackupsWindow(QDialog):
     def make_backup(self, out: Path) -> jobs.Job:
         session = self.session
 
+        open_copy = session.copy_opener()
+
         def work(job: jobs.Job) -> backup.BackupResult:
-            copy = session.open_copy()
+            copy = open_copy()
             job.on_cancel(copy.interrupt)
             try:
                 return backup.create_backup(copy, out, progress=job.keep_going)
@@ -315,7 +318,7 @@ class BackupsWindow(QDialog):
 
     def _made(self, job: jobs.Job) -> None:
         self.job = None
-        if self.session.closed or not self.isVisible():
+        if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
             return
         self._busy(False)
         if job.cancelled:
@@ -367,7 +370,7 @@ class BackupsWindow(QDialog):
 
     def _restored(self, job: jobs.Job, target: Path) -> None:
         self.job = None
-        if self.session.closed or not self.isVisible():
+        if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
             return
         self._busy(False)
         if job.cancelled:

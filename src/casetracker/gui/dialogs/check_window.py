@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,8 +65,10 @@ class CheckWindow(QDialog):
         session = self.session
         supervisor = session.account.role is Role.SUPERVISOR
 
+        open_copy = session.copy_opener()
+
         def work(job: jobs.Job) -> CheckResult:
-            copy = session.open_copy()
+            copy = open_copy()
             job.on_cancel(copy.interrupt)
             try:
                 problems = backup.integrity_check(copy, progress=job.keep_going)
@@ -83,7 +86,7 @@ class CheckWindow(QDialog):
 
     def _checked(self, job: jobs.Job) -> None:
         self.job = None
-        if self.session.closed or not self.isVisible():
+        if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
             return
         self.check_button.setEnabled(True)
         if job.cancelled:
