@@ -175,9 +175,11 @@ def program_backups(session: Session) -> list[MadeBackup]:
 
 
 def days_since_last_backup(session: Session) -> int | None:
-    """Whole days since the newest backup the program made (None: never made one)."""
+    """Whole days since the newest backup the program made (None: never made one);
+    supervisors, who are reminded when it is more than the program's setting."""
     from casetracker.domain import clock
 
+    session.require("checking when the last backup was made", Role.SUPERVISOR)
     newest = AuditRepository(session.conn).search(action="backup.create", limit=1)
     if not newest:
         return None
