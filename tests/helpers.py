@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 SUPERVISOR = "sam"
 SUPERVISOR_PASSPHRASE = "orange kettle under the stairs"
@@ -66,3 +67,12 @@ def top_level_widgets() -> list:  # type: ignore[type-arg]
     finally:
         if collecting:
             gc.enable()
+
+
+def confirm_recovery_key(dialog: Any, qtbot: Any) -> None:
+    """Do what a person does with a new recovery key's dialog: tick the box and type the
+    groups it asks for, from the paper (here, from the key on screen)."""
+    dialog.confirm.setChecked(True)
+    groups = dialog.key_label.text().split("-")
+    for field, index in zip(dialog.check_fields, dialog.asked, strict=True):
+        qtbot.keyClicks(field, groups[index].lower())

@@ -27,6 +27,7 @@ from tests.helpers import (
     SUPERVISOR,
     SUPERVISOR_PASSPHRASE,
     FakeClock,
+    confirm_recovery_key,
     top_level_widgets,
 )
 
@@ -317,6 +318,8 @@ def test_first_run_creates_the_database_and_shows_the_recovery_key(
     assert key_dialog.isVisible()
     assert not key_dialog.ok_button.isEnabled()
     key_dialog.confirm.setChecked(True)
+    assert not key_dialog.ok_button.isEnabled()  # the groups asked for are not typed yet
+    confirm_recovery_key(key_dialog, qtbot)
     key_dialog.accept()
     assert app_controller.window is not None
     assert app_controller.session is not None
@@ -345,7 +348,7 @@ def test_unlocking_with_the_recovery_key(qtbot: QtBot, created: object,
     new_key_dialog = app_controller.active_dialog
     assert isinstance(new_key_dialog, RecoveryKeyDialog)
     assert new_key_dialog.key_label.text() != key
-    new_key_dialog.confirm.setChecked(True)
+    confirm_recovery_key(new_key_dialog, qtbot)
     new_key_dialog.accept()
     assert app_controller.session is not None
     app_controller.lock()

@@ -30,6 +30,7 @@ from tests.helpers import (
     SUPERVISOR,
     SUPERVISOR_PASSPHRASE,
     FakeClock,
+    confirm_recovery_key,
     snapshot,
 )
 
@@ -74,7 +75,7 @@ def test_a_program_database_is_set_up_where_chosen_and_unlocks(
     dialog.accept()
     key_dialog = held.active_dialog
     assert isinstance(key_dialog, RecoveryKeyDialog)
-    key_dialog.confirm.setChecked(True)
+    confirm_recovery_key(key_dialog, qtbot)
     key_dialog.accept()
     assert held.window is not None
     assert held.session is not None

@@ -22,7 +22,8 @@ def cmd_settings_show(ctx: Context) -> int:
 
 def cmd_settings_set(ctx: Context) -> int:
     changes: dict[str, Any] = {name: getattr(ctx.args, name) for name in (
-        "organisation_name", "organisation_address", "organisation_phone", "auto_lock_minutes")
+        "organisation_name", "organisation_address", "organisation_phone", "auto_lock_minutes",
+        "backup_reminder_days")
         if getattr(ctx.args, name) is not None}
     if "organisation_address" in changes:
         changes["organisation_address"] = changes["organisation_address"].replace("\\n", "\n")
@@ -65,6 +66,8 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--organisation-address", help="lines separated by \\n")
     cmd.add_argument("--organisation-phone")
     cmd.add_argument("--auto-lock-minutes", type=int)
+    cmd.add_argument("--backup-reminder-days", type=int,
+                     help="remind supervisors when the newest backup is older (default 7)")
     cmd.add_argument("--logo", metavar="FILE", help="PNG or JPEG for the letterhead")
     cmd = add(commands, "letter-template", cmd_template,
               "show the referral letter template, or --set it from a file (coordinators)")

@@ -22,7 +22,7 @@ from casetracker.cli.common import (
 )
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
-from casetracker.services import accounts, audit, audit_anchor, backup
+from casetracker.services import accounts, audit, audit_anchor, backup, copies
 
 
 def cmd_init(ctx: Context) -> int:
@@ -70,6 +70,13 @@ def cmd_user_passwd(ctx: Context) -> int:
             accounts.change_own_passphrase(session, passphrase)
         else:
             accounts.reset_passphrase(session, target, passphrase)
+    return 0
+
+
+def cmd_user_role(ctx: Context) -> int:
+    role = Role.parse(ctx.args.role)
+    with ctx.unlock() as session:
+        accounts.change_role(session, ctx.args.name, role)
     return 0
 
 
@@ -136,6 +143,16 @@ def cmd_backup(ctx: Context) -> int:
     return 0
 
 
+def cmd_backup_list(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"made": b.made_at[:16].replace("T", " "), "path": str(b.path),
+                 "status": "present" if b.found else "not found",
+                 "size": "-" if b.size is None else str(b.size)}
+                for b in copies.program_backups(session)]
+    print_rows(rows, ["made", "path", "status", "size"], as_json=ctx.args.json)
+    return 0
+
+
 def cmd_restore(ctx: Context) -> int:
     source = Path(ctx.args.file)
     name = getattr(ctx.args, "user", None) or os.environ.get("CASETRACKER_USER")
@@ -193,6 +210,9 @@ def register(commands: Any, add: AddCommand) -> None:
               "change your passphrase, or (supervisor) reset another account's")
     cmd.add_argument("name", nargs="?")
     cmd.add_argument("--new-passphrase-file", metavar="FILE")
+    cmd = add(users, "role", cmd_user_role, "give an account another role (supervisor)")
+    cmd.add_argument("name")
+    cmd.add_argument("role", help="case_manager, coordinator or supervisor")
     cmd = add(users, "remove", cmd_user_remove,
               "remove an account and rekey the database (supervisor)")
     cmd.add_argument("name")
@@ -215,6 +235,9 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd = add(commands, "backup", cmd_backup,
               "write an encrypted, verified backup (FILE and FILE.keys)")
     cmd.add_argument("--out", required=True, metavar="FILE")
+    cmd = add(commands, "backups", cmd_backup_list,
+              "list the backups this program made, newest first (supervisor)")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line")
     cmd = add(commands, "restore", cmd_restore,
               "restore a backup to --db, which must not exist yet")
     cmd.add_argument("file", metavar="FILE")

@@ -57,3 +57,7 @@ class NewerVersionError(CaseTrackerError):
 
 class PassphraseChangeRequiredError(CaseTrackerError):
     """The account must choose a new passphrase before it can do anything else."""
+
+
+class OperationCancelledError(CaseTrackerError):
+    """The person stopped a long operation; what it had begun was undone."""

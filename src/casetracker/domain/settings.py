@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from casetracker.domain.validation import Checker
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
+DEFAULT_BACKUP_REMINDER_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +16,8 @@ class ProgramSettings:
     organisation_name: str = ""
     organisation_address: str = ""
     organisation_phone: str = ""
+    # Supervisors are reminded at unlock when the newest backup is older than this.
+    backup_reminder_days: int = DEFAULT_BACKUP_REMINDER_DAYS
 
 
 def validate_settings(settings: ProgramSettings) -> None:
@@ -23,4 +26,5 @@ def validate_settings(settings: ProgramSettings) -> None:
     check.length("organisation_name", settings.organisation_name, 200)
     check.length("organisation_address", settings.organisation_address, 400)
     check.length("organisation_phone", settings.organisation_phone, 40)
+    check.range("backup_reminder_days", settings.backup_reminder_days, 1, 365)
     check.done()

@@ -140,13 +140,17 @@ class FirstRunDialog(FormDialog):
 
 
 class RecoveryKeyDialog(QDialog):
-    """Shows a recovery key once, offers to print it, and waits for a confirmation."""
+    """Shows a recovery key once, offers to print it, and asks for two of its groups back
+    (typed from the paper, so the key was kept) before Continue is allowed."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        import secrets
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recovery key"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._key = key
+        self._groups = key.split("-")
         explain = QLabel(self.tr(
             "This recovery key opens the database if every passphrase is forgotten. It is "
             "shown only now. Print it or write it down, and keep it locked away from the "
@@ -163,19 +167,51 @@ class RecoveryKeyDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.clicked.connect(self.print_key)
         self.confirm = QCheckBox(self.tr("I have printed or written down the recovery key"), self)
+        # Two different groups, by number, to be typed back from the paper.
+        first = secrets.randbelow(len(self._groups))
+        second = (first + 1 + secrets.randbelow(len(self._groups) - 1)) % len(self._groups)
+        self.asked = tuple(sorted((first, second)))
+        self.check_fields: list[QLineEdit] = []
+        check = QFormLayout()
+        for index in self.asked:
+            field = QLineEdit(self)
+            field.setMaxLength(len(self._groups[index]) + 2)
+            title = self.tr("Group {0} of the key").format(index + 1)
+            field.setAccessibleName(title)
+            field.textChanged.connect(self._update)
+            self.check_fields.append(field)
+            check.addRow(title, field)
+        check_intro = QLabel(self.tr(
+            "To be sure it was kept, type these groups from your paper (the key's groups are "
+            "counted from the left):"), self)
+        check_intro.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Continue"))
         self.ok_button.setEnabled(False)
-        self.confirm.toggled.connect(self.ok_button.setEnabled)
+        self.confirm.toggled.connect(self._update)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        for widget in (explain, self.key_label, self.print_button, self.confirm, self.buttons):
+        for widget in (explain, self.key_label, self.print_button, self.confirm, check_intro):
             layout.addWidget(widget)
+        layout.addLayout(check)
+        layout.addWidget(self.buttons)
+
+    def kept(self) -> bool:
+        """The box is ticked and the groups asked for were typed back right."""
+        typed = [f.text().strip().upper() for f in self.check_fields]
+        return self.confirm.isChecked() and typed == [self._groups[i] for i in self.asked]
+
+    def _update(self, *_args: object) -> None:
+        self.ok_button.setEnabled(self.kept())
+
+    def accept(self) -> None:
+        if self.kept():
+            super().accept()
 
     def reject(self) -> None:
         # Closing without confirming would lose the only copy: only Continue closes.
-        if self.confirm.isChecked():
+        if self.kept():
             super().reject()
 
     def sheet(self) -> QTextDocument:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTableView,
     QToolBar,
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.letterhead_notice = QLabel(self)  # supervisors: letters lack the organisation
         self.statusBar().addPermanentWidget(self.letterhead_notice)
         self.show_letterhead_notice()
+        self._show_backup_reminder()  # issue 23
         self.resize(1280, 780)
         label_combo_boxes(self)
         from casetracker.gui.demo_banner import add_demo_banner
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
                           self.template_action, self.settings_action])
         tools.addSeparator()
         tools.addActions([self.team_sync.sync_action, self.team_sync.conflicts_action])
+        self._build_admin_menus(tools)  # issue 23: administration and Help
 
     def show_expiring_consents(self) -> None:
         soon = consent.expiring(self.session)
@@ -412,3 +415,91 @@ class MainWindow(QMainWindow):
         window = AuditWindow(self.session, self)
         self.active_dialog = window
         window.show()
+
+    # -- administration and help (issue 23) --------------------------------------------------
+
+    def _build_admin_menus(self, tools: QMenu) -> None:
+        supervisor = self.session.account.role is Role.SUPERVISOR
+        self.accounts_action = QAction(self.tr("&Staff accounts…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        self.recovery_key_action = QAction(self.tr("New &recovery key…"), self)
+        self.recovery_key_action.triggered.connect(self.open_recovery_key)
+        self.check_action = QAction(self.tr("&Check the database…"), self)
+        self.check_action.triggered.connect(self.open_check)
+        admin = (self.accounts_action, self.backups_action, self.recovery_key_action,
+                 self.check_action)
+        for action in admin:
+            action.setVisible(supervisor)
+        if supervisor:
+            tools.addSeparator()
+            tools.addActions(list(admin))
+        self.guide_action = QAction(self.tr("&User guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
+        self.about_action = QAction(self.tr("&About Case Tracker"), self)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide_action, self.about_action])
+        self.addAction(self.guide_action)
+
+    def _show_backup_reminder(self) -> None:
+        self.backup_reminder = QLabel(self)
+        self.backup_reminder.setObjectName("backupReminder")
+        self.statusBar().addWidget(self.backup_reminder)
+        self.refresh_backup_reminder()
+
+    def refresh_backup_reminder(self) -> None:
+        from casetracker.gui.dialogs.backups_window import reminder_text
+
+        if self.session.closed:
+            return
+        text = reminder_text(self.session, self)
+        self.backup_reminder.setText(text)
+        self.backup_reminder.setVisible(bool(text))
+
+    def open_accounts(self) -> None:
+        from casetracker.gui.dialogs.accounts_window import AccountsWindow
+
+        window = AccountsWindow(self.session, self)
+        self.active_dialog = window
+        window.show()
+
+    def open_backups(self) -> None:
+        from casetracker.gui.dialogs.backups_window import BackupsWindow
+
+        window = BackupsWindow(self.session, self)
+        window.finished.connect(lambda _r: self.refresh_backup_reminder())
+        self.active_dialog = window
+        window.show()
+
+    def open_recovery_key(self, *, ask: bool = True) -> None:
+        from casetracker.gui.dialogs import recovery_key
+
+        if ask and not recovery_key.ask_to_replace(self):
+            return
+        dialog = recovery_key.replace(self.session, self)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def open_check(self) -> None:
+        from casetracker.gui.dialogs.check_window import CheckWindow
+
+        window = CheckWindow(self.session, self)
+        self.active_dialog = window
+        window.show()
+
+    def open_guide(self) -> None:
+        from casetracker.gui.dialogs.help_window import HelpWindow
+
+        window = HelpWindow(self.session.account.role, self)
+        self.active_dialog = window
+        window.show()
+
+    def open_about(self) -> None:
+        from casetracker.gui.dialogs.help_window import AboutDialog
+
+        dialog = AboutDialog(self.session.paths.db, self)
+        self.active_dialog = dialog
+        dialog.open()

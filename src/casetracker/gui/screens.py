@@ -36,6 +36,7 @@ from casetracker.services.vault import Vault
 Screen = tuple[str, QWidget]
 
 SAMPLE_KEY = "ABCDEF-GHIJKL-MNOPQR-STUVWX-YZ2345-67ABCD"
+SAMPLE_ONE_TIME = "abcd-efgh-jkmn-pqrs-tuvw"
 
 
 def settle(seconds: float = 0.0) -> None:
@@ -143,6 +144,51 @@ def _main_window(window: MainWindow, session: Session, preview: bool = True,
         settings.get_settings(session), editable=session.account.role is Role.SUPERVISOR,
         parent=window, own_name=staff_names.staff_name(session),
         logo=sharing_support.logo(session)))
+    yield from _administration(window, session)  # issue 23
+
+
+def _administration(window: MainWindow, session: Session) -> Iterator[Screen]:
+    """Help and About for everyone; staff accounts, backups and the check for supervisors."""
+    yield from _opened("help-guide", window, window.open_guide)
+    yield from _opened("dialog-about", window, window.open_about)
+    if session.account.role is not Role.SUPERVISOR:
+        return
+    window.open_accounts()
+    accounts_window = window.active_dialog
+    assert accounts_window is not None
+    try:
+        yield from _shown("staff-accounts", accounts_window, close=False)
+        yield from _opened("dialog-add-account", accounts_window, accounts_window.open_add)
+        other = next((a.name for a in accounts_window.model.accounts
+                      if a.name != session.account.name), None)
+        if other is not None:
+            accounts_window.select(other)
+            yield from _opened("dialog-change-role", accounts_window, accounts_window.open_role)
+            yield from _opened("dialog-one-time-passphrase", accounts_window,
+                               lambda: accounts_window.show_one_time(other, SAMPLE_ONE_TIME))
+    finally:
+        _close(accounts_window)
+        window.active_dialog = None
+    window.open_backups()
+    backups_window = window.active_dialog
+    assert backups_window is not None
+    try:
+        yield from _shown("backups", backups_window, close=False)
+        yield from _opened("dialog-restore", backups_window, backups_window.open_restore)
+    finally:
+        _close(backups_window)
+        window.active_dialog = None
+    window.open_check()
+    check_window = window.active_dialog
+    assert check_window is not None
+    try:
+        job = check_window.run_check()
+        while job.isRunning() or check_window.job is not None:
+            settle(0.05)
+        yield from _shown("check-database", check_window, close=False)
+    finally:
+        _close(check_window)
+        window.active_dialog = None
 
 
 def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:

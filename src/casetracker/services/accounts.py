@@ -9,7 +9,7 @@ from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
 from casetracker.services import audit_anchor, copies, keyring, team_accounts
 from casetracker.services.session import Session, fingerprint
-from casetracker.storage.repositories import UserRepository
+from casetracker.storage.repositories import AuditRepository, UserRepository
 
 
 def list_accounts(session: Session, *, include_removed: bool = False) -> list[Account]:
@@ -18,8 +18,10 @@ def list_accounts(session: Session, *, include_removed: bool = False) -> list[Ac
     return UserRepository(session.conn).list(include_removed=include_removed)
 
 
-def add_account(session: Session, name: str, role: Role, passphrase: str) -> Account:
-    """Create an account with its own key slot (supervisors only)."""
+def add_account(session: Session, name: str, role: Role, passphrase: str, *,
+                one_time: bool = False) -> Account:
+    """Create an account with its own key slot (supervisors only). With `one_time` the
+    passphrase (see `one_time_passphrase`) must be changed at the account's first unlock."""
     import uuid  # here: the lock screen imports this module, and uuid is slow to load
 
     session.require("adding an account", Role.SUPERVISOR)
@@ -29,7 +31,8 @@ def add_account(session: Session, name: str, role: Role, passphrase: str) -> Acc
     if users.by_name(name) is not None:
         raise AlreadyExistsError(f"an account named {name!r} exists or existed; choose another")
     slot, _ = keyring.new_slot_for(session, "user", name, secret)
-    account = Account(str(uuid.uuid4()), name, role, clock.now_iso())
+    account = Account(str(uuid.uuid4()), name, role, clock.now_iso(),
+                      must_change_passphrase=one_time)
 
     def add_slot(keyfile: KeyFile) -> None:
         # A crash between the key file and the commit leaves this slot without an account;
@@ -40,7 +43,7 @@ def add_account(session: Session, name: str, role: Role, passphrase: str) -> Acc
 
     with session.changing():
         users.add(account, fingerprint(slot.public_key))
-        session.audit("account.add", name, role=role.value)
+        session.audit("account.add", name, role=role.value, one_time=one_time)
         session.update_keyfile(add_slot)
     team_accounts.publish(session, name)  # the account unlocks on every laptop of a program
     return account
@@ -79,6 +82,49 @@ def reset_passphrase(session: Session, name: str, new_passphrase: str) -> None:
     keyring.replace_user_slot(session, target.name, secret, must_change=True,
                               action="account.passphrase_reset", by=session.account.name)
     team_accounts.publish(session, target.name)
+
+
+def one_time_passphrase() -> str:
+    """A random passphrase for a supervisor to hand over, changed at its first unlock:
+    five groups of four letters and digits (about 100 bits), easy to read out."""
+    import secrets
+
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
+
+
+def change_role(session: Session, name: str, role: Role) -> Account:
+    """Give another account a new role (supervisors only); the last supervisor keeps theirs."""
+    session.require("changing an account's role", Role.SUPERVISOR)
+    target = _active(session, name)
+    if target.name.casefold() == session.account.name.casefold():
+        raise UsageError("you cannot change your own role; another supervisor can")
+    if target.role is role:
+        return target
+    users = UserRepository(session.conn)
+    if target.role is Role.SUPERVISOR and not any(
+            a.role is Role.SUPERVISOR and a.name != target.name for a in users.list()):
+        raise UsageError("the last supervisor account cannot be given another role")
+    with session.changing():
+        users.set_role(target.name, role)
+        session.audit("account.role_changed", target.name, was=target.role.value,
+                      now=role.value)
+    if target.role is Role.SUPERVISOR:
+        # The audit signer is sealed to supervisors: a successor, sealed to those left.
+        audit_anchor.replace_signer(session)
+    return _active(session, target.name)
+
+
+def last_unlocks(session: Session) -> dict[str, str]:
+    """When each account last unlocked (ISO time, from the audit trail), for supervisors."""
+    session.require("listing accounts", Role.SUPERVISOR)
+    found: dict[str, str] = {}
+    audit = AuditRepository(session.conn)
+    for account in UserRepository(session.conn).list():
+        entries = audit.search(actor=account.name, action="login", limit=1)
+        if entries:
+            found[account.name] = entries[-1].at
+    return found
 
 
 def remove_account(session: Session, name: str) -> copies.CopiesReport:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
@@ -18,6 +17,7 @@ from casetracker.domain.errors import (
     DatabaseDamagedError,
     KeyFileError,
     NotFoundError,
+    OperationCancelledError,
     UsageError,
 )
 from casetracker.security import envelope
@@ -38,6 +38,13 @@ class BackupResult:
     path: Path
     keys_path: Path
     sha256: str
+    size: int = 0  # bytes of the database copy
+    counts: dict[str, int] = field(default_factory=dict)  # what it holds (`content_counts`)
+
+
+# `progress(fraction)` is told how far a long operation is (0..1, or None when unknown) and
+# answers whether to go on; False stops it and undoes what it began.
+Progress = Callable[[float | None], bool]
 
 
 def _sha256(path: Path) -> str:
@@ -48,42 +55,87 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def integrity_check(session: Session) -> list[str]:
-    """Every page's authentication and SQLite's structural check; empty when all is sound."""
+def _go_on(progress: Progress | None, fraction: float | None) -> None:
+    if progress is not None and not progress(fraction):
+        raise OperationCancelledError("stopped; nothing was changed")
+
+
+def integrity_check(session: Session, progress: Progress | None = None) -> list[str]:
+    """Every page's authentication and SQLite's structural check; empty when all is sound.
+    A check stopped through `progress` is not audited (it changed nothing)."""
     session.require("checking the database")
-    problems = db.integrity_problems(session.conn)
+    _go_on(progress, None)
+    with readable_storage_errors(), db.watching(session.conn, lambda: _still(progress)):
+        problems = db.integrity_problems(session.conn)
+    _go_on(progress, 1.0)  # the page check itself cannot be stopped part way
     session.audit("vault.check", None, ok=not problems, problems=len(problems))
     return problems
 
 
+def _still(progress: Progress | None, fraction: float | None = None) -> bool:
+    return progress is None or progress(fraction)
+
+
 @readable_storage_errors()
-def create_backup(session: Session, out: Path) -> BackupResult:
-    """Write an encrypted copy of the database to `out` and the key file to `out.keys`."""
+def create_backup(session: Session, out: Path, progress: Progress | None = None,
+                  ) -> BackupResult:
+    """Write an encrypted copy of the database to `out` and the key file to `out.keys`,
+    check every page of the copy, and count what it holds. Stopped through `progress`, it
+    leaves no file behind and writes nothing to the audit trail."""
     session.require("making a backup", Role.SUPERVISOR)
     keys_out = Path(f"{out}.keys")
     for path in (out, keys_out):
         if path.exists():
             raise AlreadyExistsError(f"{path} already exists; choose another backup file name")
+    folder = out.parent.absolute()
+    new_folders = []
+    while not folder.exists():
+        new_folders.append(folder)
+        folder = folder.parent
     out.parent.mkdir(parents=True, exist_ok=True)
+    total = max(1, session.paths.db.stat().st_size)
+
+    def copied() -> bool:  # the copy grows towards the database's size
+        try:
+            done = out.stat().st_size / total
+        except OSError:
+            done = 0.0
+        return _still(progress, min(0.9, 0.9 * done))
+
     try:
-        db.export_copy(session.conn, out, session.data_key, schema_version(session.conn))
+        with db.watching(session.conn, copied, every=2000):
+            db.export_copy(session.conn, out, session.data_key, schema_version(session.conn))
+        _go_on(progress, 0.9)
         KeyFile.load(session.paths.keys).save(keys_out)
         problems = db.check_file(out, session.data_key)
         if problems:
             raise DatabaseDamagedError(f"the backup did not verify: {problems[0]}")
+        _go_on(progress, 0.95)
+        check = db.connect_readonly(out, session.data_key)
+        try:
+            counts = db.content_counts(check)
+        finally:
+            check.close()
     except BaseException:
         for path in (out, keys_out):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+        for made in new_folders:  # deepest first
+            try:
+                made.rmdir()
+            except OSError:
+                break
         raise
     digest = _sha256(out)
     # The full path lets a purge or an account's removal name this copy again later.
-    session.audit("backup.create", None, file=out.name, path=str(out.resolve()), sha256=digest)
-    return BackupResult(out, keys_out, digest)
+    session.audit("backup.create", None, file=out.name, path=str(out.resolve()), sha256=digest,
+                  size=out.stat().st_size, counts=counts)
+    return BackupResult(out, keys_out, digest, out.stat().st_size, counts)
 
 
 @readable_storage_errors()
-def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> Session:
+def restore_backup(source: Path, target: Vault, name: str, passphrase: str,
+                   progress: Progress | None = None) -> Session:
     """Put the backup `source` (with `source.keys`) in place as `target`, which must not exist.
 
     The backup is checked before anything is written: the passphrase must open one of its
@@ -114,7 +166,7 @@ def restore_backup(source: Path, target: Vault, name: str, passphrase: str) -> S
             f"{source.name} is in use or was not closed cleanly ({source_wal.name} is beside "
             "it); close the program using it, or restore from a file made by 'backup'")
     with _undone_on_failure(target):
-        return _restore(source, source_keys, target, name, passphrase)
+        return _restore(source, source_keys, target, name, passphrase, progress)
 
 
 @contextlib.contextmanager
@@ -163,7 +215,7 @@ def _refusal(name: str) -> AuthenticationError:
 
 
 def _restore(source: Path, source_keys: Path, target: Vault, name: str,
-             passphrase: str) -> Session:
+             passphrase: str, progress: Progress | None = None) -> Session:
     keyfile = KeyFile.load(source_keys)
     slot = keyfile.user_slot(name)
     if slot is None:
@@ -181,18 +233,19 @@ def _restore(source: Path, source_keys: Path, target: Vault, name: str,
             raise _refusal(name) from None
         throttle.record_success(tag)
     # A supervisor's passphrase is proved: from here on, the backup's faults are named.
+    _go_on(progress, 0.2)
     problems = db.check_file(source, data_key)
     if problems:
         raise DatabaseDamagedError(f"the backup is damaged: {problems[0]}")
+    _go_on(progress, 0.5)
     target.paths.db.parent.mkdir(parents=True, exist_ok=True)
     staged = [(source, target.paths.db), (source_keys, target.paths.keys)]
     for src, dst in staged:
         tmp = _staging(dst)
-        shutil.copyfile(src, tmp)
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        _copy(src, tmp, progress)
         tmp.replace(dst)
     fsync_directory(target.paths.db.parent)
+    _go_on(progress, 0.9)
     session = target.unlock(name, passphrase)
     try:
         session.audit("backup.restore", None, source=source.name, sha256=_sha256(source),
@@ -201,6 +254,19 @@ def _restore(source: Path, source_keys: Path, target: Vault, name: str,
         session.close()
         raise
     return session
+
+
+def _copy(source: Path, target: Path, progress: Progress | None) -> None:
+    """Copy in blocks, asking `progress` between them (the part of 0.5..0.9 it reports)."""
+    total = max(1, source.stat().st_size)
+    done = 0
+    with source.open("rb") as reader, target.open("wb") as writer:
+        for block in iter(lambda: reader.read(1 << 22), b""):
+            writer.write(block)
+            done += len(block)
+            _go_on(progress, 0.5 + 0.4 * min(1.0, done / total))
+        writer.flush()
+        os.fsync(writer.fileno())
 
 
 def _supervisor_key(source: Path, keyfile: KeyFile, slot: KeySlot, secrets: SlotSecrets,

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import glob
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.security.keyslots import KeyFile
 from casetracker.services.session import Session, VaultPaths
@@ -139,6 +141,50 @@ def _backups_since(session: Session, *, created_by: str, subject: str) -> list[_
         path = Path(recorded) if isinstance(recorded, str) else Path(name)
         seen.setdefault(path, _Recorded(path, entry.at, isinstance(recorded, str)))
     return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class MadeBackup:
+    """A backup the program made, as the audit trail recorded it (newest first in lists)."""
+
+    path: Path
+    made_at: str
+    found: bool  # still at `path`
+    size: int | None  # as recorded when it was made (None before sizes were recorded)
+    counts: dict[str, int]  # what it held when made (empty before counts were recorded)
+
+
+def program_backups(session: Session) -> list[MadeBackup]:
+    """Every backup recorded in the audit trail, newest first, each path once (supervisors)."""
+    session.require("listing backups", Role.SUPERVISOR)
+    seen: dict[Path, MadeBackup] = {}
+    for entry in reversed(AuditRepository(session.conn).search(action="backup.create",
+                                                                limit=_ALL)):
+        if entry.action != "backup.create":
+            continue
+        recorded = entry.details.get("path")
+        path = Path(recorded) if isinstance(recorded, str) else Path(
+            str(entry.details.get("file", "?")))
+        size = entry.details.get("size")
+        counts = entry.details.get("counts")
+        seen.setdefault(path, MadeBackup(
+            path, entry.at, isinstance(recorded, str) and path.exists(),
+            size if isinstance(size, int) else None,
+            dict(counts) if isinstance(counts, dict) else {}))
+    return list(seen.values())
+
+
+def days_since_last_backup(session: Session) -> int | None:
+    """Whole days since the newest backup the program made (None: never made one);
+    supervisors, who are reminded when it is more than the program's setting."""
+    from casetracker.domain import clock
+
+    session.require("checking when the last backup was made", Role.SUPERVISOR)
+    newest = AuditRepository(session.conn).search(action="backup.create", limit=1)
+    if not newest:
+        return None
+    made = datetime.fromisoformat(newest[-1].at)
+    return max(0, (clock.now() - made).days)
 
 
 def _sweep_beside(session: Session) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from casetracker.domain.errors import DatabaseDamagedError
+from casetracker.domain.errors import DatabaseDamagedError, OperationCancelledError
 from casetracker.storage.connection import is_database_error
 
 
@@ -19,6 +19,10 @@ def readable_storage_errors() -> Iterator[None]:
         if not is_database_error(exc):
             raise
         text = str(exc)
+        if "interrupted" in text:
+            # A long statement stopped by `Session.interrupt` (the person pressed Cancel);
+            # SQLite rolled its transaction back.
+            raise OperationCancelledError("stopped; nothing was changed") from exc
         if "locked" in text or "busy" in text:
             raise DatabaseDamagedError(
                 "the database is busy in another Case Tracker window or command; finish or "

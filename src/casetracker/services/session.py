@@ -147,6 +147,59 @@ class Session:
         if slot_secrets is not None:
             self._slot_secrets = slot_secrets
 
+    # -- work on another thread -------------------------------------------------------------
+
+    def copy_opener(self) -> Callable[[], Session]:
+        """A function that opens this session's copy (the same account and keys on a
+        connection of its own), for long work on another thread. Get it on this session's
+        thread; call it on the worker's thread and use and close the copy there only (an
+        SQLite connection belongs to the thread that opened it). The keys are taken now, so
+        a lock meanwhile does not leave the worker without them. The copy's audit entries
+        chain into the same trail (SQLite serialises the two connections' writes)."""
+        from casetracker.domain.errors import OperationCancelledError
+        from casetracker.storage.connection import connect
+
+        if self._closed:
+            raise OperationCancelledError("the program was locked; nothing was changed")
+        paths, account, data_key, secrets = (self.paths, self.account, self._data_key,
+                                             self._slot_secrets)
+        vault_id, kdf, policy = self.vault_id, self.kdf, self.policy
+
+        def open_copy() -> Session:
+            conn = connect(paths.db, data_key)
+            try:
+                return Session(paths, conn, account, data_key=data_key, vault_id=vault_id,
+                               slot_secrets=secrets, kdf=kdf, policy=policy)
+            except BaseException:
+                conn.close()
+                raise
+
+        return open_copy
+
+    def open_copy(self) -> Session:
+        """This session's copy, opened now on the calling thread (see `copy_opener`)."""
+        return self.copy_opener()()
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this session's connection (from any thread); it
+        raises an "interrupted" error there and its transaction rolls back."""
+        if not self._closed:
+            self.conn.interrupt()
+
+    def reconnect(self, new_key: bytes, slot_secrets: SlotSecrets) -> None:
+        """After a copy (`open_copy`) rekeyed the database: reopen this session's connection
+        under the copy's new data key (the old connection can no longer read a page)."""
+        from casetracker.storage.connection import connect
+
+        if self._closed:
+            return
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self.conn = connect(self.paths.db, new_key)
+        self._data_key = new_key
+        self._slot_secrets = slot_secrets
+        self.refresh_account()
+
     def refresh_account(self) -> None:
         account = UserRepository(self.conn).by_name(self.account.name)
         if account is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -226,3 +226,41 @@ def export_copy(conn: Connection, target: Path, data_key: bytes, user_version: i
         os.fsync(handle.fileno())
     if os.name != "nt":
         target.chmod(0o600)
+
+
+@contextlib.contextmanager
+def watching(conn: Connection, tick: Callable[[], bool], every: int = 20_000) -> Iterator[None]:
+    """Call `tick()` every `every` SQLite instructions while the block runs; when it returns
+    False the running statement stops with an "interrupted" error and its transaction rolls
+    back (a long statement made cancellable)."""
+    conn.set_progress_handler(lambda: 0 if tick() else 1, every)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+# What a backup is said to hold: counts only, never a name. (table, what it counts)
+CONTENT_TABLES: tuple[tuple[str, str], ...] = (
+    ("survivors", "survivors"),
+    ("notes", "case notes"),
+    ("goals", "goals"),
+    ("documents", "identity documents"),
+    ("attachments", "scans"),
+    ("consents", "consents"),
+    ("employers", "employers"),
+    ("users", "staff accounts"),
+    ("audit_log", "audit entries"),
+)
+
+
+def content_counts(conn: Connection) -> dict[str, int]:
+    """Rows in each table of `CONTENT_TABLES` (a table an older schema lacks counts 0)."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    counts = {}
+    for table, _words in CONTENT_TABLES:
+        where = " WHERE removed_at IS NULL" if table == "users" else ""
+        counts[table] = (conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+                         if table in present else 0)
+    return counts
