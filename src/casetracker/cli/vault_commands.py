@@ -21,7 +21,7 @@ from casetracker.cli.common import (
 )
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
-from casetracker.services import accounts, audit, audit_anchor, backup
+from casetracker.services import accounts, audit, audit_anchor, backup, copies
 
 
 def cmd_init(ctx: Context) -> int:
@@ -130,8 +130,29 @@ def cmd_check(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
+    chosen = [o for o, v in (("--out", ctx.args.out), ("--list", ctx.args.list),
+                             ("--prune", ctx.args.prune)) if v]
+    if len(chosen) != 1:
+        raise UsageError("backup takes one of --out FILE (make a backup), --list (the backups "
+                         "made) or --prune (remove those made before the latest purge)")
     with ctx.unlock() as session:
-        backup.create_backup(session, Path(ctx.args.out))
+        if ctx.args.out:
+            backup.create_backup(session, Path(ctx.args.out))
+        elif ctx.args.list:
+            print_rows([{"made": b.made_at[:16].replace("T", " "), "path": str(b.path),
+                         "found": "yes" if b.found else "no",
+                         "holds_purged": "yes" if b.past_policy else "no"}
+                        for b in copies.known_backups(session)],
+                       ["made", "found", "holds_purged", "path"], as_json=ctx.args.json)
+        else:
+            report = copies.prune_backups(session)
+            for path in report.removed:
+                print(f"removed {path} and its .keys file", file=sys.stderr)
+            for path in report.could_not_remove:
+                print(f"{PROG}: could not remove {path}; remove it by hand", file=sys.stderr)
+            for path in report.missing:
+                print(f"{PROG}: {path} holds purged cases but is no longer at that path; "
+                      "wherever it is now, destroy it and its .keys file", file=sys.stderr)
     return 0
 
 
@@ -211,8 +232,12 @@ def register(commands: Any, add: AddCommand) -> None:
 
     add(commands, "check", cmd_check, "check that every page of the database authenticates")
     cmd = add(commands, "backup", cmd_backup,
-              "write an encrypted, verified backup (FILE and FILE.keys)")
-    cmd.add_argument("--out", required=True, metavar="FILE")
+              "write an encrypted, verified backup (FILE and FILE.keys); --list the "
+              "backups made; --prune those made before the latest purge (supervisor)")
+    cmd.add_argument("--out", metavar="FILE")
+    cmd.add_argument("--list", action="store_true")
+    cmd.add_argument("--prune", action="store_true")
+    cmd.add_argument("--json", action="store_true", help="with --list: JSON lines")
     cmd = add(commands, "restore", cmd_restore,
               "restore a backup to --db, which must not exist yet")
     cmd.add_argument("file", metavar="FILE")

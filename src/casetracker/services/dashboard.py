@@ -20,12 +20,14 @@ from casetracker.domain.reports import (
     ended_periods,
     parse_period,
 )
+from casetracker.domain.retention import add_kept
 from casetracker.export import reports as render
 from casetracker.security.atomic import atomic_write
 from casetracker.services import audit_anchor
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.reports_repo import ReportsRepository
+from casetracker.storage.retention_repo import RetentionScheduleRepository
 
 
 def manager_figures(session: Session) -> list[ManagerFigures]:
@@ -58,7 +60,9 @@ def outcomes(session: Session, period: str) -> Outcomes:
     chosen = parse_period(period)
     check_reportable(chosen, clock.today())
     counts = ReportsRepository(session.conn).outcome_counts(chosen.start, chosen.end)
-    return Outcomes(chosen, **counts)
+    # Purged cases' contributions, kept as de-identified counts: past figures never change.
+    kept = RetentionScheduleRepository(session.conn).kept_figures(chosen.label)
+    return Outcomes(chosen, **add_kept(counts, kept))  # type: ignore[arg-type]
 
 
 def caseload_report(session: Session, fmt: str) -> bytes:

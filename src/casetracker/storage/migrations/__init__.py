@@ -22,6 +22,7 @@ from casetracker.storage.migrations import (
     v009_dashboard_counts,
     v010_audit_protection,
     v011_change_capture,
+    v012_retention,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -29,7 +30,7 @@ from casetracker.storage.migrations.registry import STEPS, step
 STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment,
                 v005_sharing, v006_reviews, v007_report_indexes,
                 v008_dashboard_indexes, v009_dashboard_counts, v010_audit_protection,
-                v011_change_capture)
+                v011_change_capture, v012_retention)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

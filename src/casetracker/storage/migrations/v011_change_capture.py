@@ -117,6 +117,13 @@ REPLICATED: tuple[Replicated, ...] = (
         case=_SURVIVOR),
     Replicated("review_actions", ("id",), ("review_id", "text", "task_id"),
                case="(SELECT survivor_id FROM reviews WHERE id = {r}.review_id)"),
+    # Retention (schema 12): the policy and holds that decide a purge travel with it.
+    Replicated("retention_policy", ("id",), (
+        "closed_months", "sensitive_months", "scans_months", "figures_years", "updated_at")),
+    Replicated("case_closures", ("survivor_id",), ("closed_on",), case=_SURVIVOR),
+    Replicated("legal_holds", ("id",), ("survivor_id", "reason", "placed_by", "placed_on"),
+               case=_SURVIVOR),
+    Replicated("kept_figures", ("id",), ("period", "period_end", "measure", "n")),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
