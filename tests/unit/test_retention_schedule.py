@@ -198,7 +198,9 @@ def test_cli_policy_due_hold_and_purge(team: Team, tmp_path: Path,
         return status, captured.out, captured.err
 
     status, out, _ = run("retention", "policy")
-    assert status == 0 and "closed_months" in out and "12" in out
+    assert status == 0
+    assert "closed_months" in out
+    assert "12" in out
     assert run("retention", "policy", "--closed-months", "13", "--figures-years", "8")[0] == 0
     assert "13" in run("retention", "policy", "--json")[1]
     with pytest.raises(SystemExit) as usage:  # argparse's own usage error
@@ -207,13 +209,17 @@ def test_cli_policy_due_hold_and_purge(team: Team, tmp_path: Path,
     assert run("retention", "hold", "CT-1", "--reason", "Court case pending")[0] == 0
     status, out, _ = run("retention", "due")
     assert status == 0
-    assert "CT-2" in out and "CT-1" not in out and "Ana" not in out
+    assert "CT-2" in out
+    assert "CT-1" not in out
+    assert "Ana" not in out
     assert "1 case due for purge" in out
     status, _, err = run("retention", "purge", "--due", "--confirm", "2")
-    assert status == 2 and "1 case is due for purge, not 2" in err
+    assert status == 2
+    assert "1 case is due for purge, not 2" in err
     assert run("retention", "purge", "--due")[0] == 2
     status, _, err = run("retention", "purge", "--due", "--confirm", "1")
-    assert status == 0 and "CT-2" in err
+    assert status == 0
+    assert "CT-2" in err
     assert run("retention", "due")[1].strip().endswith("nothing is due for purge")
     assert run("retention", "release", "CT-1")[0] == 0
     assert "CT-1" in run("retention", "due")[1]
