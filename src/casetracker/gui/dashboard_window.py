@@ -85,6 +85,7 @@ class DashboardWindow(QDialog):
             self.tr("retained {0} days: {1}").format(days, "—" if rate is None
                                                      else f"{rate:.0%}")
             for days, rate in zip((30, 60, 90), rates, strict=True)), self)
+        due_row = self._due_for_purge_row()  # made here: Tab follows the order made
         self.caseload_button = QPushButton(self.tr("Caseload report…"), self)
         self.caseload_button.clicked.connect(self.save_caseload_report)
         # The outcome report covers one fixed period that is over, chosen from a list: two
@@ -122,7 +123,7 @@ class DashboardWindow(QDialog):
         layout.addWidget(QLabel(self.tr("Placement funnel"), self))
         layout.addWidget(self.funnel, 1)
         layout.addWidget(self.retention)
-        layout.addLayout(self._due_for_purge_row())
+        layout.addLayout(due_row)
         layout.addLayout(reports)
         self.active_dialog: QWidget | None = None
         self.resize(1080, 680)
