@@ -71,7 +71,9 @@ class PurgeReport:
         """One line saying what went, in counts (no value of the record): "purged CT-1: the
         record, 3 goals, 9 documents and its search entries"."""
         parts = ["the record"] if self.rows.get("survivors") else []
-        others = {table: n for table, n in self.rows.items() if n and table != "survivors"}
+        # The closing date and any lifted hold are bookkeeping, not part of the record.
+        others = {table: n for table, n in self.rows.items()
+                  if n and table not in ("survivors", "case_closures", "legal_holds")}
         for table, (one, many) in _ROW_NAMES.items():
             count = others.pop(table, 0)
             if table == "survivor_sensitive":
