@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain import clock
 from casetracker.domain.errors import NotFoundError
-from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.domain.retention import add_months
+from casetracker.domain.survivors import CaseStatus, SensitiveDetails, Survivor
 from casetracker.gui.controller import AppController
+from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
-from casetracker.services import audit, survivors
+from casetracker.gui.retention_window import ConfirmDuePurgeDialog, RetentionWindow
+from casetracker.services import audit, retention, sensitive, survivors
 from tests.conftest import Team
 from tests.gui.test_app import unlock, verify
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE, SUPERVISOR, SUPERVISOR_PASSPHRASE
@@ -96,3 +102,52 @@ def test_the_case_manager_closes_and_reopens_a_case(qtbot: QtBot, team: Team, ro
     qtbot.waitUntil(lambda: window.record.status_button.text() == "Close case")
     with verify(team) as session:  # type: ignore[attr-defined]
         assert survivors.get_survivor(session, rosa.case_number).status is CaseStatus.ACTIVE
+
+
+@pytest.fixture
+def due_cases(team: Team) -> None:
+    """One case whose record is due, one whose sensitive details are, one held."""
+    today = clock.today()
+    for case, months in (("CT-0001", 13), ("CT-0002", 4), ("CT-0003", 30)):
+        survivors.create_survivor(team.case_manager, survivors.draft(case, "Rosa"),
+                                  SensitiveDetails("", history_notes="Harmed"))
+        with clock.using(clock.FixedClock(add_months(today, -months))):
+            survivors.set_status(team.case_manager, case, CaseStatus.CLOSED)
+    retention.hold(team.supervisor, "CT-0003", "Court case")
+
+
+def test_supervisor_purges_what_is_due_from_the_dashboard(
+        qtbot: QtBot, team: Team, due_cases: None, controller: AppController,
+        tmp_path: Path) -> None:
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.dashboard_action.trigger()  # type: ignore[attr-defined]
+    board = window.active_dialog  # type: ignore[attr-defined]
+    assert isinstance(board, DashboardWindow)
+    assert board.due_for_purge.text() == "Due for purge: 2 case(s)"
+    qtbot.mouseClick(board.retention_button, Qt.MouseButton.LeftButton)
+    listing = board.active_dialog
+    assert isinstance(listing, RetentionWindow)
+    rows = [[listing.table.item(r, c).text() for c in range(2)]
+            for r in range(listing.table.rowCount())]
+    assert rows == [["CT-0001", "Whole record"], ["CT-0002", "Sensitive details"]]
+    texts = " ".join(listing.table.item(r, c).text() for r in range(2) for c in range(4))
+    assert "Rosa" not in texts
+    listing.grab().save(str(tmp_path / "retention.png"))
+    qtbot.mouseClick(listing.purge_button, Qt.MouseButton.LeftButton)
+    dialog = listing.active_dialog
+    assert isinstance(dialog, ConfirmDuePurgeDialog)
+    qtbot.keyClicks(dialog.typed, "3")
+    assert not dialog.ok_button.isEnabled()
+    dialog.typed.clear()
+    qtbot.keyClicks(dialog.typed, "2")
+    dialog.grab().save(str(tmp_path / "retention-confirm.png"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 0)
+    assert listing.summary.text().startswith("Purged 2 case(s) (1 whole).")
+    listing.close()
+    qtbot.waitUntil(lambda: board.due_for_purge.text() == "Due for purge: 0 case(s)")
+    with verify(team) as session:  # type: ignore[attr-defined]
+        with pytest.raises(NotFoundError):
+            survivors.get_survivor(session, "CT-0001")
+        assert sensitive.get_sensitive(session, "CT-0002").history_notes == ""
+        assert sensitive.get_sensitive(session, "CT-0003").history_notes == "Harmed"

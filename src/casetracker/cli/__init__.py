@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         note_commands,
         plan_commands,
         report_commands,
+        retention_commands,
         review_commands,
         selftest_commands,
         sensitive_commands,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
     report_commands.register(commands, add)
+    retention_commands.register(commands, add)
     review_commands.register(commands, add)
     sync_commands.register(commands, add)
     conflict_commands.register(commands, add)

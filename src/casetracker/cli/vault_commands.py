@@ -138,18 +138,33 @@ def cmd_check(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
+    if bool(ctx.args.out) == bool(ctx.args.prune):
+        raise UsageError("backup takes one of --out FILE (make a backup) or --prune (remove "
+                         "those made before the latest purge); 'backups' lists them")
     with ctx.unlock() as session:
-        backup.create_backup(session, Path(ctx.args.out))
+        if ctx.args.out:
+            backup.create_backup(session, Path(ctx.args.out))
+        else:
+            report = copies.prune_backups(session)
+            for path in report.removed:
+                print(f"removed {path} and its .keys file", file=sys.stderr)
+            for path in report.could_not_remove:
+                print(f"{PROG}: could not remove {path}; remove it by hand", file=sys.stderr)
+            for path in report.missing:
+                print(f"{PROG}: {path} holds purged cases but is no longer at that path; "
+                      "wherever it is now, destroy it and its .keys file", file=sys.stderr)
     return 0
 
 
 def cmd_backup_list(ctx: Context) -> int:
     with ctx.unlock() as session:
+        purged = {b.path for b in copies.known_backups(session) if b.past_policy}
         rows = [{"made": b.made_at[:16].replace("T", " "), "path": str(b.path),
                  "status": "present" if b.found else "not found",
-                 "size": "-" if b.size is None else str(b.size)}
+                 "size": "-" if b.size is None else str(b.size),
+                 "holds_purged": "yes" if b.path in purged else "no"}
                 for b in copies.program_backups(session)]
-    print_rows(rows, ["made", "path", "status", "size"], as_json=ctx.args.json)
+    print_rows(rows, ["made", "path", "status", "size", "holds_purged"], as_json=ctx.args.json)
     return 0
 
 
@@ -233,8 +248,10 @@ def register(commands: Any, add: AddCommand) -> None:
 
     add(commands, "check", cmd_check, "check that every page of the database authenticates")
     cmd = add(commands, "backup", cmd_backup,
-              "write an encrypted, verified backup (FILE and FILE.keys)")
-    cmd.add_argument("--out", required=True, metavar="FILE")
+              "write an encrypted, verified backup (FILE and FILE.keys); --prune the "
+              "backups made before the latest purge (supervisor)")
+    cmd.add_argument("--out", metavar="FILE")
+    cmd.add_argument("--prune", action="store_true")
     cmd = add(commands, "backups", cmd_backup_list,
               "list the backups this program made, newest first (supervisor)")
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")

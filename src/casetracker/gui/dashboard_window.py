@@ -32,9 +32,10 @@ from casetracker.domain.reports import (
 )
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
+from casetracker.gui.retention_window import RetentionWindow
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
-from casetracker.services import dashboard, funder_report, internships
+from casetracker.services import dashboard, funder_report, internships, retention
 from casetracker.services.session import Session
 
 # How many of the latest periods of each kind the outcome report offers.
@@ -84,6 +85,7 @@ class DashboardWindow(QDialog):
             self.tr("retained {0} days: {1}").format(days, "—" if rate is None
                                                      else f"{rate:.0%}")
             for days, rate in zip((30, 60, 90), rates, strict=True)), self)
+        due_row = self._due_for_purge_row()  # made here: Tab follows the order made
         self.caseload_button = QPushButton(self.tr("Caseload report…"), self)
         self.caseload_button.clicked.connect(self.save_caseload_report)
         # The outcome report covers one fixed period that is over, chosen from a list: two
@@ -131,10 +133,35 @@ class DashboardWindow(QDialog):
                 or self.tr("none")), self)
         self.internships_ending.setWordWrap(True)
         layout.addWidget(self.internships_ending)
+        layout.addLayout(due_row)
         layout.addLayout(reports)
         self.active_dialog: QWidget | None = None
         self.resize(1080, 680)
         self.demo_banner = add_demo_banner(self, session)
+
+    # -- retention (issue 20): the figure "due for purge" and the window behind it ----------
+
+    def _due_for_purge_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.due_for_purge = QLabel(self)
+        self.retention_button = QPushButton(self.tr("Retention…"), self)
+        self.retention_button.setToolTip(self.tr("What is due for purge under the policy"))
+        self.retention_button.clicked.connect(self.open_retention)
+        row.addWidget(self.due_for_purge)
+        row.addStretch(1)
+        row.addWidget(self.retention_button)
+        self._show_due_for_purge()
+        return row
+
+    def _show_due_for_purge(self) -> None:
+        self.due_for_purge.setText(self.tr("Due for purge: {0} case(s)").format(
+            retention.due_count(self.session)))
+
+    def open_retention(self) -> None:
+        window = RetentionWindow(self.session, self)
+        window.finished.connect(self._show_due_for_purge)
+        self.active_dialog = window
+        window.show()
 
     def drill_down(self, row: int, column: int) -> None:
         if column == 0:

@@ -266,6 +266,7 @@ def _dashboard(window: MainWindow) -> Iterator[Screen]:
         if dashboard.table.rowCount() and dashboard.table.columnCount() > 1:
             yield from _opened("dialog-cases-behind", dashboard,
                                lambda: dashboard.drill_down(0, 1))
+        yield from _opened("retention", dashboard, dashboard.open_retention)
     finally:
         _close(dashboard)
         window.active_dialog = None

@@ -18,12 +18,13 @@ manager, a sync tool, a restore to another path) are not known to it.
 from __future__ import annotations
 
 import glob
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.keyslots import KeyFile
 from casetracker.services.session import Session, VaultPaths
 from casetracker.storage import connection as db
@@ -240,3 +241,103 @@ def _audit(session: Session, action: str, subject: str, report: CopiesReport) ->
     if report.removed or report.remaining:
         session.audit(action, subject, removed=[p.name for p in report.removed],
                       remaining=[str(c.path) for c in report.remaining])
+
+
+def after_scheduled_purge(session: Session, whole_cases: list[str]) -> CopiesReport:
+    """After a scheduled purge: remove the copies beside the database and list every backup
+    the program made before it (each holds what was just purged; `backup --prune` removes
+    them once a newer backup exists)."""
+    removed = _sweep_beside(session)
+    remaining = [RemainingCopy(b.path, b.made_at, b.found) for b in known_backups(session)]
+    what = (f"{len(whole_cases)} purged case{'' if len(whole_cases) == 1 else 's'}"
+            if whole_cases else "parts of cases just purged")
+    report = CopiesReport(what, tuple(removed), tuple(remaining))
+    if removed or remaining:
+        session.audit("retention.purge_copies", None, removed=[p.name for p in removed],
+                      remaining=[str(c.path) for c in remaining])
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class KnownBackup:
+    """A backup the program made: where, when, whether it is still there, and whether it
+    was made before a purge (so it still holds what the policy says must go)."""
+
+    path: Path
+    made_at: str
+    found: bool
+    past_policy: bool
+
+
+def _last_purge_seq(session: Session) -> int:
+    last = AuditRepository(session.conn).search(action="survivor.purge", limit=1)
+    return last[-1].seq if last else 0
+
+
+def known_backups(session: Session) -> list[KnownBackup]:
+    """Every backup the audit trail records (each path once, its latest), oldest first."""
+    session.require("listing backups", Role.SUPERVISOR)
+    purged = _last_purge_seq(session)
+    latest: dict[Path, KnownBackup] = {}
+    for entry in AuditRepository(session.conn).search(action="backup.create", limit=_ALL):
+        if entry.action != "backup.create":
+            continue
+        recorded = entry.details.get("path")
+        path = Path(recorded) if isinstance(recorded, str) else Path(
+            str(entry.details.get("file", "?")))
+        found = isinstance(recorded, str) and path.exists()
+        latest.pop(path, None)
+        latest[path] = KnownBackup(path, entry.at, found, entry.seq < purged)
+    return list(latest.values())
+
+
+def _shred(path: Path) -> None:
+    """Overwrite a file with zeros, flush it to the disk and remove it. On an SSD or a
+    copy-on-write file system the old blocks may survive: the backup is encrypted, and
+    this only makes its removal as thorough as the disk allows."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        for _ in range(0, size, 1 << 20):
+            handle.write(b"\0" * min(1 << 20, size - handle.tell()))
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()
+
+
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    removed: tuple[Path, ...]
+    could_not_remove: tuple[Path, ...]
+    missing: tuple[Path, ...]  # recorded, but no longer at their path
+
+
+def prune_backups(session: Session) -> PruneReport:
+    """Securely delete the backups the program made before the latest purge (each still
+    holds purged cases), once a backup made since then exists; supervisors, audited."""
+    session.require("pruning backups", Role.SUPERVISOR)
+    backups = known_backups(session)
+    if not any(b.found and not b.past_policy for b in backups) and any(
+            b.past_policy and b.found for b in backups):
+        raise UsageError("every backup was made before the latest purge: make a new backup "
+                         "first ('backup FILE'), then prune the old ones; nothing was removed")
+    removed, failed, missing = [], [], []
+    for backup in backups:
+        if not backup.past_policy:
+            continue
+        if not backup.found:
+            missing.append(backup.path)
+            continue
+        try:
+            for path in (backup.path, Path(f"{backup.path}.keys")):
+                if path.exists():
+                    _shred(path)
+        except OSError:
+            failed.append(backup.path)
+        else:
+            removed.append(backup.path)
+    report = PruneReport(tuple(removed), tuple(failed), tuple(missing))
+    if removed or failed:
+        with session.changing():
+            session.audit("backup.prune", None, removed=[str(p) for p in removed],
+                          could_not_remove=[str(p) for p in failed])
+    return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
@@ -23,12 +24,14 @@ from casetracker.domain.reports import (
     outcome_measures,
     parse_period,
 )
+from casetracker.domain.retention import add_kept
 from casetracker.export import reports as render
 from casetracker.security.atomic import atomic_write
 from casetracker.services import audit_anchor
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.reports_repo import ReportsRepository
+from casetracker.storage.retention_repo import RetentionScheduleRepository
 
 
 def manager_figures(session: Session) -> list[ManagerFigures]:
@@ -62,13 +65,18 @@ def outcomes(session: Session, period: str) -> Outcomes:
     check_reportable(chosen, clock.today())
     repo = ReportsRepository(session.conn)
     topics = [t.value for t in WorkshopTopic]
+    # Purged cases' contributions, kept as de-identified counts: past figures never change.
+    kept_repo = RetentionScheduleRepository(session.conn)
+
+    def counts_of(p: ReportingPeriod) -> dict[str, Any]:
+        return add_kept(repo.outcome_counts(p.start, p.end), kept_repo.kept_figures(p.label))
 
     def measures(p: ReportingPeriod) -> dict[str, int]:
-        return outcome_measures(repo.outcome_counts(p.start, p.end), topics)
+        return outcome_measures(counts_of(p), topics)
 
-    counts = repo.outcome_counts(chosen.start, chosen.end)
     # Suppressed across the shorter periods inside this one, which a reader may also ask for.
-    return Outcomes(chosen, **counts, hidden=hidden_across_periods(chosen, measures))
+    return Outcomes(chosen, **counts_of(chosen),
+                    hidden=hidden_across_periods(chosen, measures))
 
 
 def caseload_report(session: Session, fmt: str) -> bytes:

@@ -23,7 +23,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError
-from casetracker.services import access
+from casetracker.services import access, retention
 from casetracker.services.session import Session
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.repositories import AuditRepository, UserRepository
@@ -165,6 +165,7 @@ def set_status(session: Session, case_number: str, status: CaseStatus) -> Surviv
     updated = replace(survivor, status=status, updated_at=clock.now_iso())
     with session.changing():
         SurvivorRepository(session.conn).update(updated)
+        retention.record_closure(session, updated.id, status is CaseStatus.CLOSED)
         session.audit("survivor.status", updated.case_number, status=status.value)
     return updated
 

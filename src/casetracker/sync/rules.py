@@ -105,6 +105,12 @@ RULES: dict[str, TableRule] = {
     "internship_weeks": _case(CO),
     # A case manager's decision about a restricted employer, which they may withdraw.
     "restriction_clearances": _case(delete=frozenset({SU, CM})),
+    # Retention: the policy, legal holds and purged cases' de-identified figures are a
+    # supervisor's; a case manager closing or reopening a case records the day.
+    "retention_policy": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
+    "case_closures": _case(),
+    "legal_holds": TableRule(frozenset({SU}), {SU: EVERY}, frozenset({SU})),
+    "kept_figures": TableRule(frozenset({SU}), {SU: EVERY}, frozenset({SU})),
     # Membership: `sync/membership.py` checks these rows more closely (who enrolls, revokes,
     # adds and resets accounts; an account changes only its own key slot).
     "team_laptops": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),

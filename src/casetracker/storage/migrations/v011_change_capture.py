@@ -137,6 +137,13 @@ REPLICATED: tuple[Replicated, ...] = (
         case="(SELECT survivor_id FROM internships WHERE step_id = {r}.step_id)"),
     Replicated("restriction_clearances", ("survivor_id", "employer_id"), (
         "decision", "reason", "decided_on", "decided_by"), case=_SURVIVOR),
+    # Retention (schema 12): the policy and holds that decide a purge travel with it.
+    Replicated("retention_policy", ("id",), (
+        "closed_months", "sensitive_months", "scans_months", "figures_years", "updated_at")),
+    Replicated("case_closures", ("survivor_id",), ("closed_on",), case=_SURVIVOR),
+    Replicated("legal_holds", ("id",), ("survivor_id", "reason", "placed_by", "placed_on"),
+               case=_SURVIVOR),
+    Replicated("kept_figures", ("id",), ("period", "period_end", "measure", "n")),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
