@@ -147,7 +147,7 @@ def test_groups() -> list[list[str]]:
     GUI test file in a process of its own, so that what one file's windows leave behind in Qt
     (a widget freed under a wrapper, a render thread still running) cannot crash another."""
     gui = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "gui").glob("test_*.py"))
-    return [["tests/unit", "tests/security"], *([f] for f in gui), ["tests/x11"]]
+    return [["tests/unit", "tests/security", "tests/sync"], *([f] for f in gui), ["tests/x11"]]
 
 
 def run_tests(python: Path, args: list[str]) -> int:
