@@ -104,7 +104,8 @@ def test_a_change_travels_through_real_syncthing(
     assert bundles_b
     assert [p.name for p in bundles_b] == [p.name for p in
                                            sorted((st_a.folder / a_id).glob("*.ctsync"))]
-    assert st_a.log.exists() and st_b.log.exists()
+    assert st_a.log.exists()
+    assert st_b.log.exists()
 
 
 def test_the_instances_listen_on_loopback_only_and_call_no_one(
@@ -114,7 +115,7 @@ def test_the_instances_listen_on_loopback_only_and_call_no_one(
     import xml.etree.ElementTree as ET
 
     for instance in instances:
-        root = ET.parse(instance.home / "config.xml").getroot()
+        root = ET.parse(instance.home / "config.xml").getroot()  # noqa: S314 - the test's own
         options = root.find("options")
         assert options is not None
         assert [e.text for e in options.findall("listenAddress")] == [instance.address]
@@ -122,7 +123,8 @@ def test_the_instances_listen_on_loopback_only_and_call_no_one(
             assert options.findtext(name) == value, name
         assert options.findall("globalAnnounceServer") == []
         gui = root.find("gui")
-        assert gui is not None and gui.get("enabled") == "false"
+        assert gui is not None
+        assert gui.get("enabled") == "false"
         peers = {d.get("id"): d.findtext("address") for d in root.findall("device")}
         assert all(address is not None and address.startswith("tcp://127.0.0.1:")
                    for address in peers.values())
