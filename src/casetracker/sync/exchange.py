@@ -25,6 +25,9 @@ from casetracker.sync import bundle, capture
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
+# What Syncthing calls a bundle while it is still copying it: never read, but reported when
+# it is the bundle an exchange waits for.
+COPYING_FILE = re.compile(r"^(?:\.syncthing\.|~syncthing~)(.*)\.tmp$")
 # Changes per bundle: a bundle is read into memory whole, and applied in one transaction.
 MAX_CHANGES = 10_000
 
@@ -192,6 +195,12 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
         if later:
             blocked.append(f"{folder.name}: waiting for its changes {expected}-{min(later) - 1}"
                            " (a bundle not yet in the folder)")
+        copying = sorted(p.name for p in folder.iterdir()
+                         if (m := COPYING_FILE.match(p.name)) and (b := BUNDLE_FILE.match(m[1]))
+                         and int(b[1]) == expected)
+        if copying:
+            blocked.append(f"{folder.name}: waiting for {copying[0]}, a file still being "
+                           "copied into the folder (not read until it is complete)")
         return False
     for _first, _last, path in candidates:
         where = f"{folder.name}/{path.name}"
