@@ -110,3 +110,22 @@ def test_a_bundle_of_a_newer_schema_waits_then_applies_after_the_upgrade(
         assert report.received == {a.laptop_id: report.received[a.laptop_id]}
         assert b.digest() == a.digest()
         assert survivors.get_survivor(b.supervisor, "CT-1").preferred_name == "Rosa"
+
+
+def test_scans_too_large_for_one_bundle_go_in_several(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader refuses a bundle file over its size limit, so the writer splits by the bytes
+    of the scans as well as by the number of changes (the limit made small here)."""
+    from casetracker.services import documents
+
+    monkeypatch.setattr(exchange, "MAX_SCAN_BYTES_PER_BUNDLE", 150_000)
+    with program_of(tmp_path, 2) as (a, b):
+        take_in(a, "CT-1")
+        for index, document in enumerate(documents.documents(a.case_manager, "CT-1")[:3]):
+            documents.attach_scan(a.case_manager, document.id, f"scan{index}.png",
+                                  b"\x89PNG\r\n\x1a\n" + bytes([index]) * 100_000)
+        report = a.sync()
+        assert report.sent_bundles == 3
+        assert max(p.stat().st_size for p in (a.folder / a.laptop_id).iterdir()) < 150_000
+        b.sync()
+        assert b.digest() == a.digest()
