@@ -340,6 +340,8 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE")
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--db", metavar="PATH", help="default: benchmarks/.cache/")
+    parser.add_argument("--team-only", action="store_true",
+                        help="measure only the team-use figures (sync, apply, capture)")
     parser.add_argument("--startup-only", action="store_true",
                         help="measure only start-up to the lock screen, on an existing vault "
                              "of any size (e.g. one made by 'casetracker demo')")
@@ -380,22 +382,38 @@ def main() -> int:
                      "ratio": None if ratio is None else round(ratio, 2), "target": target,
                      "ok": ok(value)})
 
+    if not args.team_only:
+        measure_single_laptop(path, args.repeat, row)
+    measure_team(path, args.repeat, row)
+    print_rows(rows)
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "date": clock.today().isoformat(), "machine": platform.platform(),
+            "cpus": os.cpu_count(), "python": platform.python_version(),
+            "survivors": args.survivors, "build_seconds": built, "figures": rows}, indent=1))
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+Row = Callable[..., None]
+
+
+def measure_single_laptop(path: Path, repeat: int, row: Row) -> None:
     with tempfile.TemporaryDirectory() as folder:
         plain = Path(folder) / "plain.db"
         plain_copy(path, plain)
-        for name, (encrypted, baseline) in storage_figures(path, plain, args.repeat).items():
+        for name, (encrypted, baseline) in storage_figures(path, plain, repeat).items():
             if name in REFERENCE_ONLY:
                 row(f"storage: {name}", encrypted, "ms", "for reference", lambda _v: True,
                     baseline)
             else:
                 row(f"storage: {name}", encrypted, "ms", "≤ 1.3× plain SQLite",
                     lambda v, b=baseline: v <= 1.3 * b, baseline)
-        for role, figure in keystroke_figures(path, plain, args.repeat).items():
+        for role, figure in keystroke_figures(path, plain, repeat).items():
             row(f"keystroke, {role}: worst prefix ({figure['worst_prefix']})", figure["worst"],
                 "ms", "< 50 ms", lambda v: v < 50, figure["worst_plain"])
             row(f"keystroke, {role}: 95th percentile", figure["p95"], "ms", "< 50 ms",
                 lambda v: v < 50, figure["plain_p95"])
-    app = app_figures(path, args.repeat)
+    app = app_figures(path, repeat)
     row("KDF (Argon2id, production)", app["kdf"], "ms", "for reference", lambda _v: True)
     for name, limit in (("unlock to caseload, minus KDF", 300),
                         ("search per keystroke, own cases (worst prefix, services)", 50),
@@ -403,7 +421,7 @@ def main() -> int:
                         ("open a survivor record", 100), ("dashboard", 500),
                         ("referral letter PDF", 200)):
         row(name, app[name], "ms", f"< {limit} ms", lambda v, limit=limit: v < limit)
-    startup = attempt(lambda: startup_figures(path, max(3, args.repeat // 2)))
+    startup = attempt(lambda: startup_figures(path, max(3, repeat // 2)))
     if isinstance(startup, str):
         row("start-up to the lock screen", startup, "ms", "≤ 1.5× bare window", bool)
     else:
@@ -412,6 +430,34 @@ def main() -> int:
     row("peak memory, caseload open", attempt(lambda: memory_mb(path)), "MB", "< 300 MB",
         lambda v: v < 300)
 
+
+def measure_team(path: Path, repeat: int, row: Row) -> None:
+    """Team use (DESIGN.md): `sync_capture.team_figures` on a copy that joined a program."""
+    from sync_capture import team_figures
+
+    team = attempt(lambda: team_figures(path, repeat))
+    if isinstance(team, str):
+        row("team: sync with nothing new", team, "ms", "< 200 ms", bool)
+        return
+    row("team: sync with nothing new", team["sync, nothing new"], "ms", "< 200 ms",
+        lambda v: v < 200)
+    row(f"team: apply a bundle of {team['bundle changes']:,.0f} changes",
+        team["apply a bundle"], "ms", "< 5000 ms", lambda v: v < 5000)
+    row("team: the same, CPU time", team["apply a bundle CPU"], "ms", "for reference",
+        lambda _v: True)
+    row("team: bundle bytes per change", team["bytes per change"], "B", "for reference",
+        lambda _v: True)
+    row("team: an edit with change capture", team["edit with capture"], "ms",
+        "≤ 1.2× the edit alone", lambda v: v <= 1.2 * team["edit alone"], team["edit alone"])
+    row("team: the same edit, CPU", team["edit with capture CPU"], "ms", "for reference",
+        lambda _v: True, team["edit alone CPU"])
+    row(f"team: joining ({team['captured']:,.0f} rows captured)", team["start program s"] * 1000,
+        "ms", "for reference (once)", lambda _v: True)
+    row("team: writing them as the first bundles", team["first bundles s"] * 1000, "ms",
+        "for reference (once)", lambda _v: True)
+
+
+def print_rows(rows: list[dict[str, Any]]) -> None:
     width = max(len(r["figure"]) for r in rows)
     print(f"{'figure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  target")
     for r in rows:
@@ -424,12 +470,6 @@ def main() -> int:
         mark = "ok" if r["ok"] else "MISS"
         print(f"{r['figure']:<{width}}  {r['value']:>7.1f}{r['unit']:>2}  {baseline:>9}  "
               f"{ratio:>6}  {r['target']} {mark}")
-    if args.json:
-        Path(args.json).write_text(json.dumps({
-            "date": clock.today().isoformat(), "machine": platform.platform(),
-            "cpus": os.cpu_count(), "python": platform.python_version(),
-            "survivors": args.survivors, "build_seconds": built, "figures": rows}, indent=1))
-    return 0 if all(r["ok"] for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""What team use costs: `python benchmarks/sync_capture.py [--survivors 1000] [--repeat 200]`.
+"""What team use costs: `python benchmarks/sync_capture.py [--survivors 1000] [--repeat 200]`,
+and `team_figures`, which `run.py` calls on its cached caseload.
 
 - An edit with change capture against the same edit without: a service edit (a profile
   field, with its audit entry and key-file write, as the desktop does it) and the bare SQL
@@ -13,6 +14,8 @@ Not a test: run it by hand. Uses fast key derivation (the figures are about the 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -47,8 +50,6 @@ def median_ms(action: Callable[[], object], repeat: int,
 Timings = tuple[float, float, float, float]
 
 
-
-
 def edits(vault: Vault, case_number: str, repeat: int) -> Timings:
     """Medians in ms of a service edit and of a bare SQL update with its commit, each in
     wall time (fsync included: what a person waits) and in this process's CPU time (what
@@ -72,6 +73,114 @@ def edits(vault: Vault, case_number: str, repeat: int) -> Timings:
 
         return (median_ms(service, repeat), median_ms(service, repeat, time.process_time),
                 median_ms(bare, repeat), median_ms(bare, repeat, time.process_time))
+
+
+def _copy_vault(source: Path, target: Path) -> None:
+    """The database, its log and its key file, as they are (SQLite recovers the log)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", ".keys"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy2(f"{source}{suffix}", f"{target}{suffix}")
+
+
+def _team_setup(caseload: Path, work: Path) -> dict[str, float]:
+    """Once per caseload (kept in `work`): laptop a, a copy of the caseload, starts a program
+    and writes all its records into `work/folder`; laptop b, with the same accounts, joins,
+    sends one case that a applies, and is kept as it is before reading a's bundles."""
+    shutil.rmtree(work, ignore_errors=True)
+    folder = work / "folder"
+    folder.mkdir(parents=True)
+    _copy_vault(caseload, work / "a" / "case.db")
+    a = Vault(work / "a" / "case.db")
+    with a.unlock(SUPERVISOR, PASSPHRASE) as session:
+        started = time.perf_counter()
+        program = team.start_program(session)
+        start_s = time.perf_counter() - started
+        started = time.perf_counter()
+        sent = team.sync_folder(session, folder)
+        write_s = time.perf_counter() - started
+    b = Vault(work / "b" / "case.db", kdf=FAST_INSECURE)
+    with b.create(SUPERVISOR, PASSPHRASE)[0] as session:
+        for name, role in demo.STAFF[1:]:
+            accounts.add_account(session, name, role, PASSPHRASE)
+        team.join_program(session, program)
+    with a.unlock(SUPERVISOR, PASSPHRASE) as sa, \
+            b.unlock(SUPERVISOR, PASSPHRASE) as sb:
+        team.trust_laptop(sa, team.identity(sb), "b")
+        team.trust_laptop(sb, team.identity(sa), "a")
+        b_id = team.identity(sb).laptop_id
+    with b.unlock(CASE_MANAGER, PASSPHRASE) as session:
+        survivors.create_survivor(session, survivors.draft("CT-B-1", "Bea"))
+    # b's own changes go out through a folder of its own; then a reads them from the shared one.
+    (work / "b-out").mkdir()
+    with b.unlock(SUPERVISOR, PASSPHRASE) as sb:
+        team.sync_folder(sb, work / "b-out")
+    shutil.copytree(work / "b-out" / b_id, folder / b_id)
+    with a.unlock(SUPERVISOR, PASSPHRASE) as sa:
+        assert team.sync_folder(sa, folder).received
+        a_id = team.identity(sa).laptop_id
+    size = sum(p.stat().st_size for p in (folder / a_id).glob("*.ctsync"))
+    figures = {"captured": float(sent.sent_changes),
+               "start_s": start_s, "write_s": write_s, "bundles": float(sent.sent_bundles),
+               "bytes_per_change": size / max(sent.sent_changes, 1)}
+    (work / "ready.json").write_text(json.dumps(figures))
+    return figures
+
+
+def team_figures(caseload: Path, repeat: int) -> dict[str, float]:
+    """DESIGN.md's team-use figures on `caseload` (a vault `run.py` built: accounts
+    `demo.STAFF`, one passphrase): ms for an exchange with nothing new and for applying a
+    bundle of 10,000 changes, bundle bytes per change, and an edit's ms alone and with capture.
+    The joined copy and its bundles are kept beside the caseload (`<name>-team/`)."""
+    work = caseload.with_name(caseload.name + "-team")
+    ready = work / "ready.json"
+    setup = json.loads(ready.read_text()) if ready.exists() else _team_setup(caseload, work)
+    folder = work / "folder"
+    a = Vault(work / "a" / "case.db")
+    with a.unlock(CASE_MANAGER, PASSPHRASE) as session:
+        case_number = survivors.caseload(session, limit=1)[0].case_number
+
+    # An edit on the caseload used alone (a scratch copy: the cached one stays as built)
+    # against the same edit on laptop a, which captures.
+    alone_path = work / "alone" / "case.db"
+    _copy_vault(caseload, alone_path)
+    try:
+        alone = edits(Vault(alone_path), case_number, max(repeat, 50))
+    finally:
+        shutil.rmtree(alone_path.parent)
+    joined = edits(a, case_number, max(repeat, 50))
+
+    with a.unlock(SUPERVISOR, PASSPHRASE) as session:
+        team.sync_folder(session, folder)
+        idle = median_ms(lambda: team.sync_folder(session, folder), max(repeat, 20))
+        a_id = team.identity(session).laptop_id
+
+    # Applying a's first bundle (10,000 changes) on a fresh copy of b each time.
+    first = min((folder / a_id).glob("*.ctsync"), key=lambda p: int(p.name.split("-")[0]))
+    one = work / "one"
+    applying: list[float] = []
+    applying_cpu: list[float] = []
+    changes = 0
+    for _ in range(max(3, repeat // 3)):
+        shutil.rmtree(one, ignore_errors=True)
+        (one / a_id).mkdir(parents=True)
+        shutil.copy2(first, one / a_id / first.name)
+        _copy_vault(work / "b" / "case.db", one / "b" / "case.db")
+        with Vault(one / "b" / "case.db", kdf=FAST_INSECURE).unlock(SUPERVISOR,
+                                                                 PASSPHRASE) as session:
+            started, cpu = time.perf_counter(), time.process_time()
+            report = team.sync_folder(session, one)
+            applying.append((time.perf_counter() - started) * 1000)
+            applying_cpu.append((time.process_time() - cpu) * 1000)
+            changes = sum(report.received.values())
+    shutil.rmtree(one)
+    return {"captured": setup["captured"],
+            "start program s": setup["start_s"], "first bundles s": setup["write_s"],
+            "sync, nothing new": idle, "apply a bundle": statistics.median(applying),
+            "apply a bundle CPU": statistics.median(applying_cpu),
+            "bundle changes": float(changes), "bytes per change": setup["bytes_per_change"],
+            "edit alone": alone[0], "edit with capture": joined[0],
+            "edit alone CPU": alone[1], "edit with capture CPU": joined[1]}
 
 
 def main() -> None:

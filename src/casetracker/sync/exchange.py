@@ -20,13 +20,20 @@ from casetracker.security.atomic import atomic_write
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
-from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncRepository
+from casetracker.storage.sync_repo import Change, Identity, Laptop, Program, SyncRepository
 from casetracker.sync import bundle, capture, keys, rules
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
+# What Syncthing calls a bundle while it is still copying it: never read, but reported when
+# it is the bundle an exchange waits for.
+COPYING_FILE = re.compile(r"^(?:\.syncthing\.|~syncthing~)(.*)\.tmp$")
 # Changes per bundle: a bundle is read into memory whole, and applied in one transaction.
 MAX_CHANGES = 10_000
+# And bytes of scans per bundle: a scan (at most 10 MiB) travels hex-encoded before
+# compression, and a reader refuses a file over `bundle.MAX_BUNDLE_BYTES` (256 MiB), so a week of
+# scans sent at once must be split, not written as one file every laptop refuses.
+MAX_SCAN_BYTES_PER_BUNDLE = 64 * 1024 * 1024
 
 
 class NotInProgramError(CaseTrackerError):
@@ -94,7 +101,7 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
     while True:
         with transaction(conn):
             identity = _adopt_written(repo, own, program)
-            changes = repo.pending(identity.bundled_seq, MAX_CHANGES)
+            changes = _within_size(repo.pending(identity.bundled_seq, MAX_CHANGES))
             if not changes:
                 return bundles, changes_sent
             first, last = identity.bundled_seq + 1, changes[-1].seq
@@ -109,6 +116,21 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
             repo.mark_bundled(last, bundle.file_hash(data))
         bundles += 1
         changes_sent += len(changes)
+
+
+def _blob_bytes(change: Change) -> int:
+    values = change.value.values() if isinstance(change.value, dict) else [change.value]
+    return sum(len(v) for v in values if isinstance(v, bytes))
+
+
+def _within_size(changes: list[Change]) -> list[Change]:
+    """The first of `changes` whose scans fit in one bundle (always at least one)."""
+    total = 0
+    for index, change in enumerate(changes):
+        total += _blob_bytes(change)
+        if total > MAX_SCAN_BYTES_PER_BUNDLE and index:
+            return changes[:index]
+    return changes
 
 
 def _adopt_written(repo: SyncRepository, own: Path, program: Program) -> Identity:
@@ -202,6 +224,12 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
         if later:
             blocked.append(f"{folder.name}: waiting for its changes {expected}-{min(later) - 1}"
                            " (a bundle not yet in the folder)")
+        copying = sorted(p.name for p in folder.iterdir()
+                         if (m := COPYING_FILE.match(p.name)) and (b := BUNDLE_FILE.match(m[1]))
+                         and int(b[1]) == expected)
+        if copying:
+            blocked.append(f"{folder.name}: waiting for {copying[0]}, a file still being "
+                           "copied into the folder (not read until it is complete)")
         return False
     for _first, _last, path in candidates:
         where = f"{folder.name}/{path.name}"

@@ -110,11 +110,22 @@ def test_a_truncated_or_half_copied_bundle_is_refused(sent: Sent) -> None:
 
 
 def test_syncthing_temporary_files_are_not_read(sent: Sent) -> None:
+    """A half-copied file under Syncthing's temporary names is not read; the exchange says
+    it waits for it, names it, and takes the bundle once the copy is complete."""
     data = sent.path.read_bytes()
-    sent.path.rename(sent.path.parent / f".syncthing.{sent.path.name}.tmp")
+    before = sent.state_of_b()
+    copying = sent.path.parent / f".syncthing.{sent.path.name}.tmp"
+    sent.path.rename(copying)
     (sent.path.parent / f"~syncthing~{sent.path.name}.tmp").write_bytes(data[:50])
     report = sent.b.sync()
-    assert (report.received, report.refused, report.waiting) == ({}, [], [])
+    assert (report.received, report.refused) == ({}, [])
+    assert report.waiting == [f"{sent.a.laptop_id}: waiting for {copying.name}, a file still "
+                              "being copied into the folder (not read until it is complete)"]
+    assert sent.state_of_b() == before
+    copying.rename(sent.path)  # Syncthing renames it when the copy is complete
+    report = sent.b.sync()
+    assert report.received
+    assert report.waiting == []
 
 
 def test_a_ciphertext_changed_and_signed_again_fails_its_mac(sent: Sent) -> None:
