@@ -55,6 +55,15 @@ def require_employment_read(session: Session, survivor: Survivor, action: str) -
     require_full_read(session, survivor, action)
 
 
+def require_pipeline_edit(session: Session, survivor: Survivor, action: str) -> None:
+    """The placement pipeline and what hangs on it (internships): the survivor's case
+    manager, or a coordinator (who places people), on an open case."""
+    session.require(action)
+    if session.account.role is Role.COORDINATOR and survivor.status is CaseStatus.ACTIVE:
+        return
+    require_case_edit(session, survivor, action)
+
+
 def require_case_edit(session: Session, survivor: Survivor, action: str) -> None:
     """Changing case content: only the assigned case manager, and only on an open case."""
     session.require(action)

@@ -46,13 +46,6 @@ def started(session: Session, step: PlacementStep, position: Position | None) ->
     return internship
 
 
-def _require_edit(session: Session, survivor: Survivor, action: str) -> None:
-    session.require(action)
-    if session.account.role is Role.COORDINATOR and survivor.status is CaseStatus.ACTIVE:
-        return
-    access.require_case_edit(session, survivor, action)
-
-
 def internships(session: Session, case_number: str) -> list[Internship]:
     """The survivor's internships, newest first."""
     survivor = access.find(session, case_number)
@@ -63,7 +56,7 @@ def internships(session: Session, case_number: str) -> list[Internship]:
 
 def _current(session: Session, case_number: str, action: str) -> tuple[Survivor, Internship]:
     survivor = access.find(session, case_number)
-    _require_edit(session, survivor, action)
+    access.require_pipeline_edit(session, survivor, action)
     found = InternshipRepository(session.conn).for_survivor(survivor.id)
     if not found:
         raise NotFoundError(f"case {survivor.case_number} has no internship recorded; an "

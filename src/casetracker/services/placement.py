@@ -21,7 +21,7 @@ from casetracker.domain.employment import (
 )
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
-from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access, internships
 from casetracker.services.employers import find_employer, find_position
@@ -29,14 +29,6 @@ from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
-
-
-def _require_pipeline_edit(session: Session, survivor: Survivor, action: str) -> None:
-    """The survivor's case manager, or a coordinator (who places people), on an open case."""
-    session.require(action)
-    if session.account.role is Role.COORDINATOR and survivor.status is CaseStatus.ACTIVE:
-        return
-    access.require_case_edit(session, survivor, action)
 
 
 def steps(session: Session, case_number: str) -> list[PlacementStep]:
@@ -57,7 +49,7 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
             reason: str = "") -> PlacementStep:
     """Record the next step; placing someone schedules 30/60/90-day retention check-ins."""
     survivor = access.find(session, case_number)
-    _require_pipeline_edit(session, survivor, "moving a case along the placement pipeline")
+    access.require_pipeline_edit(session, survivor, "moving a case along the placement pipeline")
     repo = EmploymentRepository(session.conn)
     history = repo.steps(survivor.id)
     current = history[-1].stage if history else Stage.READINESS
@@ -172,7 +164,7 @@ def record_attendance(session: Session, workshop_id: str,
     rows = []
     for entry in entries:
         survivor = access.find(session, entry.case_number)
-        _require_pipeline_edit(session, survivor, "recording workshop attendance")
+        access.require_pipeline_edit(session, survivor, "recording workshop attendance")
         rows.append(Attendance(workshop_id, survivor.id, entry.attended or entry.completed,
                                entry.completed))
     with session.changing():
@@ -193,7 +185,7 @@ def remove_session(session: Session, workshop_id: str) -> None:
     for row in repo.attendance(workshop_id):
         survivor = people.by_id(row.survivor_id)
         if survivor is not None:
-            _require_pipeline_edit(session, survivor, "removing a workshop session")
+            access.require_pipeline_edit(session, survivor, "removing a workshop session")
     with session.changing():
         repo.delete_workshop(workshop_id)
         session.audit("workshop.remove", None, workshop=workshop_id)
