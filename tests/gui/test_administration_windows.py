@@ -20,13 +20,14 @@ from casetracker.gui.dialogs.accounts_window import (
     AddAccountDialog,
     OneTimePassphraseDialog,
     RoleDialog,
+    StaffNameDialog,
 )
 from casetracker.gui.dialogs.backups_window import BackupsWindow, RestoreDialog
 from casetracker.gui.dialogs.check_window import CheckWindow
 from casetracker.gui.dialogs.help_window import AboutDialog, HelpWindow
 from casetracker.gui.first_run import RecoveryKeyDialog
 from casetracker.gui.main_window import MainWindow
-from casetracker.services import accounts, audit, copies, survivors
+from casetracker.services import accounts, audit, copies, staff_names, survivors
 from casetracker.services.vault import Vault
 from tests.conftest import Created, Team
 from tests.gui.test_app import unlock
@@ -115,6 +116,24 @@ def test_reset_and_change_role(qtbot: QtBot, team: Team, controller: AppControll
     assert controller.session is not None
     listed = {a.name: a.role for a in accounts.list_accounts(controller.session)}
     assert listed[COORDINATOR] is Role.CASE_MANAGER
+
+
+def test_a_supervisor_sets_how_a_colleague_signs_letters(qtbot: QtBot, team: Team,
+                                                        controller: AppController) -> None:
+    window = _accounts(qtbot, controller)
+    window.select(COORDINATOR)
+    qtbot.mouseClick(window.name_button, Qt.MouseButton.LeftButton)
+    dialog = window.active_dialog
+    assert isinstance(dialog, StaffNameDialog)
+    dialog.display_name.setText("Cole Ramírez")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.job_title, "Employment coordinator")
+    dialog.accept()
+    assert controller.session is not None
+    named = staff_names.staff_name(controller.session, COORDINATOR)
+    assert (named.display_name, named.job_title) == ("Cole Ramírez", "Employment coordinator")
+    row = next(i for i, a in enumerate(window.model.accounts) if a.name == COORDINATOR)
+    shown = window.model.index(row, window.model.COL_SIGNS).data()
+    assert shown == "Cole Ramírez, Employment coordinator"
 
 
 def test_the_only_supervisor_is_told_why_own_account_is_locked(

@@ -27,48 +27,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.accounts import Account, Role, validate_username
+from casetracker.domain.accounts import Account, Role, StaffName, validate_username
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.gui import jobs
 from casetracker.gui.labels import label
 from casetracker.gui.main_window import ROLE_LABELS
 from casetracker.gui.widgets import FormDialog, error_box, passphrase_fields
-from casetracker.services import accounts
+from casetracker.services import accounts, staff_names
 from casetracker.services.session import Session
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class AccountsModel(QAbstractTableModel):
-    """Active accounts: name, role, last unlock, status."""
+    """Active accounts: name, the name and title that sign their letters, role, last unlock,
+    status."""
 
-    COL_NAME, COL_ROLE, COL_LAST, COL_STATUS = range(4)
+    COL_NAME, COL_SIGNS, COL_ROLE, COL_LAST, COL_STATUS = range(5)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.accounts: list[Account] = []
         self.last: dict[str, str] = {}
+        self.names: dict[str, StaffName] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.accounts = accounts.list_accounts(self.session)
         self.last = accounts.last_unlocks(self.session)
+        self.names = staff_names.staff_names(self.session)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.accounts)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Account"), self.tr("Role"), self.tr("Last unlock"),
-                self.tr("Status"))[section]
+        return (self.tr("Account"), self.tr("Signs letters as"), self.tr("Role"),
+                self.tr("Last unlock"), self.tr("Status"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -77,6 +80,10 @@ class AccountsModel(QAbstractTableModel):
         column = index.column()
         if column == self.COL_NAME:
             return account.name
+        if column == self.COL_SIGNS:
+            named = self.names.get(account.name)
+            parts = [p for p in (named.display_name, named.job_title) if p] if named else []
+            return ", ".join(parts) or "—"
         if column == self.COL_ROLE:
             return label(ROLE_LABELS[account.role])
         if column == self.COL_LAST:
@@ -162,6 +169,25 @@ class RoleDialog(FormDialog):
         return Role(self.role.currentData())
 
 
+class StaffNameDialog(FormDialog):
+    """The name and job title that sign an account's letters (blank: the account name and the
+    role's words)."""
+
+    def __init__(self, name: StaffName, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("How {0} signs letters").format(name.account), parent)
+        self.display_name = QLineEdit(name.display_name, self)
+        self.display_name.setAccessibleName(self.tr("Name on letters"))
+        self.job_title = QLineEdit(name.job_title, self)
+        self.job_title.setAccessibleName(self.tr("Job title"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name on letters"), self.display_name)
+        form.addRow(self.tr("Job title"), self.job_title)
+        self.body.addLayout(form)
+
+    def data(self) -> tuple[str, str]:
+        return self.display_name.text(), self.job_title.text()
+
+
 class OneTimePassphraseDialog(QDialog):
     """Shows a one-time passphrase once, to hand to its owner (not on a note on the laptop)."""
 
@@ -207,12 +233,15 @@ class AccountsWindow(QDialog):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(AccountsModel.COL_NAME, 200)
-        self.table.setColumnWidth(AccountsModel.COL_ROLE, 160)
-        self.table.setColumnWidth(AccountsModel.COL_LAST, 170)
+        self.table.setColumnWidth(AccountsModel.COL_NAME, 140)
+        self.table.setColumnWidth(AccountsModel.COL_SIGNS, 220)
+        self.table.setColumnWidth(AccountsModel.COL_ROLE, 140)
+        self.table.setColumnWidth(AccountsModel.COL_LAST, 140)
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.reset_button = QPushButton(self.tr("&Reset passphrase…"), self)
         self.role_button = QPushButton(self.tr("Change r&ole…"), self)
+        self.name_button = QPushButton(self.tr("&Name on letters…"), self)
+        self.name_button.clicked.connect(self.open_name)
         self.remove_button = QPushButton(self.tr("Re&move…"), self)
         self.own_button = QPushButton(self.tr("Change &my passphrase…"), self)
         self.own_button.clicked.connect(self.open_own_passphrase)
@@ -227,7 +256,7 @@ class AccountsWindow(QDialog):
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.reset_button, self.role_button,
-                       self.remove_button):
+                       self.name_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.own_button)
@@ -343,6 +372,20 @@ class AccountsWindow(QDialog):
         self.active_dialog = dialog
         dialog.open()
 
+    def open_name(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        dialog = StaffNameDialog(self.model.names.get(account.name, StaffName(account.name)),
+                                 self)
+        dialog.submit = lambda data: self._set_name(account.name, *data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _set_name(self, name: str, display_name: str, job_title: str) -> None:
+        staff_names.set_staff_name(self.session, name, display_name, job_title)
+        self._reloaded(name)
+
     def _change_role(self, name: str, role: Role) -> None:
         accounts.change_role(self.session, name, role)
         self._reloaded(name)
@@ -378,7 +421,7 @@ class AccountsWindow(QDialog):
                 copy.close()
 
         for button in (self.add_button, self.reset_button, self.role_button,
-                       self.remove_button):
+                       self.name_button, self.remove_button):
             button.setEnabled(False)
         self.job = jobs.start(self, self.tr("Removing {0} and re-encrypting the database…")
                               .format(name), work, self._removed, cancellable=False)
