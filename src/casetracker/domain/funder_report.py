@@ -19,11 +19,18 @@ Small counts are suppressed as in the outcome report (`domain.reports`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 
 from casetracker.domain.employment import Industry
-from casetracker.domain.reports import ReportingPeriod
+from casetracker.domain.reports import (
+    SMALL,
+    ReportingPeriod,
+    suppress_chain,
+    suppress_partition,
+)
 from casetracker.domain.service_log import ServiceType
 from casetracker.domain.survivors import TraffickingType
 
@@ -79,3 +86,56 @@ class FunderFigures:
     @property
     def port_related(self) -> int:
         return sum(self.employers_by_industry.get(i, 0) for i in PORT_RELATED)
+
+
+# -- the figures by name, and which to withhold ------------------------------------------------
+
+AGE_GROUPS = ("adult", "minor", "unknown")
+TRAFFICKING_ORDER = (TraffickingType.SEX, TraffickingType.LABOR, TraffickingType.LABOR_AND_SEX,
+                     TraffickingType.AT_RISK, TraffickingType.UNKNOWN)
+_PLACED_CHAIN = ("placed", "retained_30", "retained_60", "retained_90")
+
+
+def measures(figures: FunderFigures) -> dict[str, int]:
+    """Every figure of the report by a name of its own (`hidden_across_periods` compares
+    them between a period and the shorter periods inside it)."""
+    flat = {"served": figures.served, "new": figures.new, "continuing": figures.continuing,
+            "internships": figures.internships_started, "placed": figures.placed,
+            "port_related": figures.port_related,
+            "employers": sum(figures.employers_by_industry.values())}
+    flat |= {f"retained_{d}": figures.retained.get(d, 0) for d in (30, 60, 90)}
+    flat |= {f"age:{g}": figures.age_groups.get(g, 0) for g in AGE_GROUPS}
+    flat |= {f"trafficking:{t.value}": figures.trafficking.get(t, 0) for t in TRAFFICKING_ORDER}
+    flat |= {f"people:{k.value}": figures.service_people.get(k, 0) for k in ServiceType}
+    flat |= {f"contacts:{k.value}": figures.service_contacts.get(k, 0) for k in ServiceType}
+    flat |= {f"industry:{i.value}": figures.employers_by_industry.get(i, 0) for i in Industry}
+    return flat
+
+
+def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> frozenset[str]:
+    """The figures of one funder report to withhold: small counts, those `forced` (withheld
+    because of the shorter periods inside), and whatever would let either be worked out by
+    subtraction within the report."""
+    hidden = {k for k, v in found.items() if 0 < v < SMALL} | set(forced)
+
+    def partition(total: str, parts: list[str]) -> None:
+        if total in hidden:  # the parts add up to it: none may show it
+            hidden.update(p for p in parts if found[p] > 0)
+            return
+        flags = suppress_partition([found[p] for p in parts], found[total],
+                                   [p in hidden for p in parts])
+        hidden.update(p for p, h in zip(parts, flags, strict=True) if h)
+
+    partition("served", ["new", "continuing"])
+    partition("served", [f"age:{g}" for g in AGE_GROUPS])
+    partition("served", [f"trafficking:{t.value}" for t in TRAFFICKING_ORDER])
+    partition("employers", [f"industry:{i.value}" for i in Industry])
+    if {f"industry:{i.value}" for i in PORT_RELATED} & hidden:
+        hidden.add("port_related")
+    flags = suppress_chain([found[n] for n in _PLACED_CHAIN], [n in hidden for n in _PLACED_CHAIN])
+    hidden.update(n for n, h in zip(_PLACED_CHAIN, flags, strict=True) if h)
+    for kind in ServiceType:  # a small number of contacts tells as much as few people
+        pair = (f"people:{kind.value}", f"contacts:{kind.value}")
+        if hidden & set(pair):
+            hidden.update(pair)
+    return frozenset(hidden)

@@ -289,12 +289,17 @@ def nested_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
     return found
 
 
+Suppress = Callable[[Mapping[str, int], AbstractSet[str]], frozenset[str]]
+
+
 def hidden_across_periods(period: ReportingPeriod,
-                          measures_of: Callable[[ReportingPeriod], Mapping[str, int]]
-                          ) -> frozenset[str]:
+                          measures_of: Callable[[ReportingPeriod], Mapping[str, int]],
+                          suppress: Suppress | None = None) -> frozenset[str]:
     """The figures of `period`'s report to withhold so that no subtraction with the reports
     of the shorter periods inside it reveals a small group: a figure is withheld when any of
-    those periods withholds it, or differs from it by 1 to 4."""
+    those periods withholds it, or differs from it by 1 to 4. `suppress` is the report's own
+    rule for one period (the outcome report's unless told)."""
+    rule = suppress or suppress_outcomes
     done: dict[str, frozenset[str]] = {}
 
     def hidden(p: ReportingPeriod) -> frozenset[str]:
@@ -305,7 +310,7 @@ def hidden_across_periods(period: ReportingPeriod,
                 forced |= hidden(inner)
                 inside = measures_of(inner)
                 forced |= {k for k, v in measures.items() if 0 < v - inside[k] < SMALL}
-            done[p.label] = suppress_outcomes(measures, forced)
+            done[p.label] = rule(measures, forced)
         return done[p.label]
 
     return hidden(period)

@@ -3,6 +3,7 @@ measure, a value) and as PDF with a chart, every count suppressed as `domain.rep
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,17 +16,13 @@ from casetracker.domain.employment import Industry
 from casetracker.domain.funder_report import (
     INDUSTRY_LABELS,
     TRAFFICKING_LABELS,
+    TRAFFICKING_ORDER,
     FunderFigures,
+    measures,
+    suppress_funder,
 )
-from casetracker.domain.reports import (
-    SMALL,
-    SUPPRESSION_NOTE,
-    shown,
-    suppress_chain,
-    suppress_partition,
-)
+from casetracker.domain.reports import SUPPRESSION_NOTE, shown
 from casetracker.domain.service_log import SERVICE_LABELS, ServiceType
-from casetracker.domain.survivors import TraffickingType
 from casetracker.export.pdf_common import ACCENT, FONT, escape, long_date, render, styles
 from casetracker.export.projection import Letterhead
 from casetracker.export.reports import _table, write_csv
@@ -47,68 +44,48 @@ class Line:
     count: int | None = None  # the number behind `value` when it is shown, for the chart
 
 
-def _partition(section: str, total: int, parts: list[tuple[str, int]]) -> list[Line]:
-    hidden = suppress_partition([n for _, n in parts], total)
-    return [Line(section, label, shown(n, h), None if h else n)
-            for (label, n), h in zip(parts, hidden, strict=True)]
+def lines(figures: FunderFigures, hidden: AbstractSet[str] | None = None) -> list[Line]:
+    """Every measure of the report, in order, as printed: the figures `hidden` names (by
+    default, what `suppress_funder` withholds in this period alone) as "<5" or "*"."""
+    found = measures(figures)
+    withheld = suppress_funder(found, frozenset()) if hidden is None else hidden
 
+    def line(section: str, measure: str, name: str) -> Line:
+        count = found[name]
+        return Line(section, measure, shown(count, name in withheld),
+                    None if name in withheld else count)
 
-def _small(count: int) -> bool:
-    return 0 < count < SMALL
-
-
-def lines(figures: FunderFigures) -> list[Line]:
-    """Every measure of the report, in order, as printed (suppressed)."""
-    served = figures.served
-    hide_served = _small(served)
-    out = [Line("Clients served", "Survivors served", shown(served, hide_served),
-                None if hide_served else served)]
-    out += _partition("Clients served", served, [("New", figures.new),
-                                                 ("Continuing", figures.continuing)])
-    out += _partition("Age at intake", served, [
-        ("Adults (18 and over)", figures.age_groups.get("adult", 0)),
-        ("Minors (under 18)", figures.age_groups.get("minor", 0)),
-        ("Age not recorded", figures.age_groups.get("unknown", 0))])
-    out += _partition("Trafficking type", served, [
-        (TRAFFICKING_LABELS[t], figures.trafficking.get(t, 0))
-        for t in (TraffickingType.SEX, TraffickingType.LABOR, TraffickingType.LABOR_AND_SEX,
-                  TraffickingType.AT_RISK, TraffickingType.UNKNOWN)])
+    out = [line("Clients served", "Survivors served", "served"),
+           line("Clients served", "New", "new"),
+           line("Clients served", "Continuing", "continuing")]
+    out += [line("Age at intake", text, f"age:{group}") for group, text in (
+        ("adult", "Adults (18 and over)"), ("minor", "Minors (under 18)"),
+        ("unknown", "Age not recorded"))]
+    out += [line("Trafficking type", TRAFFICKING_LABELS[t], f"trafficking:{t.value}")
+            for t in TRAFFICKING_ORDER]
     for kind in ServiceType:
-        people = figures.service_people.get(kind, 0)
-        contacts = figures.service_contacts.get(kind, 0)
-        # A small number of contacts can tell as much as a small number of people.
-        hide = _small(people) or _small(contacts)
-        out.append(Line("Services (people)", SERVICE_LABELS[kind], shown(people, hide),
-                        None if hide else people))
-        out.append(Line("Services (contacts)", SERVICE_LABELS[kind], shown(contacts, hide),
-                        None if hide else contacts))
-    chain = [figures.placed, *(figures.retained[d] for d in (30, 60, 90))]
-    hidden = suppress_chain(chain)
-    hide_internships = _small(figures.internships_started)
-    out.append(Line("Placement outcomes", "Started a paid internship",
-                    shown(figures.internships_started, hide_internships)))
-    out += [Line("Placement outcomes", label, shown(n, h)) for label, n, h in zip(
-        ("Placed in a job", "Retained 30 days", "Retained 60 days", "Retained 90 days"),
-        chain, hidden, strict=True)]
-    industries = [(INDUSTRY_LABELS[i], figures.employers_by_industry.get(i, 0))
-                  for i in Industry]
-    total = sum(n for _, n in industries)
-    out.append(Line("Employers", "Employers hosting survivors", shown(total, _small(total))))
-    out += _partition("Employers by industry", total, industries)
-    port = figures.port_related
-    out.append(Line("Employers by industry",
+        out.append(line("Services (people)", SERVICE_LABELS[kind], f"people:{kind.value}"))
+        out.append(line("Services (contacts)", SERVICE_LABELS[kind], f"contacts:{kind.value}"))
+    out += [line("Placement outcomes", text, name) for name, text in (
+        ("internships", "Started a paid internship"), ("placed", "Placed in a job"),
+        ("retained_30", "Retained 30 days"), ("retained_60", "Retained 60 days"),
+        ("retained_90", "Retained 90 days"))]
+    out.append(line("Employers", "Employers hosting survivors", "employers"))
+    out += [line("Employers by industry", INDUSTRY_LABELS[i], f"industry:{i.value}")
+            for i in Industry]
+    out.append(line("Employers by industry",
                     "Port-related together (maritime, aviation, warehousing and logistics)",
-                    shown(port, _small(port))))
+                    "port_related"))
     return out
 
 
-def funder_csv(figures: FunderFigures) -> str:
+def funder_csv(figures: FunderFigures, hidden: AbstractSet[str] | None = None) -> str:
     period = figures.period
     rows = [["Report", "Funder report"],
             ["Reporting period", f"{period.label}: {period.start.isoformat()} to "
                                  f"{period.end.isoformat()}"],
             ["Section", "Measure", "Value"],
-            *([line.section, line.measure, line.value] for line in lines(figures)),
+            *([line.section, line.measure, line.value] for line in lines(figures, hidden)),
             ["Definitions", DEFINITIONS], ["Note", SUPPRESSION_NOTE]]
     return write_csv(rows)
 
@@ -135,9 +112,10 @@ def services_chart(found: list[Line], width: float = 460, height: float = 230) -
     return drawing
 
 
-def funder_pdf(figures: FunderFigures, head: Letterhead, today: date) -> bytes:
+def funder_pdf(figures: FunderFigures, hidden: AbstractSet[str] | None, head: Letterhead,
+               today: date) -> bytes:
     s = styles()
-    found = lines(figures)
+    found = lines(figures, hidden)
     period = figures.period
     story: list[Flowable] = [
         Paragraph("Funder report", s["title"]),
