@@ -91,7 +91,7 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     </message>
     <message>
         <source>This is your own account: another supervisor changes its role or removes it. Change your own passphrase with Change my passphrase.</source>
-        <translation>Esta es su propia cuenta: otro supervisor o supervisora cambia su rol o la quita. Cambie su propia frase de acceso con Cambiar mi frase de acceso.</translation>
+        <translation>Esta es su propia cuenta: solo otro supervisor o supervisora puede cambiar su rol o quitarla. Cambie su propia frase de acceso con Cambiar mi frase de acceso.</translation>
     </message>
     <message>
         <source>Choose a new passphrase for your own account ({0}). The old one stops working.</source>
@@ -142,11 +142,11 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     </message>
     <message>
         <source>The new person types their own passphrase here, now</source>
-        <translation>La persona nueva escribe aquí su propia frase de acceso, ahora</translation>
+        <translation>La persona nueva escribe ahora aquí su propia frase de acceso</translation>
     </message>
     <message>
         <source>Give me a one-time passphrase to hand on; it must be changed at the first unlock</source>
-        <translation>Darme una frase de acceso de un solo uso para entregarla; se debe cambiar al primer desbloqueo</translation>
+        <translation>Darme una frase de acceso de un solo uso para entregarla; debe cambiarse al desbloquear por primera vez</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -3101,7 +3101,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>This laptop&apos;s own: a folder every laptop of the program sees. Synced every few minutes while unlocked.</source>
-        <translation>Propia de esta computadora: una carpeta que ven todas las computadoras del programa. Se sincroniza cada pocos minutos mientras está desbloqueado.</translation>
+        <translation>Propia de esta computadora: una carpeta que ven todas las computadoras del programa. Se sincroniza cada pocos minutos mientras Case Tracker está desbloqueado.</translation>
     </message>
     <message>
         <source>name</source>
