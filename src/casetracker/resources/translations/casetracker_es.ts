@@ -2,6 +2,174 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_419" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Case Tracker</source>
+        <translation>Acerca de Case Tracker</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Case Tracker {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Case Tracker {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>An offline, encrypted case tracker for programs that help survivors of human trafficking into safe jobs. It never connects to a network.
+
+Licence: {0}. You may use, study, share and change it under that licence.</source>
+        <translation>Un registro de casos cifrado y sin conexión para programas que ayudan a sobrevivientes de la trata de personas a conseguir empleos seguros. Nunca se conecta a ninguna red.
+
+Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa licencia.</translation>
+    </message>
+    <message>
+        <source>The data is in the encrypted database {0}, with its key file {1} beside it. Back up both with Tools → Backups….</source>
+        <translation>Los datos están en la base de datos cifrada {0}, con su archivo de clave {1} al lado. Haga copias de seguridad de los dos con Herramientas → Copias de seguridad….</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Last unlock</source>
+        <translation>Último desbloqueo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>must choose a new passphrase</source>
+        <translation>debe elegir una nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsWindow</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Cuentas del personal</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset passphrase…</source>
+        <translation>&amp;Restablecer la frase de acceso…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Cambiar el r&amp;ol…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>Change &amp;my passphrase…</source>
+        <translation>Cambiar &amp;mi frase de acceso…</translation>
+    </message>
+    <message>
+        <source>Every account opens the same encrypted database; the audit log records what each one does. Removing an account re-encrypts the database so that its old key opens nothing written afterwards.</source>
+        <translation>Todas las cuentas abren la misma base de datos cifrada; el registro de auditoría anota lo que hace cada una. Al quitar una cuenta, la base de datos se vuelve a cifrar para que su clave anterior no abra nada de lo que se escriba después.</translation>
+    </message>
+    <message>
+        <source>You are the program&apos;s only supervisor: your account cannot be removed or given another role. Add a second supervisor first, so that the program is never left without one.</source>
+        <translation>Usted es la única persona con rol de supervisión en el programa: su cuenta no se puede quitar ni cambiar de rol. Primero agregue a otro supervisor o supervisora, para que el programa nunca se quede sin supervisión.</translation>
+    </message>
+    <message>
+        <source>This is your own account: another supervisor changes its role or removes it. Change your own passphrase with Change my passphrase.</source>
+        <translation>Esta es su propia cuenta: solo otro supervisor o supervisora puede cambiar su rol o quitarla. Cambie su propia frase de acceso con Cambiar mi frase de acceso.</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase for your own account ({0}). The old one stops working.</source>
+        <translation>Elija una nueva frase de acceso para su propia cuenta ({0}). La anterior deja de funcionar.</translation>
+    </message>
+    <message>
+        <source>Reset passphrase</source>
+        <translation>Restablecer la frase de acceso</translation>
+    </message>
+    <message>
+        <source>Give {0} a one-time passphrase? Their current passphrase stops working at once, and they choose a new one at their next unlock.</source>
+        <translation>¿Dar a {0} una frase de acceso de un solo uso? Su frase de acceso actual deja de funcionar de inmediato, y elegirá una nueva la próxima vez que desbloquee.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Quitar la cuenta</translation>
+    </message>
+    <message>
+        <source>Remove {0}? They can no longer unlock, and the database is re-encrypted so that their old key opens nothing. This takes a while on a large database and cannot be stopped once it has begun.</source>
+        <translation>¿Quitar a {0}? Ya no podrá desbloquear, y la base de datos se vuelve a cifrar para que su clave anterior no abra nada. En una base de datos grande esto tarda un rato, y no se puede detener una vez que empieza.</translation>
+    </message>
+    <message>
+        <source>Removing {0} and re-encrypting the database…</source>
+        <translation>Quitando a {0} y volviendo a cifrar la base de datos…</translation>
+    </message>
+    <message>
+        <source>Removed. Backups made before still hold data their old key opens:</source>
+        <translation>Se quitó la cuenta. Las copias de seguridad hechas antes todavía guardan datos que su clave anterior puede abrir:</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Se quitó la cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Add a staff account</source>
+        <translation>Agregar una cuenta del personal</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>The new person types their own passphrase here, now</source>
+        <translation>La persona nueva escribe ahora aquí su propia frase de acceso</translation>
+    </message>
+    <message>
+        <source>Give me a one-time passphrase to hand on; it must be changed at the first unlock</source>
+        <translation>Darme una frase de acceso de un solo uso para entregarla; debe cambiarse al desbloquear por primera vez</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repita la frase de acceso</translation>
+    </message>
+    <message>
+        <source>Passphrases are at least 15 characters: a few unrelated words are easy to type and hard to guess. Nobody else should watch the screen while they type.</source>
+        <translation>Las frases de acceso tienen al menos 15 caracteres: unas cuantas palabras sin relación entre sí son fáciles de escribir y difíciles de adivinar. Nadie más debe mirar la pantalla mientras se escribe.</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>A supervisor set a temporary passphrase for this account. Choose your own before going on.</source>
@@ -125,6 +293,104 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrada</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Contiene</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not at this path</source>
+        <translation>no está en esta ruta</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsWindow</name>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of the database and its key file (two files). Keep backups on a drive kept apart from this laptop. A backup opens with the passphrases and recovery key that were valid when it was made.</source>
+        <translation>Una copia de seguridad es una copia cifrada de la base de datos y de su archivo de clave (dos archivos). Guarde las copias en una unidad que se mantenga separada de esta computadora. Una copia se abre con las frases de acceso y la clave de recuperación que eran válidas cuando se hizo.</translation>
+    </message>
+    <message>
+        <source>Backups the program made</source>
+        <translation>Copias de seguridad que hizo el programa</translation>
+    </message>
+    <message>
+        <source>&amp;Make a backup…</source>
+        <translation>&amp;Hacer una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore into a new file…</source>
+        <translation>&amp;Restaurar en un archivo nuevo…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Remind when the last backup is older than</source>
+        <translation>Avisar cuando la última copia de seguridad tenga más de</translation>
+    </message>
+    <message>
+        <source>Remind me when the last backup is older than</source>
+        <translation>Avisarme cuando la última copia de seguridad tenga más de</translation>
+    </message>
+    <message>
+        <source>Where should the backup go?</source>
+        <translation>¿Dónde se guarda la copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Case Tracker backups (*.db)</source>
+        <translation>Copias de seguridad de Case Tracker (*.db)</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>Haciendo una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Stopped. No backup was written.</source>
+        <translation>Se detuvo. No se escribió ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Backup made and verified (every page authenticates): {0} and {1}, {2}. It holds {3}.</source>
+        <translation>Copia de seguridad hecha y verificada (todas las páginas se autentican): {0} y {1}, {2}. Contiene {3}.</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Revisando y restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was restored.</source>
+        <translation>Se detuvo. No se restauró nada.</translation>
+    </message>
+    <message>
+        <source>Restored into {0}. To work in it, lock and choose Open another database… on the lock screen.</source>
+        <translation>Se restauró en {0}. Para trabajar en ella, bloquee y elija Abrir otra base de datos… en la pantalla de bloqueo.</translation>
     </message>
 </context>
 <context>
@@ -266,6 +532,158 @@ pendientes</translation>
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelado: no se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWindow</name>
+    <message>
+        <source>Check the database</source>
+        <translation>Revisar la base de datos</translation>
+    </message>
+    <message>
+        <source>The check reads every page of the encrypted database and confirms that none was changed or damaged, then verifies the audit log&apos;s chain: that no entry was edited, removed or reordered. It changes nothing but adds a line to the audit log.</source>
+        <translation>La revisión lee todas las páginas de la base de datos cifrada y confirma que ninguna se cambió ni se dañó; después verifica la cadena del registro de auditoría: que ninguna entrada se haya editado, quitado ni cambiado de orden. No cambia nada; solo agrega una línea al registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Revisar ahora</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Resultado de la revisión</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Revisando la base de datos…</translation>
+    </message>
+    <message>
+        <source>Stopped before the end; nothing was recorded.</source>
+        <translation>Se detuvo antes de terminar; no se anotó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is damaged: %n problem(s) found. Stop using it, keep this laptop as it is, and restore the newest backup into a new file (Tools → Backups…).</source>
+        <translation>
+            <numerusform>La base de datos está dañada: se encontró %n problema. Deje de usarla, deje esta computadora tal como está y restaure la copia de seguridad más reciente en un archivo nuevo (Herramientas → Copias de seguridad…).</numerusform>
+            <numerusform>La base de datos está dañada: se encontraron %n problemas. Deje de usarla, deje esta computadora tal como está y restaure la copia de seguridad más reciente en un archivo nuevo (Herramientas → Copias de seguridad…).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is sound: every page authenticates and its structure checks.</source>
+        <translation>La base de datos está en buen estado: todas las páginas se autentican y su estructura es correcta.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies: no entry was edited, removed or reordered.</source>
+        <translation>El registro de auditoría se verifica: ninguna entrada se editó, quitó ni cambió de orden.</translation>
+    </message>
+    <message>
+        <source>The audit log does NOT verify: entries may have been edited or removed. Open Tools → Audit log and tell whoever oversees the program.</source>
+        <translation>El registro de auditoría NO se verifica: puede que se hayan editado o quitado entradas. Abra Herramientas → Registro de auditoría y avise a quien supervisa el programa.</translation>
+    </message>
+</context>
+<context>
+    <name>ClearancesBox</name>
+    <message>
+        <source>Employers with hiring restrictions</source>
+        <translation>Empleadores con restricciones de contratación</translation>
+    </message>
+    <message>
+        <source>Decide whether each of these employers fits this survivor. Coordinators see only “cleared”; for everyone else they are told to ask you. The reason stays here.</source>
+        <translation>Decida si cada uno de estos empleadores es adecuado para esta persona. Los coordinadores solo ven “aprobado”; en los demás casos se les indica que le pregunten a usted. El motivo se queda aquí.</translation>
+    </message>
+    <message>
+        <source>Decisions for employers with hiring restrictions</source>
+        <translation>Decisiones sobre empleadores con restricciones de contratación</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the sensitive details)</source>
+        <translation>Motivo (se guarda con los datos confidenciales)</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Anotar la decisión</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsWindow</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Two people changed the same thing on different laptops without seeing each other&apos;s change. Every laptop shows the later value meanwhile. Keep the right one: your choice reaches the other laptops with the next sync.</source>
+        <translation>Dos personas cambiaron lo mismo en computadoras distintas sin ver el cambio de la otra. Mientras tanto, todas las computadoras muestran el valor más reciente. Conserve el correcto: su elección llegará a las demás computadoras con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>No conflicts wait for you.</source>
+        <translation>No hay conflictos pendientes para usted.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Se muestra ahora</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Escrito por</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} en {1}</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Conservar este valor</translation>
+    </message>
+    <message>
+        <source>(not shown to your role)</source>
+        <translation>(no se muestra a su rol)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>(a file of {0} bytes)</source>
+        <translation>(un archivo de {0} bytes)</translation>
     </message>
 </context>
 <context>
@@ -441,8 +859,20 @@ pendientes</translation>
         <translation>Informe de resultados…</translation>
     </message>
     <message>
+        <source>Funder report…</source>
+        <translation>Informe para financiadores…</translation>
+    </message>
+    <message>
         <source>Outcomes for</source>
         <translation>Resultados de</translation>
+    </message>
+    <message>
+        <source>Internships ending in the next two weeks: {0}</source>
+        <translation>Pasantías que terminan en las próximas dos semanas: {0}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
     </message>
     <message>
         <source>Cases behind the figure</source>
@@ -471,6 +901,10 @@ pendientes</translation>
     <message>
         <source>Save the outcomes report</source>
         <translation>Guardar el informe de resultados</translation>
+    </message>
+    <message>
+        <source>Save the funder report</source>
+        <translation>Guardar el informe para financiadores</translation>
     </message>
 </context>
 <context>
@@ -550,6 +984,14 @@ pendientes</translation>
         <translation>Si los documentos están listos para la verificación de empleo del I-9</translation>
     </message>
     <message>
+        <source>Which documents to work on first</source>
+        <translation>Qué documentos trabajar primero</translation>
+    </message>
+    <message>
+        <source>What each document waits on</source>
+        <translation>De qué depende cada documento</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
@@ -586,6 +1028,22 @@ pendientes</translation>
         <translation>Los documentos todavía no están listos para el I-9. Con este documento lo estarían: {0}.</translation>
     </message>
     <message>
+        <source>Work on next: {0}</source>
+        <translation>Trabajar ahora en: {0}</translation>
+    </message>
+    <message>
+        <source>(unblocks {0})</source>
+        <translation>(permite avanzar con {0})</translation>
+    </message>
+    <message>
+        <source>{0} waits on {1}.</source>
+        <translation>{0} depende de {1}.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
         <source>Status of {0}</source>
         <translation>Estado de: {0}</translation>
     </message>
@@ -608,6 +1066,10 @@ pendientes</translation>
 </context>
 <context>
     <name>EmployerDialog</name>
+    <message>
+        <source>Edit employer partner</source>
+        <translation>Editar empleador aliado</translation>
+    </message>
     <message>
         <source>New employer partner</source>
         <translation>Nuevo empleador aliado</translation>
@@ -668,12 +1130,12 @@ pendientes</translation>
         <translation>Valoración</translation>
     </message>
     <message>
-        <source>Restrictions</source>
-        <translation>Restricciones</translation>
-    </message>
-    <message>
         <source>New partner…</source>
         <translation>Nuevo aliado…</translation>
+    </message>
+    <message>
+        <source>Edit partner…</source>
+        <translation>Editar aliado…</translation>
     </message>
     <message>
         <source>Positions</source>
@@ -746,6 +1208,66 @@ pendientes</translation>
     <message>
         <source>Why, and flags</source>
         <translation>Por qué, y alertas</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Abrir expediente</translation>
+    </message>
+    <message>
+        <source>Referral letter…</source>
+        <translation>Carta de referencia…</translation>
+    </message>
+    <message>
+        <source>Who may be referred</source>
+        <translation>A quién se puede referir</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Comparte</translation>
+    </message>
+    <message>
+        <source>Survivors whose consent to share with this partner is active today. A letter holds only what each consent allows.</source>
+        <translation>Personas cuyo consentimiento para compartir con este aliado está vigente hoy. Una carta contiene solo lo que permite cada consentimiento.</translation>
+    </message>
+    <message>
+        <source>Partner details</source>
+        <translation>Datos del aliado</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Aliado</translation>
+    </message>
+    <message>
+        <source>Positions and matches</source>
+        <translation>Puestos y candidatos</translation>
+    </message>
+    <message>
+        <source>Hiring restrictions: {0}</source>
+        <translation>Restricciones de contratación: {0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>Contacto: {0}</translation>
+    </message>
+    <message>
+        <source>Standing: {0}</source>
+        <translation>Valoración: {0}</translation>
+    </message>
+    <message>
+        <source>Practices adopted ({0} of {1}): {2}</source>
+        <translation>Prácticas adoptadas ({0} de {1}): {2}</translation>
+    </message>
+    <message>
+        <source>In the employer&apos;s words: {0}</source>
+        <translation>En palabras del empleador: {0}</translation>
+    </message>
+    <message>
+        <source>Who may be referred ({0})</source>
+        <translation>A quién se puede referir ({0})</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -870,6 +1392,10 @@ pendientes</translation>
     <message>
         <source>Included, and why</source>
         <translation>Qué se incluye y por qué</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s {0} is not set yet: documents go out without it. A supervisor sets it in Settings.</source>
+        <translation>Todavía faltan estos datos de la organización: {0}. Los documentos salen sin ellos. Un supervisor o supervisora los indica en Configuración.</translation>
     </message>
     <message>
         <source>Included, and why:</source>
@@ -1202,6 +1728,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Desmarcar un paso</translation>
     </message>
     <message>
+        <source>Add a milestone</source>
+        <translation>Agregar un paso</translation>
+    </message>
+    <message>
         <source>Change a goal</source>
         <translation>Cambiar una meta</translation>
     </message>
@@ -1240,6 +1770,17 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Mark a goal achieved</source>
         <translation>Marcar una meta como lograda</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Guide for</source>
+        <translation>Guía para</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1852,142 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Import survivors from a spreadsheet</source>
         <translation>Importar personas desde una hoja de cálculo</translation>
+    </message>
+</context>
+<context>
+    <name>InternshipDialog</name>
+    <message>
+        <source>Internship</source>
+        <translation>Pasantía</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Hours a week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>Hourly wage</source>
+        <translation>Salario por hora</translation>
+    </message>
+    <message>
+        <source>Onsite supervisor</source>
+        <translation>Supervisor/a en el lugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s work phone or email</source>
+        <translation>Teléfono o correo de trabajo del supervisor/a</translation>
+    </message>
+    <message>
+        <source>Mentor at the employer</source>
+        <translation>Mentor/a en la empresa</translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s work phone or email</source>
+        <translation>Teléfono o correo de trabajo del mentor/a</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Dates, hours and the employer&apos;s people</source>
+        <translation>Fechas, horas y personas de la empresa</translation>
+    </message>
+    <message>
+        <source>Start and end</source>
+        <translation>Inicio y fin</translation>
+    </message>
+    <message>
+        <source>Hours a week and wage</source>
+        <translation>Horas por semana y salario</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor/a</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semana del</translation>
+    </message>
+    <message>
+        <source>Hours worked</source>
+        <translation>Horas trabajadas</translation>
+    </message>
+    <message>
+        <source>How the week went</source>
+        <translation>Cómo le fue en la semana</translation>
+    </message>
+    <message>
+        <source>How the week went, in a few words</source>
+        <translation>Cómo le fue en la semana, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>Record the week</source>
+        <translation>Anotar la semana</translation>
+    </message>
+    <message>
+        <source>Weekly check-ins</source>
+        <translation>Seguimientos semanales</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Se completó</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Why it ended early</source>
+        <translation>Por qué terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Record the end</source>
+        <translation>Anotar el final</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>Cómo terminó</translation>
+    </message>
+    <message>
+        <source>Week of {0}: {1} hours</source>
+        <translation>Semana del {0}: {1} horas</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Case Tracker</source>
+        <translation>Case Tracker</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{0}
+Stopping; what was begun is being undone…</source>
+        <translation>{0}
+Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +2155,34 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>&amp;Salida rápida</translation>
     </message>
     <message>
+        <source>&amp;Staff accounts…</source>
+        <translation>&amp;Cuentas del personal…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>Copias de &amp;seguridad…</translation>
+    </message>
+    <message>
+        <source>New &amp;recovery key…</source>
+        <translation>Nueva cla&amp;ve de recuperación…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database…</source>
+        <translation>Revisar la &amp;base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>&amp;About Case Tracker</source>
+        <translation>&amp;Acerca de Case Tracker</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ayuda</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
@@ -1507,6 +2212,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
             <numerusform>%n consentimiento vence en 30 días o menos</numerusform>
             <numerusform>%n consentimientos vencen en 30 días o menos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Letterhead incomplete: set the organisation&apos;s {0} in Settings</source>
+        <translation>Membrete incompleto: indique en Configuración estos datos de la organización: {0}</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -1637,8 +2346,23 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Agregar nota</translation>
     </message>
     <message>
+        <source>Services given…</source>
+        <translation>Servicios prestados…</translation>
+    </message>
+    <message>
         <source>Contact and date</source>
         <translation>Contacto y fecha</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePassphraseDialog</name>
+    <message>
+        <source>One-time passphrase</source>
+        <translation>Frase de acceso de un solo uso</translation>
+    </message>
+    <message>
+        <source>Give this passphrase to {0} in person. It works once: at their first unlock Case Tracker asks them to choose their own. It is shown only now.</source>
+        <translation>Entregue esta frase de acceso a {0} en persona. Sirve una sola vez: la primera vez que desbloquee, Case Tracker le pedirá que elija la suya. Solo se muestra ahora.</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +2474,14 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Anotar la siguiente etapa…</translation>
     </message>
     <message>
+        <source>The newest internship</source>
+        <translation>La pasantía más reciente</translation>
+    </message>
+    <message>
+        <source>Internship…</source>
+        <translation>Pasantía…</translation>
+    </message>
+    <message>
         <source>Now: {0}</source>
         <translation>Ahora: {0}</translation>
     </message>
@@ -1764,6 +2496,26 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>ended early</source>
+        <translation>terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Internship: {0} to {1}, {2}</source>
+        <translation>Pasantía: del {0} al {1}, {2}</translation>
+    </message>
+    <message>
+        <source>ends within two weeks</source>
+        <translation>termina en menos de dos semanas</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2742,17 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The one printed before stops working at once. Have a printer or pen and paper ready: the new key is shown only once.</source>
+        <translation>¿Crear una nueva clave de recuperación? La que se imprimió antes deja de funcionar de inmediato. Tenga lista una impresora, o papel y lápiz: la nueva clave se muestra una sola vez.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key</source>
@@ -2008,12 +2771,83 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Ya imprimí o anoté la clave de recuperación</translation>
     </message>
     <message>
+        <source>Group {0} of the key</source>
+        <translation>Grupo {0} de la clave</translation>
+    </message>
+    <message>
+        <source>To be sure it was kept, type these groups from your paper (the key&apos;s groups are counted from the left):</source>
+        <translation>Para confirmar que la guardó, escriba estos grupos tal como están en su papel (los grupos de la clave se cuentan desde la izquierda):</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
         <source>&lt;h1&gt;Case Tracker recovery key&lt;/h1&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{0}&lt;/p&gt;&lt;p&gt;Keep this sheet locked away, apart from the laptop. It opens the database when every passphrase is forgotten; after it is used, Case Tracker shows a new one.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Clave de recuperación de Case Tracker&lt;/h1&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{0}&lt;/p&gt;&lt;p&gt;Guarde esta hoja bajo llave, lejos de la computadora. Abre la base de datos cuando se olvidan todas las frases de acceso; después de usarla, Case Tracker muestra una nueva.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The backup is checked (a supervisor&apos;s passphrase of the backup must open it, and every page must authenticate), then copied into a new database file. The database open now is not changed. To work in the restored one, lock and choose Open another database… on the lock screen.</source>
+        <translation>Primero se revisa la copia de seguridad (debe abrirla la frase de acceso de una cuenta de supervisión de la copia, y todas las páginas deben autenticarse); después se copia en un archivo de base de datos nuevo. La base de datos abierta ahora no cambia. Para trabajar en la restaurada, bloquee y elija Abrir otra base de datos… en la pantalla de bloqueo.</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Archivo de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>New database file</source>
+        <translation>Archivo de la nueva base de datos</translation>
+    </message>
+    <message>
+        <source>Supervisor account of the backup</source>
+        <translation>Cuenta de supervisión de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Elija el archivo de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Supervisor account</source>
+        <translation>Cuenta de supervisión</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Elija una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Choose the backup file to restore.</source>
+        <translation>Elija el archivo de la copia de seguridad que quiere restaurar.</translation>
+    </message>
+    <message>
+        <source>Give the whole path of the new database file.</source>
+        <translation>Escriba la ruta completa del archivo de la nueva base de datos.</translation>
+    </message>
+    <message>
+        <source>That is the database open now: a backup is always restored into a new file.</source>
+        <translation>Esa es la base de datos abierta ahora: una copia de seguridad siempre se restaura en un archivo nuevo.</translation>
+    </message>
+    <message>
+        <source>There is already a file at {0}; choose a new name.</source>
+        <translation>Ya hay un archivo en {0}; elija otro nombre.</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2890,17 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>not signed off</source>
         <translation>sin aprobar</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change the role of {0}</source>
+        <translation>Cambiar el rol de {0}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2975,53 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>ServicesDialog</name>
+    <message>
+        <source>Services given</source>
+        <translation>Servicios prestados</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>not noted</source>
+        <translation>sin anotar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Optional: what it was, in a few words</source>
+        <translation>Opcional: qué fue, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>Record service</source>
+        <translation>Anotar el servicio</translation>
+    </message>
+    <message>
+        <source>Take back the selected</source>
+        <translation>Quitar el seleccionado</translation>
+    </message>
+    <message>
+        <source>Service, date and minutes</source>
+        <translation>Servicio, fecha y minutos</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2164,6 +3056,22 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Elegir logotipo…</translation>
     </message>
     <message>
+        <source>Your name on letters</source>
+        <translation>Su nombre en las cartas</translation>
+    </message>
+    <message>
+        <source>Your job title</source>
+        <translation>Su cargo</translation>
+    </message>
+    <message>
+        <source>Employment coordinator</source>
+        <translation>Coordinador/a de empleo</translation>
+    </message>
+    <message>
+        <source>Yours, kept with your account: your letters are signed with this name and title.</source>
+        <translation>Datos suyos, guardados con su cuenta: sus cartas se firman con este nombre y este cargo.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -2178,6 +3086,46 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Only a supervisor can change these.</source>
         <translation>Solo una cuenta de supervisión puede cambiar esto.</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>None: this laptop does not sync</source>
+        <translation>Ninguna: esta computadora no se sincroniza</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Elegir carpeta…</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s own: a folder every laptop of the program sees. Synced every few minutes while unlocked.</source>
+        <translation>Propia de esta computadora: una carpeta que ven todas las computadoras del programa. Se sincroniza cada pocos minutos mientras Case Tracker está desbloqueado.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>Letters and profiles go out without the organisation&apos;s {0} until it is set here.</source>
+        <translation>Las cartas y los perfiles salen sin estos datos de la organización hasta que se indiquen aquí: {0}.</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Vista previa del logotipo</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
     </message>
     <message>
         <source>Letterhead logo</source>
@@ -2376,8 +3324,24 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Fecha</translation>
     </message>
     <message>
+        <source>A step for the survivor</source>
+        <translation>Un paso para la persona</translation>
+    </message>
+    <message>
+        <source>Steps for the survivor are printed on their own plan; other tasks stay with staff.</source>
+        <translation>Los pasos para la persona se imprimen en su propio plan; las demás tareas quedan para el personal.</translation>
+    </message>
+    <message>
         <source>Add task</source>
         <translation>Agregar tarea</translation>
+    </message>
+    <message>
+        <source>On the survivor&apos;s plan</source>
+        <translation>En el plan de la persona</translation>
+    </message>
+    <message>
+        <source>Print the chosen task on the survivor&apos;s plan as their step, or take it off</source>
+        <translation>Imprimir la tarea elegida en el plan de la persona como uno de sus pasos, o quitarla del plan</translation>
     </message>
     <message>
         <source>Tick off a task</source>
@@ -2386,6 +3350,72 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Reopen a task</source>
         <translation>Reabrir una tarea</translation>
+    </message>
+    <message>
+        <source>Put a task on the survivor&apos;s plan</source>
+        <translation>Poner una tarea en el plan de la persona</translation>
+    </message>
+    <message>
+        <source>Take a task off the survivor&apos;s plan</source>
+        <translation>Quitar una tarea del plan de la persona</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Exchange changes with the program&apos;s other laptops through the sync folder</source>
+        <translation>Intercambiar cambios con las demás computadoras del programa a través de la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>C&amp;onflictos…</translation>
+    </message>
+    <message>
+        <source>Sync: {0}</source>
+        <translation>Sincronización: {0}</translation>
+    </message>
+    <message>
+        <source>Sync: the sync folder could not be read or written</source>
+        <translation>Sincronización: no se pudo leer ni escribir en la carpeta de sincronización</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: sent %n change(s)</source>
+        <translation>
+            <numerusform>Sincronizado: se envió %n cambio</numerusform>
+            <numerusform>Sincronizado: se enviaron %n cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, received %n change(s)</source>
+        <translation>
+            <numerusform>, se recibió %n cambio</numerusform>
+            <numerusform>, se recibieron %n cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n conflict(s) waiting</source>
+        <translation>
+            <numerusform>, %n conflicto pendiente</numerusform>
+            <numerusform>, %n conflictos pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n bundle(s) refused (see casetracker sync)</source>
+        <translation>
+            <numerusform>; se rechazó %n paquete (vea casetracker sync)</numerusform>
+            <numerusform>; se rechazaron %n paquetes (vea casetracker sync)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n bundle(s) waiting</source>
+        <translation>
+            <numerusform>; %n paquete en espera</numerusform>
+            <numerusform>; %n paquetes en espera</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2426,6 +3456,14 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Organización aliada</translation>
     </message>
     <message>
+        <source>Find a person</source>
+        <translation>Buscar a una persona</translation>
+    </message>
+    <message>
+        <source>Find by case number or name</source>
+        <translation>Buscar por número de caso o nombre</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
@@ -2444,6 +3482,13 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Completed</source>
         <translation>Terminó</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) marked as attending</source>
+        <translation>
+            <numerusform>%n persona marcada como asistente</numerusform>
+            <numerusform>%n personas marcadas como asistentes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2632,12 +3677,28 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>documentos listos para el I-9</translation>
     </message>
     <message>
+        <source>their employment goal names this industry</source>
+        <translation>su meta de empleo menciona este sector</translation>
+    </message>
+    <message>
+        <source>their employment goal names another industry</source>
+        <translation>su meta de empleo menciona otro sector</translation>
+    </message>
+    <message>
         <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
         <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
     </message>
     <message>
         <source>This employer has hiring restrictions: ask the survivor&apos;s case manager whether this referral fits before making it.</source>
         <translation>Este empleador tiene restricciones de contratación: antes de hacer esta referencia, pregunte al gestor/a de casos de la persona si es adecuada.</translation>
+    </message>
+    <message>
+        <source>Cleared by the case manager for this employer.</source>
+        <translation>Aprobado por el gestor/a de casos para este empleador.</translation>
+    </message>
+    <message>
+        <source>You recorded that this employer is not suitable for this survivor; the reason is on the record&apos;s Sensitive tab.</source>
+        <translation>Usted anotó que este empleador no es adecuado para esta persona; el motivo está en la pestaña Confidencial del expediente.</translation>
     </message>
     <message>
         <source>is required</source>
@@ -3000,6 +4061,13 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>jobs</name>
+    <message>
+        <source>Something went wrong ({0}). Check the database (Tools menu) before going on.</source>
+        <translation>Algo salió mal ({0}). Revise la base de datos (menú Herramientas) antes de continuar.</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Signed release form</source>
@@ -3124,6 +4192,50 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Healthcare</source>
         <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>Gestión de casos</translation>
+    </message>
+    <message>
+        <source>Employment readiness</source>
+        <translation>Preparación para el empleo</translation>
+    </message>
+    <message>
+        <source>Job placement assistance</source>
+        <translation>Ayuda para conseguir empleo</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>Interpretación</translation>
+    </message>
+    <message>
+        <source>Referral to housing</source>
+        <translation>Referencia a servicios de vivienda</translation>
+    </message>
+    <message>
+        <source>Referral to legal services</source>
+        <translation>Referencia a servicios legales</translation>
+    </message>
+    <message>
+        <source>Referral to health care</source>
+        <translation>Referencia a servicios de salud</translation>
+    </message>
+    <message>
+        <source>Referral to education</source>
+        <translation>Referencia a servicios de educación</translation>
+    </message>
+    <message>
+        <source>Emergency financial help</source>
+        <translation>Ayuda económica de emergencia</translation>
+    </message>
+    <message>
+        <source>Accompaniment (court, appointments)</source>
+        <translation>Acompañamiento (tribunal, citas)</translation>
+    </message>
+    <message>
+        <source>Emotional support and safety planning</source>
+        <translation>Apoyo emocional y plan de seguridad</translation>
     </message>
     <message>
         <source>Other</source>
@@ -3390,6 +4502,134 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Empleo</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>legal first name</source>
+        <translation>nombre legal</translation>
+    </message>
+    <message>
+        <source>legal last name</source>
+        <translation>apellido legal</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>número de teléfono</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>número de caso</translation>
+    </message>
+    <message>
+        <source>referral source</source>
+        <translation>quién hizo la referencia</translation>
+    </message>
+    <message>
+        <source>safe times to contact</source>
+        <translation>horarios seguros para contactar</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>historia</translation>
+    </message>
+    <message>
+        <source>criminal record</source>
+        <translation>antecedentes penales</translation>
+    </message>
+    <message>
+        <source>immigration status</source>
+        <translation>situación migratoria</translation>
+    </message>
+    <message>
+        <source>health notes</source>
+        <translation>notas de salud</translation>
+    </message>
+    <message>
+        <source>safety plan</source>
+        <translation>plan de seguridad</translation>
+    </message>
+    <message>
+        <source>trafficking type or vacatur status</source>
+        <translation>tipo de trata o situación de la anulación de condena (vacatur)</translation>
+    </message>
+    <message>
+        <source>reason for a clearance decision</source>
+        <translation>motivo de una decisión sobre un empleador</translation>
+    </message>
+    <message>
+        <source>case review</source>
+        <translation>revisión del caso</translation>
+    </message>
+    <message>
+        <source>case notes</source>
+        <translation>notas del caso</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tareas</translation>
+    </message>
+    <message>
+        <source>document details</source>
+        <translation>detalles de los documentos</translation>
+    </message>
+    <message>
+        <source>barriers</source>
+        <translation>obstáculos</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>metas</translation>
+    </message>
+    <message>
+        <source>progress check-ins</source>
+        <translation>seguimientos del avance</translation>
+    </message>
+    <message>
+        <source>skills and certifications</source>
+        <translation>habilidades y certificaciones</translation>
+    </message>
+    <message>
+        <source>workshops completed</source>
+        <translation>talleres terminados</translation>
+    </message>
+    <message>
+        <source>work through the program</source>
+        <translation>trabajo a través del programa</translation>
+    </message>
+    <message>
+        <source>documents ready for I-9</source>
+        <translation>documentos listos para el I-9</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>meta</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>step for the survivor</source>
+        <translation>paso para la persona</translation>
+    </message>
+    <message>
         <source>call</source>
         <translation>llamar</translation>
     </message>
@@ -3533,12 +4773,126 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
+    <message>
+        <source>Not decided</source>
+        <translation>Sin decidir</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Not suitable</source>
+        <translation>No es adecuado</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message numerus="yes">
+        <source>%n survivor(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case note(s)</source>
+        <translation>
+            <numerusform>%n nota del caso</numerusform>
+            <numerusform>%n notas del caso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n meta</numerusform>
+            <numerusform>%n metas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n escaneo</numerusform>
+            <numerusform>%n escaneos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation>
+            <numerusform>%n consentimiento</numerusform>
+            <numerusform>%n consentimientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employer(s)</source>
+        <translation>
+            <numerusform>%n empleador</numerusform>
+            <numerusform>%n empleadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s)</source>
+        <translation>
+            <numerusform>%n cuenta del personal</numerusform>
+            <numerusform>%n cuentas del personal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entr(ies)</source>
+        <translation>
+            <numerusform>%n entrada de auditoría</numerusform>
+            <numerusform>%n entradas de auditoría</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Todavía no se ha hecho ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>No backup made yet: make one with Tools → Backups…</source>
+        <translation>Todavía no hay copias de seguridad: haga una en Herramientas → Copias de seguridad…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old.</source>
+        <translation>
+            <numerusform>La última copia de seguridad tiene %n día.</numerusform>
+            <numerusform>La última copia de seguridad tiene %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old: make one with Tools → Backups…</source>
+        <translation>
+            <numerusform>La última copia de seguridad tiene %n día: haga una en Herramientas → Copias de seguridad…</numerusform>
+            <numerusform>La última copia de seguridad tiene %n días: haga una en Herramientas → Copias de seguridad…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Desea reemplazarlo?</translation>
+    </message>
+</context>
+<context>
+    <name>workshops</name>
+    <message>
+        <source>Record workshop attendance</source>
+        <translation>Anotar la asistencia a un taller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Workshop recorded: %n person(s) at {0} on {1}. Edit ▸ Undo takes it back.</source>
+        <translation>
+            <numerusform>Taller anotado: %n persona en {0}, el {1}. Con Edición ▸ Deshacer se anula.</numerusform>
+            <numerusform>Taller anotado: %n personas en {0}, el {1}. Con Edición ▸ Deshacer se anula.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
