@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -54,15 +60,24 @@ def holds_text(counts: dict[str, int], widget: QWidget) -> str:
     if not counts:
         return "—"
     words = {
-        "survivors": widget.tr("%n survivor(s)", "", counts.get("survivors", 0)),
-        "notes": widget.tr("%n case note(s)", "", counts.get("notes", 0)),
-        "goals": widget.tr("%n goal(s)", "", counts.get("goals", 0)),
-        "documents": widget.tr("%n document(s)", "", counts.get("documents", 0)),
-        "attachments": widget.tr("%n scan(s)", "", counts.get("attachments", 0)),
-        "consents": widget.tr("%n consent(s)", "", counts.get("consents", 0)),
-        "employers": widget.tr("%n employer(s)", "", counts.get("employers", 0)),
-        "users": widget.tr("%n staff account(s)", "", counts.get("users", 0)),
-        "audit_log": widget.tr("%n audit entr(ies)", "", counts.get("audit_log", 0)),
+        "survivors": QCoreApplication.translate(
+            "BackupsWindow", "%n survivor(s)", "", counts.get("survivors", 0)),
+        "notes": QCoreApplication.translate(
+            "BackupsWindow", "%n case note(s)", "", counts.get("notes", 0)),
+        "goals": QCoreApplication.translate(
+            "BackupsWindow", "%n goal(s)", "", counts.get("goals", 0)),
+        "documents": QCoreApplication.translate(
+            "BackupsWindow", "%n document(s)", "", counts.get("documents", 0)),
+        "attachments": QCoreApplication.translate(
+            "BackupsWindow", "%n scan(s)", "", counts.get("attachments", 0)),
+        "consents": QCoreApplication.translate(
+            "BackupsWindow", "%n consent(s)", "", counts.get("consents", 0)),
+        "employers": QCoreApplication.translate(
+            "BackupsWindow", "%n employer(s)", "", counts.get("employers", 0)),
+        "users": QCoreApplication.translate(
+            "BackupsWindow", "%n staff account(s)", "", counts.get("users", 0)),
+        "audit_log": QCoreApplication.translate(
+            "BackupsWindow", "%n audit entr(ies)", "", counts.get("audit_log", 0)),
     }
     return ", ".join(text for key, text in words.items() if key in counts)
 
@@ -76,12 +91,17 @@ def reminder_text(session: Session, widget: QWidget, *, here: bool = False) -> s
     days = copies.days_since_last_backup(session)
     limit = settings.get_settings(session).backup_reminder_days
     if days is None:
-        return (widget.tr("No backup has been made yet.") if here else
-                widget.tr("No backup made yet: make one with Tools → Backups…"))
+        if here:
+            return QCoreApplication.translate("BackupsWindow", "No backup has been made yet.")
+        return QCoreApplication.translate("BackupsWindow",
+                                          "No backup made yet: make one with Tools → Backups…")
     if days > limit:
-        return (widget.tr("The last backup is %n day(s) old.", "", days) if here else
-                widget.tr("The last backup is %n day(s) old: make one with Tools → Backups…",
-                          "", days))
+        if here:
+            return QCoreApplication.translate("BackupsWindow",
+                                              "The last backup is %n day(s) old.", "", days)
+        return QCoreApplication.translate(
+            "BackupsWindow", "The last backup is %n day(s) old: make one with Tools → Backups…",
+            "", days)
     return ""
 
 

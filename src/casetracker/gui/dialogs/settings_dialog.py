@@ -67,7 +67,7 @@ class SettingsDialog(FormDialog):
         own = own_name or StaffName("")
         self.display_name = QLineEdit(own.display_name, self)
         self.display_name.setAccessibleName(self.tr("Your name on letters"))
-        self.display_name.setPlaceholderText(own.account)
+        self.display_name.setPlaceholderText(self.tr("Blank: your account name"))
         self.job_title = QLineEdit(own.job_title, self)
         self.job_title.setAccessibleName(self.tr("Your job title"))
         self.job_title.setPlaceholderText(self.tr("Employment coordinator"))
