@@ -20,7 +20,7 @@ from casetracker.gui.first_run import FirstRunDialog, RecoveryKeyDialog, suggest
 from casetracker.gui.lock_screen import LockScreen
 from casetracker.gui.recovery_dialog import RecoveryDialog
 from casetracker.security.kdf import FAST_INSECURE
-from casetracker.services import accounts, demo, demo_mark
+from casetracker.services import accounts, demo, demo_mark, settings
 from casetracker.services.vault import Vault
 from tests.conftest import Team
 from tests.gui.test_app import unlock
@@ -72,6 +72,8 @@ def test_a_program_database_is_set_up_where_chosen_and_unlocks(
     qtbot.keyClicks(dialog.name, "rita")
     qtbot.keyClicks(dialog.passphrase, NEW_PASSPHRASE)
     qtbot.keyClicks(dialog.repeat, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.organisation_name, "Harbor Safe Jobs")
+    qtbot.keyClicks(dialog.organisation_phone, "555-0100")
     dialog.accept()
     key_dialog = held.active_dialog
     assert isinstance(key_dialog, RecoveryKeyDialog)
@@ -80,6 +82,9 @@ def test_a_program_database_is_set_up_where_chosen_and_unlocks(
     assert held.window is not None
     assert held.session is not None
     assert held.session.paths.db == chosen
+    kept = settings.get_settings(held.session)  # the letterhead, typed at set-up
+    assert (kept.organisation_name, kept.organisation_address, kept.organisation_phone) == (
+        "Harbor Safe Jobs", "", "555-0100")
     assert not (tmp_path / "data" / "case.db").exists()  # only where chosen
     held.lock()
     # The new database is the one the lock screen now opens, and it unlocks.
@@ -403,4 +408,5 @@ def test_tab_order_of_the_set_up_dialog(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.show()
     assert names_in_tab_order(dialog) == [
         "Database file", "Choose the database file", "Account name", "Passphrase",
-        "Repeat the passphrase", "OK", "Cancel"]
+        "Repeat the passphrase", "Organisation's name", "Organisation's address",
+        "Organisation's phone", "OK", "Cancel"]

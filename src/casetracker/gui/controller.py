@@ -133,6 +133,7 @@ class AppController(QObject):
 
     def _create(self, data: NewVault) -> None:
         session, key = self.vault.create(data.supervisor, data.passphrase)
+        _keep_organisation(session, data)
         self._show_key_then_open(key, session)
 
     # -- choosing the database (from the lock screen) ------------------------------------------
@@ -171,6 +172,7 @@ class AppController(QObject):
         assert data.location is not None
         vault = self._vault_at(data.location)
         session, key = vault.create(data.supervisor, data.passphrase)
+        _keep_organisation(session, data)
         try:
             self._switch_to(vault)
         except BaseException:
@@ -352,3 +354,15 @@ class AppController(QObject):
         """Whether any window of this controller is showing (Esc twice acts only then)."""
         return any(widget is not None and shiboken6.isValid(widget) and widget.isVisible()
                    for widget in (self.window, self.lock_screen, self.active_dialog))
+
+
+def _keep_organisation(session: Session, data: NewVault) -> None:
+    """The organisation's details typed at set-up, kept as program settings (only those given:
+    a blank stays for Settings…)."""
+    from casetracker.services import settings
+
+    given = {name: value for name in ("organisation_name", "organisation_address",
+                                      "organisation_phone")
+             if (value := getattr(data.organisation, name))}
+    if given:
+        settings.update_settings(session, **given)

@@ -6,7 +6,7 @@ the file goes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.domain.errors import AlreadyExistsError, UsageError
+from casetracker.domain.settings import ProgramSettings, validate_settings
 from casetracker.gui.widgets import FormDialog, passphrase_fields
 from casetracker.services.session import VaultPaths
 
@@ -35,6 +36,8 @@ class NewVault:
     supervisor: str
     passphrase: str
     location: Path | None = None  # chosen in the dialog; None: the one it was opened for
+    # The organisation's details for letters and profiles (may be left for Settings…).
+    organisation: ProgramSettings = field(default_factory=ProgramSettings)
 
 
 def suggested_location(default: Path | None = None) -> Path:
@@ -98,6 +101,21 @@ class FirstRunDialog(FormDialog):
         form.addRow(self.tr("Account name"), self.name)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat it"), self.repeat)
+        # Letters and profiles carry these on their letterhead; they can wait for Settings….
+        self.organisation_name = QLineEdit(self)
+        self.organisation_name.setAccessibleName(self.tr("Organisation's name"))
+        self.organisation_address = QLineEdit(self)
+        self.organisation_address.setAccessibleName(self.tr("Organisation's address"))
+        self.organisation_phone = QLineEdit(self)
+        self.organisation_phone.setAccessibleName(self.tr("Organisation's phone"))
+        organisation = QLabel(self.tr(
+            "Your organisation, as letters and profiles name it (you can also set this later "
+            "in Settings…):"), self)
+        organisation.setWordWrap(True)
+        form.addRow(organisation)
+        form.addRow(self.tr("Name"), self.organisation_name)
+        form.addRow(self.tr("Address"), self.organisation_address)
+        form.addRow(self.tr("Phone"), self.organisation_phone)
         self.body.addWidget(intro)
         self.body.addLayout(form)
         if self.location is not None:
@@ -136,7 +154,13 @@ class FirstRunDialog(FormDialog):
         location = self.chosen_location()
         if self.passphrase.text() != self.repeat.text():
             raise UsageError(self.tr("The two passphrases differ."))
-        return NewVault(self.name.text().strip(), self.passphrase.text(), location)
+        organisation = ProgramSettings(
+            organisation_name=self.organisation_name.text().strip(),
+            organisation_address=self.organisation_address.text().strip(),
+            organisation_phone=self.organisation_phone.text().strip())
+        validate_settings(organisation)  # before anything is created
+        return NewVault(self.name.text().strip(), self.passphrase.text(), location,
+                        organisation)
 
 
 class RecoveryKeyDialog(QDialog):
