@@ -101,6 +101,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
     assert record.heading.text().startswith("Lena · CT-")
     assert "OK to text" in record.safe_contact.text()
 
+    record.tabs.setCurrentWidget(record.goals)  # each tab reads its part when opened
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     goal_dialog = record.goals.active_dialog
     assert isinstance(goal_dialog, GoalDialog)
@@ -112,6 +113,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
     goal_dialog.milestones.item(0, 0).setText("Finish readiness workshops")
     goal_dialog.accept()
 
+    record.tabs.setCurrentWidget(record.documents)
     ssc = record.documents.status_boxes[DocumentKind.SOCIAL_SECURITY_CARD.value]
     ssc.setCurrentIndex(ssc.findData(DocumentStatus.REQUESTED))
     ssc.activated.emit(ssc.currentIndex())
@@ -138,6 +140,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
 def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
         qtbot: QtBot, rosa: Survivor, controller: AppController) -> None:
     _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.goals)  # each tab reads its part when opened
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     dialog = record.goals.active_dialog
     assert isinstance(dialog, GoalDialog)

@@ -65,6 +65,8 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     assert not record.notes.add_button.isVisible()
     assert not record.consent.add_button.isVisible()
     assert all(not box.isEnabled() for box in record.documents.status_boxes.values())
+    record.tabs.setCurrentWidget(record.tasks)  # read before the review
+    record.tabs.setCurrentWidget(record.reviews)
     record.reviews.open_review_dialog()
     dialog = record.reviews.active_dialog
     assert isinstance(dialog, ReviewDialog)
@@ -73,6 +75,9 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     dialog.sign_off.setChecked(True)
     dialog.accept()
     assert record.reviews.list.count() == 1
+    # The review's actions are on the record's Tasks tab at once.
+    shown = [record.tasks.list.item(i).text() for i in range(record.tasks.list.count())]
+    assert any("Case review: Add a housing goal" in text for text in shown)
     with verify(team) as session:  # type: ignore[attr-defined]
         titles = sorted(t.title for t in notes.tasks(session, rosa.case_number))
     assert titles == ["Case review: Add a housing goal", "Case review: Request the state ID"]
