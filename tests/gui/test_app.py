@@ -153,6 +153,7 @@ def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
 def test_document_status_change_can_be_undone(qtbot: QtBot, team: Team, rosa: Survivor,
                                               controller: AppController) -> None:
     window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.documents)
     box = record.documents.status_boxes[DocumentKind.PASSPORT.value]
     box.setCurrentIndex(box.findData(DocumentStatus.REQUESTED))
     box.activated.emit(box.currentIndex())
@@ -422,7 +423,9 @@ def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
         notes.add_task(session, "CT-0009", "Call the DMV", clock.today())
         sensitive.add_barrier(session, "CT-0009", BarrierKind.CHILDCARE)
     window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.tasks)
     record.tasks.list.item(0).setCheckState(Qt.CheckState.Checked)
+    record.tabs.setCurrentWidget(record.barriers)
     record.barriers.list.item(0).setCheckState(Qt.CheckState.Checked)
     with verify(team) as session:  # type: ignore[attr-defined]
         assert notes.tasks(session, "CT-0009")[0].done

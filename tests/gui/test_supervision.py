@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from casetracker.domain.survivors import Survivor
@@ -29,10 +30,22 @@ def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
     board.drill_down(0, 1)
     assert board.drill_list.count() == 1
     assert board.drill_list.item(0).text().startswith(rosa.case_number)
+    assert board.drill_heading.text() == f"{CASE_MANAGER}: Active cases · 1"
+    drill = board.active_dialog
+    assert drill is not None
+    assert drill.isVisible()
+    qtbot.mouseClick(board.drill_close, Qt.MouseButton.LeftButton)
+    assert not drill.isVisible()
+    assert "since records began" in board.funnel_caption.text()
     out = tmp_path / "outcomes.csv"
     board.write(board.outcomes_producer(), str(out))
     assert "Took part in readiness workshops" in out.read_text()
     assert "Rosa" not in out.read_text()
+    # Saving says where the report went, in the dashboard and in the main window.
+    assert str(out) in board.saved_note.text()
+    assert str(out) in window.statusBar().currentMessage()
+    board.resize(1280, 800)
+    board.grab().save(str(tmp_path / "dashboard-1280.png"))  # to look at
 
 
 def test_audit_viewer_filters_verifies_and_shows_a_broken_chain(

@@ -116,7 +116,7 @@ ACTION_WORDS: dict[str, str] = {
     "settings.logo": "changed the logo",
     "settings.update": "changed the settings",
     "survivor.assign": "assigned a case",
-    "survivor.create": "opened a case",
+    "survivor.create": "took in a new case",
     "survivor.purge": "purged a case",
     "survivor.purge_copies": "removed a purged case's old copies",
     "survivor.status": "changed a case's status",

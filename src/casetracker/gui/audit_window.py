@@ -72,7 +72,7 @@ class AuditWindow(QDialog):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(
             self.DETAILS, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((50, 130, 90, 190, 90, 150, 0, 150)):
+        for column, width in enumerate((50, 150, 90, 190, 90, 150, 0, 150)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.exports = QTableWidget(0, 8, self)
