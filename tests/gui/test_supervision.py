@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain import clock
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.controller import AppController
@@ -84,7 +86,8 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     dialog = record.reviews.active_dialog
     assert isinstance(dialog, ReviewDialog)
     dialog.findings.setPlainText("Needs a plan for housing.")
-    dialog.actions.setPlainText("Add a housing goal\nRequest the state ID")
+    due = clock.today() + timedelta(days=3)
+    dialog.actions.setPlainText(f"Add a housing goal\nRequest the state ID by {due.isoformat()}")
     dialog.sign_off.setChecked(True)
     dialog.accept()
     assert record.reviews.list.count() == 1
@@ -92,5 +95,6 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     shown = [record.tasks.list.item(i).text() for i in range(record.tasks.list.count())]
     assert any("Case review: Add a housing goal" in text for text in shown)
     with verify(team) as session:  # type: ignore[attr-defined]
-        titles = sorted(t.title for t in notes.tasks(session, rosa.case_number))
-    assert titles == ["Case review: Add a housing goal", "Case review: Request the state ID"]
+        tasks = sorted((t.title, t.due_date) for t in notes.tasks(session, rosa.case_number))
+    assert tasks == [("Case review: Add a housing goal", clock.today() + timedelta(days=14)),
+                     ("Case review: Request the state ID", due)]
