@@ -102,6 +102,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
     assert record.heading.text().startswith("Lena · CT-")
     assert "OK to text" in record.safe_contact.text()
 
+    record.tabs.setCurrentWidget(record.goals)  # each tab reads its part when opened
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     goal_dialog = record.goals.active_dialog
     assert isinstance(goal_dialog, GoalDialog)
@@ -113,6 +114,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
     goal_dialog.milestones.item(0, 0).setText("Finish readiness workshops")
     goal_dialog.accept()
 
+    record.tabs.setCurrentWidget(record.documents)
     ssc = record.documents.status_boxes[DocumentKind.SOCIAL_SECURITY_CARD.value]
     ssc.setCurrentIndex(ssc.findData(DocumentStatus.REQUESTED))
     ssc.activated.emit(ssc.currentIndex())
@@ -139,6 +141,7 @@ def test_intake_goal_document_and_note_through_the_widgets(
 def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
         qtbot: QtBot, rosa: Survivor, controller: AppController) -> None:
     _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.goals)  # each tab reads its part when opened
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     dialog = record.goals.active_dialog
     assert isinstance(dialog, GoalDialog)
@@ -151,6 +154,7 @@ def test_a_bad_goal_keeps_the_dialog_open_with_the_reason(
 def test_document_status_change_can_be_undone(qtbot: QtBot, team: Team, rosa: Survivor,
                                               controller: AppController) -> None:
     window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.documents)
     box = record.documents.status_boxes[DocumentKind.PASSPORT.value]
     box.setCurrentIndex(box.findData(DocumentStatus.REQUESTED))
     box.activated.emit(box.currentIndex())
@@ -422,7 +426,9 @@ def test_ticking_a_task_and_a_barrier_can_be_undone(qtbot: QtBot, team: Team,
         notes.add_task(session, "CT-0009", "Call the DMV", clock.today())
         sensitive.add_barrier(session, "CT-0009", BarrierKind.CHILDCARE)
     window, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.tasks)
     record.tasks.list.item(0).setCheckState(Qt.CheckState.Checked)
+    record.tabs.setCurrentWidget(record.barriers)
     record.barriers.list.item(0).setCheckState(Qt.CheckState.Checked)
     with verify(team) as session:  # type: ignore[attr-defined]
         assert notes.tasks(session, "CT-0009")[0].done

@@ -62,6 +62,7 @@ def test_a_coordinator_names_themselves_and_their_letter_is_signed_so(
     window.table.selectRow(0)
     assert window.record is not None
     tab = window.record.consent
+    window.record.tabs.setCurrentWidget(tab)
     tab.open_export_dialog()
     share = tab.active_dialog
     assert isinstance(share, ExportDialog)

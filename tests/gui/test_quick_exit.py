@@ -290,6 +290,7 @@ def undoable_action(window: MainWindow) -> None:
 
         window.table.selectRow(0)
         assert window.record is not None
+        window.record.tabs.setCurrentWidget(window.record.documents)
         box = window.record.documents.status_boxes[DocumentKind.PASSPORT.value]
         box.setCurrentIndex(box.findData(DocumentStatus.REQUESTED))
         box.activated.emit(box.currentIndex())

@@ -482,6 +482,7 @@ def test_a_profile_saved_without_an_extension_gets_one_and_its_name_names_no_one
     window.table.selectRow(0)
     assert window.record is not None
     tab = window.record.consent
+    window.record.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.share_button, Qt.MouseButton.LeftButton)
     share = tab.active_dialog
     assert isinstance(share, ExportDialog)

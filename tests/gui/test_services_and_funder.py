@@ -93,6 +93,7 @@ def test_the_documents_tab_says_what_to_work_on_and_what_waits(
     _window, record = open_first_record(qtbot, controller, CASE_MANAGER,
                                         CASE_MANAGER_PASSPHRASE)
     tab = record.documents
+    record.tabs.setCurrentWidget(tab)
     assert tab.next_steps.text().startswith("Work on next: Birth certificate (unblocks 2)")
     assert ("State ID or driver's license waits on Birth certificate / Passport and Proof of "
             "address.") in tab.waiting.text().splitlines()

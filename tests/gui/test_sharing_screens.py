@@ -33,6 +33,7 @@ def test_consent_then_preview_and_save_a_profile(qtbot: QtBot, team: Team, rosa:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
     _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     tab = record.consent
+    record.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog
     assert isinstance(dialog, ConsentDialog)
@@ -102,6 +103,7 @@ def test_previews_open_and_close_again_and_again(qtbot: QtBot, team: Team, rosa:
     window.table.selectRow(0)
     assert window.record is not None
     tab = window.record.consent
+    window.record.tabs.setCurrentWidget(tab)
     for _ in range(3):
         tab.open_export_dialog()
         share = tab.active_dialog

@@ -112,6 +112,7 @@ def test_the_status_list_keeps_one_order_whatever_the_status(
         qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
     _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     tab = record.documents
+    record.tabs.setCurrentWidget(tab)
 
     def offered(kind: DocumentKind) -> list[str]:
         box = tab.status_boxes[kind.value]
@@ -134,9 +135,11 @@ def test_documents_and_shared_categories_are_named_in_plain_us_english(
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_agency="Harbor Legal Aid")
     _, record = open_first_record(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    record.tabs.setCurrentWidget(record.documents)  # each tab reads its part when opened
     titles = [record.documents.table.item(row, 0).text()
               for row in range(record.documents.table.rowCount())]
     assert "State ID or driver's license" in titles
+    record.tabs.setCurrentWidget(record.consent)
     assert record.consent.table.item(0, 1).text() == "preferred name, workshops and skills"
 
 

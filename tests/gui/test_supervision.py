@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from casetracker.domain import clock
 from casetracker.domain.survivors import Survivor
 from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.controller import AppController
@@ -29,10 +32,22 @@ def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
     board.drill_down(0, 1)
     assert board.drill_list.count() == 1
     assert board.drill_list.item(0).text().startswith(rosa.case_number)
+    assert board.drill_heading.text() == f"{CASE_MANAGER}: Active cases · 1"
+    drill = board.active_dialog
+    assert drill is not None
+    assert drill.isVisible()
+    qtbot.mouseClick(board.drill_close, Qt.MouseButton.LeftButton)
+    assert not drill.isVisible()
+    assert "since records began" in board.funnel_caption.text()
     out = tmp_path / "outcomes.csv"
     board.write(board.outcomes_producer(), str(out))
     assert "Took part in readiness workshops" in out.read_text()
     assert "Rosa" not in out.read_text()
+    # Saving says where the report went, in the dashboard and in the main window.
+    assert str(out) in board.saved_note.text()
+    assert str(out) in window.statusBar().currentMessage()
+    board.resize(1280, 800)
+    board.grab().save(str(tmp_path / "dashboard-1280.png"))  # to look at
 
 
 def test_audit_viewer_filters_verifies_and_shows_a_broken_chain(
@@ -65,14 +80,21 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     assert not record.notes.add_button.isVisible()
     assert not record.consent.add_button.isVisible()
     assert all(not box.isEnabled() for box in record.documents.status_boxes.values())
+    record.tabs.setCurrentWidget(record.tasks)  # read before the review
+    record.tabs.setCurrentWidget(record.reviews)
     record.reviews.open_review_dialog()
     dialog = record.reviews.active_dialog
     assert isinstance(dialog, ReviewDialog)
     dialog.findings.setPlainText("Needs a plan for housing.")
-    dialog.actions.setPlainText("Add a housing goal\nRequest the state ID")
+    due = clock.today() + timedelta(days=3)
+    dialog.actions.setPlainText(f"Add a housing goal\nRequest the state ID by {due.isoformat()}")
     dialog.sign_off.setChecked(True)
     dialog.accept()
     assert record.reviews.list.count() == 1
+    # The review's actions are on the record's Tasks tab at once.
+    shown = [record.tasks.list.item(i).text() for i in range(record.tasks.list.count())]
+    assert any("Case review: Add a housing goal" in text for text in shown)
     with verify(team) as session:  # type: ignore[attr-defined]
-        titles = sorted(t.title for t in notes.tasks(session, rosa.case_number))
-    assert titles == ["Case review: Add a housing goal", "Case review: Request the state ID"]
+        tasks = sorted((t.title, t.due_date) for t in notes.tasks(session, rosa.case_number))
+    assert tasks == [("Case review: Add a housing goal", clock.today() + timedelta(days=14)),
+                     ("Case review: Request the state ID", due)]

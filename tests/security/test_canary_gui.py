@@ -188,6 +188,7 @@ def desktop_session(qtbot: QtBot, team: Team, case: str, places: dict[str, Path]
     editor.address.setPlainText(f"9 {CANARIES['address']}")
     seen_titles += [*titles(), editor.windowTitle()]
     editor.accept()
+    record.tabs.setCurrentWidget(record.goals)  # each tab reads its part when opened
     qtbot.mouseClick(record.goals.add_button, Qt.MouseButton.LeftButton)
     goal_dialog = record.goals.active_dialog
     assert isinstance(goal_dialog, GoalDialog)
@@ -196,6 +197,7 @@ def desktop_session(qtbot: QtBot, team: Team, case: str, places: dict[str, Path]
         qtbot.keyClicks(field, "Yes")
     seen_titles.append(goal_dialog.windowTitle())
     goal_dialog.accept()
+    record.tabs.setCurrentWidget(record.notes)
     qtbot.keyClicks(record.notes.text, f"Called about {CANARIES['note_typed']}")
     qtbot.mouseClick(record.notes.add_button, Qt.MouseButton.LeftButton)
     record.tabs.setCurrentIndex(record.sensitive_index)
@@ -204,6 +206,7 @@ def desktop_session(qtbot: QtBot, team: Team, case: str, places: dict[str, Path]
     record.sensitive.save()
 
     # A scan viewed from memory.
+    record.tabs.setCurrentWidget(record.documents)
     record.documents.table.selectRow(next(
         i for i in range(record.documents.table.rowCount())
         if record.documents._documents[i].kind is DocumentKind.PASSPORT))
@@ -214,6 +217,7 @@ def desktop_session(qtbot: QtBot, team: Team, case: str, places: dict[str, Path]
     viewer.close()
 
     # Share: preview the employer profile in the app, then save it (through the services).
+    record.tabs.setCurrentWidget(record.consent)
     record.consent.open_export_dialog()
     share = record.consent.active_dialog
     assert isinstance(share, ExportDialog)

@@ -395,3 +395,22 @@ def test_audit_search_filters_and_a_tampered_chain_shows_broken(built: Team) -> 
     assert audit.search(built.supervisor, since=TODAY + timedelta(days=1)) == []
     built.supervisor.conn.execute("UPDATE audit_log SET action = 'note.edit' WHERE seq = 5")
     assert not audit.verify_chain(built.supervisor).ok
+
+
+def test_figures_agree_with_their_drill_down_and_the_status_bar(built: Team) -> None:
+    """A figure of milestones drills down to the cases holding them, with each case's share
+    adding up to the figure; the status bar's expiring consents are the dashboard's."""
+    from casetracker.domain.catalog import Category
+    from casetracker.domain.survivors import CaseStatus
+
+    ana = built.case_manager
+    consent.add_consent(ana, "A-2", categories=frozenset({Category.ALIAS}),
+                        expires_on=TODAY + timedelta(days=20), recipient_employer="Harbor Hotel")
+    survivors.set_status(ana, "A-2", CaseStatus.CLOSED)  # its consent lapses with the case
+    figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}
+    behind = dashboard.counts_behind(built.supervisor, CASE_MANAGER, "overdue_milestones")
+    assert behind == [("A-1", "Busy", 2)]
+    assert sum(n for _case, _name, n in behind) == figures[CASE_MANAGER].overdue_milestones
+    column = sum(f.consents_expiring for f in figures.values())
+    assert len(consent.expiring(built.supervisor)) == column == 1
+    assert [case for case, _ in consent.expiring(ana)] == ["A-1"]

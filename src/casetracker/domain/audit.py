@@ -34,3 +34,191 @@ class ChainReport:
         if self.first_bad_seq is None:
             return f"audit trail damaged: {self.problem}"
         return f"audit trail damaged at entry {self.first_bad_seq}: {self.problem}"
+
+
+# -- the audit trail in words ---------------------------------------------------------------------
+# Every action the program audits, as a person would say it. The trail keeps the short names
+# (searchable, stable); the audit log viewer and `casetracker audit` show these words beside them.
+# tests/unit/test_audit_words.py checks that every action audited in src has words here.
+ACTION_WORDS: dict[str, str] = {
+    "access.denied": "was refused",
+    "account.add": "added an account",
+    "account.key_cost_raised": "strengthened an account's passphrase protection",
+    "account.language": "chose a language",
+    "account.name": "changed an account's display name",
+    "account.passphrase_changed": "changed a passphrase",
+    "account.passphrase_reset": "reset a passphrase",
+    "account.remove": "removed an account",
+    "account.remove_copies": "removed an account's old copies",
+    "audit.checkpoint": "countersigned the audit trail",
+    "audit.signer_replaced": "replaced an audit signing key",
+    "audit.signer_untrusted": "found an untrusted audit signature",
+    "audit.verify": "verified the audit trail",
+    "audit.view": "read the audit trail",
+    "backup.create": "made a backup",
+    "backup.restore": "restored a backup",
+    "barrier.add": "added a barrier",
+    "barrier.reopen": "reopened a barrier",
+    "barrier.resolve": "resolved a barrier",
+    "caseload.view": "viewed the caseload",
+    "consent.add": "recorded a consent",
+    "consent.referrals": "listed who may be referred",
+    "consent.release_form": "printed a release form",
+    "consent.revoke": "recorded a consent's withdrawal",
+    "dashboard.drill_down": "looked behind a dashboard figure",
+    "dashboard.view": "viewed the dashboard",
+    "demo.generate": "made demonstration data",
+    "document.add": "added a document",
+    "document.scan_add": "attached a scan",
+    "document.scan_view": "viewed a scan",
+    "document.status": "changed a document's status",
+    "document.undo": "undid a document change",
+    "document.update": "updated a document",
+    "employer.add": "added an employer",
+    "employer.update": "updated an employer",
+    "export.blocked": "was stopped from exporting",
+    "export.employer_profile": "exported an employer profile",
+    "export.referral_letter": "exported a referral letter",
+    "export.refused": "was refused an export",
+    "export.survivor_plan": "exported the survivor's plan",
+    "export.write_failed": "could not write an export",
+    "goal.add": "added a goal",
+    "goal.checkin": "checked in on a goal",
+    "goal.update": "updated a goal",
+    "import.survivors": "imported survivors",
+    "internship.finish": "ended an internship",
+    "internship.update": "updated an internship",
+    "internship.week": "recorded an internship week",
+    "login": "unlocked",
+    "login.failed": "failed to unlock",
+    "login.recovery_key": "unlocked with a recovery key",
+    "matching.rank": "ranked candidates for a position",
+    "milestone.add": "added a milestone",
+    "milestone.done": "completed a milestone",
+    "milestone.undone": "reopened a milestone",
+    "milestone.update": "updated a milestone",
+    "note.add": "wrote a note",
+    "placement.advance": "moved a placement along",
+    "position.add": "added a position",
+    "position.close": "closed a position",
+    "position.open": "opened a position",
+    "recovery_key.replaced": "replaced the recovery key",
+    "report.caseload": "made a caseload report",
+    "report.funder": "made a funder report",
+    "report.outcomes": "made an outcomes report",
+    "review.add": "recorded a case review",
+    "reviews.view": "viewed the reviews due",
+    "search": "searched",
+    "service.record": "recorded a service",
+    "service.remove": "removed a service",
+    "session.lock": "locked",
+    "settings.letter_template": "changed the letter template",
+    "settings.logo": "changed the logo",
+    "settings.update": "changed the settings",
+    "survivor.assign": "assigned a case",
+    "survivor.create": "took in a new case",
+    "survivor.purge": "purged a case",
+    "survivor.purge_copies": "removed a purged case's old copies",
+    "survivor.status": "changed a case's status",
+    "survivor.update": "updated a record",
+    "survivor.update_sensitive": "updated sensitive details",
+    "survivor.view": "opened a record",
+    "survivor.view_employment": "viewed an employment profile",
+    "survivor.view_part": "viewed part of a record",
+    "survivor.view_sensitive": "viewed sensitive details",
+    "sync.join": "joined a team",
+    "sync.round": "synchronised with the team",
+    "sync.start": "started team use",
+    "sync.trust_laptop": "trusted a laptop",
+    "task.add": "added a task",
+    "task.done": "completed a task",
+    "task.reopen": "reopened a task",
+    "tasks.view": "viewed the tasks",
+    "vault.check": "checked the database",
+    "vault.create": "created the database",
+    "vault.mark_demonstration": "marked the database as a demonstration",
+    "vault.rekey_completed": "finished changing the database key",
+    "vault.rekey_discarded": "discarded an unfinished key change",
+    "vault.rekey_started": "started changing the database key",
+    "vault.upgrade_copy_kept": "kept the copy made before an upgrade",
+    "vault.upgrade_copy_removed": "removed the copy made before an upgrade",
+    "workshop.add": "added a workshop",
+    "workshop.attendance": "recorded workshop attendance",
+    "workshop.remove": "removed a workshop",
+}
+
+# The parts of a record whose views are audited (Session.audit_view), in words.
+PART_WORDS: dict[str, str] = {
+    "barriers": "barriers", "consents": "consents", "documents": "documents",
+    "goals": "goals and plans", "internships": "internships", "notes": "notes",
+    "placement": "placement", "reviews": "case reviews", "services": "services",
+    "tasks": "tasks", "workshops": "workshops",
+}
+
+# Actions whose subject is an account's name, or an employer's, rather than a case number.
+_ACCOUNT_SUBJECT = ("account.", "login")
+_EMPLOYER_SUBJECT = ("employer.", "position.add")
+
+# Detail keys, in words; a key not here is shown with its underscores as spaces.
+_DETAIL_WORDS: dict[str, str] = {
+    "sha256": "file hash (SHA-256)", "attempted": "tried", "fields": "fields",
+    "first_bad": "first damaged entry", "case_manager": "case manager",
+    "sent_bundles": "bundles sent", "week_of": "week of", "uncounted": "attempts not counted",
+}
+
+
+def action_words(action: str, details: dict[str, Any] | None = None) -> str:
+    """What an audit entry's action means, in words ("viewed documents")."""
+    details = details or {}
+    if action == "survivor.view_part" and isinstance(details.get("part"), str):
+        part = details["part"]
+        return f"viewed {PART_WORDS.get(part, part.replace('_', ' '))}"
+    return ACTION_WORDS.get(action, action.replace("_", " ").replace(".", ": "))
+
+
+def subject_case(entry: AuditEntry) -> str:
+    """The case an entry concerns ("" when its subject is an account or an employer)."""
+    if entry.subject is None or entry.action.startswith(_ACCOUNT_SUBJECT + _EMPLOYER_SUBJECT):
+        return ""
+    return entry.subject
+
+
+def concerns(entry: AuditEntry) -> str:
+    """What else the entry concerns besides a case: an account, an employer, a recipient."""
+    parts: list[str] = []
+    if entry.subject and entry.action.startswith(_ACCOUNT_SUBJECT):
+        parts.append(f"account {entry.subject}")
+    elif entry.subject and entry.action.startswith(_EMPLOYER_SUBJECT):
+        parts.append(f"employer {entry.subject}")
+    for key, label in (("employer", "employer"), ("recipient", "recipient"),
+                       ("case_manager", "case manager")):
+        value = entry.details.get(key)
+        if isinstance(value, str) and value:
+            parts.append(f"{label} {value}")
+    return "; ".join(parts)
+
+
+def _value_words(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "none"
+    if isinstance(value, list | tuple):
+        return ", ".join(_value_words(v) for v in value) if value else "none"
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if v not in (None, "", [])}
+        return ", ".join(f"{k.replace('_', ' ')} {_value_words(v)}"
+                         for k, v in sorted(shown.items())) or "none"
+    text = str(value)
+    return text.replace("_", " ") if text.isidentifier() else text
+
+
+def details_words(details: dict[str, Any]) -> str:
+    """An entry's details as a sentence ("Recipient: Harbor Foods. Fields: alias, skills.")."""
+    sentences = []
+    for key in sorted(details):
+        if key == "part":
+            continue  # said by action_words
+        label = _DETAIL_WORDS.get(key, key.replace("_", " "))
+        sentences.append(f"{label[:1].upper()}{label[1:]}: {_value_words(details[key])}.")
+    return " ".join(sentences)

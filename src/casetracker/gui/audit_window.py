@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -19,21 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.audit import AuditEntry
+from casetracker.domain.audit import AuditEntry, action_words, concerns, details_words, subject_case
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import DateField, dated_name, save_file_name
-from casetracker.services import audit, sharing
+from casetracker.services import audit
 from casetracker.services.session import Session
 
 
 class AuditWindow(QDialog):
     COLUMNS = ("#", QT_TRANSLATE_NOOP("AuditWindow", "When"),
                QT_TRANSLATE_NOOP("AuditWindow", "Who"),
-               QT_TRANSLATE_NOOP("AuditWindow", "Action"),
+               QT_TRANSLATE_NOOP("AuditWindow", "What"),
                QT_TRANSLATE_NOOP("AuditWindow", "Case"),
-               QT_TRANSLATE_NOOP("AuditWindow", "Details"))
+               QT_TRANSLATE_NOOP("AuditWindow", "Concerns"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Details"),
+               QT_TRANSLATE_NOOP("AuditWindow", "Action"))
     export_progressed = Signal(int)  # rows written so far, while exporting the view
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -66,15 +68,19 @@ class AuditWindow(QDialog):
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for column, width in enumerate((60, 150, 90, 200, 130)):
-            self.table.setColumnWidth(column, width)
-        self.exports = QTableWidget(0, 5, self)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.DETAILS, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((50, 150, 90, 190, 90, 150, 0, 150)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.exports = QTableWidget(0, 8, self)
         self.exports.setAccessibleName(self.tr("Exports and letters"))
-        self.exports.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"),
-                                                self.tr("What"), self.tr("Recipient"),
-                                                self.tr("Fields")])
+        self.exports.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Case"),
+            self.tr("Recipient"), self.tr("Position"), self.tr("Fields"),
+            self.tr("File hash (SHA-256)")])
         self.exports.verticalHeader().hide()
         self.exports.horizontalHeader().setStretchLastSection(True)
         self.exports.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -120,11 +126,14 @@ class AuditWindow(QDialog):
             for column, text in enumerate(self._cells(entry)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
+    DETAILS = 6  # the column that takes the room left
+
     @staticmethod
     def _cells(entry: AuditEntry) -> list[str]:
+        # Words for people; the action's short name last, for searching ("Action starts with").
         return [str(entry.seq), entry.at[:19].replace("T", " "), entry.actor or "—",
-                entry.action, entry.subject or "", json.dumps(entry.details, sort_keys=True,
-                                                              ensure_ascii=False)]
+                action_words(entry.action, entry.details), subject_case(entry),
+                concerns(entry), details_words(entry.details), entry.action]
 
     def verify(self) -> None:
         report = audit.verify_trail(self.session)
@@ -151,10 +160,11 @@ class AuditWindow(QDialog):
             self.progress_dialog.close()
 
     def _load_exports(self) -> None:
-        records = sharing.export_log(self.session)
-        self.exports.setRowCount(len(records))
-        for row, record in enumerate(records):
-            for column, text in enumerate([record.at[:19].replace("T", " "), record.actor,
-                                           record.kind.replace("_", " "), record.recipient,
-                                           ", ".join(record.fields)]):
+        lines = audit.export_lines(self.session)
+        self.exports.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for column, text in enumerate([line.at[:19].replace("T", " "), line.actor,
+                                           line.what, line.case_number, line.recipient,
+                                           line.position, ", ".join(line.fields),
+                                           line.sha256]):
                 self.exports.setItem(row, column, QTableWidgetItem(text))

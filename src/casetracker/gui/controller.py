@@ -62,7 +62,7 @@ class AppController(QObject):
         self.active_dialog: QWidget | None = None
         self.clipboard = ClipboardGuard(parent=self)
         self.idle = IdleLock(300, clock=clock, parent=self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self.lock_idle)
         self.quick_exit = QuickExit(clock=clock, active=self._on_screen, parent=self)
         self.quick_exit.triggered.connect(self.quick_exit_now)
 
@@ -309,13 +309,16 @@ class AppController(QObject):
             organisation_phone=data.organisation_phone)
         self.idle.timeout_seconds = saved.auto_lock_minutes * 60
 
-    def lock(self) -> None:
+    def lock(self, why: str = "asked") -> None:
         """Close the database and every window that showed case data; show the lock screen."""
-        self._close_unlocked()
+        self._close_unlocked(why)
         self.show_lock_screen()
         self.locked.emit()
 
-    def _close_unlocked(self) -> None:
+    def lock_idle(self) -> None:
+        self.lock("idle")
+
+    def _close_unlocked(self, why: str) -> None:
         self.idle.stop()
         self.clipboard.clear()
         if self.active_dialog is not None:
@@ -329,6 +332,9 @@ class AppController(QObject):
             self.window.deleteLater()
             self.window = None
         if self.session is not None:
+            from casetracker.services import audit
+
+            audit.record_lock(self.session, why)  # the unlock is the next "login" entry
             self.session.close()
             self.session = None
 
@@ -345,7 +351,7 @@ class AppController(QObject):
         """
         hide_every_window()
         self.quick_exit.uninstall()
-        self._close_unlocked()
+        self._close_unlocked("quick exit")
         self.show_lock_screen(shown=False)
         self.locked.emit()
         self.quick_exited.emit()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +38,11 @@ from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
 from casetracker.services import dashboard, funder_report, internships, retention
 from casetracker.services.session import Session
+
+# Figures that count items (milestones, documents...) rather than cases: their drill-down
+# shows each case's share, adding up to the figure.
+ITEM_METRICS = frozenset({"overdue_milestones", "documents_outstanding", "consents_expiring",
+                          "tasks_overdue"})
 
 # How many of the latest periods of each kind the outcome report offers.
 PERIODS_LISTED = {PeriodKind.MONTH: 24, PeriodKind.QUARTER: 12, PeriodKind.HALF: 8,
@@ -123,7 +129,12 @@ class DashboardWindow(QDialog):
         reports.addWidget(self.funder_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Placement funnel"), self))
+        # What the funnel covers, so that its figures are not read as this period's.
+        self.funnel_caption = QLabel(self.tr(
+            "Placement funnel: everyone taken in since records began, open and closed cases "
+            "alike, each counted at every step up to the furthest reached"), self)
+        self.funnel_caption.setWordWrap(True)
+        layout.addWidget(self.funnel_caption)
         layout.addWidget(self.funnel, 1)
         layout.addWidget(self.retention)
         ending = internships.ending_soon(session)
@@ -135,6 +146,10 @@ class DashboardWindow(QDialog):
         layout.addWidget(self.internships_ending)
         layout.addLayout(due_row)
         layout.addLayout(reports)
+        self.saved_note = QLabel("", self)
+        self.saved_note.setAccessibleDescription(self.tr("Where the last report was saved"))
+        self.saved_note.setWordWrap(True)
+        layout.addWidget(self.saved_note)
         self.active_dialog: QWidget | None = None
         self.resize(1080, 680)
         self.demo_banner = add_demo_banner(self, session)
@@ -168,19 +183,34 @@ class DashboardWindow(QDialog):
             return
         manager = self.figures[row].case_manager
         metric = METRICS[column - 1]
-        cases = dashboard.cases_behind(self.session, manager, metric)
+        cases = dashboard.counts_behind(self.session, manager, metric)
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Cases behind the figure"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         listing = QListWidget(dialog)
         listing.setAccessibleName(self.tr("Cases"))
-        for case, name in cases:
-            listing.addItem(f"{case} · {name}")
+        counted = metric in ITEM_METRICS  # milestones, documents, consents or tasks
+        for case, name, count in cases:
+            listing.addItem(f"{case} · {name}" + (f" · {count}" if counted else ""))
         listing.itemDoubleClicked.connect(
             lambda item: self._open_case(item.text().split(" · ")[0]))
+        total = sum(count for _case, _name, count in cases)
+        # The figure's items and the cases holding them, so both numbers can be checked.
+        heading = (self.tr("{0}: {1} {2} in %n case(s)", "", len(cases)).format(
+            manager or "—", total, label(METRIC_LABELS[metric]).lower()) if counted
+            else f"{manager or '—'}: {label(METRIC_LABELS[metric])} · {len(cases)}")
+        self.drill_heading = QLabel(heading, dialog)
+        self.drill_heading.setWordWrap(True)
+        close = QPushButton(self.tr("Close"), dialog)
+        close.clicked.connect(dialog.close)
+        self.drill_close = close
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"{manager}: {label(METRIC_LABELS[metric])}", dialog))
+        layout.addWidget(self.drill_heading)
         layout.addWidget(listing)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
         add_demo_banner(dialog, self.session)
         dialog.resize(420, 420)
         self.active_dialog = dialog
@@ -199,6 +229,13 @@ class DashboardWindow(QDialog):
             dashboard.write_report(Path(path), produce(fmt))
         except CaseTrackerError as exc:
             report(self, exc)
+            return
+        # Where it went, here and in the main window's status bar.
+        said = self.tr("Report saved to {0}").format(path)
+        self.saved_note.setText(said)
+        parent = self.parentWidget()
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(said, 15000)
 
     def save_caseload_report(self) -> None:
         self._save(lambda fmt: dashboard.caseload_report(self.session, fmt),

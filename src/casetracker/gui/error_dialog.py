@@ -59,7 +59,7 @@ class Lockable(Protocol):
     @property
     def lock_screen(self) -> QWidget | None: ...
 
-    def lock(self) -> None: ...
+    def lock(self, why: str = "asked") -> None: ...
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ class ExceptionHook(QObject):
         if controller is None or controller.session is None:
             return False
         try:
-            controller.lock()
+            controller.lock("after an error")
         except Exception:  # if locking fails, closing the program is the safe way out
             QCoreApplication.exit(1)
             return False

@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
     # -- supervision ---------------------------------------------------------------------------
 
     def open_dashboard(self) -> None:
-        window = DashboardWindow(self.session, self.open_record, self)
+        window = DashboardWindow(self.session, self.bring_record, self)
         self.active_dialog = window
         window.show()
 

@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
-from casetracker.domain.audit import AuditEntry, ChainReport
+from casetracker.domain.audit import AuditEntry, ChainReport, action_words
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.reports import write_csv
 from casetracker.security import audit_sealing
 from casetracker.security.atomic import atomic_write
-from casetracker.services import audit_anchor
+from casetracker.services import audit_anchor, sharing
 from casetracker.services.audit_anchor import AnchorReport
 from casetracker.services.session import Session
+from casetracker.storage.connection import is_database_error
 from casetracker.storage.repositories import AuditRepository, AuditSubjectKeys
 
 _CHUNK = 5000
@@ -51,6 +52,19 @@ def verify_trail(session: Session) -> TrailReport:
     return TrailReport(chain, audit_anchor.verify(session))
 
 
+def record_lock(session: Session, why: str) -> None:
+    """Audit the locking of the desktop app (`why`: asked, idle, quick exit) just before its
+    session closes. Locking never fails for it: a database that cannot take the entry (read
+    only, damaged) is closed all the same."""
+    try:
+        session.audit("session.lock", None, why=why)
+    except CaseTrackerError:
+        pass
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+
+
 def recent_entries(session: Session, limit: int = 100) -> list[AuditEntry]:
     """The newest `limit` entries, oldest first."""
     session.require("reading the audit trail", Role.SUPERVISOR)
@@ -72,6 +86,41 @@ def search(session: Session, *, actor: str | None = None, subject: str | None = 
     session.audit("audit.view", None, filters={"actor": actor, "subject": subject,
                                                "action": action})
     return opened(session, entries)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportLine:
+    """One line of the export log as the audit viewer lists it."""
+
+    at: str
+    actor: str
+    what: str
+    case_number: str
+    recipient: str
+    position: str
+    fields: tuple[str, ...]
+    sha256: str
+
+
+def export_lines(session: Session) -> list[ExportLine]:
+    """Every export and letter, newest first, with its case number and position (from the
+    audit entry that logged it, matched by the file's hash) and the file's hash."""
+    session.require("reading the export log", Role.SUPERVISOR)
+    logged: dict[str, AuditEntry] = {}
+    for entry in opened(session, AuditRepository(session.conn).search(
+            action="export.", limit=100_000)):
+        sha = entry.details.get("sha256")
+        if isinstance(sha, str) and entry.action != "export.write_failed":
+            logged[sha] = entry
+    lines = []
+    for record in sharing.export_log(session):
+        found = logged.get(record.sha256)
+        position = found.details.get("position", "") if found else ""
+        lines.append(ExportLine(
+            record.at, record.actor, action_words("export." + record.kind),
+            (found.subject or "") if found else "", record.recipient,
+            position if isinstance(position, str) else "", record.fields, record.sha256))
+    return lines
 
 
 def opened(session: Session, entries: list[AuditEntry]) -> list[AuditEntry]:

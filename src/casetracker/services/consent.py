@@ -120,7 +120,11 @@ def consents(session: Session, case_number: str) -> list[Consent]:
 
 
 def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[str, Consent]]:
-    """(case number, consent) of consents ending within `days`: a case manager's own."""
+    """(case number, consent) of consents ending within `days`: a case manager's own.
+
+    The dashboard's "Consents expiring in 30 days" counts the same: consents not withdrawn
+    whose end falls from today to `days` ahead, on active cases (a closed case's consents
+    lapse with nobody to renew them)."""
     session.require("listing expiring consents")
     today = clock.today()
     people = SurvivorRepository(session.conn)
@@ -128,7 +132,7 @@ def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[st
     for consent in SharingRepository(session.conn).expiring(
             (today + timedelta(days=days)).isoformat(), today.isoformat()):
         survivor = people.by_id(consent.survivor_id)
-        if survivor is None:
+        if survivor is None or survivor.status is not CaseStatus.ACTIVE:
             continue
         mine = access.owns(session, survivor)
         if mine or session.account.role is Role.SUPERVISOR:

@@ -56,6 +56,19 @@ def cases_behind(session: Session, case_manager: str, metric: str) -> list[tuple
     return cases
 
 
+def counts_behind(session: Session, case_manager: str,
+                  metric: str) -> list[tuple[str, str, int]]:
+    """`cases_behind` with how many of the figure's items each case holds (2 overdue
+    milestones...): the counts add up to the dashboard's figure."""
+    session.require("opening the dashboard", Role.SUPERVISOR)
+    if metric not in METRICS:
+        raise UsageError(f"unknown figure {metric!r}")
+    cases = ReportsRepository(session.conn).counts_behind(case_manager, metric, clock.today())
+    session.audit("dashboard.drill_down", None, case_manager=case_manager, metric=metric,
+                  cases=len(cases))
+    return cases
+
+
 def outcomes(session: Session, period: str) -> Outcomes:
     """The funders' counts for one reporting period that is over (`2026-05`, `2026-Q2`,
     `2026-H1`, `FY2026`): fixed periods only, never a range of the caller's choosing, so that

@@ -3,6 +3,7 @@ case manager. Reviewing is the supervisor's own work; it changes no case content
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,13 +12,28 @@ from typing import Any
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.notes import Task
-from casetracker.domain.validation import Checker
+from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.reports_repo import ReviewRepository
 
 ACTION_DAYS = 14
+# "Request the state ID by 2026-12-20": an action's own due date, at the end of its line.
+_DUE = re.compile(r"^(?P<text>.*?)\s+by\s+(?P<day>\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+
+
+def split_due(action: str, default: date) -> tuple[str, date]:
+    """An action's words and when it is due: the date after a final "by YYYY-MM-DD", or
+    `default` (14 days after the review). A date that is not one is refused."""
+    found = _DUE.match(action.strip())
+    if found is None:
+        return action.strip(), default
+    try:
+        due = date.fromisoformat(found["day"])
+    except ValueError:
+        raise ValidationError({"action": f"{found['day']} is not a date"}) from None
+    return found["text"].strip(), due
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +51,15 @@ def add_review(session: Session, case_number: str, findings: str, actions: list[
     session.require("reviewing a case", Role.SUPERVISOR)
     survivor = access.find(session, case_number)
     day = reviewed_on or clock.today()
-    actions = [a.strip() for a in actions if a.strip()]
+    planned = [split_due(a, day + timedelta(days=ACTION_DAYS)) for a in actions if a.strip()]
+    actions = [text for text, _due in planned]
     check = Checker()
     check.required("findings", findings, max_length=10_000)
     check.not_future("reviewed_on", day, clock.today())
-    for action in actions:
+    for action, due in planned:
         check.length("action", action, 300)
+        if due < day:
+            check.fail("action", f"{action!r} would be due before the review")
     check.done()
     review_id = str(uuid.uuid4())
     reviews = ReviewRepository(session.conn)
@@ -48,9 +67,9 @@ def add_review(session: Session, case_number: str, findings: str, actions: list[
     with session.changing():
         reviews.add(review_id, survivor.id, day, findings.strip(), session.account.name,
                     signed_off, clock.now_iso())
-        for action in actions:
+        for action, due in planned:
             task = Task(str(uuid.uuid4()), survivor.id, f"Case review: {action}",
-                        day + timedelta(days=ACTION_DAYS), survivor.assigned_to,
+                        due, survivor.assigned_to,
                         created_by=session.account.name, created_at=clock.now_iso())
             tasks.save_task(task)
             reviews.add_action(str(uuid.uuid4()), review_id, action, task.id)

@@ -255,9 +255,15 @@ class Session:
     def audit_view(self, subject: str, part: str) -> None:
         """Audit a view of part of a record, once per part and record in this session (the
         opening of the record itself is audited every time)."""
-        if (subject, part) not in self._viewed:
-            self._viewed.add((subject, part))
-            self.audit("survivor.view_part", subject, part=part)
+        self.audit_once((subject, part), "survivor.view_part", subject, part=part)
+
+    def audit_once(self, key: tuple[str, str], action: str, subject: str | None = None,
+                   **details: Any) -> None:
+        """Audit a view once per `key` in this session: the same list shown again (sorted
+        anew, reloaded after a change) is not another look at something new."""
+        if key not in self._viewed:
+            self._viewed.add(key)
+            self.audit(action, subject, **details)
 
     def audit(self, action: str, subject: str | None = None, *, actor: str | None = "",
               **details: Any) -> None:

@@ -74,6 +74,7 @@ class PreparedExport:
     fields: tuple[str, ...]
     reasons: tuple[tuple[str, str], ...]  # (field label, why it is included)
     pdf: bytes
+    position: str = ""  # the position a letter is for (its title), or none in particular
 
     @property
     def sha256(self) -> str:
@@ -321,7 +322,7 @@ def _prepare(session: Session, kind: ExportKind, case_number: str, employer_name
                      f"{consent.signed_on.isoformat()}, until {consent.expires_on.isoformat()}")
                     for i in projection.items)
     return PreparedExport(kind.value, survivor.id, survivor.case_number, employer.name,
-                          consent, projection.keys(), reasons, pdf)
+                          consent, projection.keys(), reasons, pdf, position)
 
 
 def open_positions(session: Session, employer_name: str) -> list[Position]:
@@ -355,7 +356,8 @@ def save(session: Session, prepared: PreparedExport, out: Path) -> str:
         SharingRepository(session.conn).log_export(record)
         session.audit("export." + prepared.kind, prepared.case_number,
                       recipient=prepared.recipient, fields=list(prepared.fields),
-                      sha256=prepared.sha256)
+                      sha256=prepared.sha256,
+                      **({"position": prepared.position} if prepared.position else {}))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(out, prepared.pdf)

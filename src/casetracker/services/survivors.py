@@ -202,7 +202,10 @@ def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
         assigned_to=owner, status=status.value if status else None, limit=limit, offset=offset,
         today=clock.today(), order_by=order_by, descending=descending, ids=ids)
     if offset == 0 and ids is None:
-        session.audit("caseload.view", None, status=status.value if status else "all")
+        shown = status.value if status else "all"
+        # Once per filter and session: the desktop app reloads the list at each sort and
+        # change; each CLI command is a session of its own, so each listing is audited.
+        session.audit_once(("caseload", shown), "caseload.view", None, status=shown)
     if role is Role.COORDINATOR:
         # Milestones, contact dates and documents are case content, not the employment view.
         rows = [replace(r, next_milestone_due=None, last_contact=None, documents_outstanding=0)

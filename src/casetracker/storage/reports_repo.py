@@ -88,6 +88,16 @@ class ReportsRepository:
             ORDER BY s.case_number""", {**_params(today), "manager": manager}).fetchall()
         return [(r[0], r[1]) for r in rows]
 
+    def counts_behind(self, manager: str, metric: str, today: date) -> list[tuple[str, str, int]]:
+        """(case number, preferred name, how many of the figure's items) of the active cases a
+        figure counts: a figure of milestones, documents or tasks adds up to the same number."""
+        where, count = _metrics()[metric]
+        rows = self._conn.execute(f"""
+            SELECT s.case_number, s.preferred_name, {count} FROM survivors s
+            WHERE s.status = 'active' AND coalesce(s.assigned_to, '') = :manager AND {where}
+            ORDER BY s.case_number""", {**_params(today), "manager": manager}).fetchall()
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
     def funnel(self) -> Funnel:
         """People who reached each step or any later one (so each step holds the next), from
         the running totals: everyone, and each person once at the furthest step reached."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -28,6 +29,24 @@ class RecordTab(QWidget):
 
     changed = Signal()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A tab reads its part of the record (an audited view) when it is first opened, not
+        # when the record is built: a record then logs the parts that were looked at, and what
+        # a tab shows has always been read, and audited, by its own `refresh`.
+        super().__init_subclass__(**kwargs)
+        load = cls.__dict__.get("refresh")
+        if load is None:
+            return
+
+        @functools.wraps(load)
+        def refresh(self: RecordTab) -> None:
+            if self.opened:
+                load(self)
+            else:
+                self._load_waiting = True
+
+        cls.refresh = refresh  # type: ignore[method-assign]
+
     def __init__(self, session: Session, survivor: Survivor, *, editable: bool,
                  undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +56,16 @@ class RecordTab(QWidget):
         self.undo_stack = undo
         self.active_dialog: QWidget | None = None
         self._rebuild_later = False
+        self.opened = False  # True once the tab was shown (or acted on): it then loads
+        self._load_waiting = False
+
+    def open_tab(self) -> None:
+        """The tab is shown: read its part of the record the first time."""
+        if not self.opened:
+            self.opened = True
+            if self._load_waiting:
+                self._load_waiting = False
+                self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         # Lists are made before the form above them: Tab follows what is seen instead.
@@ -53,6 +82,7 @@ class RecordTab(QWidget):
 
     def attempt(self, action: Callable[[], Any]) -> Any:
         """Run a service call; tell the person if it fails, and reload the tab either way."""
+        self.open_tab()
         try:
             result = action()
         except CaseTrackerError as exc:
@@ -81,6 +111,7 @@ class RecordTab(QWidget):
 
     def _saved(self, result: Any = None) -> Any:
         """After a dialog's change went through the services: show it, and say so."""
+        self.open_tab()
         self.refresh()
         self.changed.emit()
         return result

@@ -39,8 +39,10 @@ class ReviewDialog(FormDialog):
         self.sign_off = QCheckBox(self.tr("Signed off"), self)
         self.body.addWidget(QLabel(self.tr("Findings"), self))
         self.body.addWidget(self.findings)
-        self.body.addWidget(QLabel(self.tr("Required actions (one per line; each becomes a "
-                                           "task for the case manager)"), self))
+        self.body.addWidget(QLabel(self.tr(
+            "Required actions, one per line: each becomes a task for the case manager, due "
+            "in 14 days, or by the date that ends its line (\"Request the state ID by "
+            "2026-12-20\")"), self))
         self.body.addWidget(self.actions)
         self.body.addWidget(self.sign_off)
         self.resize(560, 460)

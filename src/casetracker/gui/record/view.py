@@ -21,6 +21,7 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import CaseStatus
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
 from casetracker.gui.labels import safe_contact_summary
+from casetracker.gui.record.base import RecordTab
 from casetracker.gui.record.consent_tab import ConsentTab
 from casetracker.gui.record.documents_tab import DocumentsTab
 from casetracker.gui.record.goals_tab import GoalsTab
@@ -47,7 +48,8 @@ class CompactTabs(QProxyStyle):
 
 
 class RecordView(QWidget):
-    """Opening it is a view of the record (audited by the services it calls)."""
+    """Opening it is a view of the record (audited by the services it calls); each tab is a
+    view of its part, audited when the tab is first opened (`RecordTab.open_tab`)."""
 
     changed = Signal()  # the record changed: its caseload row is out of date
     purged = Signal(str)
@@ -77,6 +79,7 @@ class RecordView(QWidget):
         self.purge_button.hide()
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Record"))
+        self._swapping = False
         self._tab_style = CompactTabs()
         self._tab_style.setParent(self)
         self.tabs.tabBar().setStyle(self._tab_style)
@@ -108,6 +111,8 @@ class RecordView(QWidget):
             self.consent = ConsentTab(session, coordinator_view, editable=False, undo=undo,
                                       parent=self)
             self.tabs.addTab(self.consent, self.tr("Consent"))
+            self.tabs.currentChanged.connect(self._tab_opened)
+            self._tab_opened(self.tabs.currentIndex())
             return
 
         survivor = survivors.get_survivor(session, case_number)
@@ -148,11 +153,14 @@ class RecordView(QWidget):
         for tab in (self.profile, self.barriers, self.goals, self.documents, self.notes,
                     self.tasks, self.placement, self.consent, self.reviews):
             tab.changed.connect(self.changed)
+        # A review's actions become the case manager's tasks: the Tasks tab shows them.
+        self.reviews.changed.connect(self.tasks.refresh)
         # Sensitive details load only when their tab is opened: each opening is audited.
         self.sensitive: SensitiveTab | None = None
         self._sensitive_args = (session, survivor, common)
         self.sensitive_index = self.tabs.addTab(QWidget(self), self.tr("Sensitive"))
         self.tabs.currentChanged.connect(self._tab_opened)
+        self._tab_opened(self.tabs.currentIndex())
 
     def toggle_status(self) -> None:
         """Close an active case or reopen a closed one, then show the record afresh."""
@@ -176,15 +184,25 @@ class RecordView(QWidget):
         self.purged.emit(report.case_number)
 
     def _tab_opened(self, index: int) -> None:
-        if index == self.sensitive_index and self.sensitive is None:
-            session, survivor, common = self._sensitive_args
-            self.sensitive = SensitiveTab(session, survivor, **common)  # type: ignore[arg-type]
-            self.sensitive.changed.connect(self.changed)
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, self.sensitive, self.tr("Sensitive"))
-            self.tabs.setCurrentIndex(index)
+        """Each tab reads (and audits) its part of the record when it is first opened."""
+        if self._swapping:
+            return  # the Sensitive tab replacing its placeholder: no other tab was opened
+        if index == getattr(self, "sensitive_index", None) and self.sensitive is None:
+            self._swapping = True
+            try:
+                session, survivor, common = self._sensitive_args
+                self.sensitive = SensitiveTab(session, survivor, **common)  # type: ignore[arg-type]
+                self.sensitive.changed.connect(self.changed)
+                placeholder = self.tabs.widget(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, self.sensitive, self.tr("Sensitive"))
+                self.tabs.setCurrentIndex(index)
+            finally:
+                self._swapping = False
             placeholder.deleteLater()
+        tab = self.tabs.widget(index)
+        if isinstance(tab, RecordTab):
+            tab.open_tab()
 
     # The tabs a record keeps open from one survivor to the next (never Sensitive: opening it
     # is an audited view that nobody asked for on the next survivor).
