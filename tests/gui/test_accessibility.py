@@ -256,8 +256,8 @@ def test_tab_order_of_the_main_window_and_a_record(qtbot: QtBot, caseload: Team,
     record.tabs.setCurrentWidget(record.notes)
     names = names_in_tab_order(window)
     assert names[:3] == ["Search", "Show", "Caseload"]
-    assert names[3:] == ["Close case", "Notes", "Contact", "Date", "Note", "Add note",
-                         "Case notes"]
+    assert names[3:] == ["Close case", "Notes", "Contact", "Date", "Note", "Services given…",
+                         "Add note", "Case notes"]
 
 
 def test_every_toolbar_action_has_a_menu_letter(qtbot: QtBot, caseload: Team,
