@@ -2,12 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupsWindow</name>
+    <message numerus="yes">
+        <source>%n survivor(s)</source>
+        <translation>
+            <numerusform>%n survivor</numerusform>
+            <numerusform>%n survivors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case note(s)</source>
+        <translation>
+            <numerusform>%n case note</numerusform>
+            <numerusform>%n case notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n goal</numerusform>
+            <numerusform>%n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation>
+            <numerusform>%n consent</numerusform>
+            <numerusform>%n consents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employer(s)</source>
+        <translation>
+            <numerusform>%n employer</numerusform>
+            <numerusform>%n employers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s)</source>
+        <translation>
+            <numerusform>%n staff account</numerusform>
+            <numerusform>%n staff accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entr(ies)</source>
+        <translation>
+            <numerusform>%n audit entry</numerusform>
+            <numerusform>%n audit entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old.</source>
+        <translation>
+            <numerusform>The last backup is %n day old.</numerusform>
+            <numerusform>The last backup is %n days old.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old: make one with Tools → Backups…</source>
+        <translation>
+            <numerusform>The last backup is %n day old: make one with Tools → Backups…</numerusform>
+            <numerusform>The last backup is %n days old: make one with Tools → Backups…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckWindow</name>
     <message numerus="yes">
         <source>The database is damaged: %n problem(s) found. Stop using it, keep this laptop as it is, and restore the newest backup into a new file (Tools → Backups…).</source>
         <translation>
             <numerusform>The database is damaged: %n problem found. Stop using it, keep this laptop as it is, and restore the newest backup into a new file (Tools → Backups…).</numerusform>
             <numerusform>The database is damaged: %n problems found. Stop using it, keep this laptop as it is, and restore the newest backup into a new file (Tools → Backups…).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message numerus="yes">
+        <source>{0}: {1} {2} in %n case(s)</source>
+        <translation>
+            <numerusform>{0}: {1} {2} in %n case</numerusform>
+            <numerusform>{0}: {1} {2} in %n cases</numerusform>
         </translation>
     </message>
 </context>
@@ -103,86 +193,6 @@
         <translation>
             <numerusform>Too many failed attempts. Wait %n second and try again.</numerusform>
             <numerusform>Too many failed attempts. Wait %n seconds and try again.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message numerus="yes">
-        <source>%n survivor(s)</source>
-        <translation>
-            <numerusform>%n survivor</numerusform>
-            <numerusform>%n survivors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case note(s)</source>
-        <translation>
-            <numerusform>%n case note</numerusform>
-            <numerusform>%n case notes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n goal(s)</source>
-        <translation>
-            <numerusform>%n goal</numerusform>
-            <numerusform>%n goals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n document</numerusform>
-            <numerusform>%n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scan(s)</source>
-        <translation>
-            <numerusform>%n scan</numerusform>
-            <numerusform>%n scans</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s)</source>
-        <translation>
-            <numerusform>%n consent</numerusform>
-            <numerusform>%n consents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n employer(s)</source>
-        <translation>
-            <numerusform>%n employer</numerusform>
-            <numerusform>%n employers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n staff account(s)</source>
-        <translation>
-            <numerusform>%n staff account</numerusform>
-            <numerusform>%n staff accounts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n audit entr(ies)</source>
-        <translation>
-            <numerusform>%n audit entry</numerusform>
-            <numerusform>%n audit entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup is %n day(s) old.</source>
-        <translation>
-            <numerusform>The last backup is %n day old.</numerusform>
-            <numerusform>The last backup is %n days old.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup is %n day(s) old: make one with Tools → Backups…</source>
-        <translation>
-            <numerusform>The last backup is %n day old: make one with Tools → Backups…</numerusform>
-            <numerusform>The last backup is %n days old: make one with Tools → Backups…</numerusform>
         </translation>
     </message>
 </context>

@@ -35,6 +35,10 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
         <translation>Rol</translation>
     </message>
     <message>
+        <source>Signs letters as</source>
+        <translation>Firma las cartas como</translation>
+    </message>
+    <message>
         <source>Last unlock</source>
         <translation>Último desbloqueo</translation>
     </message>
@@ -72,6 +76,10 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     <message>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar el r&amp;ol…</translation>
+    </message>
+    <message>
+        <source>&amp;Name on letters…</source>
+        <translation>&amp;Nombre en las cartas…</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
@@ -199,6 +207,10 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
         <translation>Detalles</translation>
     </message>
     <message>
+        <source>Concerns</source>
+        <translation>Se refiere a</translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
@@ -241,6 +253,14 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     <message>
         <source>Exports and letters</source>
         <translation>Exportaciones y cartas</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>File hash (SHA-256)</source>
+        <translation>Huella del archivo (SHA-256)</translation>
     </message>
     <message>
         <source>audit-log</source>
@@ -328,6 +348,91 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
 </context>
 <context>
     <name>BackupsWindow</name>
+    <message numerus="yes">
+        <source>%n survivor(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case note(s)</source>
+        <translation>
+            <numerusform>%n nota del caso</numerusform>
+            <numerusform>%n notas del caso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n meta</numerusform>
+            <numerusform>%n metas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n escaneo</numerusform>
+            <numerusform>%n escaneos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation>
+            <numerusform>%n consentimiento</numerusform>
+            <numerusform>%n consentimientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employer(s)</source>
+        <translation>
+            <numerusform>%n empleador</numerusform>
+            <numerusform>%n empleadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff account(s)</source>
+        <translation>
+            <numerusform>%n cuenta del personal</numerusform>
+            <numerusform>%n cuentas del personal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entr(ies)</source>
+        <translation>
+            <numerusform>%n entrada de auditoría</numerusform>
+            <numerusform>%n entradas de auditoría</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Todavía no se ha hecho ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>No backup made yet: make one with Tools → Backups…</source>
+        <translation>Todavía no hay copias de seguridad: haga una en Herramientas → Copias de seguridad…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old.</source>
+        <translation>
+            <numerusform>La última copia de seguridad tiene %n día.</numerusform>
+            <numerusform>La última copia de seguridad tiene %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old: make one with Tools → Backups…</source>
+        <translation>
+            <numerusform>La última copia de seguridad tiene %n día: haga una en Herramientas → Copias de seguridad…</numerusform>
+            <numerusform>La última copia de seguridad tiene %n días: haga una en Herramientas → Copias de seguridad…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
@@ -616,6 +721,29 @@ pendientes</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmDuePurgeDialog</name>
+    <message>
+        <source>Purge what is due</source>
+        <translation>Eliminar lo que ya venció</translation>
+    </message>
+    <message>
+        <source>This purges {0} case(s) for good: whole records whose time has come, and only the sensitive details or scans of the others. It cannot be undone, and backups made earlier still hold what it removes. Past report figures are kept as de-identified counts.</source>
+        <translation>Esto elimina definitivamente {0} caso(s): los expedientes completos cuyo plazo llegó, y solo los datos confidenciales o los escaneos de los demás. No se puede deshacer, y las copias de seguridad anteriores todavía guardan lo que se elimina. Las cifras de los informes pasados se conservan como conteos sin datos que identifiquen a nadie.</translation>
+    </message>
+    <message>
+        <source>Type the number of cases to confirm:</source>
+        <translation>Escriba el número de casos para confirmar:</translation>
+    </message>
+    <message>
+        <source>Number of cases to confirm</source>
+        <translation>Número de casos para confirmar</translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsWindow</name>
     <message>
         <source>Conflicts</source>
@@ -867,6 +995,10 @@ pendientes</translation>
         <translation>Resultados de</translation>
     </message>
     <message>
+        <source>Placement funnel: everyone taken in since records began, open and closed cases alike, each counted at every step up to the furthest reached</source>
+        <translation>Embudo de colocación: todas las personas recibidas desde que hay registros, con casos abiertos y cerrados, cada una contada en cada paso hasta el más avanzado que alcanzó</translation>
+    </message>
+    <message>
         <source>Internships ending in the next two weeks: {0}</source>
         <translation>Pasantías que terminan en las próximas dos semanas: {0}</translation>
     </message>
@@ -875,12 +1007,39 @@ pendientes</translation>
         <translation>ninguna</translation>
     </message>
     <message>
+        <source>Where the last report was saved</source>
+        <translation>Dónde se guardó el último informe</translation>
+    </message>
+    <message>
+        <source>Retention…</source>
+        <translation>Conservación…</translation>
+    </message>
+    <message>
+        <source>What is due for purge under the policy</source>
+        <translation>Lo que la política manda eliminar ya</translation>
+    </message>
+    <message>
+        <source>Due for purge: {0} case(s)</source>
+        <translation>Para eliminar: {0} caso(s)</translation>
+    </message>
+    <message>
         <source>Cases behind the figure</source>
         <translation>Casos detrás de la cifra</translation>
     </message>
     <message>
         <source>Cases</source>
         <translation>Casos</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: {1} {2} in %n case(s)</source>
+        <translation>
+            <numerusform>{0}: {1} {2} en %n caso</numerusform>
+            <numerusform>{0}: {1} {2} en %n casos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>report</source>
@@ -893,6 +1052,10 @@ pendientes</translation>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>Informe guardado en {0}</translation>
     </message>
     <message>
         <source>Save the caseload report</source>
@@ -1524,6 +1687,34 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Repeat it</source>
         <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>Organisation&apos;s name</source>
+        <translation>Nombre de la organización</translation>
+    </message>
+    <message>
+        <source>Organisation&apos;s address</source>
+        <translation>Dirección de la organización</translation>
+    </message>
+    <message>
+        <source>Organisation&apos;s phone</source>
+        <translation>Teléfono de la organización</translation>
+    </message>
+    <message>
+        <source>Your organisation, as letters and profiles name it (you can also set this later in Settings…):</source>
+        <translation>Su organización, tal como la nombran las cartas y los perfiles (también puede indicarlo más tarde en Configuración…):</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Where should the new database go?</source>
@@ -2851,6 +3042,73 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>RetentionWindow</name>
+    <message>
+        <source>Retention</source>
+        <translation>Conservación</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>Expediente completo</translation>
+    </message>
+    <message>
+        <source>Sensitive details</source>
+        <translation>Datos confidenciales</translation>
+    </message>
+    <message>
+        <source>Scans of recovered documents</source>
+        <translation>Escaneos de documentos recuperados</translation>
+    </message>
+    <message>
+        <source>Due for purge</source>
+        <translation>Para eliminar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Vencido desde</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Purge all due…</source>
+        <translation>Eliminar todo lo vencido…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Policy: closed records kept {0} months; sensitive details {1} months after closure; scans {2} months after a document is recovered; de-identified figures {3} years.</source>
+        <translation>Política: los expedientes cerrados se conservan {0} meses; los datos confidenciales, {1} meses después del cierre; los escaneos, {2} meses después de recuperar el documento; las cifras sin datos que identifiquen a nadie, {3} años.</translation>
+    </message>
+    <message>
+        <source>{0} case(s) due for purge.</source>
+        <translation>{0} caso(s) para eliminar.</translation>
+    </message>
+    <message>
+        <source>Nothing is due for purge.</source>
+        <translation>No hay nada para eliminar.</translation>
+    </message>
+    <message>
+        <source>{0} backup(s) made before a purge still hold what it removed; make a new backup, then prune the old ones (&apos;casetracker backup --prune&apos;).</source>
+        <translation>{0} copia(s) de seguridad hechas antes de una eliminación todavía guardan lo eliminado; haga una copia nueva y luego quite las antiguas (&apos;casetracker backup --prune&apos;).</translation>
+    </message>
+    <message>
+        <source>Purged {0} case(s) ({1} whole). {2}</source>
+        <translation>Se eliminaron {0} caso(s) ({1} completos). {2}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Case review</source>
@@ -2869,8 +3127,8 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Aprobada</translation>
     </message>
     <message>
-        <source>Required actions (one per line; each becomes a task for the case manager)</source>
-        <translation>Acciones necesarias (una por línea; cada una se vuelve una tarea para el gestor/a de casos)</translation>
+        <source>Required actions, one per line: each becomes a task for the case manager, due in 14 days, or by the date that ends its line (&quot;Request the state ID by 2026-12-20&quot;)</source>
+        <translation>Acciones requeridas, una por línea: cada una se convierte en una tarea para el gestor o la gestora de casos, para dentro de 14 días, o para la fecha con que termina la línea (&quot;Request the state ID by 2026-12-20&quot;)</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3318,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Su nombre en las cartas</translation>
     </message>
     <message>
+        <source>Blank: your account name</source>
+        <translation>En blanco: el nombre de su cuenta</translation>
+    </message>
+    <message>
         <source>Your job title</source>
         <translation>Su cargo</translation>
     </message>
@@ -3138,6 +3400,21 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>New logo chosen ({0} KiB)</source>
         <translation>Nuevo logotipo elegido ({0} KiB)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNameDialog</name>
+    <message>
+        <source>How {0} signs letters</source>
+        <translation>Cómo firma {0} las cartas</translation>
+    </message>
+    <message>
+        <source>Name on letters</source>
+        <translation>Nombre en las cartas</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
     </message>
 </context>
 <context>
@@ -4784,94 +5061,6 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>Not suitable</source>
         <translation>No es adecuado</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message numerus="yes">
-        <source>%n survivor(s)</source>
-        <translation>
-            <numerusform>%n persona</numerusform>
-            <numerusform>%n personas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case note(s)</source>
-        <translation>
-            <numerusform>%n nota del caso</numerusform>
-            <numerusform>%n notas del caso</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n goal(s)</source>
-        <translation>
-            <numerusform>%n meta</numerusform>
-            <numerusform>%n metas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s)</source>
-        <translation>
-            <numerusform>%n documento</numerusform>
-            <numerusform>%n documentos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scan(s)</source>
-        <translation>
-            <numerusform>%n escaneo</numerusform>
-            <numerusform>%n escaneos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s)</source>
-        <translation>
-            <numerusform>%n consentimiento</numerusform>
-            <numerusform>%n consentimientos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n employer(s)</source>
-        <translation>
-            <numerusform>%n empleador</numerusform>
-            <numerusform>%n empleadores</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n staff account(s)</source>
-        <translation>
-            <numerusform>%n cuenta del personal</numerusform>
-            <numerusform>%n cuentas del personal</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n audit entr(ies)</source>
-        <translation>
-            <numerusform>%n entrada de auditoría</numerusform>
-            <numerusform>%n entradas de auditoría</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No backup has been made yet.</source>
-        <translation>Todavía no se ha hecho ninguna copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>No backup made yet: make one with Tools → Backups…</source>
-        <translation>Todavía no hay copias de seguridad: haga una en Herramientas → Copias de seguridad…</translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup is %n day(s) old.</source>
-        <translation>
-            <numerusform>La última copia de seguridad tiene %n día.</numerusform>
-            <numerusform>La última copia de seguridad tiene %n días.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup is %n day(s) old: make one with Tools → Backups…</source>
-        <translation>
-            <numerusform>La última copia de seguridad tiene %n día: haga una en Herramientas → Copias de seguridad…</numerusform>
-            <numerusform>La última copia de seguridad tiene %n días: haga una en Herramientas → Copias de seguridad…</numerusform>
-        </translation>
     </message>
 </context>
 <context>
