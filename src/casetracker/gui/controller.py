@@ -83,6 +83,7 @@ class AppController(QObject):
             self.lock_screen.unlock_requested.connect(self.try_unlock)
             self.lock_screen.recovery_requested.connect(self.open_recovery)
             self.lock_screen.setup_requested.connect(self.open_setup)
+            self.lock_screen.join_requested.connect(self.open_join)
             self.lock_screen.open_requested.connect(self.open_database)
             self.lock_screen.resize(720, 520)
         if not shown:
@@ -177,6 +178,24 @@ class AppController(QObject):
             session.close()
             raise
         self._show_key_then_open(key, session)
+
+    def open_join(self) -> None:
+        """"Join a program…": make this laptop's database from an enrollment file, then show
+        its lock screen."""
+        from casetracker.gui.first_run import suggested_location
+        from casetracker.gui.laptops import JoinDialog, JoinRequest, join
+
+        dialog = JoinDialog(str(suggested_location(self.default_db)), self.lock_screen)
+        joined: list[Path] = []
+
+        def submit(request: JoinRequest) -> None:
+            join(request)
+            joined.append(request.database)
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: self.open_database(str(joined[-1])))
+        self.active_dialog = dialog
+        dialog.open()
 
     def open_database(self, path: str) -> None:
         """Show the lock screen of the database at `path` (chosen on the lock screen)."""
