@@ -238,7 +238,8 @@ def test_tab_order_of_the_lock_screen_and_first_run(qtbot: QtBot) -> None:
     qtbot.addWidget(first_run)
     first_run.show()
     assert names_in_tab_order(first_run) == [
-        "Account name", "Passphrase", "Repeat the passphrase", "OK", "Cancel"]
+        "Account name", "Passphrase", "Repeat the passphrase", "Join a program instead…",
+        "OK", "Cancel"]
 
 
 def test_tab_order_of_a_goal_starts_at_its_first_field(qtbot: QtBot) -> None:

@@ -232,3 +232,36 @@ def test_only_supervisors_enroll_or_see_the_laptops(qtbot: QtBot, office: Laptop
         controller.lock()
         if controller.lock_screen is not None:
             controller.lock_screen.close()
+
+
+def test_a_laptop_without_a_database_joins_from_first_run(
+        qtbot: QtBot, office: Laptop, tmp_path: Path) -> None:
+    out = tmp_path / "fresh.enrollment"
+    code = devices.enroll(office.supervisor, "fresh", out, kdf=FAST_INSECURE).code
+    where = tmp_path / "fresh laptop" / "case.db"
+    controller = AppController(Vault(where, kdf=FAST_INSECURE), clock=FakeClock(1000.0))
+    controller.start()  # no database here: first run, which offers joining instead
+    first_run = controller.active_dialog
+    assert first_run is not None
+    assert controller.lock_screen is None
+    qtbot.mouseClick(first_run.join_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog = controller.active_dialog
+    assert isinstance(dialog, JoinDialog)
+    assert dialog.location.text() == str(where)  # where the app looks first
+    dialog.reject()  # changed their mind: first run is back
+    assert first_run.isVisible()
+    qtbot.mouseClick(first_run.join_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog = controller.active_dialog
+    assert isinstance(dialog, JoinDialog)
+    dialog.file.setText(str(out))
+    qtbot.keyClicks(dialog.code, code)
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert VaultPaths(where).db.is_file()
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    try:
+        assert devices.laptops(window.session)[0].name == "fresh"
+    finally:
+        controller.lock()
+        if controller.lock_screen is not None:
+            controller.lock_screen.close()

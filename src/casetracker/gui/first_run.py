@@ -122,6 +122,15 @@ class FirstRunDialog(FormDialog):
         form.addRow(self.tr("Repeat it"), self.repeat)
         self.body.addWidget(intro)
         self.body.addLayout(form)
+        # On a laptop with no database yet, it may be joining a program rather than starting
+        # one: "Join a program…" is offered here too (the controller connects it).
+        self.join_button: QPushButton | None = None
+        if not choose_location:
+            self.join_button = QPushButton(self.tr("Join a program instead…"), self)
+            self.join_button.setToolTip(self.tr(
+                "For a laptop a supervisor enrolled: make its database from the enrollment "
+                "file and its one-time code"))
+            self.body.addWidget(self.join_button)
         if self.location is not None:
             self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
 
