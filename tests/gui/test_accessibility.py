@@ -232,14 +232,15 @@ def test_tab_order_of_the_lock_screen_and_first_run(qtbot: QtBot) -> None:
     qtbot.waitExposed(lock)
     assert names_in_tab_order(lock) == [
         "Passphrase", "Unlock", "Forgot the passphrase? Use the recovery key",
-        "Set up your program's database…", "Open another database…",
+        "Set up your program's database…", "Join a program…", "Open another database…",
         "Don't list account names on this computer", "Account"]
     first_run = FirstRunDialog("/tmp/case.db")
     qtbot.addWidget(first_run)
     first_run.show()
     assert names_in_tab_order(first_run) == [
         "Account name", "Passphrase", "Repeat the passphrase", "Organisation's name",
-        "Organisation's address", "Organisation's phone", "OK", "Cancel"]
+        "Organisation's address", "Organisation's phone", "Join a program instead…", "OK",
+        "Cancel"]
 
 
 def test_tab_order_of_a_goal_starts_at_its_first_field(qtbot: QtBot) -> None:

@@ -83,6 +83,7 @@ class AppController(QObject):
             self.lock_screen.unlock_requested.connect(self.try_unlock)
             self.lock_screen.recovery_requested.connect(self.open_recovery)
             self.lock_screen.setup_requested.connect(self.open_setup)
+            self.lock_screen.join_requested.connect(self.open_join)
             self.lock_screen.open_requested.connect(self.open_database)
             self.lock_screen.resize(720, 520)
         if not shown:
@@ -128,6 +129,8 @@ class AppController(QObject):
 
         dialog = FirstRunDialog(str(self.vault.paths.db))
         dialog.submit = self._create
+        if dialog.join_button is not None:
+            dialog.join_button.clicked.connect(lambda: self._join_instead(dialog))
         self.active_dialog = dialog
         dialog.open()
 
@@ -179,6 +182,45 @@ class AppController(QObject):
             session.close()
             raise
         self._show_key_then_open(key, session)
+
+    def open_join(self) -> None:
+        """"Join a program…" on the lock screen: make this laptop's database from an
+        enrollment file, then show its lock screen."""
+        from casetracker.gui.first_run import suggested_location
+
+        self._open_join(str(suggested_location(self.default_db)), self.lock_screen,
+                        self.open_database)
+
+    def _join_instead(self, first_run: QWidget) -> None:
+        """From first run (no database yet): join, at the place the app looks first."""
+        first_run.hide()
+        self._open_join(str(self.vault.paths.db), None,
+                        lambda path: self._joined_first(path, first_run),
+                        cancelled=first_run.show)
+
+    def _joined_first(self, path: str, first_run: QWidget) -> None:
+        self._switch_to(self._vault_at(Path(path)))
+        first_run.close()
+        self.show_lock_screen()
+
+    def _open_join(self, location: str, parent: QWidget | None,
+                   joined: Callable[[str], None],
+                   cancelled: Callable[[], None] | None = None) -> None:
+        from casetracker.gui.laptops import JoinDialog, JoinRequest, join
+
+        dialog = JoinDialog(location, parent)
+        made: list[Path] = []
+
+        def submit(request: JoinRequest) -> None:
+            join(request)
+            made.append(request.database)
+
+        dialog.submit = submit
+        dialog.accepted.connect(lambda: joined(str(made[-1])))
+        if cancelled is not None:
+            dialog.rejected.connect(cancelled)
+        self.active_dialog = dialog
+        dialog.open()
 
     def open_database(self, path: str) -> None:
         """Show the lock screen of the database at `path` (chosen on the lock screen)."""

@@ -59,6 +59,28 @@ def _taken(path: Path) -> bool:
     return paths.db.exists() or paths.keys.exists()
 
 
+def new_database_location(text: str) -> Path:
+    """A new database's file as typed: a whole path, ".db" added when it has no extension,
+    never a place that holds a database or folder already (also used by "Join a program")."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = text.strip()
+    if not text:
+        raise UsageError(QCoreApplication.translate(
+            "FirstRunDialog", "Choose where the database file goes."))
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        raise UsageError(QCoreApplication.translate(
+            "FirstRunDialog", "Give the whole path of the database file, or use Choose…"))
+    if not path.suffix:
+        path = path.with_suffix(".db")
+    if path.is_dir() or _taken(path):
+        raise AlreadyExistsError(QCoreApplication.translate(
+            "FirstRunDialog", "There is already a database or folder at {0}. Case Tracker "
+            "never overwrites one: choose another name or place.").format(str(path)))
+    return path
+
+
 class FirstRunDialog(FormDialog):
     """Asks for the first (supervisor) account's name and passphrase, and with
     `choose_location` where the new database file goes."""
@@ -118,6 +140,15 @@ class FirstRunDialog(FormDialog):
         form.addRow(self.tr("Phone"), self.organisation_phone)
         self.body.addWidget(intro)
         self.body.addLayout(form)
+        # On a laptop with no database yet, it may be joining a program rather than starting
+        # one: "Join a program…" is offered here too (the controller connects it).
+        self.join_button: QPushButton | None = None
+        if not choose_location:
+            self.join_button = QPushButton(self.tr("Join a program instead…"), self)
+            self.join_button.setToolTip(self.tr(
+                "For a laptop a supervisor enrolled: make its database from the enrollment "
+                "file and its one-time code"))
+            self.body.addWidget(self.join_button)
         if self.location is not None:
             self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
 
@@ -135,20 +166,7 @@ class FirstRunDialog(FormDialog):
         """The new database's file, as typed or chosen (None when it is not asked)."""
         if self.location is None:
             return None
-        text = self.location.text().strip()
-        if not text:
-            raise UsageError(self.tr("Choose where the database file goes."))
-        path = Path(text).expanduser()
-        if not path.is_absolute():
-            raise UsageError(self.tr(
-                "Give the whole path of the database file, or use Choose…"))
-        if not path.suffix:
-            path = path.with_suffix(".db")
-        if path.is_dir() or _taken(path):
-            raise AlreadyExistsError(self.tr(
-                "There is already a database or folder at {0}. Case Tracker never overwrites "
-                "one: choose another name or place.").format(str(path)))
-        return path
+        return new_database_location(self.location.text())
 
     def data(self) -> NewVault:
         location = self.chosen_location()

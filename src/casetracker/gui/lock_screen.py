@@ -73,11 +73,12 @@ def _demo_paths() -> list[str]:
 
 class LockScreen(QWidget):
     """Emits `unlock_requested(name, passphrase)`, `recovery_requested()`,
-    `setup_requested()` and `open_requested(path)`."""
+    `setup_requested()`, `join_requested()` and `open_requested(path)`."""
 
     unlock_requested = Signal(str, str)
     recovery_requested = Signal()
     setup_requested = Signal()
+    join_requested = Signal()
     open_requested = Signal(str)
 
     def __init__(self, accounts: list[str], *, notice: str = "", demo: bool = False,
@@ -133,6 +134,11 @@ class LockScreen(QWidget):
         self.setup_button = QPushButton(self)
         self.setup_button.setText(self.tr("Set up your program's database…"))
         self.setup_button.clicked.connect(self.setup_requested)
+        self.join_button = QPushButton(self)
+        self.join_button.setText(self.tr("Join a program…"))
+        self.join_button.setToolTip(self.tr("Make this laptop's database from an enrollment "
+                                            "file and its one-time code"))
+        self.join_button.clicked.connect(self.join_requested)
         self.open_button = QPushButton(self)
         self.open_button.setText(self.tr("Open another database…"))
         self.open_button.clicked.connect(self.choose_other_database)
@@ -166,6 +172,7 @@ class LockScreen(QWidget):
         inner.addWidget(line)
         inner.addWidget(self.database_label)
         inner.addWidget(self.setup_button)
+        inner.addWidget(self.join_button)
         inner.addWidget(self.open_button)
         inner.addWidget(self.hide_names)
 
@@ -188,7 +195,8 @@ class LockScreen(QWidget):
                               (self.passphrase, self.unlock_button),
                               (self.unlock_button, self.recovery_button),
                               (self.recovery_button, self.setup_button),
-                              (self.setup_button, self.open_button),
+                              (self.setup_button, self.join_button),
+                              (self.join_button, self.open_button),
                               (self.open_button, self.hide_names)):
             self.setTabOrder(first, second)
         self._show_names(not self.hide_names.isChecked())

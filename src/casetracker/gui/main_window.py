@@ -259,7 +259,8 @@ class MainWindow(QMainWindow):
         tools.addActions([self.employers_action, self.dashboard_action, self.audit_action,
                           self.template_action, self.settings_action])
         tools.addSeparator()
-        tools.addActions([self.team_sync.sync_action, self.team_sync.conflicts_action])
+        tools.addActions([self.team_sync.sync_action, self.team_sync.conflicts_action,
+                          self.team_sync.enroll_action, self.team_sync.laptops_action])
         self._build_admin_menus(tools)  # issue 23: administration and Help
 
     def show_expiring_consents(self) -> None:

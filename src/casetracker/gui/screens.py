@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
@@ -22,6 +23,7 @@ from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
 from casetracker.gui.dialogs.settings_dialog import SettingsDialog
 from casetracker.gui.first_run import FirstRunDialog, RecoveryKeyDialog
+from casetracker.gui.laptops import EnrollDialog, EnrollmentCodeDialog, JoinDialog
 from casetracker.gui.lock_screen import LockScreen
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.record.documents_tab import ScanViewer
@@ -29,7 +31,7 @@ from casetracker.gui.record.view import RecordView
 from casetracker.gui.recovery_dialog import RecoveryDialog
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.widgets import error_box
-from casetracker.services import settings, sharing_support, staff_names
+from casetracker.services import devices, settings, sharing_support, staff_names
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
 
@@ -37,6 +39,7 @@ Screen = tuple[str, QWidget]
 
 SAMPLE_KEY = "ABCDEF-GHIJKL-MNOPQR-STUVWX-YZ2345-67ABCD"
 SAMPLE_ONE_TIME = "abcd-efgh-jkmn-pqrs-tuvw"
+SAMPLE_ENROLLMENT_CODE = "ABCDE-FGHJK-MNPQR-STVWX"
 
 
 def settle(seconds: float = 0.0) -> None:
@@ -101,6 +104,8 @@ def locked_screens(vault: Vault) -> Iterator[Screen]:
         _close(lock)
     yield from _shown("dialog-first-run", FirstRunDialog(str(vault.paths.db)))
     yield from _shown("dialog-recovery-key", RecoveryKeyDialog(SAMPLE_KEY))
+    yield from _shown("dialog-join-program", JoinDialog(str(vault.paths.db.with_name(
+        "joined.db"))))
 
 
 def unlocked_screens(vault: Vault, session: Session, *,
@@ -145,6 +150,18 @@ def _main_window(window: MainWindow, session: Session, preview: bool = True,
         parent=window, own_name=staff_names.staff_name(session),
         logo=sharing_support.logo(session)))
     yield from _administration(window, session)  # issue 23
+    yield from _laptops(window, session)
+
+
+def _laptops(window: MainWindow, session: Session) -> Iterator[Screen]:
+    """Enrolling a laptop, its one-time code and the program's laptops (supervisors)."""
+    if session.account.role is not Role.SUPERVISOR:
+        return
+    yield from _shown("dialog-enroll-laptop", EnrollDialog(window))
+    yield from _shown("dialog-enrollment-code", EnrollmentCodeDialog(
+        devices.Enrolled("0" * 32, "outreach laptop 2", SAMPLE_ENROLLMENT_CODE, False),
+        Path("/media/usb/outreach-laptop-2.enrollment"), window))
+    yield from _opened("laptops", window.team_sync, window.team_sync.open_laptops)
 
 
 def _administration(window: MainWindow, session: Session) -> Iterator[Screen]:

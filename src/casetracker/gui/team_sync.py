@@ -8,16 +8,21 @@ record's value.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.gui.messages import error_text
-from casetracker.services import conflicts
+from casetracker.services import conflicts, devices
 from casetracker.services import sync as team
 from casetracker.services.session import Session
+
+if TYPE_CHECKING:
+    from casetracker.gui.laptops import Enrollment
 
 AUTO_SYNC_MINUTES = 5
 STATUS_MS = 15_000
@@ -41,6 +46,16 @@ class TeamSync(QObject):
         self.conflicts_action.triggered.connect(self.open_conflicts)
         self.conflicts_action.setVisible(
             session.account.role in (Role.CASE_MANAGER, Role.SUPERVISOR))
+        supervisor = session.account.role is Role.SUPERVISOR
+        self.active_dialog: QDialog | None = None  # the enrolling or laptops window open
+        self.enroll_action = QAction(self.tr("E&nroll a laptop…"), window)
+        self.enroll_action.setToolTip(self.tr("Write an enrollment file from which another "
+                                              "laptop joins this program"))
+        self.enroll_action.triggered.connect(self.open_enroll)
+        self.enroll_action.setVisible(supervisor)
+        self.laptops_action = QAction(self.tr("&Laptops…"), window)
+        self.laptops_action.triggered.connect(self.open_laptops)
+        self.laptops_action.setVisible(supervisor)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self.auto_sync)
@@ -98,4 +113,35 @@ class TeamSync(QObject):
         window = ConflictsWindow(self.session, self.window)
         window.settled.connect(self.synced)
         self.conflicts_window = window
+        window.show()
+
+    # -- the program's laptops (supervisors) -------------------------------------------------
+
+    def open_enroll(self) -> None:
+        from casetracker.gui.laptops import EnrollDialog
+
+        dialog = EnrollDialog(self.window)
+        done: list[tuple[devices.Enrolled, Enrollment]] = []
+
+        def enroll(request: Enrollment) -> None:
+            done.append((devices.enroll(self.session, request.name, request.out), request))
+
+        dialog.submit = enroll
+        dialog.accepted.connect(lambda: self._show_code(*done[-1]))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _show_code(self, enrolled: devices.Enrolled, request: Enrollment) -> None:
+        from casetracker.gui.laptops import EnrollmentCodeDialog
+
+        self.refresh()  # the first enrollment starts the program: Sync now appears
+        dialog = EnrollmentCodeDialog(enrolled, request.out, self.window)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def open_laptops(self) -> None:
+        from casetracker.gui.laptops import LaptopsWindow
+
+        window = LaptopsWindow(self.session, self.window)
+        self.active_dialog = window
         window.show()
