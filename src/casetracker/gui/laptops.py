@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,8 +45,9 @@ def _file_row(parent: QWidget, field: QLineEdit, button: QPushButton) -> QHBoxLa
     return row
 
 
-def _filter(parent: QWidget) -> str:
-    return parent.tr("Case Tracker enrollment files (*.enrollment);;All files (*)")
+def _filter(_parent: QWidget) -> str:
+    return QCoreApplication.translate(
+        "JoinDialog", "Case Tracker enrollment files (*.enrollment);;All files (*)")
 
 
 # -- enrolling -------------------------------------------------------------------------------

@@ -1489,6 +1489,94 @@ pendientes</translation>
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Enroll a laptop</source>
+        <translation>Inscribir una computadora</translation>
+    </message>
+    <message>
+        <source>Enrolling writes a file from which the new laptop makes its own copy of the program&apos;s database: every account there unlocks with its usual passphrase. The file opens only with a one-time code, shown once after this. Carry the file to the laptop (a USB stick, the sync folder) and give the code separately.</source>
+        <translation>Al inscribir se escribe un archivo con el que la computadora nueva crea su propia copia de la base de datos del programa: allí cada cuenta se desbloquea con su frase de acceso de siempre. El archivo solo se abre con un código de un solo uso, que se muestra una sola vez después de esto. Lleve el archivo a la computadora (en una memoria USB o por la carpeta de sincronización) y entregue el código por separado.</translation>
+    </message>
+    <message>
+        <source>The new laptop&apos;s name</source>
+        <translation>Nombre de la computadora nueva</translation>
+    </message>
+    <message>
+        <source>as outreach laptop 2</source>
+        <translation>por ejemplo: computadora de alcance 2</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Archivo de inscripción</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file</source>
+        <translation>Elegir el archivo de inscripción</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Inscribir</translation>
+    </message>
+    <message>
+        <source>Where should the enrollment file go?</source>
+        <translation>¿Dónde se guardará el archivo de inscripción?</translation>
+    </message>
+    <message>
+        <source>Type the new laptop&apos;s name.</source>
+        <translation>Escriba el nombre de la computadora nueva.</translation>
+    </message>
+    <message>
+        <source>Choose where the enrollment file goes.</source>
+        <translation>Elija dónde se guardará el archivo de inscripción.</translation>
+    </message>
+    <message>
+        <source>Give the whole path of the enrollment file, or use Choose…</source>
+        <translation>Escriba la ruta completa del archivo de inscripción, o use Elegir…</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Case Tracker never overwrites it: choose another name.</source>
+        <translation>{0} ya existe. Case Tracker nunca lo sobrescribe: elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>La carpeta {0} no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentCodeDialog</name>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>This laptop has started a new team program and is its first laptop.</source>
+        <translation>Esta computadora comenzó un programa de equipo nuevo y es su primera computadora.</translation>
+    </message>
+    <message>
+        <source>The enrollment file for {0} is written to:
+{1}</source>
+        <translation>El archivo de inscripción de {0} se guardó en:
+{1}</translation>
+    </message>
+    <message>
+        <source>This code opens the enrollment file. It is shown only now and kept nowhere.
+
+Give it separately from the file: in person, or read it out over the phone; never in the same e-mail, message or USB stick as the file.
+
+On the new laptop, choose &quot;Join a program…&quot; on the lock screen, choose the file and type this code. Then run Sync now (Tools menu) on both laptops to exchange the program&apos;s records.</source>
+        <translation>Este código abre el archivo de inscripción. Solo se muestra ahora y no se guarda en ningún lugar.
+
+Entréguelo por separado del archivo: en persona, o léalo por teléfono; nunca en el mismo correo, mensaje o memoria USB que el archivo.
+
+En la computadora nueva, elija &quot;Unirse a un programa…&quot; en la pantalla de bloqueo, elija el archivo y escriba este código. Después use Sincronizar ahora (menú Herramientas) en las dos computadoras para intercambiar los registros del programa.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Case Tracker: something went wrong</source>
@@ -1715,6 +1803,14 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Phone</source>
         <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Join a program instead…</source>
+        <translation>Unirse a un programa…</translation>
+    </message>
+    <message>
+        <source>For a laptop a supervisor enrolled: make its database from the enrollment file and its one-time code</source>
+        <translation>Para una computadora que inscribió un supervisor: crear su base de datos a partir del archivo de inscripción y su código de un solo uso</translation>
     </message>
     <message>
         <source>Where should the new database go?</source>
@@ -2182,6 +2278,114 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Case Tracker enrollment files (*.enrollment);;All files (*)</source>
+        <translation>Archivos de inscripción de Case Tracker (*.enrollment);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Join a program</source>
+        <translation>Unirse a un programa</translation>
+    </message>
+    <message>
+        <source>A supervisor enrolled this laptop on another laptop of the program and gave you an enrollment file and, separately, a one-time code. Joining makes this laptop&apos;s own encrypted database, where every account unlocks with its usual passphrase. Afterwards, set the sync folder in Settings and run Sync now to receive the program&apos;s records.</source>
+        <translation>Un supervisor inscribió esta computadora desde otra computadora del programa y le dio un archivo de inscripción y, por separado, un código de un solo uso. Al unirse se crea la base de datos cifrada propia de esta computadora, donde cada cuenta se desbloquea con su frase de acceso de siempre. Después, indique la carpeta de sincronización en Configuración y use Sincronizar ahora para recibir los registros del programa.</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>Archivo de inscripción</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file</source>
+        <translation>Elegir el archivo de inscripción</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Elegir el archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>Where should the new database go?</source>
+        <translation>¿Dónde se guardará la nueva base de datos?</translation>
+    </message>
+    <message>
+        <source>Case Tracker databases (*.db)</source>
+        <translation>Bases de datos de Case Tracker (*.db)</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file.</source>
+        <translation>Elija el archivo de inscripción.</translation>
+    </message>
+    <message>
+        <source>There is no file at {0}.</source>
+        <translation>No hay ningún archivo en {0}.</translation>
+    </message>
+    <message>
+        <source>Type the one-time code that came with the file.</source>
+        <translation>Escriba el código de un solo uso que recibió con el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsWindow</name>
+    <message>
+        <source>Laptops</source>
+        <translation>Computadoras</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Computadora</translation>
+    </message>
+    <message>
+        <source>Last heard from</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
+    </message>
+    <message>
+        <source>The laptops of this program. A laptop is heard from when its changes arrive through the sync folder.</source>
+        <translation>Las computadoras de este programa. Se sabe de una computadora cuando sus cambios llegan por la carpeta de sincronización.</translation>
+    </message>
+    <message>
+        <source>{0} (this laptop)</source>
+        <translation>{0} (esta computadora)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{0} has no key to receive the new sync key: enroll it again.
+</source>
+        <translation>{0} no tiene clave para recibir la nueva clave de sincronización: vuelva a inscribirla.
+</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Case Tracker</source>
@@ -2218,6 +2422,14 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>Set up your program&apos;s database…</source>
         <translation>Configurar la base de datos de su programa…</translation>
+    </message>
+    <message>
+        <source>Join a program…</source>
+        <translation>Unirse a un programa…</translation>
+    </message>
+    <message>
+        <source>Make this laptop&apos;s database from an enrollment file and its one-time code</source>
+        <translation>Crear la base de datos de esta computadora a partir de un archivo de inscripción y su código de un solo uso</translation>
     </message>
     <message>
         <source>Open another database…</source>
@@ -3151,6 +3363,33 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>Revocar una computadora</translation>
+    </message>
+    <message>
+        <source>After revoking {0}, every laptop of the program refuses what it sends, and the sync key changes so that it can read nothing written from now on. It cannot be undone: the laptop would have to be enrolled again.
+
+Type the laptop&apos;s name to confirm.</source>
+        <translation>Después de revocar {0}, todas las computadoras del programa rechazan lo que envíe, y la clave de sincronización cambia para que no pueda leer nada de lo que se escriba desde ahora. No se puede deshacer: habría que inscribir la computadora otra vez.
+
+Escriba el nombre de la computadora para confirmar.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s name</source>
+        <translation>Nombre de la computadora</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Type the laptop&apos;s name, {0}, to confirm.</source>
+        <translation>Escriba el nombre de la computadora, {0}, para confirmar.</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Change the role of {0}</source>
@@ -3650,6 +3889,18 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>&amp;Conflicts…</source>
         <translation>C&amp;onflictos…</translation>
+    </message>
+    <message>
+        <source>E&amp;nroll a laptop…</source>
+        <translation>&amp;Inscribir una computadora…</translation>
+    </message>
+    <message>
+        <source>Write an enrollment file from which another laptop joins this program</source>
+        <translation>Escribir un archivo de inscripción con el que otra computadora se une a este programa</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops…</source>
+        <translation>Co&amp;mputadoras…</translation>
     </message>
     <message>
         <source>Sync: {0}</source>
