@@ -82,14 +82,21 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
 
 @contextlib.contextmanager
 def _in_bulk(conn: Connection, changes: Sequence[Change]) -> Iterator[None]:
-    """A bundle of many new rows is applied without the capture triggers (capture is off),
-    the dashboard's totals are counted from scratch once it is applied and, when it deletes
-    nothing, its new survivors and notes are indexed for search in one pass. All inside the
-    bundle's transaction: a failure rolls the triggers and the totals back with the rest."""
+    """A bundle of many new rows is applied without the capture triggers (capture is off);
+    the dashboard's totals are counted from scratch once it is applied (when it brings more
+    rows than there are cases) and, when it deletes nothing, its new survivors and notes are
+    indexed for search in one pass. All inside the bundle's transaction: a failure rolls the
+    triggers and the totals back with the rest."""
+    inserts = sum(change.op == "insert" for change in changes)
     with contextlib.ExitStack() as bulk:
-        if sum(change.op == "insert" for change in changes) > BULK_INSERTS:
+        if inserts > BULK_INSERTS:
             bulk.enter_context(capture_set_aside(conn))
-            bulk.enter_context(changes_in_bulk(conn))
+            # The count from scratch reads the whole caseload (0.7 s of CPU at 5,000 cases),
+            # the triggers cost by the row (about 0.4 s per 1,000 new rows): counting pays
+            # only while the bundle brings more rows than the laptop holds cases.
+            cases = int(conn.execute("SELECT count(*) FROM survivors").fetchone()[0])
+            if inserts > cases:
+                bulk.enter_context(changes_in_bulk(conn))
             if not any(change.op == "delete" for change in changes):
                 bulk.enter_context(new_rows_indexed_at_end(conn))
         yield
