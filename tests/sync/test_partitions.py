@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from casetracker.domain import clock
-from casetracker.services import notes, survivors
-from casetracker.services import sync as team
+from casetracker.services import conflicts, notes, survivors
 from casetracker.storage.sync_repo import SyncRepository
 from tests.sync_laptops import Laptop, program_of, sync_all, take_in
 
@@ -79,4 +78,4 @@ def test_three_partitioned_laptops_converge_in_every_order(
             assert sorted(c.case_number for c in survivors.caseload(
                 laptop.supervisor, status=None)) == ["CT-1", "CT-A", "CT-B", "CT-C"]
             assert survivors.get_survivor(laptop.supervisor, "CT-C").phone == "555-0199"
-            assert team.conflicts(laptop.supervisor) == []
+            assert conflicts.waiting(laptop.supervisor) == []

@@ -163,6 +163,7 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
     """Raise unless every change may be made by its account; True if the changes include
     one made by an account (the laptop's first records, sent without one, are then over)."""
     by_account = False
+    roles = dict(roles)  # accounts that arrive earlier in the same bundle act in it too
     for change in changes:
         if change.actor is None:
             if by_account or snapshot_over or change.op != "insert":
@@ -179,4 +180,9 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
         reason = refusal(change, role)
         if reason is not None:
             raise RoleRefusedError(f"a change by {change.actor} breaks the role rules: {reason}")
+        if change.table == "team_accounts" and change.op == "insert" and isinstance(
+                change.value, dict):  # a supervisor's new account (the rule above says so)
+            name, new_role = change.value.get("name"), change.value.get("role")
+            if isinstance(name, str) and new_role in {r.value for r in Role}:
+                roles.setdefault(name.casefold(), Role(new_role))
     return by_account
