@@ -41,6 +41,30 @@ class ChainReport:
 # (searchable, stable); the audit log viewer and `casetracker audit` show these words beside them.
 # tests/unit/test_audit_words.py checks that every action audited in src has words here.
 ACTION_WORDS: dict[str, str] = {
+    # Added with team use, retention, clearances and plan steps (session 5).
+    "account.changed_elsewhere": "received an account's change from another laptop",
+    "account.key_arrived": "received an account's key from another laptop",
+    "account.removed_elsewhere": "received an account's removal from another laptop",
+    "account.role_changed": "changed an account's role",
+    "backup.prune": "removed backups that held purged cases",
+    "clearance.record": "recorded a decision about an employer's restrictions",
+    "clearance.withdraw": "withdrew a decision about an employer's restrictions",
+    "conflict.list": "listed sync conflicts",
+    "conflict.resolve": "settled a sync conflict",
+    "device.enroll": "enrolled a laptop",
+    "device.join": "joined this laptop to a program",
+    "device.revoke": "revoked a laptop",
+    "milestone.delete": "removed a milestone",
+    "retention.due": "listed what is due for purge",
+    "retention.hold": "placed a legal hold",
+    "retention.policy": "changed the retention policy",
+    "retention.purge_copies": "removed copies that held purged cases",
+    "retention.purge_due": "purged what was due",
+    "retention.release": "lifted a legal hold",
+    "survivor.purge_part": "purged part of a record",
+    "sync.folder": "set the sync folder",
+    "task.for_survivor": "put a task on the survivor's plan",
+    "task.staff_only": "took a task off the survivor's plan",
     "access.denied": "was refused",
     "account.add": "added an account",
     "account.key_cost_raised": "strengthened an account's passphrase protection",
@@ -152,6 +176,7 @@ PART_WORDS: dict[str, str] = {
     "barriers": "barriers", "consents": "consents", "documents": "documents",
     "goals": "goals and plans", "internships": "internships", "notes": "notes",
     "placement": "placement", "reviews": "case reviews", "services": "services",
+    "clearances": "decisions about employers' restrictions",
     "tasks": "tasks", "workshops": "workshops",
 }
 
