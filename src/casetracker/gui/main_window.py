@@ -421,13 +421,13 @@ class MainWindow(QMainWindow):
 
     def _build_admin_menus(self, tools: QMenu) -> None:
         supervisor = self.session.account.role is Role.SUPERVISOR
-        self.accounts_action = QAction(self.tr("&Staff accounts…"), self)
+        self.accounts_action = QAction(self.tr("Staff acc&ounts…"), self)
         self.accounts_action.triggered.connect(self.open_accounts)
         self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.open_backups)
         self.recovery_key_action = QAction(self.tr("New &recovery key…"), self)
         self.recovery_key_action.triggered.connect(self.open_recovery_key)
-        self.check_action = QAction(self.tr("&Check the database…"), self)
+        self.check_action = QAction(self.tr("C&heck the database…"), self)
         self.check_action.triggered.connect(self.open_check)
         admin = (self.accounts_action, self.backups_action, self.recovery_key_action,
                  self.check_action)

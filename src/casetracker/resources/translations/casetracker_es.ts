@@ -2558,8 +2558,12 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>&amp;Salida rápida</translation>
     </message>
     <message>
-        <source>&amp;Staff accounts…</source>
+        <source>Staff acc&amp;ounts…</source>
         <translation>&amp;Cuentas del personal…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the database…</source>
+        <translation>Revisar la &amp;base de datos…</translation>
     </message>
     <message>
         <source>&amp;Backups…</source>
@@ -2568,10 +2572,6 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>New &amp;recovery key…</source>
         <translation>Nueva cla&amp;ve de recuperación…</translation>
-    </message>
-    <message>
-        <source>&amp;Check the database…</source>
-        <translation>Revisar la &amp;base de datos…</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
