@@ -30,6 +30,7 @@ from casetracker.domain.employment import (
 from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import GoalDomain
+from casetracker.domain.service_log import ServiceType
 from casetracker.domain.survivors import BarrierKind, CaseStatus, SensitiveDetails
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import (
@@ -38,6 +39,7 @@ from casetracker.services import (
     consent,
     documents,
     employers,
+    internships,
     notes,
     placement,
     plans,
@@ -45,6 +47,7 @@ from casetracker.services import (
     reviews,
     search,
     sensitive,
+    service_log,
     sharing,
     survivors,
 )
@@ -165,6 +168,10 @@ def take_in_everywhere(team: Team, tmp_path: Path) -> str:
                                       PositionKind.INTERNSHIP)
     placement.advance(cm, case, Stage.MATCHING)
     placement.advance(cm, case, Stage.INTERVIEW, position=position.id)
+    placement.advance(cm, case, Stage.INTERNSHIP)  # starts an internship, kept week by week
+    internships.update(cm, case, employer_mentor=f"Mentor {CANARIES['placement']}")
+    internships.record_week(cm, case, 12, note=f"Week at {CANARIES['placement']}")
+    service_log.record(cm, case, ServiceType.ACCOMPANIMENT, note=f"To {CANARIES['note']}")
     placement.advance(cm, case, Stage.EXITED, reason=f"Moved to {CANARIES['placement']}")
     placement.record_session(cm, WorkshopTopic.SMART_GOALS, TODAY,
                              [placement.AttendanceEntry(case, True, True)])
