@@ -41,10 +41,3 @@ class ServiceLogRepository:
             f"SELECT {_COLUMNS} FROM service_contacts WHERE survivor_id = ? "
             "ORDER BY delivered_on DESC, created_at DESC", (survivor_id,))
         return [_contact(r) for r in rows]
-
-    def in_period(self, first: date, last: date) -> list[tuple[str, ServiceType, str]]:
-        """(survivor id, type, day) of every service delivered from `first` to `last`."""
-        rows = self._conn.execute(
-            "SELECT survivor_id, kind, delivered_on FROM service_contacts "
-            "WHERE delivered_on BETWEEN ? AND ?", (first.isoformat(), last.isoformat()))
-        return [(str(r[0]), ServiceType(r[1]), str(r[2])) for r in rows]
