@@ -210,8 +210,11 @@ class TypeToConfirmDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.typed.textChanged.connect(
             lambda typed: self.ok_button.setEnabled(self.matches(typed)))
-        for widget in (text, label, self.typed):
-            self.body.addWidget(widget)
+        self.body.addWidget(text)
+        self.body.addSpacing(8)
+        self.body.addWidget(label)
+        self.body.addWidget(self.typed)
+        self.body.addStretch(1)  # extra height goes below the field, not between its rows
         self.resize(480, 220)
 
     def matches(self, typed: str) -> bool:
