@@ -27,7 +27,7 @@ class PlanChoiceDialog(FormDialog):
         self.note.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Goals and steps for the plan"))
-        self.tree.setHeaderLabels([self.tr("Goal or step"), self.tr("On the person’s plan"),
+        self.tree.setHeaderLabels([self.tr("Goal or step"), self.tr("In the person’s words"),
                                    self.tr("Due")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
