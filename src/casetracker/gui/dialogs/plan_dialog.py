@@ -44,7 +44,7 @@ class PlanChoiceDialog(FormDialog):
                 text = f"{label(DOMAIN_LABELS[item.domain])}: {item.text}"
             elif item.kind == "step":
                 parent_item = goals[item.goal_id or ""]
-                text = item.text + (f" ({self.tr('done')})" if item.done else "")
+                text = self.tr("{0} (done)").format(item.text) if item.done else item.text
             else:
                 if tasks is None:
                     tasks = QTreeWidgetItem(self.tree, [self.tr("Steps for the person")])
