@@ -134,7 +134,8 @@ IMPORT_REASONS = (
     QT_TRANSLATE_NOOP("errors", "{0} is not a date (use MM/DD/YYYY)"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a date (use DD/MM/YYYY)"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a number"),
-    QT_TRANSLATE_NOOP("errors", "{0} is not one of labor, sex, labor_and_sex, at_risk"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not one of Labor, Sex, Labor and sex, At risk, Not "
+                                "recorded"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a case manager's account"),
     QT_TRANSLATE_NOOP("errors", "a case manager imports into their own caseload only"),
     QT_TRANSLATE_NOOP("errors", "has more cells than the header has columns"),
