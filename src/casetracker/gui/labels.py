@@ -216,3 +216,40 @@ def task_text(task: Task) -> str:
     if task.title == _PROFILE_REVIEW_TASK:
         return label(_PROFILE_REVIEW_TASK)
     return task.title
+
+
+# The export log in the interface's words (services.audit.ExportLine): what was exported, to
+# whom when it is the survivor's own plan, and the fields it held (catalog keys, and the plan's
+# own parts).
+EXPORT_KINDS = {
+    "employer_profile": QT_TRANSLATE_NOOP("labels", "Employer profile"),
+    "referral_letter": QT_TRANSLATE_NOOP("labels", "Referral letter"),
+    "survivor_plan": QT_TRANSLATE_NOOP("labels", "The person’s own plan"),
+}
+PLAN_RECIPIENT = "the survivor"  # services.sharing.prepare_plan's recipient
+_PLAN_RECIPIENT_WORDS = QT_TRANSLATE_NOOP("labels", "the person")
+PLAN_FIELDS = {
+    "goal.specific": QT_TRANSLATE_NOOP("labels", "goals, as staff wrote them"),
+    "goal.survivor_wording": QT_TRANSLATE_NOOP("labels", "goals, in the person’s words"),
+    "milestone.description": QT_TRANSLATE_NOOP("labels", "steps, as staff wrote them"),
+    "milestone.survivor_wording": QT_TRANSLATE_NOOP("labels", "steps, in the person’s words"),
+    "task.title": QT_TRANSLATE_NOOP("labels", "tasks for the person"),
+}
+
+
+def export_kind_words(kind: str, fallback: str = "") -> str:
+    return label(EXPORT_KINDS[kind]) if kind in EXPORT_KINDS else fallback or kind
+
+
+def export_recipient_words(kind: str, recipient: str) -> str:
+    """An employer keeps its name; the survivor's own plan went to "the person"."""
+    if kind == "survivor_plan" and recipient == PLAN_RECIPIENT:
+        return label(_PLAN_RECIPIENT_WORDS)
+    return recipient
+
+
+def export_field_words(kind: str, field: str) -> str:
+    if kind == "survivor_plan" and field in PLAN_FIELDS:
+        return label(PLAN_FIELDS[field])
+    key = field.replace(".", "_")
+    return label(WITHHELD_FIELD_NAMES[key]) if key in WITHHELD_FIELD_NAMES else field
