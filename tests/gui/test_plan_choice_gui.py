@@ -23,8 +23,10 @@ from casetracker.services import notes, plans, reviews
 from tests.conftest import Team
 from tests.gui.test_app import verify
 from tests.gui.test_saving_right import SaveDialog, open_goals
+from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
 
 SHOTS = os.environ.get("CASETRACKER_SHOTS")
+CASE_MANAGER_LOGIN = (CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
 
 
 @pytest.fixture
@@ -102,3 +104,25 @@ def test_a_review_task_says_case_review_in_the_interface(
     shown = [window.record.tasks.list.item(i).text()
              for i in range(window.record.tasks.list.count())]
     assert any(text.startswith("Case review: Request the state ID — due ") for text in shown)
+
+
+def test_the_export_log_names_the_plan_and_its_parts_in_words(
+        qtbot: QtBot, team: Team, planned: dict[str, str], rosa: Survivor, tmp_path: Path,
+        controller: AppController) -> None:
+    from casetracker.gui.audit_window import AuditWindow
+    from casetracker.services import sharing
+    from tests.gui.test_app import unlock
+    from tests.helpers import SUPERVISOR, SUPERVISOR_PASSPHRASE
+
+    with team.vault.unlock(*CASE_MANAGER_LOGIN) as session:
+        sharing.save(session, sharing.prepare_plan(session, rosa.case_number),
+                     tmp_path / "plan.pdf")
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.open_audit()
+    viewer = window.active_dialog
+    assert isinstance(viewer, AuditWindow)
+    rows = [[viewer.exports.item(r, c).text() for c in range(viewer.exports.columnCount())]
+            for r in range(viewer.exports.rowCount())]
+    assert [r[2:5] for r in rows] == [["The person’s own plan", rosa.case_number, "the person"]]
+    assert rows[0][6] == "goals, as staff wrote them, steps, as staff wrote them, tasks for " \
+                         "the person"
