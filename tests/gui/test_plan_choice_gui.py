@@ -82,12 +82,16 @@ def test_the_goal_and_milestone_dialogs_take_the_survivors_wording(
     dialog = goals.active_dialog
     assert isinstance(dialog, GoalDialog)
     qtbot.keyClicks(dialog.survivor_wording, "Get a job at the warehouse")
+    if SHOTS:
+        dialog.grab().save(str(Path(SHOTS) / "goal-dialog.png"))
     dialog.accept()
     goals.tree.setCurrentItem(goals.tree.topLevelItem(0).child(0))
     goals.edit_selected()
     step = goals.active_dialog
     assert isinstance(step, MilestoneDialog)
     qtbot.keyClicks(step.survivor_wording, "Learn to drive a forklift")
+    if SHOTS:
+        step.grab().save(str(Path(SHOTS) / "milestone-dialog.png"))
     step.accept()
     with verify(team) as session:  # type: ignore[attr-defined]
         work = plans.get_goal(session, planned["work"])

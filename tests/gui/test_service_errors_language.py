@@ -149,3 +149,36 @@ def test_a_refusal_in_words(marked: None) -> None:
     assert shown == ("«{0} needs a {1} account; {2} is a {3}»".replace("{0}", "«reading the "
                      "export log»").replace("{1}", "«supervisor»").replace("{2}", "kim")
                      .replace("{3}", "«coordinator»"))
+
+
+class MarkedLabels(QTranslator):
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return f"«{source}»" if context == "labels" else ""
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+def test_tasks_the_program_makes_are_shown_in_the_interface_language(qapp: object) -> None:
+    from datetime import date
+
+    from casetracker.domain.employment import retention_task_title
+    from casetracker.domain.notes import Task
+    from casetracker.gui.labels import task_text
+    from casetracker.services.sharing import REVIEW_TASK
+
+    def task(title: str, *, from_review: bool = False) -> Task:
+        return Task("t", "s", title, date(2026, 1, 1), from_review=from_review)
+
+    translator = MarkedLabels()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert task_text(task("Request the state ID", from_review=True)) == \
+            "«Case review: {0}»".replace("{0}", "Request the state ID")
+        assert task_text(task(retention_task_title(60))) == "«{0}-day retention check-in»" \
+            .replace("{0}", "60")
+        assert task_text(task(REVIEW_TASK)) == f"«{REVIEW_TASK}»"
+        assert task_text(task("Call the landlord")) == "Call the landlord"  # typed by a person
+    finally:
+        QCoreApplication.removeTranslator(translator)
