@@ -201,7 +201,7 @@ SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("errors", "{0} already exists; refusing to overwrite it"),
     QT_TRANSLATE_NOOP("errors", "{0} already exists; restore to a new path, or move the old files "
                                 "away first"),
-    QT_TRANSLATE_NOOP("errors", "{0} case{1} {2} due for purge, not {3}; list them with "
+    QT_TRANSLATE_NOOP("errors", "cases due for purge: {0}, not {1}; list them with "
                                 "'retention due' and confirm with that number; nothing was "
                                 "removed"),
     QT_TRANSLATE_NOOP("errors", "{0} does not open with the key in {1} although the passphrase is "
@@ -210,7 +210,8 @@ SERVICE_MESSAGES = (
                                 "database, or the account was removed; use the current key file "
                                 "or ask a supervisor (if that fails for every account, restore a "
                                 "backup)"),
-    QT_TRANSLATE_NOOP("errors", "{0} headed {1}; the headings are {2}"),
+    QT_TRANSLATE_NOOP("errors", "columns headed {0}: {1}, where one was expected; the headings "
+                                "are {2}"),
     QT_TRANSLATE_NOOP("errors", "{0} holds the test person's name in plaintext"),
     QT_TRANSLATE_NOOP("errors", "{0} is damaged (its first page does not decrypt although the "
                                 "passphrase is right); restore it from a backup"),
