@@ -308,6 +308,7 @@ session = Vault(sys.argv[1]).unlock(sys.argv[2], sys.argv[3])
 window = MainWindow(session, ClipboardGuard()); window.show(); app.processEvents()
 window.table.selectRow(0); app.processEvents()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+window.close()  # stops the search thread, as locking does; else Qt aborts at exit
 """
 
 
