@@ -1,7 +1,7 @@
 """Schema 22: apprenticeships, the employer's people around a placement, coaching contacts,
 and gender as recorded (issue 21 §2-3).
 
-- `positions` gains the kind 'apprenticeship' (its CHECK is rebuilt) and the apprenticeship's
+- `positions` gains the kind 'apprenticeship' (its CHECK widened) and the apprenticeship's
   track (pre- or registered), term, sponsor and wage steps.
 - `apprenticeships`: one per pipeline step that started one, with how it ended.
 - `placement_people`: the onsite supervisor and mentor at the employer for an apprenticeship or
@@ -17,27 +17,8 @@ from __future__ import annotations
 from casetracker.storage.connection import Connection
 from casetracker.storage.migrations.registry import step
 
-_POSITIONS = """CREATE TABLE positions (
-        id                 TEXT PRIMARY KEY,
-        employer_id        TEXT NOT NULL REFERENCES employers (id),
-        kind               TEXT NOT NULL
-                           CHECK (kind IN ('internship', 'job', 'apprenticeship')),
-        title              TEXT NOT NULL,
-        hours_per_week     INTEGER NOT NULL,
-        hourly_wage_cents  INTEGER,
-        start_date         TEXT,
-        weeks              INTEGER,
-        paid               INTEGER NOT NULL DEFAULT 1,
-        is_open            INTEGER NOT NULL DEFAULT 1,
-        skills_wanted      TEXT NOT NULL DEFAULT '[]',
-        created_at         TEXT NOT NULL,
-        track              TEXT NOT NULL DEFAULT '',
-        term_months        INTEGER,
-        sponsor            TEXT NOT NULL DEFAULT '',
-        wage_steps         TEXT NOT NULL DEFAULT '[]'
-    )"""
-_OLD_COLUMNS = ("id, employer_id, kind, title, hours_per_week, hourly_wage_cents, start_date, "
-                "weeks, paid, is_open, skills_wanted, created_at")
+_OLD_CHECK = "CHECK (kind IN ('internship', 'job'))"
+_NEW_CHECK = "CHECK (kind IN ('internship', 'job', 'apprenticeship'))"
 
 _TABLES = [
     """CREATE TABLE apprenticeships (
@@ -84,26 +65,30 @@ _TABLES = [
 ]
 
 
-def _rebuild_positions(conn: Connection) -> None:
-    """SQLite cannot change a CHECK in place: the table is made again and its rows copied.
-    With `legacy_alter_table` the rename leaves `placement_steps`' reference naming
-    `positions`, which the new table then answers; its capture triggers (if the laptop is in
-    a program) go with the old table and are made again after the steps
-    (`v011_change_capture.rebuild_if_stale`)."""
-    conn.execute("PRAGMA legacy_alter_table = ON")
+def _widen_positions(conn: Connection) -> None:
+    """Let `positions.kind` be 'apprenticeship'. Loosening a CHECK changes nothing stored, so
+    the table's text is changed in place, as SQLite's ALTER TABLE page describes for such
+    changes (writable_schema, then a new schema version), rather than made again: that would
+    need foreign keys off, which cannot be switched inside the step's transaction."""
+    version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+    conn.execute("PRAGMA writable_schema = ON")
     try:
-        conn.execute("ALTER TABLE positions RENAME TO positions_before_22")
-        conn.execute(_POSITIONS)
-        conn.execute(f"INSERT INTO positions ({_OLD_COLUMNS}) "
-                     f"SELECT {_OLD_COLUMNS} FROM positions_before_22")
-        conn.execute("DROP TABLE positions_before_22")
-        conn.execute("CREATE INDEX positions_employer ON positions (employer_id, is_open)")
+        changed = conn.execute(
+            "UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE type = 'table' "
+            "AND name = 'positions' AND instr(sql, ?) > 0",
+            (_OLD_CHECK, _NEW_CHECK, _OLD_CHECK)).rowcount
+        if changed != 1:
+            raise RuntimeError("positions.kind is not as schema step 4 made it")
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
     finally:
-        conn.execute("PRAGMA legacy_alter_table = OFF")
+        conn.execute("PRAGMA writable_schema = OFF")
+    for column in ("track TEXT NOT NULL DEFAULT ''", "term_months INTEGER",
+                   "sponsor TEXT NOT NULL DEFAULT ''", "wage_steps TEXT NOT NULL DEFAULT '[]'"):
+        conn.execute(f"ALTER TABLE positions ADD COLUMN {column}")
 
 
 @step(22)
 def pipeline(conn: Connection) -> None:
-    _rebuild_positions(conn)
+    _widen_positions(conn)
     for statement in _TABLES:
         conn.execute(statement)
