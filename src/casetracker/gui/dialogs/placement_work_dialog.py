@@ -121,9 +121,13 @@ class PlacementWorkDialog(QDialog):
         coaching = QGroupBox(self.tr("Coaching contacts with the employer"), self)
         coach_layout = QVBoxLayout(coaching)
         entry = QHBoxLayout()
-        for widget in (self.contacted_on, self.with_whom, self.topic, self.note,
-                       self.coach_button):
-            entry.addWidget(widget)
+        entry.addWidget(self.contacted_on)
+        entry.addWidget(self.with_whom, 1)
+        entry.addWidget(self.topic)
+        coach_layout.addLayout(entry)
+        entry = QHBoxLayout()
+        entry.addWidget(self.note, 1)
+        entry.addWidget(self.coach_button)
         coach_layout.addLayout(entry)
         coach_layout.addWidget(self.coaching_error)
         coach_layout.addWidget(self.contacts)
