@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -41,7 +42,7 @@ SHOTS = os.environ.get("CASETRACKER_SHOTS")  # a folder to save the windows in, 
 
 def _shot(widget: object, name: str) -> None:
     if SHOTS:
-        widget.grab().save(os.path.join(SHOTS, f"pipeline-{name}.png"))  # type: ignore[attr-defined]
+        widget.grab().save(str(Path(SHOTS) / f"pipeline-{name}.png"))  # type: ignore[attr-defined]
 
 
 def test_a_coordinator_adds_an_apprenticeship_position(
