@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -28,6 +29,7 @@ from casetracker.services import (
     apprenticeships,
     consent,
     employers,
+    importer,
     internships,
     placement,
     placement_contacts,
@@ -35,6 +37,7 @@ from casetracker.services import (
     survivors,
 )
 from casetracker.services.session import Session
+from casetracker.services.spreadsheet import open_table
 from casetracker.storage.migrations import STEPS, migrate
 from tests.conftest import Team
 from tests.helpers import CASE_MANAGER, COORDINATOR, OTHER_CASE_MANAGER, SUPERVISOR
@@ -267,3 +270,22 @@ def test_the_command_line(cli: Cli) -> None:  # noqa: F811
     assert (found.gender, found.gender_self_described) == (Gender.SELF_DESCRIBED,
                                                            "genderqueer")
     cli.ok(CASE_MANAGER, "survivor", "edit", cli.case, "--gender", "not_recorded")
+
+
+def test_the_import_takes_an_optional_gender_column(team: Team, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Case #,Preferred name,Gender\r\nCT-1,Rosa,Female\r\nCT-2,Lena,\r\n"
+                    "CT-3,Mei,two-spirit\r\nCT-4,Ana,Prefer not to say\r\n", encoding="utf-8")
+    table = open_table(path)
+    assert importer.import_survivors(team.case_manager, table).imported == 4
+    table.close()
+    found = {c: survivors.get_survivor(team.supervisor, c)
+             for c in ("CT-1", "CT-2", "CT-3", "CT-4")}
+    assert {c: (s.gender, s.gender_self_described) for c, s in found.items()} == {
+        "CT-1": (Gender.WOMAN, ""), "CT-2": (Gender.NOT_RECORDED, ""),
+        "CT-3": (Gender.SELF_DESCRIBED, "two-spirit"), "CT-4": (Gender.DECLINED, "")}
+    without = tmp_path / "plain.csv"  # a spreadsheet without the column still imports
+    without.write_text("Case #,Preferred name\r\nCT-5,Ines\r\n", encoding="utf-8")
+    table = open_table(without)
+    assert importer.import_survivors(team.case_manager, table).imported == 1
+    table.close()
