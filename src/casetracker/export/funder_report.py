@@ -39,7 +39,8 @@ DEFINITIONS = (
     "Gender: as the survivor gave it, if they did; self-described genders are counted "
     "together and their words never printed. Apprenticeships: pre- and registered, started "
     "in the period, and completed in it. "
-    "Employers: where a survivor interviewed, interned or was hired in the period.")
+    "Employers: where a survivor interviewed, interned, was an apprentice or was hired in the "
+    "period.")
 
 
 @dataclass(frozen=True, slots=True)
