@@ -16,7 +16,8 @@ Definitions (the report prints them, so that a funder reads the same thing we co
 - *Apprenticeships* (pre- and registered) count people who started one in the period, and
   people whose apprenticeship was completed in it.
 - *Employers* are those where a survivor interviewed, interned, was an apprentice or was hired
-  in the period, by industry; maritime, aviation and warehousing/logistics are also shown together as port-related.
+  in the period, by industry; maritime, aviation and warehousing/logistics are also shown
+  together as port-related.
 
 Small counts are suppressed as in the outcome report (`domain.reports`).
 """
