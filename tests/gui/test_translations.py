@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.apprenticeships import COACHING_LABELS
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
 from casetracker.domain.documents import DOCUMENT_LABELS
-from casetracker.domain.employment import STAGE_LABELS, WORKSHOP_LABELS
+from casetracker.domain.employment import STAGE_LABELS, TRACK_LABELS, WORKSHOP_LABELS
 from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageError
 from casetracker.domain.reports import METRIC_LABELS
-from casetracker.domain.survivors import CaseStatus
+from casetracker.domain.survivors import GENDER_LABELS, CaseStatus
 from casetracker.domain.validation import ValidationError
 from casetracker.gui import i18n, labels
 from casetracker.gui.messages import error_text, import_problem
@@ -156,7 +157,7 @@ def test_every_domain_label_is_listed_for_translation() -> None:
     """The domain (no Qt) names stages, workshops, figures and documents in English."""
     listed = set(labels.DOMAIN_LABELS)
     for table in (STAGE_LABELS, WORKSHOP_LABELS, METRIC_LABELS, DOCUMENT_LABELS,
-                  CATEGORY_DESCRIPTIONS):
+                  CATEGORY_DESCRIPTIONS, TRACK_LABELS, COACHING_LABELS, GENDER_LABELS):
         assert set(table.values()) <= listed
 
 

@@ -17,9 +17,11 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from casetracker.cli import main
 from casetracker.domain import clock
+from casetracker.domain.apprenticeships import CoachingTopic
 from casetracker.domain.catalog import SHAREABLE
 from casetracker.domain.documents import DocumentKind, DocumentStatus
 from casetracker.domain.employment import (
+    ApprenticeshipTrack,
     ClearanceDecision,
     Industry,
     PositionKind,
@@ -31,7 +33,7 @@ from casetracker.domain.errors import NotFoundError, PermissionDeniedError, Usag
 from casetracker.domain.notes import ContactType
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.service_log import ServiceType
-from casetracker.domain.survivors import BarrierKind, CaseStatus, SensitiveDetails
+from casetracker.domain.survivors import BarrierKind, CaseStatus, Gender, SensitiveDetails
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import (
     audit,
@@ -42,6 +44,7 @@ from casetracker.services import (
     internships,
     notes,
     placement,
+    placement_contacts,
     plans,
     retention,
     reviews,
@@ -88,6 +91,8 @@ CANARIES = {
     "review": "Gobbleschnitz",
     "review_action": "Mingleborrow",
     "clearance": "Quillfendrax",
+    "gender": "Vellumorphic",
+    "coaching": "Dromblewhisk",
 }
 
 
@@ -141,7 +146,8 @@ def take_in_everywhere(team: Team, tmp_path: Path) -> str:
     cm = team.case_manager
     rosa = survivors.create_survivor(cm, survivors.draft(
         "CT-PURGE-1", CANARIES["preferred_name"], legal_last_name=CANARIES["legal_last_name"],
-        address=f"12 {CANARIES['address']}", date_of_birth=date(1990, 3, 4)),
+        address=f"12 {CANARIES['address']}", date_of_birth=date(1990, 3, 4),
+        gender=Gender.SELF_DESCRIBED, gender_self_described=CANARIES["gender"]),
         SensitiveDetails("", history_notes=f"Recruited by {CANARIES['sensitive']}"))
     case = rosa.case_number
     sensitive.add_barrier(cm, case, BarrierKind.HOUSING, f"Sleeps at {CANARIES['barrier']}")
@@ -172,6 +178,17 @@ def take_in_everywhere(team: Team, tmp_path: Path) -> str:
     internships.update(cm, case, employer_mentor=f"Mentor {CANARIES['placement']}")
     internships.record_week(cm, case, 12, note=f"Week at {CANARIES['placement']}")
     service_log.record(cm, case, ServiceType.ACCOMPANIMENT, note=f"To {CANARIES['note']}")
+    # Then an apprenticeship, with the employer's people and a coaching contact.
+    apprentice = employers.add_position(
+        team.coordinator, "Harbor Hotel", "Cook apprentice", PositionKind.APPRENTICESHIP,
+        hourly_wage_cents=1600, track=ApprenticeshipTrack.REGISTERED, term_months=12,
+        sponsor="Culinary Council")
+    placement.advance(cm, case, Stage.MATCHING)
+    placement.advance(cm, case, Stage.INTERVIEW, position=apprentice.id)
+    placement.advance(cm, case, Stage.APPRENTICESHIP)
+    placement_contacts.set_people(cm, case, supervisor=f"Chef {CANARIES['coaching']}")
+    placement_contacts.add_coaching(cm, case, f"Chef {CANARIES['coaching']}",
+                                    CoachingTopic.ONBOARDING, note=CANARIES["coaching"])
     placement.advance(cm, case, Stage.EXITED, reason=f"Moved to {CANARIES['placement']}")
     placement.record_session(cm, WorkshopTopic.SMART_GOALS, TODAY,
                              [placement.AttendanceEntry(case, True, True)])

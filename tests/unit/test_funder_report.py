@@ -13,16 +13,23 @@ import pytest
 from pypdf import PdfReader
 
 from casetracker.domain import clock
-from casetracker.domain.employment import Industry, PositionKind, Stage, WorkshopTopic
+from casetracker.domain.employment import (
+    ApprenticeshipTrack,
+    Industry,
+    PositionKind,
+    Stage,
+    WorkshopTopic,
+)
 from casetracker.domain.errors import PermissionDeniedError, UsageError
 from casetracker.domain.funder_report import age_group
 from casetracker.domain.notes import REACHED, ContactType
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.reports import PeriodKind, ended_periods
 from casetracker.domain.service_log import ServiceType
-from casetracker.domain.survivors import TraffickingType
+from casetracker.domain.survivors import Gender, TraffickingType
 from casetracker.export.funder_report import lines
 from casetracker.services import (
+    apprenticeships,
     employers,
     funder_report,
     notes,
@@ -50,6 +57,8 @@ class Truth:
         self.days: dict[str, list[date]] = defaultdict(list)  # everything done with them
         self.services: list[tuple[str, ServiceType, date]] = []
         self.steps: list[tuple[str, Stage, date, str | None]] = []
+        self.gender: dict[str, Gender] = {}
+        self.apprenticeships_ended: list[tuple[str, bool, date]] = []  # completed?
 
     def inside(self, day: date) -> bool:
         return PERIOD.start <= day <= PERIOD.end
@@ -67,19 +76,28 @@ def build(team: Team, seed: int) -> Truth:
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     cm = team.case_manager
     truth = Truth()
-    positions = {}
+    positions, apprentice = {}, {}
     for name, industry in EMPLOYERS.items():
         employers.add_employer(team.coordinator, name, industry)
         positions[name] = employers.add_position(team.coordinator, name, "Intern",
                                                  PositionKind.INTERNSHIP).id
+        apprentice[name] = employers.add_position(
+            team.coordinator, name, "Apprentice", PositionKind.APPRENTICESHIP,
+            hourly_wage_cents=1600, track=rng.choice(
+                [ApprenticeshipTrack.PRE, ApprenticeshipTrack.REGISTERED]),
+            term_months=12, sponsor="Port Trades Council").id
     attendance: dict[date, list[str]] = defaultdict(list)
     for n in range(30):
         intake = PERIOD.start - timedelta(days=90) + timedelta(days=rng.randint(0, 140))
         intake = min(intake, TODAY - timedelta(days=1))
         born = rng.choice([None, intake - timedelta(days=rng.randint(13 * 365, 17 * 365)),
                            intake - timedelta(days=rng.randint(19 * 365, 50 * 365))])
+        gender = rng.choice(list(Gender))
         case = survivors.create_survivor(cm, survivors.draft(
-            f"F-{n}", f"Person {n}", intake_date=intake, date_of_birth=born)).case_number
+            f"F-{n}", f"Person {n}", intake_date=intake, date_of_birth=born, gender=gender,
+            gender_self_described="Gendersecret" if gender is Gender.SELF_DESCRIBED else ""
+        )).case_number
+        truth.gender[case] = gender
         kind = rng.choice(list(TraffickingType))
         if kind is not TraffickingType.UNKNOWN:
             sensitive.update_sensitive(cm, case, trafficking_type=kind)
@@ -105,7 +123,22 @@ def build(team: Team, seed: int) -> Truth:
                 truth.days[case].append(day)
         if rng.random() < 0.4:
             attendance[_day(rng, intake)].append(case)
-        if rng.random() < 0.5:
+        if rng.random() < 0.3:
+            employer = rng.choice(list(EMPLOYERS))
+            day = _day(rng, intake)
+            for stage in (Stage.MATCHING, Stage.INTERVIEW, Stage.APPRENTICESHIP):
+                placement.advance(cm, case, stage, on=day,
+                                  position=apprentice[employer] if stage is not Stage.MATCHING
+                                  else None)
+                truth.steps.append((case, stage, day,
+                                    None if stage is Stage.MATCHING else employer))
+                truth.days[case].append(day)
+            if rng.random() < 0.7:
+                ended, completed = _day(rng, day), rng.random() < 0.7
+                apprenticeships.finish(cm, case, completed=completed, on=ended,
+                                       reason="" if completed else "moved away")
+                truth.apprenticeships_ended.append((case, completed, ended))
+        elif rng.random() < 0.5:
             employer = rng.choice(list(EMPLOYERS))
             day = _day(rng, intake)
             for stage in (Stage.MATCHING, Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER,
@@ -141,11 +174,16 @@ def test_the_figures_match_a_count_from_scratch(team: Team, seed: int) -> None:
         given = [(c, d) for c, k, d in truth.services if k is kind and truth.inside(d)]
         assert found.service_contacts.get(kind, 0) == len(given), kind
         assert found.service_people[kind] == len({c for c, _ in given}), kind
+    genders = [truth.gender[c] for c in served]
+    assert found.genders == {g: genders.count(g) for g in set(genders)}
+    assert found.apprenticeships_completed == len(
+        {c for c, completed, d in truth.apprenticeships_ended if completed and truth.inside(d)})
     for stage, got in ((Stage.INTERNSHIP, found.internships_started),
+                       (Stage.APPRENTICESHIP, found.apprenticeships_started),
                        (Stage.PLACED, found.placed)):
         assert got == len({c for c, s, d, _ in truth.steps if s is stage and truth.inside(d)})
     hosts = {e for _c, s, d, e in truth.steps if e and truth.inside(d) and s in (
-        Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED)}
+        Stage.INTERVIEW, Stage.INTERNSHIP, Stage.APPRENTICESHIP, Stage.OFFER, Stage.PLACED)}
     assert found.employers_by_industry == {
         industry: sum(EMPLOYERS[e] is industry for e in hosts)
         for industry in {EMPLOYERS[e] for e in hosts}}
@@ -198,8 +236,9 @@ def test_small_counts_never_show_and_no_person_is_listed(team: Team) -> None:
     csv_text = funder_report.report(team.supervisor, PERIOD.label, "csv").decode()
     rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[2] == ["Section", "Measure", "Value"]
-    assert {r[0] for r in rows[3:-2]} >= {"Clients served", "Age at intake",
+    assert {r[0] for r in rows[3:-2]} >= {"Clients served", "Age at intake", "Gender",
                                           "Services (people)", "Placement outcomes"}
+    assert "Started an apprenticeship" in {r[1] for r in rows[3:-2]}
     pdf = funder_report.report(team.supervisor, PERIOD.label, "pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Funder report" in text
@@ -209,6 +248,8 @@ def test_small_counts_never_show_and_no_person_is_listed(team: Team) -> None:
         assert case not in csv_text
         assert case not in text
     assert "Person " not in text + csv_text
+    assert "Gendersecret" not in text + csv_text  # self-described words are never printed
+    assert "Self-described" in text
 
 
 def test_only_supervisors_and_only_periods_that_are_over(team: Team) -> None:

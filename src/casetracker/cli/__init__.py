@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     # The commands' modules load the services behind them (PDFs, spreadsheets, demo data):
     # they are imported here, not when the desktop application starts (`_desktop_only`).
     from casetracker.cli import (
+        apprenticeship_commands,
         case_commands,
         conflict_commands,
         device_commands,
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     sensitive_commands.register(commands, add)
     employment_commands.register(commands, add)
     internship_commands.register(commands, add)
+    apprenticeship_commands.register(commands, add)
     sharing_commands.register(commands, add)
     settings_commands.register(commands, add)
     report_commands.register(commands, add)

@@ -10,13 +10,16 @@ from casetracker.domain import clock
 from casetracker.domain.employment import (
     STAGE_LABELS,
     WORKSHOP_LABELS,
+    ApprenticeshipTrack,
     PositionKind,
     Practice,
     Restriction,
     Stage,
     WorkshopTopic,
     parse_wage,
+    parse_wage_steps,
     show_wage,
+    show_wage_steps,
 )
 from casetracker.domain.errors import UsageError
 from casetracker.domain.validation import parse_date
@@ -97,7 +100,10 @@ def cmd_position_add(ctx: Context) -> int:
             session, ctx.args.employer, ctx.args.title, kind, hours_per_week=ctx.args.hours,
             hourly_wage_cents=parse_wage(ctx.args.wage or ""), start_date=start,
             skills_wanted=tuple(s.strip() for s in (ctx.args.skills or "").split(";")
-                                if s.strip()))
+                                if s.strip()),
+            track=ApprenticeshipTrack(ctx.args.track or ""), term_months=ctx.args.term_months,
+            sponsor=ctx.args.sponsor or "",
+            wage_steps=parse_wage_steps(ctx.args.wage_steps or ""))
     print(position.id)
     return 0
 
@@ -108,10 +114,14 @@ def cmd_position_list(ctx: Context) -> int:
         rows = [{"id": p.id, "employer": names.get(p.employer_id, "?"), "kind": p.kind.value,
                  "title": p.title, "hours": p.hours_per_week,
                  "wage": show_wage(p.hourly_wage_cents) or "-",
-                 "open": "yes" if p.is_open else "no"}
+                 "open": "yes" if p.is_open else "no",
+                 "apprenticeship": (f"{p.track.value}, {p.term_months} months, sponsor "
+                                    f"{p.sponsor or '-'}, wage steps "
+                                    f"{show_wage_steps(p.wage_steps) or '-'}")
+                 if p.kind is PositionKind.APPRENTICESHIP else "-"}
                 for p in employers.positions(session, open_only=not ctx.args.all)]
-    print_rows(rows, ["id", "employer", "kind", "title", "hours", "wage", "open"],
-               as_json=ctx.args.json)
+    print_rows(rows, ["id", "employer", "kind", "title", "hours", "wage", "open",
+                      "apprenticeship"], as_json=ctx.args.json)
     return 0
 
 
@@ -202,7 +212,7 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("employer", metavar="NAME")
     declare(cmd, EMPLOYER_FIELDS)
 
-    group = commands.add_parser("position", help="internships and jobs")
+    group = commands.add_parser("position", help="internships, jobs and apprenticeships")
     actions = group.add_subparsers(dest="position_command", metavar="ACTION", required=True)
     cmd = add(actions, "add", cmd_position_add,
               "add an open position; internships default to 12 weeks at 20 h/week, paid")
@@ -213,6 +223,15 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--wage", help="hourly, e.g. 16.50")
     cmd.add_argument("--start", metavar="YYYY-MM-DD")
     cmd.add_argument("--skills", help="separated by ;")
+    cmd.add_argument("--track", choices=[t.value for t in ApprenticeshipTrack if t.value],
+                     help="an apprenticeship's kind (required for one)")
+    cmd.add_argument("--term-months", type=int, metavar="N",
+                     help="an apprenticeship's term in months (required for one)")
+    cmd.add_argument("--sponsor", metavar="NAME",
+                     help="an apprenticeship's sponsor (required for a registered one)")
+    cmd.add_argument("--wage-steps", metavar="MONTHS:WAGE,...",
+                     help="an apprenticeship's raises after the starting --wage, such as "
+                          "'6:17.50,12:19'")
     cmd = add(actions, "list", cmd_position_list, "list open positions")
     cmd.add_argument("--all", action="store_true", help="closed ones too")
     cmd.add_argument("--json", action="store_true")

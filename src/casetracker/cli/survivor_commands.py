@@ -22,7 +22,7 @@ from casetracker.cli.field_options import (
     yes_no,
 )
 from casetracker.domain.errors import UsageError
-from casetracker.domain.survivors import Availability, SafeContact, Transport
+from casetracker.domain.survivors import Availability, Gender, SafeContact, Transport
 from casetracker.services import survivors
 
 YES_NO = ("yes", "no")
@@ -38,6 +38,10 @@ SURVIVOR_FIELDS: tuple[FieldOption, ...] = (
     FieldOption("date_of_birth", "YYYY-MM-DD ('' clears it)", day_or_none("date_of_birth"),
                 metavar="DATE"),
     FieldOption("pronouns", "pronouns"),
+    FieldOption("gender", "gender as the person gives it (optional; never shared)",
+                enum_value(Gender, "not_recorded"), choices=enum_names(Gender, "not_recorded")),
+    FieldOption("gender_self_described", "gender in the person's own words (with "
+                "--gender self_described)"),
     FieldOption("primary_language", "primary language"),
     FieldOption("phone", "phone number"),
     FieldOption("email", "email address"),

@@ -46,6 +46,7 @@ ACTION_WORDS: dict[str, str] = {
     "account.key_arrived": "received an account's key from another laptop",
     "account.removed_elsewhere": "received an account's removal from another laptop",
     "account.role_changed": "changed an account's role",
+    "apprenticeship.finish": "ended an apprenticeship",
     "backup.prune": "removed backups that held purged cases",
     "clearance.record": "recorded a decision about an employer's restrictions",
     "clearance.withdraw": "withdrew a decision about an employer's restrictions",
@@ -123,6 +124,8 @@ ACTION_WORDS: dict[str, str] = {
     "milestone.update": "updated a milestone",
     "note.add": "wrote a note",
     "placement.advance": "moved a placement along",
+    "placement.coaching": "recorded a coaching contact with an employer",
+    "placement.people": "named a placement's supervisor and mentor",
     "position.add": "added a position",
     "position.close": "closed a position",
     "position.open": "opened a position",
@@ -175,7 +178,10 @@ ACTION_WORDS: dict[str, str] = {
 PART_WORDS: dict[str, str] = {
     "barriers": "barriers", "consents": "consents", "documents": "documents",
     "goals": "goals and plans", "internships": "internships", "notes": "notes",
-    "placement": "placement", "reviews": "case reviews", "services": "services",
+    "placement": "placement", "apprenticeships": "apprenticeships",
+    "placement_contacts": "a placement's supervisor and mentor",
+    "employer_coaching": "coaching contacts with an employer", "reviews": "case reviews",
+    "services": "services",
     "clearances": "decisions about employers' restrictions",
     "tasks": "tasks", "workshops": "workshops",
 }

@@ -65,6 +65,7 @@ CATALOG: tuple[FieldSpec, ...] = (
     *_fields("survivor", Category.IDENTITY,
              ("legal_first_name", "Legal first name"), ("legal_last_name", "Legal last name"),
              ("date_of_birth", "Date of birth"), ("pronouns", "Pronouns"),
+             ("gender", "Gender"), ("gender_self_described", "Gender (own words)"),
              ("primary_language", "Primary language")),
     *_fields("survivor", Category.CONTACT,
              ("phone", "Phone"), ("email", "Email"), ("address", "Address"),

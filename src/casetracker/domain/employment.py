@@ -101,10 +101,32 @@ def validate_employer(employer: Employer) -> None:
 class PositionKind(StrEnum):
     INTERNSHIP = "internship"
     JOB = "job"
+    APPRENTICESHIP = "apprenticeship"
+
+
+class ApprenticeshipTrack(StrEnum):
+    """Which kind of apprenticeship a position is (only apprenticeships have one)."""
+
+    NONE = ""
+    PRE = "pre_apprenticeship"
+    REGISTERED = "registered"
+
+
+TRACK_LABELS = {ApprenticeshipTrack.PRE: "Pre-apprenticeship",
+                ApprenticeshipTrack.REGISTERED: "Registered apprenticeship"}
+
+
+@dataclass(frozen=True, slots=True)
+class WageStep:
+    """An apprenticeship's raise: from `after_months` into the term, `hourly_wage_cents`."""
+
+    after_months: int
+    hourly_wage_cents: int
 
 
 INTERNSHIP_WEEKS = 12
 INTERNSHIP_HOURS = 20
+MAX_TERM_MONTHS = 72
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +143,13 @@ class Position:
     is_open: bool = True
     skills_wanted: tuple[str, ...] = ()
     created_at: str = ""
+    # Apprenticeships only: pre- or registered, the term, the sponsor (the program or
+    # employer registered as its sponsor) and the wage steps after the starting wage
+    # (`hourly_wage_cents`).
+    track: ApprenticeshipTrack = ApprenticeshipTrack.NONE
+    term_months: int | None = None
+    sponsor: str = ""
+    wage_steps: tuple[WageStep, ...] = ()
 
 
 def new_position_defaults(kind: PositionKind) -> dict[str, object]:
@@ -139,7 +168,60 @@ def validate_position(position: Position) -> None:
         check.fail("wage", "must be between $0 and $1,000 an hour")
     if position.kind is PositionKind.INTERNSHIP and not position.paid:
         check.fail("paid", "internships in this program are paid")
+    _check_apprenticeship(check, position)
     check.done()
+
+
+def _check_apprenticeship(check: Checker, position: Position) -> None:
+    if position.kind is not PositionKind.APPRENTICESHIP:
+        if (position.track is not ApprenticeshipTrack.NONE or position.term_months is not None
+                or position.sponsor or position.wage_steps):
+            check.fail("kind", "only an apprenticeship has a track, term, sponsor or wage steps")
+        return
+    if position.track is ApprenticeshipTrack.NONE:
+        check.fail("track", "say whether it is a pre-apprenticeship or a registered "
+                            "apprenticeship")
+    if position.term_months is None:
+        check.fail("term_months", "is required")
+    else:
+        check.range("term_months", position.term_months, 1, MAX_TERM_MONTHS)
+    if position.track is ApprenticeshipTrack.REGISTERED:
+        check.required("sponsor", position.sponsor, max_length=200)
+    else:
+        check.length("sponsor", position.sponsor, 200)
+    if len(position.wage_steps) > 12:
+        check.fail("wage_steps", "list at most 12 wage steps")
+    last_month, last_wage = 0, position.hourly_wage_cents
+    for wage_step in position.wage_steps:
+        if not 0 < wage_step.after_months <= (position.term_months or MAX_TERM_MONTHS):
+            check.fail("wage_steps", "each step comes within the term")
+        elif wage_step.after_months <= last_month:
+            check.fail("wage_steps", "list the steps in order of months, each once")
+        if not 0 <= wage_step.hourly_wage_cents <= MAX_HOURLY_WAGE_CENTS:
+            check.fail("wage_steps", "a wage must be between $0 and $1,000 an hour")
+        elif last_wage is not None and wage_step.hourly_wage_cents < last_wage:
+            check.fail("wage_steps", "a wage step does not lower the wage")
+        last_month, last_wage = wage_step.after_months, wage_step.hourly_wage_cents
+
+
+_WAGE_STEP = re.compile(r"^\s*(\d{1,3})\s*[:=]\s*(.+?)\s*$")
+
+
+def parse_wage_steps(text: str) -> tuple[WageStep, ...]:
+    """'6:17.50, 12:19' (months into the term: hourly wage) → wage steps; '' → none."""
+    found = []
+    for part in (p for p in text.split(",") if p.strip()):
+        match = _WAGE_STEP.match(part)
+        wage = parse_wage(match.group(2)) if match else None
+        if match is None or wage is None:
+            raise ValidationError({"wage_steps": f"{part.strip()!r} is not MONTHS:WAGE, "
+                                                 "such as 6:17.50"})
+        found.append(WageStep(int(match.group(1)), wage))
+    return tuple(found)
+
+
+def show_wage_steps(steps: tuple[WageStep, ...]) -> str:
+    return ", ".join(f"{s.after_months}:{show_wage(s.hourly_wage_cents)[1:]}" for s in steps)
 
 
 class WorkshopTopic(StrEnum):
@@ -183,6 +265,7 @@ class Stage(StrEnum):
     MATCHING = "matching"
     INTERVIEW = "interview"
     INTERNSHIP = "internship"
+    APPRENTICESHIP = "apprenticeship"
     OFFER = "offer"
     PLACED = "placed"
     RETAINED_30 = "retained_30"
@@ -194,15 +277,21 @@ class Stage(StrEnum):
 PIPELINE: tuple[Stage, ...] = tuple(s for s in Stage if s is not Stage.EXITED)
 STAGE_LABELS = {
     Stage.READINESS: "Readiness", Stage.MATCHING: "Matching", Stage.INTERVIEW: "Interview",
-    Stage.INTERNSHIP: "Internship", Stage.OFFER: "Offer", Stage.PLACED: "Placed",
+    Stage.INTERNSHIP: "Internship", Stage.APPRENTICESHIP: "Apprenticeship",
+    Stage.OFFER: "Offer", Stage.PLACED: "Placed",
     Stage.RETAINED_30: "Retained 30 days", Stage.RETAINED_60: "Retained 60 days",
     Stage.RETAINED_90: "Retained 90 days", Stage.EXITED: "Exited",
 }
 NEXT_STAGES: dict[Stage, frozenset[Stage]] = {
     Stage.READINESS: frozenset({Stage.MATCHING}),
     Stage.MATCHING: frozenset({Stage.INTERVIEW, Stage.READINESS}),
-    Stage.INTERVIEW: frozenset({Stage.INTERNSHIP, Stage.OFFER, Stage.MATCHING}),
+    Stage.INTERVIEW: frozenset({Stage.INTERNSHIP, Stage.APPRENTICESHIP, Stage.OFFER,
+                                Stage.MATCHING}),
     Stage.INTERNSHIP: frozenset({Stage.OFFER, Stage.MATCHING}),
+    # A pre-apprenticeship leads to an interview for a registered one; a registered
+    # apprentice is hired at its end (placed), or goes back to matching.
+    Stage.APPRENTICESHIP: frozenset({Stage.INTERVIEW, Stage.OFFER, Stage.PLACED,
+                                     Stage.MATCHING}),
     Stage.OFFER: frozenset({Stage.PLACED, Stage.MATCHING}),
     Stage.PLACED: frozenset({Stage.RETAINED_30}),
     Stage.RETAINED_30: frozenset({Stage.RETAINED_60}),
@@ -211,7 +300,11 @@ NEXT_STAGES: dict[Stage, frozenset[Stage]] = {
     Stage.EXITED: frozenset({Stage.READINESS}),
 }
 # Steps that belong to a particular employer and position.
-EMPLOYER_STAGES = frozenset({Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED})
+EMPLOYER_STAGES = frozenset({Stage.INTERVIEW, Stage.INTERNSHIP, Stage.APPRENTICESHIP,
+                             Stage.OFFER, Stage.PLACED})
+# Steps that put someone to work at an employer: each names the onsite supervisor and a
+# mentor there, and the case manager coaches the employer through it.
+WORKING_STAGES = frozenset({Stage.INTERNSHIP, Stage.APPRENTICESHIP, Stage.PLACED})
 RETENTION_DAYS = {Stage.RETAINED_30: 30, Stage.RETAINED_60: 60, Stage.RETAINED_90: 90}
 LOOKING = frozenset({Stage.READINESS, Stage.MATCHING, Stage.INTERVIEW})
 

@@ -11,8 +11,13 @@ Definitions (the report prints them, so that a funder reads the same thing we co
 - *Services* count people (each survivor once per type) and contacts (every service). Check-ins
   count as case management and workshop attendance as employment readiness
   (`service_log.COUNTED_FROM`), so nobody types them twice.
-- *Employers* are those where a survivor interviewed, interned or was hired in the period, by
-  industry; maritime, aviation and warehousing/logistics are also shown together as port-related.
+- *Gender* is as the survivor gave it (optional): each choice, self-described ones together
+  (their words are never printed), and "not recorded".
+- *Apprenticeships* (pre- and registered) count people who started one in the period, and
+  people whose apprenticeship was completed in it.
+- *Employers* are those where a survivor interviewed, interned, was an apprentice or was hired
+  in the period, by industry; maritime, aviation and warehousing/logistics are also shown
+  together as port-related.
 
 Small counts are suppressed as in the outcome report (`domain.reports`).
 """
@@ -32,7 +37,7 @@ from casetracker.domain.reports import (
     suppress_partition,
 )
 from casetracker.domain.service_log import ServiceType
-from casetracker.domain.survivors import TraffickingType
+from casetracker.domain.survivors import GENDER_LABELS, Gender, TraffickingType
 
 ADULT_AGE = 18
 PORT_RELATED = (Industry.MARITIME, Industry.AVIATION, Industry.WAREHOUSE_LOGISTICS)
@@ -78,6 +83,9 @@ class FunderFigures:
     placed: int
     retained: dict[int, int]  # 30/60/90 days -> people
     employers_by_industry: dict[Industry, int] = field(default_factory=dict)
+    genders: dict[Gender, int] = field(default_factory=dict)  # of those served
+    apprenticeships_started: int = 0
+    apprenticeships_completed: int = 0
 
     @property
     def continuing(self) -> int:
@@ -93,7 +101,15 @@ class FunderFigures:
 AGE_GROUPS = ("adult", "minor", "unknown")
 TRAFFICKING_ORDER = (TraffickingType.SEX, TraffickingType.LABOR, TraffickingType.LABOR_AND_SEX,
                      TraffickingType.AT_RISK, TraffickingType.UNKNOWN)
+GENDER_ORDER = (Gender.WOMAN, Gender.MAN, Gender.TRANSGENDER, Gender.NON_BINARY,
+                Gender.SELF_DESCRIBED, Gender.DECLINED, Gender.NOT_RECORDED)
+GENDER_REPORT_LABELS = {g: GENDER_LABELS[g] for g in GENDER_ORDER} | {
+    Gender.SELF_DESCRIBED: "Self-described (in their own words)"}
 _PLACED_CHAIN = ("placed", "retained_30", "retained_60", "retained_90")
+
+
+def gender_key(gender: Gender) -> str:
+    return f"gender:{gender.value or 'not_recorded'}"
 
 
 def measures(figures: FunderFigures) -> dict[str, int]:
@@ -106,6 +122,9 @@ def measures(figures: FunderFigures) -> dict[str, int]:
     flat |= {f"retained_{d}": figures.retained.get(d, 0) for d in (30, 60, 90)}
     flat |= {f"age:{g}": figures.age_groups.get(g, 0) for g in AGE_GROUPS}
     flat |= {f"trafficking:{t.value}": figures.trafficking.get(t, 0) for t in TRAFFICKING_ORDER}
+    flat |= {gender_key(g): figures.genders.get(g, 0) for g in GENDER_ORDER}
+    flat |= {"apprenticeships": figures.apprenticeships_started,
+             "apprenticeships_completed": figures.apprenticeships_completed}
     flat |= {f"people:{k.value}": figures.service_people.get(k, 0) for k in ServiceType}
     flat |= {f"contacts:{k.value}": figures.service_contacts.get(k, 0) for k in ServiceType}
     flat |= {f"industry:{i.value}": figures.employers_by_industry.get(i, 0) for i in Industry}
@@ -129,6 +148,7 @@ def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> froze
     partition("served", ["new", "continuing"])
     partition("served", [f"age:{g}" for g in AGE_GROUPS])
     partition("served", [f"trafficking:{t.value}" for t in TRAFFICKING_ORDER])
+    partition("served", [gender_key(g) for g in GENDER_ORDER])
     partition("employers", [f"industry:{i.value}" for i in Industry])
     if {f"industry:{i.value}" for i in PORT_RELATED} & hidden:
         hidden.add("port_related")

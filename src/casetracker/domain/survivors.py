@@ -22,6 +22,26 @@ class Transport(StrEnum):
     NEEDS_RIDE = "needs_ride"
 
 
+class Gender(StrEnum):
+    """Gender as the survivor gives it (optional; issue 21 §2). Never shared outside the
+    program; the funder report counts it, "not recorded" included."""
+
+    NOT_RECORDED = ""
+    WOMAN = "woman"
+    MAN = "man"
+    TRANSGENDER = "transgender"
+    NON_BINARY = "non_binary"
+    SELF_DESCRIBED = "self_described"  # in their own words: `gender_self_described`
+    DECLINED = "declined"  # chose not to say
+
+
+GENDER_LABELS = {
+    Gender.NOT_RECORDED: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
+    Gender.TRANSGENDER: "Transgender", Gender.NON_BINARY: "Non-binary",
+    Gender.SELF_DESCRIBED: "Self-described", Gender.DECLINED: "Prefers not to say",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class SafeContact:
     """How and when it is safe to reach the survivor; shown prominently to staff."""
@@ -58,6 +78,8 @@ class Survivor:
     legal_last_name: str = ""
     date_of_birth: date | None = None
     pronouns: str = ""
+    gender: Gender = Gender.NOT_RECORDED
+    gender_self_described: str = ""  # only with `Gender.SELF_DESCRIBED`
     primary_language: str = ""
     phone: str = ""
     email: str = ""
@@ -85,6 +107,10 @@ def validate_survivor(survivor: Survivor, today: date) -> None:
     for name in ("legal_first_name", "legal_last_name", "pronouns", "primary_language"):
         check.length(name, getattr(survivor, name), 80)
     check.length("address", survivor.address, 400)
+    if survivor.gender is Gender.SELF_DESCRIBED:
+        check.required("gender_self_described", survivor.gender_self_described, max_length=80)
+    elif survivor.gender_self_described:
+        check.fail("gender_self_described", "is for a gender in the survivor's own words")
     check.length("referral_source", survivor.referral_source, 200)
     check.length("accommodations", survivor.accommodations, 1000)
     check.neutral("accommodations", survivor.accommodations)  # shareable with employers

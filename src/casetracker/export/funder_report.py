@@ -14,10 +14,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from casetracker.domain.employment import Industry
 from casetracker.domain.funder_report import (
+    GENDER_ORDER,
+    GENDER_REPORT_LABELS,
     INDUSTRY_LABELS,
     TRAFFICKING_LABELS,
     TRAFFICKING_ORDER,
     FunderFigures,
+    gender_key,
     measures,
     suppress_funder,
 )
@@ -33,7 +36,11 @@ DEFINITIONS = (
     "period; the others served are continuing. Adult or minor: age on the day of intake. "
     "Services count each survivor once per type (people) and every service (contacts); "
     "check-ins count as case management and workshop attendance as employment readiness. "
-    "Employers: where a survivor interviewed, interned or was hired in the period.")
+    "Gender: as the survivor gave it, if they did; self-described genders are counted "
+    "together and their words never printed. Apprenticeships: pre- and registered, started "
+    "in the period, and completed in it. "
+    "Employers: where a survivor interviewed, interned, was an apprentice or was hired in the "
+    "period.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +70,15 @@ def lines(figures: FunderFigures, hidden: AbstractSet[str] | None = None) -> lis
         ("unknown", "Age not recorded"))]
     out += [line("Trafficking type", TRAFFICKING_LABELS[t], f"trafficking:{t.value}")
             for t in TRAFFICKING_ORDER]
+    out += [line("Gender", GENDER_REPORT_LABELS[g], gender_key(g)) for g in GENDER_ORDER]
     for kind in ServiceType:
         out.append(line("Services (people)", SERVICE_LABELS[kind], f"people:{kind.value}"))
         out.append(line("Services (contacts)", SERVICE_LABELS[kind], f"contacts:{kind.value}"))
     out += [line("Placement outcomes", text, name) for name, text in (
-        ("internships", "Started a paid internship"), ("placed", "Placed in a job"),
+        ("internships", "Started a paid internship"),
+        ("apprenticeships", "Started an apprenticeship"),
+        ("apprenticeships_completed", "Completed an apprenticeship"),
+        ("placed", "Placed in a job"),
         ("retained_30", "Retained 30 days"), ("retained_60", "Retained 60 days"),
         ("retained_90", "Retained 90 days"))]
     out.append(line("Employers", "Employers hosting survivors", "employers"))

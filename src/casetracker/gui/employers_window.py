@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from PySide6.QtWidgets import (
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.employment import (
+    MAX_TERM_MONTHS,
+    TRACK_LABELS,
+    ApprenticeshipTrack,
     Employer,
     Industry,
     PositionKind,
@@ -36,6 +40,7 @@ from casetracker.domain.employment import (
     Standing,
     new_position_defaults,
     parse_wage,
+    parse_wage_steps,
     show_wage,
 )
 from casetracker.domain.errors import CaseTrackerError
@@ -218,6 +223,33 @@ class EmployersWindow(QDialog):
         self.position_kind.addItem(self.tr("Internship (12 weeks, 20 h/week, paid)"),
                                    PositionKind.INTERNSHIP.value)
         self.position_kind.addItem(self.tr("Job"), PositionKind.JOB.value)
+        self.position_kind.addItem(self.tr("Apprenticeship"), PositionKind.APPRENTICESHIP.value)
+        # An apprenticeship's own details, shown when that kind is chosen.
+        self.apprenticeship_track = QComboBox(self)
+        self.apprenticeship_track.setAccessibleName(self.tr("Apprenticeship track"))
+        for track, text in TRACK_LABELS.items():
+            self.apprenticeship_track.addItem(label(text), track.value)
+        self.apprenticeship_track.setCurrentIndex(1)
+        self.apprenticeship_term = QSpinBox(self)
+        self.apprenticeship_term.setRange(1, MAX_TERM_MONTHS)
+        self.apprenticeship_term.setValue(12)
+        self.apprenticeship_term.setSuffix(self.tr(" months"))
+        self.apprenticeship_term.setAccessibleName(self.tr("Term in months"))
+        self.apprenticeship_sponsor = QLineEdit(self)
+        self.apprenticeship_sponsor.setAccessibleName(self.tr("Sponsor"))
+        self.apprenticeship_sponsor.setPlaceholderText(self.tr("Sponsor"))
+        self.apprenticeship_steps = QLineEdit(self)
+        self.apprenticeship_steps.setAccessibleName(self.tr("Wage steps"))
+        self.apprenticeship_steps.setPlaceholderText(self.tr("Wage steps, e.g. 6:17.50, 12:19"))
+        self.apprenticeship_steps.setToolTip(self.tr(
+            "Raises after the starting wage: months into the term, a colon, the hourly wage"))
+        self.apprenticeship_row = QWidget(self)
+        apprenticeship_layout = QHBoxLayout(self.apprenticeship_row)
+        apprenticeship_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.apprenticeship_track, self.apprenticeship_term,
+                       self.apprenticeship_sponsor, self.apprenticeship_steps):
+            apprenticeship_layout.addWidget(widget)
+        self.apprenticeship_row.hide()
         self.position_hours = QSpinBox(self)
         self.position_hours.setRange(1, 80)
         self.position_hours.setValue(20)
@@ -288,6 +320,7 @@ class EmployersWindow(QDialog):
             widget.setVisible(keeper)
             row.addWidget(widget)
         right_layout.addLayout(row)
+        right_layout.addWidget(self.apprenticeship_row)
         right_layout.addWidget(self.match_button, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addWidget(self.matches, 2)
         match_buttons = QHBoxLayout()
@@ -404,8 +437,10 @@ class EmployersWindow(QDialog):
             self.positions.selectRow(0)
 
     def _default_hours(self) -> None:
-        defaults = new_position_defaults(PositionKind(self.position_kind.currentData()))
+        kind = PositionKind(self.position_kind.currentData())
+        defaults = new_position_defaults(kind)
         self.position_hours.setValue(int(str(defaults["hours_per_week"])))
+        self.apprenticeship_row.setVisible(kind is PositionKind.APPRENTICESHIP)
 
     def open_employer_dialog(self) -> None:
         dialog = EmployerDialog(self)
@@ -474,15 +509,25 @@ class EmployersWindow(QDialog):
         employer = self.current_employer()
         if employer is None:
             return
+        kind = PositionKind(self.position_kind.currentData())
+        apprenticeship: dict[str, Any] = {}
         try:
+            if kind is PositionKind.APPRENTICESHIP:
+                apprenticeship = {
+                    "track": ApprenticeshipTrack(self.apprenticeship_track.currentData()),
+                    "term_months": self.apprenticeship_term.value(),
+                    "sponsor": self.apprenticeship_sponsor.text(),
+                    "wage_steps": parse_wage_steps(self.apprenticeship_steps.text())}
             employers.add_position(self.session, employer.id, self.position_title.text(),
-                                   PositionKind(self.position_kind.currentData()),
-                                   hours_per_week=self.position_hours.value(),
-                                   hourly_wage_cents=parse_wage(self.position_wage.text()))
+                                   kind, hours_per_week=self.position_hours.value(),
+                                   hourly_wage_cents=parse_wage(self.position_wage.text()),
+                                   **apprenticeship)
         except CaseTrackerError as exc:
             report(self, exc)
             return
         self.position_title.clear()
+        self.apprenticeship_sponsor.clear()
+        self.apprenticeship_steps.clear()
         self._show_positions()
 
     def show_matches(self) -> None:

@@ -36,6 +36,7 @@ DOMAIN_LABELS = (
     QT_TRANSLATE_NOOP("labels", "Matching"),
     QT_TRANSLATE_NOOP("labels", "Interview"),
     QT_TRANSLATE_NOOP("labels", "Internship"),
+    QT_TRANSLATE_NOOP("labels", "Apprenticeship"),
     QT_TRANSLATE_NOOP("labels", "Offer"),
     QT_TRANSLATE_NOOP("labels", "Placed"),
     QT_TRANSLATE_NOOP("labels", "Retained 30 days"),
@@ -49,6 +50,25 @@ DOMAIN_LABELS = (
     QT_TRANSLATE_NOOP("labels", "Setting up for success at work"),
     QT_TRANSLATE_NOOP("labels", "Resume building"),
     QT_TRANSLATE_NOOP("labels", "Tailoring a resume to a new industry"),
+    # domain.employment.TRACK_LABELS
+    QT_TRANSLATE_NOOP("labels", "Pre-apprenticeship"),
+    QT_TRANSLATE_NOOP("labels", "Registered apprenticeship"),
+    # domain.apprenticeships.COACHING_LABELS
+    QT_TRANSLATE_NOOP("labels", "Onboarding"),
+    QT_TRANSLATE_NOOP("labels", "Trauma-informed supervision"),
+    QT_TRANSLATE_NOOP("labels", "Schedule and hours"),
+    QT_TRANSLATE_NOOP("labels", "Performance"),
+    QT_TRANSLATE_NOOP("labels", "A workplace issue"),
+    QT_TRANSLATE_NOOP("labels", "Supports at work"),
+    QT_TRANSLATE_NOOP("labels", "Other"),
+    # domain.survivors.GENDER_LABELS
+    QT_TRANSLATE_NOOP("labels", "Not recorded"),
+    QT_TRANSLATE_NOOP("labels", "Woman"),
+    QT_TRANSLATE_NOOP("labels", "Man"),
+    QT_TRANSLATE_NOOP("labels", "Transgender"),
+    QT_TRANSLATE_NOOP("labels", "Non-binary"),
+    QT_TRANSLATE_NOOP("labels", "Self-described"),
+    QT_TRANSLATE_NOOP("labels", "Prefers not to say"),
     # domain.reports.METRIC_LABELS
     QT_TRANSLATE_NOOP("labels", "Active cases"),
     QT_TRANSLATE_NOOP("labels", "Overdue milestones"),
@@ -95,6 +115,7 @@ GOAL_STATUS_LABELS = {
 POSITION_KIND_LABELS = {
     PositionKind.INTERNSHIP: QT_TRANSLATE_NOOP("labels", "Internship"),
     PositionKind.JOB: QT_TRANSLATE_NOOP("labels", "Job"),
+    PositionKind.APPRENTICESHIP: QT_TRANSLATE_NOOP("labels", "Apprenticeship"),
 }
 
 

@@ -56,8 +56,8 @@ _TABLES: dict[str, tuple[str, str]] = {
 FREE_TEXT: dict[str, frozenset[str]] = {
     "survivors": frozenset({
         "preferred_name", "legal_first_name", "legal_last_name", "pronouns",
-        "primary_language", "phone", "email", "address", "safe_times", "referral_source",
-        "skills", "transport", "accommodations"}),
+        "gender_self_described", "primary_language", "phone", "email", "address",
+        "safe_times", "referral_source", "skills", "transport", "accommodations"}),
     "survivor_sensitive": frozenset({"history_notes", "criminal_record_notes",
                                      "health_notes", "safety_plan"}),
     "barriers": frozenset({"description"}),

@@ -10,10 +10,12 @@ from typing import Any
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.employment import (
+    ApprenticeshipTrack,
     Employer,
     Industry,
     Position,
     PositionKind,
+    WageStep,
     new_position_defaults,
     validate_employer,
     validate_position,
@@ -102,8 +104,13 @@ def find_position(session: Session, position_id: str) -> Position:
 
 def add_position(session: Session, employer: str, title: str, kind: PositionKind, *,
                  hours_per_week: int | None = None, hourly_wage_cents: int | None = None,
-                 start_date: date | None = None, skills_wanted: tuple[str, ...] = ()) -> Position:
-    """An open internship (12 weeks, 20 hours a week, paid, unless told otherwise) or job."""
+                 start_date: date | None = None, skills_wanted: tuple[str, ...] = (),
+                 track: ApprenticeshipTrack = ApprenticeshipTrack.NONE,
+                 term_months: int | None = None, sponsor: str = "",
+                 wage_steps: tuple[WageStep, ...] = ()) -> Position:
+    """An open internship (12 weeks, 20 hours a week, paid, unless told otherwise), job, or
+    apprenticeship (pre- or registered, with its term, sponsor, starting wage and wage
+    steps)."""
     session.require("adding a position", *KEEPERS)
     owner = find_employer(session, employer)
     defaults = new_position_defaults(kind)
@@ -112,7 +119,8 @@ def add_position(session: Session, employer: str, title: str, kind: PositionKind
         hours_per_week if hours_per_week is not None else int(str(defaults["hours_per_week"])),
         hourly_wage_cents, start_date,
         defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
-        True, True, skills_wanted, clock.now_iso())
+        True, True, skills_wanted, clock.now_iso(), track, term_months, sponsor.strip(),
+        wage_steps)
     validate_position(position)
     with session.changing():
         EmploymentRepository(session.conn).save_position(position)

@@ -14,7 +14,7 @@ from casetracker.domain.errors import UsageError
 
 FIELDS = (
     "case_number", "preferred_name", "legal_first_name", "legal_last_name", "date_of_birth",
-    "phone", "email", "address", "primary_language", "skills", "availability_hours",
+    "phone", "email", "address", "primary_language", "gender", "skills", "availability_hours",
     "trafficking_type", "history_notes", "immigration_status", "criminal_record_notes",
     "assigned_to",
 )
@@ -55,6 +55,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "primary_language": (
         "language", "primary language", "preferred language", "languages", "idioma",
         "idioma principal", "lengua", "lengua materna"),
+    "gender": ("gender", "gender identity", "sex", "genero", "género", "sexo"),
     "skills": ("skills", "skill", "habilidades", "destrezas", "competencias"),
     "availability_hours": (
         "availability", "availability hours", "hours", "hours per week", "hours available",

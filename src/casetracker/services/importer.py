@@ -22,6 +22,7 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.domain.survivors import (
     Availability,
+    Gender,
     SensitiveDetails,
     Survivor,
     TraffickingType,
@@ -102,6 +103,24 @@ _TRAFFICKING = {t.value: t for t in TraffickingType} | {
 def trafficking_type(text: str) -> TraffickingType | None:
     """The trafficking type a spreadsheet cell names, in English or Spanish, or None."""
     return _TRAFFICKING.get(" ".join(text.split()).casefold())
+
+
+_GENDER = {g.value: g for g in Gender if g.value} | {
+    "": Gender.NOT_RECORDED, "not recorded": Gender.NOT_RECORDED, "unknown": Gender.NOT_RECORDED,
+    "female": Gender.WOMAN, "f": Gender.WOMAN, "mujer": Gender.WOMAN, "femenino": Gender.WOMAN,
+    "male": Gender.MAN, "m": Gender.MAN, "hombre": Gender.MAN, "masculino": Gender.MAN,
+    "non-binary": Gender.NON_BINARY, "nonbinary": Gender.NON_BINARY,
+    "non binary": Gender.NON_BINARY, "no binario": Gender.NON_BINARY,
+    "trans": Gender.TRANSGENDER, "transgénero": Gender.TRANSGENDER,
+    "transgenero": Gender.TRANSGENDER, "prefers not to say": Gender.DECLINED,
+    "prefer not to say": Gender.DECLINED, "declined": Gender.DECLINED,
+}
+
+
+def _gender(text: str) -> tuple[Gender, str]:
+    """A gender cell as recorded: a known word, or the person's own words (self-described)."""
+    known = _GENDER.get(" ".join(text.casefold().split()))
+    return (known, "") if known is not None else (Gender.SELF_DESCRIBED, text.strip())
 
 
 def may_import(session: Session) -> bool:
@@ -314,6 +333,7 @@ def _parse_row(session: Session, value: dict[str, Cell], today: date,
     if trafficking is None:
         problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of Labor, "
                                         "Sex, Labor and sex, At risk, Not recorded")
+    gender, own_words = _gender(text.get("gender", ""))
     assigned = _assignee(session, text.get("assigned_to", ""), problems)
     skills = tuple(s.strip() for s in text.get("skills", "").split(";") if s.strip())
     survivor = survivors.draft(
@@ -322,7 +342,8 @@ def _parse_row(session: Session, value: dict[str, Cell], today: date,
         legal_last_name=text.get("legal_last_name", ""), date_of_birth=dob,
         phone=text.get("phone", ""), email=text.get("email", ""),
         address=text.get("address", ""), primary_language=text.get("primary_language", ""),
-        skills=skills, availability=Availability(hours_per_week=hours), assigned_to=assigned)
+        gender=gender, gender_self_described=own_words, skills=skills,
+        availability=Availability(hours_per_week=hours), assigned_to=assigned)
     sensitive = SensitiveDetails(
         survivor.id, trafficking_type=trafficking or TraffickingType.UNKNOWN,
         history_notes=text.get("history_notes", ""),

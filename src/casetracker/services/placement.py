@@ -12,6 +12,7 @@ from casetracker.domain.employment import (
     RETENTION_DAYS,
     Attendance,
     PlacementStep,
+    PositionKind,
     Stage,
     Workshop,
     WorkshopTopic,
@@ -23,7 +24,7 @@ from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
 from casetracker.domain.survivors import Survivor
 from casetracker.domain.validation import Checker, ValidationError
-from casetracker.services import access, internships
+from casetracker.services import access, apprenticeships, internships
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
 from casetracker.storage.employment_repo import EmploymentRepository
@@ -57,8 +58,8 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
     chosen_employer = (find_employer(session, employer) if employer else
                        find_employer(session, chosen_position.employer_id)
                        if chosen_position else None)
-    if chosen_employer is None and history and stage in {Stage.INTERNSHIP, Stage.OFFER,
-                                                         Stage.PLACED}:
+    if chosen_employer is None and history and stage in {Stage.INTERNSHIP, Stage.APPRENTICESHIP,
+                                                         Stage.OFFER, Stage.PLACED}:
         chosen_employer = (find_employer(session, history[-1].employer_id)
                            if history[-1].employer_id else None)
         if chosen_position is None and history[-1].position_id:
@@ -67,8 +68,12 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
         if chosen_employer is not None and chosen_position.employer_id != chosen_employer.id:
             raise ValidationError({"position": "belongs to another employer"})
         if not chosen_position.is_open and stage in {Stage.INTERVIEW, Stage.INTERNSHIP,
-                                                     Stage.OFFER}:
+                                                     Stage.APPRENTICESHIP, Stage.OFFER}:
             raise ValidationError({"position": "is closed"})
+    if stage is Stage.APPRENTICESHIP and (
+            chosen_position is None or chosen_position.kind is not PositionKind.APPRENTICESHIP):
+        raise ValidationError({"position": "an apprenticeship step names an apprenticeship "
+                                           "position (its term and wages are the position's)"})
     if chosen_position and hours_per_week is None:
         hours_per_week = chosen_position.hours_per_week
     if chosen_position and hourly_wage_cents is None:
@@ -86,6 +91,8 @@ def advance(session: Session, case_number: str, stage: Stage, *, on: date | None
             _schedule_retention(session, survivor, step)
         if stage is Stage.INTERNSHIP:
             internships.started(session, step, chosen_position)
+        if stage is Stage.APPRENTICESHIP and chosen_position is not None:
+            apprenticeships.started(session, step, chosen_position)
         settled = _settle_check_ins(session, survivor, step, placed_on)
         session.audit("placement.advance", survivor.case_number, stage=stage.value,
                       previous=current.value,

@@ -61,7 +61,8 @@ TRANSPORT_WORDS = {Transport.PUBLIC_TRANSIT: "travels by public transit",
                    Transport.WALK_OR_BIKE: "walks or bikes", Transport.NEEDS_RIDE: "needs a ride",
                    Transport.UNKNOWN: ""}
 
-HISTORY_WORDS = {Stage.INTERNSHIP: "an internship", Stage.PLACED: "a job"}
+HISTORY_WORDS = {Stage.INTERNSHIP: "an internship", Stage.APPRENTICESHIP: "an apprenticeship",
+                 Stage.PLACED: "a job"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def _candidates(session: Session, survivor: Survivor, today: date) -> list[Item]
                   if g.domain is GoalDomain.EMPLOYMENT and g.status is not GoalStatus.DROPPED)
     names = {e.id: e.name for e in employment.employers()}
     steps = [s for s in employment.steps(survivor.id)
-             if s.stage in {Stage.INTERNSHIP, Stage.PLACED}]
+             if s.stage in HISTORY_WORDS]
     # "a job", not the stage's label: "Placed" glued to a name would read as an address's
     # "Place" to the leak guard, and refuse an honest letter.
     history_parts = tuple(

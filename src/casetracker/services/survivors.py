@@ -18,6 +18,7 @@ from casetracker.domain.plans import GoalDomain, GoalStatus
 from casetracker.domain.profiles import EmploymentProfile, allowed_values, employment_profile
 from casetracker.domain.survivors import (
     CaseStatus,
+    Gender,
     SensitiveDetails,
     Survivor,
     validate_survivor,
@@ -113,6 +114,8 @@ def update_survivor(session: Session, case_number: str, /, **changes: Any) -> Su
     if unknown:
         raise UsageError(f"unknown or protected field: {', '.join(sorted(unknown))}; the "
                          f"fields are {', '.join(sorted(EDITABLE_FIELDS))}")
+    if changes.get("gender", Gender.SELF_DESCRIBED) != Gender.SELF_DESCRIBED:
+        changes.setdefault("gender_self_described", "")  # their own words go with the choice
     updated = replace(survivor, **changes)
     try:
         validate_survivor(updated, clock.today())

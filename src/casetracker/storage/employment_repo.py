@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from casetracker.domain.employment import (
+    ApprenticeshipTrack,
     Attendance,
     Clearance,
     ClearanceDecision,
@@ -18,6 +19,7 @@ from casetracker.domain.employment import (
     Practice,
     Restriction,
     Stage,
+    WageStep,
     Workshop,
     WorkshopTopic,
 )
@@ -27,7 +29,8 @@ from casetracker.storage.connection import Connection
 _EMPLOYER = ("id, name, industry, contact_name, contact_phone, contact_email, practices, "
              "restrictions, restriction_notes, created_at")
 _POSITION = ("id, employer_id, kind, title, hours_per_week, hourly_wage_cents, start_date, "
-             "weeks, paid, is_open, skills_wanted, created_at")
+             "weeks, paid, is_open, skills_wanted, created_at, track, term_months, sponsor, "
+             "wage_steps")
 _STEP = ("id, survivor_id, stage, on_date, employer_id, position_id, hours_per_week, "
          "hourly_wage_cents, reason, recorded_by, created_at")
 
@@ -40,7 +43,9 @@ def _employer(r: tuple[Any, ...]) -> Employer:
 
 def _position(r: tuple[Any, ...]) -> Position:
     return Position(r[0], r[1], PositionKind(r[2]), r[3], int(r[4]), r[5], to_date(r[6]), r[7],
-                    bool(r[8]), bool(r[9]), from_json_list(r[10]), r[11])
+                    bool(r[8]), bool(r[9]), from_json_list(r[10]), r[11],
+                    ApprenticeshipTrack(r[12]), r[13], r[14],
+                    tuple(WageStep(int(m), int(c)) for m, c in json.loads(r[15])))
 
 
 def _step(r: tuple[Any, ...]) -> PlacementStep:
@@ -100,15 +105,19 @@ class EmploymentRepository:
 
     def save_position(self, p: Position) -> None:
         self._conn.execute(
-            f"INSERT INTO positions ({_POSITION}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"INSERT INTO positions ({_POSITION}) VALUES ({', '.join('?' * 16)}) "
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
             "hours_per_week = excluded.hours_per_week, "
             "hourly_wage_cents = excluded.hourly_wage_cents, start_date = excluded.start_date, "
             "weeks = excluded.weeks, paid = excluded.paid, is_open = excluded.is_open, "
-            "skills_wanted = excluded.skills_wanted",
+            "skills_wanted = excluded.skills_wanted, track = excluded.track, "
+            "term_months = excluded.term_months, sponsor = excluded.sponsor, "
+            "wage_steps = excluded.wage_steps",
             (p.id, p.employer_id, p.kind.value, p.title, p.hours_per_week, p.hourly_wage_cents,
              to_text(p.start_date), p.weeks, int(p.paid), int(p.is_open),
-             to_json_list(p.skills_wanted), p.created_at))
+             to_json_list(p.skills_wanted), p.created_at, p.track.value, p.term_months,
+             p.sponsor, json.dumps([[w.after_months, w.hourly_wage_cents]
+                                    for w in p.wage_steps])))
 
     def positions(self, *, open_only: bool = False) -> list[Position]:
         where = "WHERE is_open = 1" if open_only else ""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from casetracker.domain.apprenticeships import Outcome
 from casetracker.domain.employment import Industry, Stage
 from casetracker.domain.funder_report import FunderFigures, age_group
 from casetracker.domain.reports import ReportingPeriod
 from casetracker.domain.service_log import COUNTED_FROM, ServiceType
-from casetracker.domain.survivors import TraffickingType
+from casetracker.domain.survivors import Gender, TraffickingType
 from casetracker.storage.connection import Connection
 from casetracker.storage.rules_sql import reached_contacts
 
@@ -27,7 +28,7 @@ _SERVED = f"""
         AND contact_type IN {{reached}}
     UNION ALL SELECT survivor_id, '', 0 FROM placement_steps WHERE on_date {_SPAN}
 """
-_HOSTING = (Stage.INTERVIEW, Stage.INTERNSHIP, Stage.OFFER, Stage.PLACED)
+_HOSTING = (Stage.INTERVIEW, Stage.INTERNSHIP, Stage.APPRENTICESHIP, Stage.OFFER, Stage.PLACED)
 
 
 class FunderRepository:
@@ -50,12 +51,14 @@ class FunderRepository:
         new = 0
         ages: Counter[str] = Counter()
         trafficking: Counter[TraffickingType] = Counter()
-        for survivor_id, intake, born, kind in self._conn.execute(
+        genders: Counter[Gender] = Counter()
+        for survivor_id, intake, born, kind, gender in self._conn.execute(
                 "SELECT s.id, s.intake_date, s.date_of_birth, "
-                "coalesce(t.trafficking_type, '') FROM survivors s "
+                "coalesce(t.trafficking_type, ''), s.gender FROM survivors s "
                 "LEFT JOIN survivor_sensitive t ON t.survivor_id = s.id"):
             if survivor_id not in served:
                 continue
+            genders[Gender(gender)] += 1
             intake_day = date.fromisoformat(intake)
             new += period.start <= intake_day <= period.end
             ages[age_group(date.fromisoformat(born) if born else None, intake_day)] += 1
@@ -68,9 +71,14 @@ class FunderRepository:
             "SELECT e.industry, count(DISTINCT e.id) FROM placement_steps p "
             f"JOIN employers e ON e.id = p.employer_id WHERE p.on_date {_SPAN} "
             f"AND p.stage IN ({hosting}) GROUP BY e.industry", params).fetchall())
+        completed = int(self._conn.execute(
+            "SELECT count(DISTINCT survivor_id) FROM apprenticeships "
+            f"WHERE outcome = :completed AND ended_on {_SPAN}",
+            {**params, "completed": Outcome.COMPLETED.value}).fetchone()[0])
         return FunderFigures(
             period, len(served), new, dict(ages), dict(trafficking),
             {t: len(p) for t, p in people.items()}, dict(contacts),
             int(steps.get(Stage.INTERNSHIP.value, 0)), int(steps.get(Stage.PLACED.value, 0)),
             {days: int(steps.get(f"retained_{days}", 0)) for days in (30, 60, 90)},
-            {Industry(i): int(n) for i, n in industries.items()})
+            {Industry(i): int(n) for i, n in industries.items()}, dict(genders),
+            int(steps.get(Stage.APPRENTICESHIP.value, 0)), completed)

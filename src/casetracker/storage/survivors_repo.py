@@ -12,6 +12,7 @@ from casetracker.domain.survivors import (
     Barrier,
     BarrierKind,
     CaseStatus,
+    Gender,
     SafeContact,
     SensitiveDetails,
     Survivor,
@@ -28,7 +29,8 @@ _COLUMNS = (
     "id, case_number, preferred_name, legal_first_name, legal_last_name, date_of_birth, "
     "pronouns, primary_language, phone, email, address, ok_to_call, ok_to_text, "
     "ok_to_voicemail, safe_times, referral_source, intake_date, assigned_to, status, skills, "
-    "hours_per_week, earliest_start, transport, accommodations, created_at, updated_at"
+    "hours_per_week, earliest_start, transport, accommodations, created_at, updated_at, "
+    "gender, gender_self_described"
 )
 
 
@@ -40,7 +42,8 @@ def _row(s: Survivor) -> tuple[Any, ...]:
             s.referral_source, s.intake_date.isoformat(), s.assigned_to, s.status.value,
             to_json_list(s.skills), s.availability.hours_per_week,
             to_text(s.availability.earliest_start), s.availability.transport.value,
-            s.accommodations, s.created_at, s.updated_at)
+            s.accommodations, s.created_at, s.updated_at, s.gender.value,
+            s.gender_self_described)
 
 
 def _survivor(r: tuple[Any, ...]) -> Survivor:
@@ -54,7 +57,8 @@ def _survivor(r: tuple[Any, ...]) -> Survivor:
         referral_source=r[15], intake_date=intake, assigned_to=r[17],
         status=CaseStatus(r[18]), skills=from_json_list(r[19]),
         availability=Availability(r[20], to_date(r[21]), Transport(r[22])),
-        accommodations=r[23], created_at=r[24], updated_at=r[25])
+        accommodations=r[23], created_at=r[24], updated_at=r[25], gender=Gender(r[26]),
+        gender_self_described=r[27])
 
 
 class SurvivorRepository:
@@ -63,7 +67,7 @@ class SurvivorRepository:
 
     def add(self, survivor: Survivor) -> None:
         self._conn.execute(
-            f"INSERT INTO survivors ({_COLUMNS}) VALUES ({', '.join('?' * 26)})",
+            f"INSERT INTO survivors ({_COLUMNS}) VALUES ({', '.join('?' * 28)})",
             _row(survivor))
 
     def update(self, survivor: Survivor) -> None:

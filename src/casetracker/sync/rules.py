@@ -103,6 +103,12 @@ RULES: dict[str, TableRule] = {
     # Internships are kept like the pipeline that starts them.
     "internships": _case(CO),
     "internship_weeks": _case(CO),
+    "apprenticeships": _case(CO),
+    # The employer's supervisor and mentor at a placement: kept like the pipeline.
+    "placement_people": _case(CO),
+    # Coaching contacts with the employer: the case manager's, or a coordinator's on an
+    # open case (as the pipeline).
+    "employer_coaching": _case(CO),
     # A case manager's decision about a restricted employer, which they may withdraw.
     "restriction_clearances": _case(delete=frozenset({SU, CM})),
     # Retention: the policy, legal holds and purged cases' de-identified figures are a

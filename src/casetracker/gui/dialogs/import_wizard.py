@@ -54,6 +54,7 @@ def field_labels() -> dict[str, str]:
         "email": QCoreApplication.translate("ImportWizard", "Email"),
         "address": QCoreApplication.translate("ImportWizard", "Address"),
         "primary_language": QCoreApplication.translate("ImportWizard", "Primary language"),
+        "gender": QCoreApplication.translate("ImportWizard", "Gender"),
         "skills": QCoreApplication.translate("ImportWizard", "Skills"),
         "availability_hours": QCoreApplication.translate("ImportWizard",
                                                          "Hours available a week"),

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.survivors import Availability, SafeContact, Survivor, Transport
+from casetracker.domain.survivors import (
+    GENDER_LABELS,
+    Availability,
+    Gender,
+    SafeContact,
+    Survivor,
+    Transport,
+)
 from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 from casetracker.services import survivors
@@ -65,6 +72,17 @@ class SurvivorDialog(FormDialog):
         self.date_of_birth = DateField(s.date_of_birth, optional=True,
                                        label=self.tr("Date of birth"), parent=page)
         self.pronouns = self._line(s.pronouns, self.tr("Pronouns"))
+        self.gender = QComboBox(page)
+        self.gender.setAccessibleName(self.tr("Gender"))
+        for value, text in GENDER_LABELS.items():
+            self.gender.addItem(label(text), value.value)
+        self.gender.setCurrentIndex(list(GENDER_LABELS).index(s.gender))
+        self.gender.setToolTip(self.tr("Only as the person gives it; never shared"))
+        self.gender_own_words = self._line(s.gender_self_described,
+                                           self.tr("Gender in their own words"))
+        self.gender_own_words.setPlaceholderText(self.tr("In their own words"))
+        self.gender.currentIndexChanged.connect(self._gender_chosen)
+        self._gender_chosen()
         self.primary_language = self._line(s.primary_language, self.tr("Primary language"))
         self.referral_source = self._line(s.referral_source, self.tr("Referral source"))
         self.intake_date = DateField(s.intake_date, label=self.tr("Intake date"), parent=page)
@@ -74,10 +92,20 @@ class SurvivorDialog(FormDialog):
         form.addRow(self.tr("Legal last name"), self.legal_last_name)
         form.addRow(self.tr("Date of birth"), self.date_of_birth)
         form.addRow(self.tr("Pronouns"), self.pronouns)
+        gender_row = QHBoxLayout()
+        gender_row.addWidget(self.gender)
+        gender_row.addWidget(self.gender_own_words, 1)
+        form.addRow(self.tr("Gender"), gender_row)
         form.addRow(self.tr("Primary language"), self.primary_language)
         form.addRow(self.tr("Referral source"), self.referral_source)
         form.addRow(self.tr("Intake date"), self.intake_date)
         return page
+
+    def _gender_chosen(self) -> None:
+        own_words = self.gender.currentData() == Gender.SELF_DESCRIBED.value
+        self.gender_own_words.setEnabled(own_words)
+        if not own_words:
+            self.gender_own_words.clear()
 
     def _contact(self, s: Survivor) -> QWidget:
         page = QWidget(self)
@@ -146,6 +174,8 @@ class SurvivorDialog(FormDialog):
             legal_first_name=self.legal_first_name.text().strip(),
             legal_last_name=self.legal_last_name.text().strip(),
             date_of_birth=self.date_of_birth.value(), pronouns=self.pronouns.text().strip(),
+            gender=Gender(self.gender.currentData()),
+            gender_self_described=self.gender_own_words.text().strip(),
             primary_language=self.primary_language.text().strip(),
             referral_source=self.referral_source.text().strip(), intake_date=intake,
             phone=self.phone.text().strip(), email=self.email.text().strip(),

@@ -18,6 +18,7 @@ from casetracker.domain import clock
 from casetracker.domain.employment import (
     PIPELINE,
     STAGE_LABELS,
+    WORKING_STAGES,
     WORKSHOP_LABELS,
     PlacementStep,
     Stage,
@@ -107,9 +108,14 @@ class PlacementTab(RecordTab):
         self.internship.setAccessibleDescription(self.tr("The newest internship"))
         self.internship_button = QPushButton(self.tr("Internship…"), self)
         self.internship_button.clicked.connect(self.open_internship)
+        self.work_button = QPushButton(self.tr("Placement at work…"), self)
+        self.work_button.setToolTip(self.tr("The employer's supervisor and mentor, coaching "
+                                            "contacts, and an apprenticeship's end"))
+        self.work_button.clicked.connect(self.open_work)
         buttons = QHBoxLayout()
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.internship_button)
+        buttons.addWidget(self.work_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stepper)
@@ -139,6 +145,7 @@ class PlacementTab(RecordTab):
                                            step.reason]):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self._show_internship()
+        self.work_button.setVisible(any(s.stage in WORKING_STAGES for s in self.steps))
         topics = placement.completed_workshops(self.session, self.case_number)
         self.workshops.setText(self.tr("Readiness workshops completed: {0}").format(
             ", ".join(label(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
@@ -164,6 +171,15 @@ class PlacementTab(RecordTab):
 
         dialog = InternshipDialog(self.session, self.case_number, editable=self.editable,
                                   parent=self)
+        dialog.finished.connect(lambda _result: self._reload())
+        self.active_dialog = dialog
+        dialog.show()
+
+    def open_work(self) -> None:
+        from casetracker.gui.dialogs.placement_work_dialog import PlacementWorkDialog
+
+        dialog = PlacementWorkDialog(self.session, self.case_number, editable=self.editable,
+                                     parent=self)
         dialog.finished.connect(lambda _result: self._reload())
         self.active_dialog = dialog
         dialog.show()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casetracker.domain.profiles import EmploymentProfile
-from casetracker.domain.survivors import Survivor
+from casetracker.domain.survivors import GENDER_LABELS, Gender, Survivor
 from casetracker.gui.dialogs.survivor_dialog import TRANSPORT_LABELS, SurvivorDialog
 from casetracker.gui.labels import label
 from casetracker.gui.record.base import RecordTab
@@ -25,6 +25,7 @@ class ProfileTab(RecordTab):
                            ("legal_name", self.tr("Legal name")),
                            ("date_of_birth", self.tr("Date of birth")),
                            ("pronouns", self.tr("Pronouns")),
+                           ("gender", self.tr("Gender")),
                            ("primary_language", self.tr("Primary language")),
                            ("phone", self.tr("Phone")), ("email", self.tr("Email")),
                            ("address", self.tr("Address")),
@@ -70,6 +71,8 @@ class ProfileTab(RecordTab):
         shown = {
             "case_number": s.case_number, "legal_name": s.legal_name,
             "date_of_birth": show_day(s.date_of_birth), "pronouns": s.pronouns,
+            "gender": (s.gender_self_described if s.gender is Gender.SELF_DESCRIBED
+                       else label(GENDER_LABELS[s.gender]) if s.gender.value else ""),
             "primary_language": s.primary_language, "phone": s.phone, "email": s.email,
             "address": s.address, "referral_source": s.referral_source,
             "intake_date": show_day(s.intake_date), "assigned_to": s.assigned_to or "",
@@ -91,7 +94,8 @@ class ProfileTab(RecordTab):
     def _save(self, edited: Survivor) -> None:
         changes = {name: getattr(edited, name) for name in (
             "case_number", "preferred_name", "legal_first_name", "legal_last_name",
-            "date_of_birth", "pronouns", "primary_language", "phone", "email", "address",
+            "date_of_birth", "pronouns", "gender", "gender_self_described",
+            "primary_language", "phone", "email", "address",
             "safe_contact", "referral_source", "intake_date", "skills", "availability",
             "accommodations")}
         self.survivor = survivors.update_survivor(self.session, self.case_number, **changes)

@@ -71,7 +71,8 @@ REPLICATED: tuple[Replicated, ...] = (
         "restrictions", "restriction_notes", "created_at")),
     Replicated("positions", ("id",), (
         "employer_id", "kind", "title", "hours_per_week", "hourly_wage_cents", "start_date",
-        "weeks", "paid", "is_open", "skills_wanted", "created_at")),
+        "weeks", "paid", "is_open", "skills_wanted", "created_at", "track", "term_months",
+        "sponsor", "wage_steps")),
     Replicated("workshops", ("id",), ("topic", "held_on", "facilitator",
                                       "partner_organisation")),
     Replicated("survivors", ("id",), (
@@ -79,7 +80,8 @@ REPLICATED: tuple[Replicated, ...] = (
         "date_of_birth", "pronouns", "primary_language", "phone", "email", "address",
         "ok_to_call", "ok_to_text", "ok_to_voicemail", "safe_times", "referral_source",
         "intake_date", "assigned_to", "status", "skills", "hours_per_week", "earliest_start",
-        "transport", "accommodations", "created_at", "updated_at"),
+        "transport", "accommodations", "created_at", "updated_at", "gender",
+        "gender_self_described"),
         local=("seq",), case="{r}.id"),
     Replicated("survivor_sensitive", ("survivor_id",), (
         "trafficking_type", "history_notes", "criminal_record_notes", "vacatur_status",
@@ -136,6 +138,16 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("internship_weeks", ("id",), (
         "step_id", "week_of", "hours_worked", "note", "recorded_by", "created_at"),
         case="(SELECT survivor_id FROM internships WHERE step_id = {r}.step_id)"),
+    # Apprenticeships, the employer's people at a placement, coaching contacts (schema 21).
+    Replicated("apprenticeships", ("step_id",), (
+        "survivor_id", "employer_id", "position_id", "track", "starts_on", "ends_on", "outcome",
+        "ended_on", "end_reason", "updated_at"), case=_SURVIVOR),
+    Replicated("placement_people", ("step_id",), (
+        "survivor_id", "employer_id", "supervisor", "supervisor_contact", "mentor",
+        "mentor_contact", "updated_at"), case=_SURVIVOR),
+    Replicated("employer_coaching", ("id",), (
+        "step_id", "survivor_id", "employer_id", "contacted_on", "with_whom", "topic", "note",
+        "recorded_by", "created_at"), case=_SURVIVOR),
     Replicated("restriction_clearances", ("survivor_id", "employer_id"), (
         "decision", "reason", "decided_on", "decided_by"), case=_SURVIVOR),
     # Retention (schema 12): the policy and holds that decide a purge travel with it.
