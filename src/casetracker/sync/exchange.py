@@ -40,6 +40,10 @@ class NotInProgramError(CaseTrackerError):
     """This laptop has not joined a team program (it has no sync key)."""
 
 
+class IdentityTakenError(CaseTrackerError):
+    """The folder holds bundles under this laptop's id that this laptop did not write."""
+
+
 @dataclass
 class RoundReport:
     """What one exchange did, in counts and messages that hold no record's value."""
@@ -149,12 +153,38 @@ def _adopt_written(repo: SyncRepository, own: Path, program: Program) -> Identit
             except CaseTrackerError:
                 continue
             if verified.header.previous == identity.bundled_hash:
+                if not _written_here(repo, program, verified, identity.bundled_seq):
+                    raise IdentityTakenError(
+                        "the sync folder already holds bundles signed as this laptop that "
+                        "this laptop did not write: another laptop joined with the same "
+                        "enrollment file (or is a copy of this database). Nothing was sent. "
+                        "Ask a supervisor to revoke this laptop and enroll it again")
                 repo.mark_bundled(verified.header.last, verified.hash)
                 identity = repo.identity()
                 adopted = True
                 break
         if not adopted:
             return identity
+
+
+def _written_here(repo: SyncRepository, program: Program, verified: bundle.Verified,
+                  bundled_seq: int) -> bool:
+    """Whether a bundle signed as this laptop holds the changes this laptop has waiting to
+    be sent (it wrote the file and then failed to record it)."""
+    key = program.key_for(verified.header.key_id)
+    if key is None:
+        return False
+    try:
+        changes = bundle.open_body(verified, key)
+    except CaseTrackerError:
+        return False
+    mine = repo.pending(bundled_seq, len(changes) + 1)
+
+    def shape(c: Change) -> tuple[object, ...]:
+        return c.seq, c.hlc, c.actor, c.table, c.row_id, c.op, c.field
+
+    return [shape(c) for c in changes] == [shape(c) for c in mine[:len(changes)]] and \
+        len(mine) >= len(changes)
 
 
 # -- reading -------------------------------------------------------------------------------
