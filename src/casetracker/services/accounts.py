@@ -109,6 +109,7 @@ def change_role(session: Session, name: str, role: Role) -> Account:
         users.set_role(target.name, role)
         session.audit("account.role_changed", target.name, was=target.role.value,
                       now=role.value)
+        team_accounts.publish(session, target.name)  # the new role holds on every laptop
     if target.role is Role.SUPERVISOR:
         # The audit signer is sealed to supervisors: a successor, sealed to those left.
         audit_anchor.replace_signer(session)

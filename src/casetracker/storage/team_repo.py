@@ -66,6 +66,19 @@ class TeamRepository:
             f"SELECT id, {', '.join(_ACCOUNT_FIELDS)} FROM team_accounts ORDER BY name")
         return [TeamAccount(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
 
+    def standings(self) -> list[tuple[str, str, str, int | None]]:
+        """Each account as changes arriving are judged: (id, name, role, the clock value at
+        which it was removed, or None while it is not). The removal's clock is that of the
+        `removed_at` field's value (of the row's when the field never changed since)."""
+        rows = self._conn.execute(
+            "SELECT a.id, a.name, a.role, a.removed_at, coalesce("
+            " (SELECT v.hlc FROM sync_versions AS v WHERE v.tbl = 'team_accounts'"
+            "  AND v.row_id = a.id AND v.field = 'removed_at'),"
+            " (SELECT v.hlc FROM sync_versions AS v WHERE v.tbl = 'team_accounts'"
+            "  AND v.row_id = a.id AND v.field = ''), 0) FROM team_accounts AS a")
+        return [(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(r[4]))
+                for r in rows]
+
     def account(self, account_id: str) -> TeamAccount | None:
         return next((a for a in self.accounts() if a.account_id == account_id), None)
 
