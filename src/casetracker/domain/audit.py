@@ -127,6 +127,7 @@ ACTION_WORDS: dict[str, str] = {
     "position.close": "closed a position",
     "position.open": "opened a position",
     "recovery_key.replaced": "replaced the recovery key",
+    "recovery_key.arrived": "took the recovery key made on another laptop",
     "report.caseload": "made a caseload report",
     "report.funder": "made a funder report",
     "report.outcomes": "made an outcomes report",

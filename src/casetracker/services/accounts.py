@@ -157,7 +157,9 @@ def remove_account(session: Session, name: str) -> copies.CopiesReport:
 def replace_recovery_key(session: Session) -> str:
     """A new recovery key, returned to be printed once; the old one stops working."""
     session.require("replacing the recovery key", Role.SUPERVISOR)
-    return keyring.replace_recovery_slot(session)
+    text = keyring.replace_recovery_slot(session)
+    team_accounts.publish_recovery(session)  # the old key stops working on every laptop
+    return text
 
 
 def _active(session: Session, name: str) -> Account:

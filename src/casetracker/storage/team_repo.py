@@ -31,6 +31,7 @@ class TeamAccount:
     slot: str  # JSON: the key slot without a sealed data key
 
 
+RECOVERY_ROW = "recovery"  # the one row of `team_recovery`, the same on every laptop
 _ACCOUNT_FIELDS = ("name", "role", "created_at", "must_change", "removed_at", "key_sha256",
                    "slot")
 _COLUMNS = "id, name, verify_key, box_public, enrolled_at, enrolled_by, revoked_at, revoked_by"
@@ -102,3 +103,21 @@ class TeamRepository:
             self._conn.execute(
                 f"UPDATE team_accounts SET {', '.join(f'{k} = ?' for k in changed)} "
                 "WHERE id = ?", (*changed.values(), wanted.account_id))
+
+    # -- the recovery key ------------------------------------------------------------------
+
+    def recovery(self) -> str | None:
+        """The program's recovery key slot as it travels (JSON), if one was published."""
+        row = self._conn.execute("SELECT slot FROM team_recovery WHERE id = ?",
+                                 (RECOVERY_ROW,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_recovery(self, slot: str, replaced_at: str) -> None:
+        """Publish the recovery slot (an update of the one row when it exists, so that only
+        the changed fields travel)."""
+        if self.recovery() is None:
+            self._conn.execute("INSERT INTO team_recovery (id, slot, replaced_at) "
+                               "VALUES (?, ?, ?)", (RECOVERY_ROW, slot, replaced_at))
+        else:
+            self._conn.execute("UPDATE team_recovery SET slot = ?, replaced_at = ? WHERE id = ?",
+                               (slot, replaced_at, RECOVERY_ROW))

@@ -134,6 +134,8 @@ RULES: dict[str, TableRule] = {
     # Membership: `sync/membership.py` checks these rows more closely (who enrolls, revokes,
     # adds and resets accounts; an account changes only its own key slot).
     "team_laptops": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
+    # The program's recovery key: a supervisor makes a new one (`services/team_accounts.py`).
+    "team_recovery": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
     "team_accounts": TableRule(frozenset({SU}), {
         SU: EVERY, CM: frozenset({"slot", "must_change"}),
         CO: frozenset({"slot", "must_change"})}, frozenset()),

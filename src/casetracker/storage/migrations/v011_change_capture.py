@@ -66,6 +66,9 @@ REPLICATED: tuple[Replicated, ...] = (
     # Staff accounts as they unlock on every laptop (schema 12).
     Replicated("team_accounts", ("id",), (
         "name", "role", "created_at", "must_change", "removed_at", "key_sha256", "slot")),
+    # The program's recovery key slot, one row (schema 26). A slot made on two laptops at
+    # once is a conflict for a supervisor, not a silent loss of a printed recovery key.
+    Replicated("team_recovery", ("id",), ("slot", "replaced_at"), quiet=("replaced_at",)),
     Replicated("employers", ("id",), (
         "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
         "restrictions", "restriction_notes", "created_at")),
