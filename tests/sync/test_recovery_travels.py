@@ -66,6 +66,8 @@ def test_a_case_managers_recovery_stays_on_its_laptop(tmp_path: Path) -> None:
         own = opens(b, key, CASE_MANAGER)
         assert own is not None
         sync_all([b, a])
+        take_in(a, "CT-2")  # b applies more of a's changes (and looks at the key again)
+        sync_all([a, b])
         assert opens(a, own, CASE_MANAGER) is None
         assert opens(a, key, CASE_MANAGER) is not None
         assert opens(b, own, CASE_MANAGER) is not None  # not put back by what b had taken
