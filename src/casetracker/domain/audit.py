@@ -152,6 +152,7 @@ ACTION_WORDS: dict[str, str] = {
     "survivor.view_part": "viewed part of a record",
     "survivor.view_sensitive": "viewed sensitive details",
     "sync.join": "joined a team",
+    "sync.key_rotated": "made a new sync key after a laptop was revoked elsewhere",
     "sync.round": "synchronised with the team",
     "sync.start": "started team use",
     "sync.trust_laptop": "trusted a laptop",

@@ -54,7 +54,7 @@ from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Identity, Program, SyncKey, SyncRepository
 from casetracker.storage.team_repo import TeamLaptop, TeamRepository
-from casetracker.sync import keys
+from casetracker.sync import capture, keys
 
 FIRST_LAPTOP = "first laptop"
 ENROLLMENT_DAYS = 7
@@ -417,11 +417,16 @@ def revoke(session: Session, name: str) -> Revoked:
         if team.laptop(target.laptop_id) is None:  # trusted before membership travelled
             team.add(TeamLaptop(target.laptop_id, target.name, target.verify_key,
                                 target.box_public or b"", now, me.laptop_id, None, None))
-        team.revoke(target.laptop_id, now, me.laptop_id)
+        team.revoke(target.laptop_id, now, me.laptop_id, target.applied_seq)
         remaining = [lt for lt in repo.laptops() if lt.revoked_at is None]
         given = {lt.laptop_id: lt.box_public for lt in remaining if lt.box_public}
         made = keys.rotate(session.conn, {k: v for k, v in given.items() if v is not None})
         session.audit("device.revoke", None, laptop=target.laptop_id, name=target.name,
                       key=made.key_id, remaining=len(given))
+        # Kept like a revocation that arrives: it counts for nothing if this laptop was
+        # itself revoked before it (as the others will judge).
+        capture.flush(session.conn)
+        team.record_revocation(target.laptop_id, me.laptop_id, repo.last_change_of(
+            "team_laptops", target.laptop_id), target.applied_seq)
     return Revoked(target.laptop_id, target.name, made.key_id,
                    [lt.name for lt in remaining if not lt.box_public])

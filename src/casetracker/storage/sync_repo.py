@@ -250,6 +250,12 @@ class SyncRepository:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
             "value = excluded.value", (_APPLIED_CLOCK + laptop_id, str(value).encode("ascii")))
 
+    def last_change_of(self, table: str, row_id: str) -> int:
+        """The number of this laptop's last logged change to a row (0: none waiting)."""
+        row = self._conn.execute("SELECT max(seq) FROM sync_changes WHERE tbl = ? AND "
+                                 "row_id = ?", (table, row_id)).fetchone()
+        return 0 if row is None or row[0] is None else int(row[0])
+
     def snapshot_over(self, laptop_id: str) -> bool:
         """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""
         row = self._conn.execute("SELECT snapshot_over FROM sync_laptops WHERE laptop_id = ?",

@@ -56,9 +56,31 @@ class TeamRepository:
             (laptop.laptop_id, laptop.name, laptop.verify_key, laptop.box_public,
              laptop.enrolled_at, laptop.enrolled_by, laptop.revoked_at, laptop.revoked_by))
 
-    def revoke(self, laptop_id: str, at: str, by: str) -> None:
-        self._conn.execute("UPDATE team_laptops SET revoked_at = ?, revoked_by = ? "
-                           "WHERE id = ? AND revoked_at IS NULL", (at, by, laptop_id))
+    def revoke(self, laptop_id: str, at: str, by: str, after: int) -> None:
+        """Mark the laptop revoked by `by`, which had applied its changes up to `after`."""
+        self._conn.execute("UPDATE team_laptops SET revoked_at = ?, revoked_by = ?, "
+                           "revoked_after = ? WHERE id = ? AND revoked_at IS NULL",
+                           (at, by, after, laptop_id))
+
+    # -- revocations as they arrived (`sync/membership.py`) ---------------------------------
+
+    def revocations(self) -> list[tuple[str, str, int, int]]:
+        """(target, by laptop, its change's number, cutoff) of every revocation applied."""
+        return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in self._conn.execute(
+            "SELECT target, by_laptop, by_seq, cutoff FROM sync_revocations "
+            "ORDER BY target, by_laptop, by_seq")]
+
+    def record_revocation(self, target: str, by_laptop: str, by_seq: int, cutoff: int) -> None:
+        self._conn.execute("INSERT OR IGNORE INTO sync_revocations (target, by_laptop, by_seq, "
+                           "cutoff) VALUES (?, ?, ?, ?)", (target, by_laptop, by_seq, cutoff))
+
+    def unrevoke(self, laptop_id: str) -> None:
+        """Take back a revocation that counts for nothing (its maker had been revoked before
+        it), here only: the laptop that made it is not trusted to have made it."""
+        self._conn.execute("UPDATE team_laptops SET revoked_at = NULL, revoked_by = NULL, "
+                           "revoked_after = NULL WHERE id = ?", (laptop_id,))
+        self._conn.execute("UPDATE sync_laptops SET revoked_at = NULL WHERE laptop_id = ?",
+                           (laptop_id,))
 
     # -- accounts --------------------------------------------------------------------------
 

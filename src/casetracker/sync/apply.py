@@ -74,6 +74,8 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
         try:
             with _in_bulk(conn, changes):
                 applied = apply_changes(conn, laptop_id, changes, at=at)
+            if any(change.table == "team_laptops" for change in changes):
+                membership.void_revoked_revokers(conn)
             if changes:
                 repo.receive_clock(max(c.hlc for c in changes))
                 repo.set_applied_clock(laptop_id, changes[-1].hlc)
@@ -184,6 +186,7 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
             spec = BY_TABLE[change.table]
             if change.table in membership.GUARDED:
                 membership.check(conn, change)
+                membership.record(conn, laptop_id, change)
             version = (change.hlc, laptop_id)
             if change.op == "insert" and _fresh(replica, spec, change, present[spec.table]):
                 if batch and batch[0].table != change.table:

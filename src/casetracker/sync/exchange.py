@@ -264,15 +264,21 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
     for _first, _last, path in candidates:
         where = f"{folder.name}/{path.name}"
         try:
+            # The keys held now: a bundle applied earlier in this exchange may have given one.
             verified = bundle.verify(path.read_bytes(), folder_laptop=folder.name,
-                                     name=path.name, program=program, laptop_of=repo.laptop,
+                                     name=path.name, program=repo.program() or program,
+                                     laptop_of=repo.laptop,
                                      schema=schema_version(conn))
             header = verified.header
             if header.previous != laptop.applied_hash:
                 raise bundle.BundleRefusedError("it does not follow the last bundle applied from "
                                                 "that laptop (reordered, or a forked history)")
+            # A revoked laptop's changes are not waited for: those not applied here never
+            # will be (a laptop that applied them before it learned of the revocation still
+            # sends on).
             missing = sorted(other for other, seq in header.requires.items()
-                             if other != own and _applied(repo, other) < seq)
+                             if other != own and _applied(repo, other) < seq
+                             and not _revoked(repo, other))
             if missing:
                 raise bundle.BundleWaitingError("it needs changes of laptop(s) "
                                                 f"{', '.join(m[:8] for m in missing)} "
@@ -306,6 +312,11 @@ def _key_of(conn: Connection, program: Program, verified: bundle.Verified,
                                         "given (a laptop revoked from the program is never "
                                         "given the keys made after)")
     return found
+
+
+def _revoked(repo: SyncRepository, laptop_id: str) -> bool:
+    laptop = repo.laptop(laptop_id)
+    return laptop is not None and laptop.revoked_at is not None
 
 
 def _applied(repo: SyncRepository, laptop_id: str) -> int:
