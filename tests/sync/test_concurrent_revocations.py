@@ -5,6 +5,8 @@ a laptop that applied that revocation before it learned."""
 
 from __future__ import annotations
 
+import json
+import struct
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +14,8 @@ import pytest
 
 from casetracker.domain.errors import NotFoundError
 from casetracker.services import conflicts, devices, survivors
+from casetracker.storage.sync_repo import SyncRepository
+from casetracker.sync import bundle
 from tests.sync.enrolled import enrolled_program
 from tests.sync_laptops import Laptop, take_in
 
@@ -25,6 +29,16 @@ def exchange(laptops: Iterable[Laptop], rounds: int = 3) -> None:
     for _ in range(rounds):
         for laptop in laptops:
             laptop.sync()
+
+
+def newest_key(writer: Laptop) -> str:
+    """The sync key id in the header of the writer's newest bundle in the folder."""
+    own = writer.folder / writer.laptop_id
+    newest = max(own.iterdir(), key=lambda p: int(p.name.split("-")[0]))
+    data = newest.read_bytes()
+    start = len(bundle.MAGIC) + 4
+    (length,) = struct.unpack(">I", data[len(bundle.MAGIC):start])
+    return str(json.loads(data[start:start + length])["key_id"])
 
 
 def reaches(writer: Laptop, reader: Laptop, case_number: str) -> bool:
@@ -52,6 +66,12 @@ def test_two_supervisors_revoke_different_laptops_at_once(tmp_path: Path) -> Non
         for writer in (a, b):
             for reader in (c, d):
                 assert not reaches(writer, reader, f"CT-{writer.name}-{reader.name}")
+        # Nor could they by opening the files: the key each newest bundle is sealed under is
+        # none that c or d holds (c took b's first new key from b's bundle header).
+        held = {k.key_id for laptop in (c, d)
+                for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+        for writer in (a, b):
+            assert newest_key(writer) not in held, writer.name
         assert reaches(a, b, "CT-A-B")
         assert reaches(b, a, "CT-B-A")
 
