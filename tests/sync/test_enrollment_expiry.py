@@ -34,7 +34,7 @@ def test_an_expired_enrollment_file_is_refused_and_writes_nothing(tmp_path: Path
     data = file.read_bytes()
     target = tmp_path / "b" / "case.db"
     with program_clock.using(_later(devices.ENROLLMENT_DAYS + 0.01)):
-        with pytest.raises(EnrollmentFileError, match="expired on .*works for 7 days"):
+        with pytest.raises(EnrollmentFileError, match=r"expired on .*works for 7 days"):
             devices.join(target, data, code)
         # Even before the code is asked for, and whatever code is given.
         with pytest.raises(EnrollmentFileError, match="expired"):
@@ -48,9 +48,9 @@ def test_an_expired_enrollment_file_is_refused_and_writes_nothing(tmp_path: Path
         int(expiry[:4]) + 1)).encode())
     assert stretched != header
     forged = enrollment_file.MAGIC + stretched + data[header_end:]
-    with program_clock.using(_later(devices.ENROLLMENT_DAYS + 0.01)):
-        with pytest.raises(EnrollmentFileError, match="code does not open"):
-            devices.join(target, forged, code)
+    with program_clock.using(_later(devices.ENROLLMENT_DAYS + 0.01)), \
+            pytest.raises(EnrollmentFileError, match="code does not open"):
+        devices.join(target, forged, code)
     assert not (tmp_path / "b").exists()
     # Within the week it joins.
     with program_clock.using(_later(devices.ENROLLMENT_DAYS - 0.01)):
@@ -65,7 +65,7 @@ def test_a_used_enrollment_file_is_refused_on_the_same_account(tmp_path: Path) -
     finally:
         a.close()
     devices.join(tmp_path / "b" / "case.db", file.read_bytes(), code)
-    with pytest.raises(EnrollmentFileError, match="already used .* works once"):
+    with pytest.raises(EnrollmentFileError, match=r"already used .* works once"):
         devices.join(tmp_path / "b2" / "case.db", file.read_bytes(), code)
     assert not (tmp_path / "b2").exists()
 
@@ -89,7 +89,7 @@ def test_a_second_laptop_joined_with_a_used_file_is_refused_at_its_first_exchang
         laptops.append(thief)
         take_in(thief, "CT-X-1", "Xena")
         sent_before = sorted(p.name for p in (folder / b.laptop_id).iterdir())
-        with pytest.raises(IdentityTakenError, match="did not write.*same enrollment file"):
+        with pytest.raises(IdentityTakenError, match=r"did not write.*same enrollment file"):
             thief.sync()
         assert sorted(p.name for p in (folder / b.laptop_id).iterdir()) == sent_before
         # The laptop that joined first goes on as before, and its records arrive.
@@ -100,8 +100,8 @@ def test_a_second_laptop_joined_with_a_used_file_is_refused_at_its_first_exchang
         assert survivors.get_survivor(a.case_manager, "CT-B-2").preferred_name == "Bo"
         # A crash between writing a bundle and recording it is still taken as its own.
         take_in(b, "CT-B-3", "Bim")
-        from casetracker.sync import exchange
         from casetracker.storage.sync_repo import SyncRepository
+        from casetracker.sync import exchange
 
         original = SyncRepository.mark_bundled
         monkeypatch.setattr(SyncRepository, "mark_bundled", lambda *_a: (_ for _ in ()).throw(

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from casetracker.domain.errors import AuthenticationError
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import accounts, survivors

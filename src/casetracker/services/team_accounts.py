@@ -36,7 +36,6 @@ from casetracker.storage.migrations.v011_change_capture import in_program
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.team_repo import TeamAccount, TeamRepository
 
-
 # The fingerprint of the last travelling recovery slot this laptop took (or published).
 RECOVERY_TAKEN = "team_recovery_taken_sha256"
 
