@@ -250,6 +250,12 @@ class SyncRepository:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
             "value = excluded.value", (_APPLIED_CLOCK + laptop_id, str(value).encode("ascii")))
 
+    def last_seq_given(self) -> int:
+        """The largest number this laptop ever gave one of its changes (0: none)."""
+        row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'"
+                                 ).fetchone()
+        return 0 if row is None else int(row[0])
+
     def last_change_of(self, table: str, row_id: str) -> int:
         """The number of this laptop's last logged change to a row (0: none waiting)."""
         row = self._conn.execute("SELECT max(seq) FROM sync_changes WHERE tbl = ? AND "

@@ -170,7 +170,9 @@ def _adopt_written(repo: SyncRepository, own: Path, program: Program) -> Identit
 def _written_here(repo: SyncRepository, program: Program, verified: bundle.Verified,
                   bundled_seq: int) -> bool:
     """Whether a bundle signed as this laptop holds the changes this laptop has waiting to
-    be sent (it wrote the file and then failed to record it)."""
+    be sent (it wrote the file and then failed to record it). Changes dropped since (a
+    purge drops a purged case's waiting changes) are not compared, but their numbers must
+    be ones this laptop gave out."""
     key = program.key_for(verified.header.key_id)
     if key is None:
         return False
@@ -178,13 +180,14 @@ def _written_here(repo: SyncRepository, program: Program, verified: bundle.Verif
         changes = bundle.open_body(verified, key)
     except CaseTrackerError:
         return False
-    mine = repo.pending(bundled_seq, len(changes) + 1)
 
     def shape(c: Change) -> tuple[object, ...]:
         return c.seq, c.hlc, c.actor, c.table, c.row_id, c.op, c.field
 
-    return [shape(c) for c in changes] == [shape(c) for c in mine[:len(changes)]] and \
-        len(mine) >= len(changes)
+    mine = {c.seq: shape(c) for c in repo.pending(bundled_seq, len(changes))}
+    if any(c.seq in mine and mine[c.seq] != shape(c) for c in changes):
+        return False
+    return verified.header.last <= repo.last_seq_given()
 
 
 # -- reading -------------------------------------------------------------------------------
