@@ -46,7 +46,8 @@ def test_a_stolen_enrollment_file_shows_nothing_without_its_code(tmp_path: Path)
 
 def test_a_wrong_code_opens_nothing(tmp_path: Path) -> None:
     payload = {"secret": "x"}
-    data = enrollment_file.seal(payload, enrollment_file.new_code(), KdfParams(8, 1, 1))
+    data = enrollment_file.seal(payload, enrollment_file.new_code(), KdfParams(8, 1, 1),
+                                expires_at="2099-01-01T00:00:00.000+00:00")
     for _ in range(5):
         with pytest.raises(EnrollmentFileError, match="code does not open"):
             enrollment_file.open_file(data, enrollment_file.new_code())
@@ -54,9 +55,11 @@ def test_a_wrong_code_opens_nothing(tmp_path: Path) -> None:
 
 def test_the_file_is_sealed_at_production_cost_outside_tests() -> None:
     code = enrollment_file.new_code()
-    data = enrollment_file.seal({"k": 1}, code, PRODUCTION)
+    data = enrollment_file.seal({"k": 1}, code, PRODUCTION,
+                                expires_at="2099-01-01T00:00:00.000+00:00")
     assert f'"memory_kib":{PRODUCTION.memory_kib}'.encode() in data.split(b"\n")[1]
-    assert enrollment_file.open_file(data, code) == {"k": 1}
+    assert enrollment_file.open_file(data, code) == {
+        "k": 1, "expires_at": "2099-01-01T00:00:00.000+00:00"}
 
 
 def test_a_revoked_laptop_is_refused_everywhere_and_reads_nothing_after(

@@ -1,8 +1,11 @@
 """The enrollment file: what a new laptop needs to join a program, sealed under a one-time
 code that is shown once on the enrolling laptop and never written anywhere.
 
-Layout: `MAGIC`, then one line of JSON (format, Argon2id parameters, salt, nonce), then the
-AES-256-GCM ciphertext of the payload (JSON) with that line as associated data. The key is
+Layout: `MAGIC`, then one line of JSON (format, Argon2id parameters, salt, nonce, when the
+file expires), then the AES-256-GCM ciphertext of the payload (JSON) with that line as
+associated data: the expiry is readable before the code is asked for (so an expired file is
+refused without the slow derivation) and cannot be changed without the code (a changed header
+no longer opens). The key is
 derived from the code with Argon2id. The code is 20 characters of Crockford's base32 (no I,
 L, O or U), 100 random bits, shown in four groups of five: a stolen file is then out of reach
 of offline guessing whatever the derivation costs, and the derivation makes each guess slower
@@ -55,20 +58,40 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def seal(payload: dict[str, Any], code: str, kdf: KdfParams) -> bytes:
-    """The file's bytes: `payload` (JSON-able) encrypted under a key from `code`."""
+def seal(payload: dict[str, Any], code: str, kdf: KdfParams, *, expires_at: str) -> bytes:
+    """The file's bytes: `payload` (JSON-able) encrypted under a key from `code`, with
+    `expires_at` (ISO time, the program clock's) in the authenticated header."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(12)
     header = json.dumps({"format": FORMAT, "kdf": kdf.to_dict(), "salt": _b64(salt),
-                         "nonce": _b64(nonce)}, sort_keys=True, separators=(",", ":")).encode()
+                         "nonce": _b64(nonce), "expires_at": expires_at},
+                        sort_keys=True, separators=(",", ":")).encode()
     key = derive_key(normalise_code(code).encode("ascii"), salt, kdf)
     body = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return MAGIC + header + b"\n" + AESGCM(key).encrypt(nonce, body, header)
 
 
+def expires_at(data: bytes) -> str:
+    """When the enrollment file expires, as its header says (authenticated only once the
+    file is opened with its code); raise `EnrollmentFileError` when it cannot be read."""
+    if len(data) > MAX_FILE_BYTES or not data.startswith(MAGIC):
+        raise EnrollmentFileError("this is not a Case Tracker enrollment file")
+    try:
+        fields = json.loads(data[len(MAGIC):].partition(b"\n")[0])
+        value = fields["expires_at"]
+        if not isinstance(value, str):
+            raise TypeError("not text")
+    except (ValueError, KeyError, TypeError):
+        raise EnrollmentFileError("the enrollment file is damaged (its header does not "
+                                  "read), or was written by a Case Tracker that did not date "
+                                  "enrollment files; ask for a new one") from None
+    return value
+
+
 def open_file(data: bytes, code: str) -> dict[str, Any]:
-    """The payload of an enrollment file; raise `EnrollmentFileError` saying what is wrong."""
+    """The payload of an enrollment file, with its header's `expires_at` added; raise
+    `EnrollmentFileError` saying what is wrong."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -88,6 +111,9 @@ def open_file(data: bytes, code: str) -> dict[str, Any]:
         kdf = KdfParams.from_dict(fields["kdf"])
         salt = base64.b64decode(fields["salt"], validate=True)
         nonce = base64.b64decode(fields["nonce"], validate=True)
+        expiry = fields["expires_at"]
+        if not isinstance(expiry, str):
+            raise ValueError("no expiry")
         if len(salt) != SALT_BYTES or len(nonce) != 12 or not newline:
             raise ValueError("bad lengths")
     except EnrollmentFileError:
@@ -107,4 +133,4 @@ def open_file(data: bytes, code: str) -> dict[str, Any]:
         raise EnrollmentFileError("the enrollment file's content is malformed") from None
     if not isinstance(payload, dict):
         raise EnrollmentFileError("the enrollment file's content is malformed")
-    return payload
+    return {**payload, "expires_at": expiry}

@@ -109,6 +109,7 @@ def change_role(session: Session, name: str, role: Role) -> Account:
         users.set_role(target.name, role)
         session.audit("account.role_changed", target.name, was=target.role.value,
                       now=role.value)
+        team_accounts.publish(session, target.name)  # the new role holds on every laptop
     if target.role is Role.SUPERVISOR:
         # The audit signer is sealed to supervisors: a successor, sealed to those left.
         audit_anchor.replace_signer(session)
@@ -156,7 +157,9 @@ def remove_account(session: Session, name: str) -> copies.CopiesReport:
 def replace_recovery_key(session: Session) -> str:
     """A new recovery key, returned to be printed once; the old one stops working."""
     session.require("replacing the recovery key", Role.SUPERVISOR)
-    return keyring.replace_recovery_slot(session)
+    text = keyring.replace_recovery_slot(session)
+    team_accounts.publish_recovery(session)  # the old key stops working on every laptop
+    return text
 
 
 def _active(session: Session, name: str) -> Account:

@@ -12,6 +12,13 @@ account's public key, so each account unlocks there with its usual passphrase. A
 of a program share the key slots' vault id and the key that signs sealed data keys (both
 travel in the file): a slot wrapped on one laptop then opens on every other.
 
+An enrollment file expires `ENROLLMENT_DAYS` after it was made, by the program clock of the
+laptop that made it (the time is inside the file, under the code); joining refuses it after
+that. A file is used once: this operating-system account keeps the ids of the files it joined
+with (a second join with the same file is refused here), and a laptop that joined with a file
+another laptop already used is refused at its first exchange (`sync.exchange`), since the
+folder then holds bundles under its id that it did not write.
+
 Revoking marks the laptop revoked (the mark travels, signed, and every laptop refuses its
 bundles from then on) and rotates the sync key to the remaining laptops only.
 """
@@ -24,6 +31,7 @@ import os
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +54,11 @@ from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Identity, Program, SyncKey, SyncRepository
 from casetracker.storage.team_repo import TeamLaptop, TeamRepository
-from casetracker.sync import keys
+from casetracker.sync import capture, keys
 
 FIRST_LAPTOP = "first laptop"
+ENROLLMENT_DAYS = 7
+USED_STORE_NAME = "used-enrollments"
 _NAME = re.compile(r"^[^\x00-\x1f\x7f]{1,40}$")
 
 
@@ -142,9 +152,11 @@ def enroll(session: Session, name: str, out: Path, *, this_laptop: str | None = 
         team.add(TeamLaptop(new.laptop_id, name, verify_key, box_public, clock.now_iso(),
                             me.laptop_id, None, None))
         code = enrollment_file.new_code()
+        expires = (clock.now() + timedelta(days=ENROLLMENT_DAYS)).isoformat(
+            timespec="milliseconds")
         data = enrollment_file.seal(_payload(session, new), code,
                                     kdf or (session.kdf if session.kdf.costs_less_than(
-                                        PRODUCTION) else PRODUCTION))
+                                        PRODUCTION) else PRODUCTION), expires_at=expires)
         team_accounts.publish(session)  # the accounts travel from now on
         session.audit("device.enroll", None, laptop=new.laptop_id, name=name)
         atomic_write(out, data)  # inside the transaction: a failed write enrolls nothing
@@ -185,6 +197,7 @@ def _payload(session: Session, new: Identity) -> dict[str, Any]:
         "accounts": accounts,
         "recovery": None if recovery is None else team_accounts.slot_text(recovery),
         "issued_at": clock.now_iso(),
+        "file_id": uuid.uuid4().hex,
     }
 
 
@@ -203,6 +216,7 @@ class _Plan:
     accounts: list[tuple[Account, KeySlot]]
     recovery: KeySlot | None
     enrolled_by: str
+    file_id: str
 
 
 def _slot(data: Any) -> KeySlot:
@@ -234,7 +248,7 @@ def _plan(payload: dict[str, Any]) -> _Plan:
         recovery = None if payload["recovery"] is None else _slot(payload["recovery"])
         plan = _Plan(program, found, laptops, identity, str(payload["vault"]["id"]),
                      _bytes(payload["vault"]["seal_signing_key"], 32), accounts, recovery,
-                     str(payload["enrolled_by"]["laptop"]))
+                     str(payload["enrolled_by"]["laptop"]), str(payload["file_id"]))
     except (KeyError, TypeError, ValueError, StopIteration, CaseTrackerError) as exc:
         raise EnrollmentFileError("the enrollment file's content is incomplete or malformed"
                                   ) from exc
@@ -253,7 +267,15 @@ def join(db_path: Path, data: bytes, code: str) -> Joined:
         if path.exists():
             raise AlreadyExistsError(f"{path} already exists; joining makes a new database "
                                      "and never replaces one")
-    plan = _plan(enrollment_file.open_file(data, code))
+    _refuse_expired(enrollment_file.expires_at(data))  # before the slow derivation
+    payload = enrollment_file.open_file(data, code)
+    _refuse_expired(payload["expires_at"])
+    plan = _plan(payload)
+    used = used_store_path()
+    if _used(used, plan.file_id):
+        raise EnrollmentFileError("this enrollment file was already used to join a laptop; "
+                                  "an enrollment file works once. Ask a supervisor to enroll "
+                                  "this laptop again (a new file and code)")
     data_key = os.urandom(db.KEY_BYTES)
     from casetracker.storage.migrations import migrate
 
@@ -294,6 +316,7 @@ def join(db_path: Path, data: bytes, code: str) -> Joined:
                 "laptop": plan.you.laptop_id, "program": plan.program.program_id,
                 "enrolled_by": plan.enrolled_by, "accounts": len(plan.accounts)})
         KeyFile(plan.vault_id, slots, AuditHead(last.seq, last.mac)).save(paths.keys)
+        _mark_used(used, plan.file_id)
     except BaseException:
         if conn is not None:
             conn.close()
@@ -307,6 +330,50 @@ def join(db_path: Path, data: bytes, code: str) -> Joined:
             conn.close()
     return Joined(plan.you.laptop_id, plan.you.name, plan.program.program_id,
                   [a.name for a, _ in plan.accounts])
+
+
+def _refuse_expired(expires_at: Any) -> None:
+    try:
+        expires = datetime.fromisoformat(str(expires_at))
+        if expires.tzinfo is None:
+            raise ValueError("no time zone")
+    except ValueError:
+        raise EnrollmentFileError("the enrollment file's expiry does not read; ask for a new "
+                                  "one") from None
+    if clock.now() >= expires:
+        raise EnrollmentFileError(
+            f"this enrollment file expired on {expires.date().isoformat()} (an enrollment "
+            f"file works for {ENROLLMENT_DAYS} days); nothing was written. Ask a supervisor "
+            "to enroll this laptop again (a new file and code)")
+
+
+def used_store_path() -> Path:
+    """The ids (hashed) of the enrollment files this operating-system account joined with,
+    in its data directory."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("CaseTracker", appauthor=False)) / USED_STORE_NAME
+
+
+def _used_tag(file_id: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"casetracker/used-enrollment/v1|{file_id}".encode()).hexdigest()
+
+
+def _used(store: Path, file_id: str) -> bool:
+    try:
+        return _used_tag(file_id) in store.read_text("ascii").split()
+    except FileNotFoundError:
+        return False
+
+
+def _mark_used(store: Path, file_id: str) -> None:
+    store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with store.open("a", encoding="ascii") as out:
+        out.write(_used_tag(file_id) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
 
 
 # -- listing and revoking --------------------------------------------------------------------
@@ -350,11 +417,16 @@ def revoke(session: Session, name: str) -> Revoked:
         if team.laptop(target.laptop_id) is None:  # trusted before membership travelled
             team.add(TeamLaptop(target.laptop_id, target.name, target.verify_key,
                                 target.box_public or b"", now, me.laptop_id, None, None))
-        team.revoke(target.laptop_id, now, me.laptop_id)
+        team.revoke(target.laptop_id, now, me.laptop_id, target.applied_seq)
         remaining = [lt for lt in repo.laptops() if lt.revoked_at is None]
         given = {lt.laptop_id: lt.box_public for lt in remaining if lt.box_public}
         made = keys.rotate(session.conn, {k: v for k, v in given.items() if v is not None})
         session.audit("device.revoke", None, laptop=target.laptop_id, name=target.name,
                       key=made.key_id, remaining=len(given))
+        # Kept like a revocation that arrives: it counts for nothing if this laptop was
+        # itself revoked before it (as the others will judge).
+        capture.flush(session.conn)
+        team.record_revocation(target.laptop_id, me.laptop_id, repo.last_change_of(
+            "team_laptops", target.laptop_id), target.applied_seq)
     return Revoked(target.laptop_id, target.name, made.key_id,
                    [lt.name for lt in remaining if not lt.box_public])

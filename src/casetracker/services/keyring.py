@@ -87,6 +87,26 @@ def replace_recovery_slot(session: Session) -> str:
     return text
 
 
+def take_recovery_slot(session: Session, arrived: KeySlot) -> None:
+    """Put a recovery slot made on another laptop (without a data key) in place of this
+    laptop's, with this laptop's data key sealed to it: the old recovery key stops opening
+    this database, the new one opens it."""
+    slot = keyslots.reseal_slot(arrived, session.vault_id, session.data_key,
+                                session.signing_key, as_next=False)
+    meta = MetaRepository(session.conn)
+    with session.changing():
+        meta.set(RECOVERY_PENDING, fingerprint(slot.public_key).encode())
+        session.audit("recovery_key.arrived", None)
+
+    def swap(keyfile: KeyFile) -> None:
+        keyfile.slots = [s for s in keyfile.slots if s.kind != "recovery"] + [slot]
+
+    session.update_keyfile(swap)
+    with session.changing():
+        meta.set(RECOVERY_CURRENT, fingerprint(slot.public_key).encode())
+        meta.delete(RECOVERY_PENDING)
+
+
 def rekey(session: Session, reason: str) -> None:
     """Re-encrypt the database under a new data key sealed only to the slots the database
     still knows; any other slot (a removed account's) is dropped and opens nothing after."""

@@ -81,9 +81,13 @@ def trust_laptop(session: Session, laptop: LaptopIdentity, name: str = "") -> No
 def sync_folder(session: Session, folder: Path) -> RoundReport:
     """One exchange: send this laptop's new changes into `folder`, apply the others'."""
     session.require("syncing with the team")
+    before = _revoked(session)
     report = exchange.run_round(session.conn, folder)
     if report.received:  # accounts added, changed or removed elsewhere take effect here
         team_accounts.adopt(session)
+    after = _revoked(session)
+    if after != before:
+        _rotate_after_revocations(session, before, after)
     # An exchange that moved nothing is not worth a line of the trail (the desktop runs one
     # every few minutes).
     if report.sent_bundles or report.received or report.refused:
@@ -130,6 +134,25 @@ def status(session: Session, folder: Path | None = None) -> SyncStatus:
         for lt in repo.laptops())
     return SyncStatus(identity.laptop_id, identity.bundled_seq, repo.pending_count(), laptops,
                       ReplicaRepository(session.conn).digest())
+
+
+def _revoked(session: Session) -> frozenset[str]:
+    return frozenset(lt.laptop_id for lt in SyncRepository(session.conn).laptops()
+                     if lt.revoked_at is not None)
+
+
+def _rotate_after_revocations(session: Session, before: frozenset[str],
+                              after: frozenset[str]) -> None:
+    """A revocation made elsewhere arrived (or one was taken back): a new sync key, sealed to
+    the laptops that remain, so that a key made concurrently by another revoking laptop
+    (sealed to a laptop revoked here) is not the one written with from now on."""
+    repo = SyncRepository(session.conn)
+    remaining = {lt.laptop_id: lt.box_public for lt in repo.laptops()
+                 if lt.revoked_at is None and lt.box_public}
+    with session.changing():
+        made = keys.rotate(session.conn, {k: v for k, v in remaining.items() if v})
+        session.audit("sync.key_rotated", None, key=made.key_id, revoked=len(after - before),
+                      restored=len(before - after), remaining=len(remaining))
 
 
 def content_digest(session: Session) -> str:

@@ -11,7 +11,13 @@ travels (public key and passphrase-wrapped private key, never a data key) in the
   slot sealed to this laptop's data key, a changed passphrase replaces the wrapped private
   key (a reset's new key pair gets this laptop's data key sealed to it), a removed account is
   marked removed and the database is rekeyed so its slot opens nothing here either.
-Outside a program both do nothing.
+- `publish_recovery` and `adopt_recovery`: the same for the program's recovery key. A
+  supervisor's new recovery key travels (`team_recovery`), and every laptop puts its slot in
+  place of the old one, so the old recovery key stops opening any laptop's database. A
+  recovery slot that arrives is taken once: a laptop whose own slot moved on since (a case
+  manager used the recovery key there, which does not travel) keeps its own until the next
+  supervisor's key arrives.
+Outside a program all of them do nothing.
 """
 
 from __future__ import annotations
@@ -20,14 +26,18 @@ import base64
 import json
 from dataclasses import replace
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile, KeySlot
 from casetracker.services import audit_anchor, keyring
 from casetracker.services.session import Session, fingerprint
 from casetracker.storage.migrations.v011_change_capture import in_program
-from casetracker.storage.repositories import UserRepository
+from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.team_repo import TeamAccount, TeamRepository
+
+# The fingerprint of the last travelling recovery slot this laptop took (or published).
+RECOVERY_TAKEN = "team_recovery_taken_sha256"
 
 
 def _zeros(length: int) -> str:
@@ -118,7 +128,45 @@ def adopt(session: Session) -> list[str]:
         keyring.rekey(session, "an account was removed on another laptop")
         if session.account.role is Role.SUPERVISOR and session.account.active:
             audit_anchor.replace_signer(session)
+    adopt_recovery(session)
     return sorted(set(changed))
+
+
+def publish_recovery(session: Session) -> bool:
+    """After a supervisor made a new recovery key here: its slot travels. True if it did."""
+    if not in_program(session.conn) or session.account.role is not Role.SUPERVISOR:
+        return False  # other laptops accept a recovery key only from a supervisor
+    slot = KeyFile.load(session.paths.keys).recovery_slot()
+    if slot is None:
+        return False
+    team, text = TeamRepository(session.conn), slot_text(slot)
+    if team.recovery() == text:
+        return False
+    with session.changing():
+        team.put_recovery(text, clock.now_iso())
+        MetaRepository(session.conn).set(RECOVERY_TAKEN,
+                                         fingerprint(slot.public_key).encode())
+    return True
+
+
+def adopt_recovery(session: Session) -> bool:
+    """Take the program's recovery slot if a new one arrived; True if it was taken."""
+    text = TeamRepository(session.conn).recovery()
+    if text is None:
+        return False
+    arrived = slot_from_text(text)
+    if arrived.kind != "recovery":
+        return False
+    taken = fingerprint(arrived.public_key).encode()
+    meta = MetaRepository(session.conn)
+    if meta.get(RECOVERY_TAKEN) == taken:
+        return False
+    here = KeyFile.load(session.paths.keys).recovery_slot()
+    if here is None or fingerprint(here.public_key).encode() != taken:
+        keyring.take_recovery_slot(session, arrived)
+    with session.changing():
+        meta.set(RECOVERY_TAKEN, taken)
+    return True
 
 
 def _take_slot(session: Session, name: str, here: KeySlot | None, arrived: KeySlot) -> None:

@@ -343,6 +343,9 @@ class Vault:
                 session, session.account.name, new_secret, must_change=False,
                 action="account.passphrase_reset", by="recovery key")
             new_text = keyring.replace_recovery_slot(session)
+            from casetracker.services import team_accounts
+
+            team_accounts.publish_recovery(session)  # a supervisor's travels
         except BaseException:
             session.close()
             raise

@@ -35,6 +35,10 @@ class Change:
     replaced: tuple[Version, ...] = ()
 
 
+# The meta key (followed by a laptop id) of the largest clock value applied from a laptop.
+_APPLIED_CLOCK = "sync_applied_clock:"
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     laptop_id: str
@@ -234,6 +238,29 @@ class SyncRepository:
         self._conn.execute(
             "UPDATE sync_laptops SET applied_seq = ?, applied_hash = ?, last_heard = ? "
             "WHERE laptop_id = ?", (seq, bundle_hash, heard_at, laptop_id))
+
+    def applied_clock(self, laptop_id: str) -> int:
+        """The largest clock value of the changes applied from that laptop (0: none yet)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?",
+                                 (_APPLIED_CLOCK + laptop_id,)).fetchone()
+        return 0 if row is None else int(bytes(row[0]).decode("ascii"))
+
+    def set_applied_clock(self, laptop_id: str, value: int) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "value = excluded.value", (_APPLIED_CLOCK + laptop_id, str(value).encode("ascii")))
+
+    def last_seq_given(self) -> int:
+        """The largest number this laptop ever gave one of its changes (0: none)."""
+        row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'"
+                                 ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def last_change_of(self, table: str, row_id: str) -> int:
+        """The number of this laptop's last logged change to a row (0: none waiting)."""
+        row = self._conn.execute("SELECT max(seq) FROM sync_changes WHERE tbl = ? AND "
+                                 "row_id = ?", (table, row_id)).fetchone()
+        return 0 if row is None or row[0] is None else int(row[0])
 
     def snapshot_over(self, laptop_id: str) -> bool:
         """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""

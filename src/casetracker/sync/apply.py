@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.bulk_rows import capture_set_aside, new_rows_indexed_at_end
 from casetracker.storage.connection import Connection, transaction
@@ -29,6 +30,7 @@ from casetracker.storage.replica_repo import Head, ReplicaConstraintError, Repli
 from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
+from casetracker.storage.team_repo import TeamRepository
 from casetracker.sync import capture, case_numbers, membership, merge, rules
 
 # A bundle with more new rows than this applies them without the per-row triggers that a
@@ -57,10 +59,12 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
                  last_seq: int, bundle_hash: str, at: str) -> Applied:
     """Apply one bundle of `laptop_id` and record it as applied, in one transaction."""
     repo = SyncRepository(conn)
-    roles = {account.name.casefold(): account.role
-             for account in UserRepository(conn).list(include_removed=True)}
-    # Before anything is applied: a change its account's role may not make refuses the bundle.
-    by_account = rules.check(changes, roles, snapshot_over=repo.snapshot_over(laptop_id))
+    _clock_goes_forward(repo, laptop_id, changes)
+    capture.flush(conn)  # this laptop's own removals and role changes take their clock
+    roles, names = standings(conn)
+    # Before anything is applied: a change its account may not make refuses the bundle.
+    by_account = rules.check(changes, roles, snapshot_over=repo.snapshot_over(laptop_id),
+                             names=names)
     with transaction(conn):
         if by_account:
             repo.end_snapshot(laptop_id)
@@ -70,14 +74,49 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
         try:
             with _in_bulk(conn, changes):
                 applied = apply_changes(conn, laptop_id, changes, at=at)
+            if any(change.table == "team_laptops" for change in changes):
+                membership.void_revoked_revokers(conn)
             if changes:
                 repo.receive_clock(max(c.hlc for c in changes))
+                repo.set_applied_clock(laptop_id, changes[-1].hlc)
             repo.mark_applied(laptop_id, last_seq, bundle_hash, at)
         finally:
             repo.set_capturing(was_capturing)
     if applied.cases_deleted:
         _erase_traces(conn)
     return applied
+
+
+def _clock_goes_forward(repo: SyncRepository, laptop_id: str,
+                        changes: Sequence[Change]) -> None:
+    """A laptop's clock never goes back: refuse a bundle that dates a change before one
+    already applied from that laptop (or before the one ahead of it in the bundle), which
+    would let it backdate a change past an account's removal that it had seen."""
+    previous = repo.applied_clock(laptop_id)
+    for change in changes:
+        if change.hlc < previous:
+            raise ApplyError(f"a change from laptop {laptop_id[:8]} is dated before changes "
+                             "that laptop had already sent (a laptop's clock never goes "
+                             "back); nothing of its bundle was applied")
+        previous = change.hlc
+
+
+def standings(conn: Connection) -> tuple[dict[str, rules.Standing], dict[str, str]]:
+    """How each account stands for judging incoming changes (name, casefolded -> standing),
+    and the `team_accounts` row ids' names. The travelling `team_accounts` row decides
+    (it follows every bundle applied); an account that has none yet is judged by its role
+    here."""
+    found: dict[str, rules.Standing] = {
+        account.name.casefold(): rules.Standing(account.role)
+        for account in UserRepository(conn).list(include_removed=True)}
+    names: dict[str, str] = {}
+    for row_id, name, role, removed in TeamRepository(conn).standings():
+        names[row_id] = name
+        try:
+            found[name.casefold()] = rules.Standing(Role(role), removed)
+        except ValueError:
+            continue
+    return found, names
 
 
 @contextlib.contextmanager
@@ -147,6 +186,7 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
             spec = BY_TABLE[change.table]
             if change.table in membership.GUARDED:
                 membership.check(conn, change)
+                membership.record(conn, laptop_id, change)
             version = (change.hlc, laptop_id)
             if change.op == "insert" and _fresh(replica, spec, change, present[spec.table]):
                 if batch and batch[0].table != change.table:

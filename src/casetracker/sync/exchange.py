@@ -40,6 +40,10 @@ class NotInProgramError(CaseTrackerError):
     """This laptop has not joined a team program (it has no sync key)."""
 
 
+class IdentityTakenError(CaseTrackerError):
+    """The folder holds bundles under this laptop's id that this laptop did not write."""
+
+
 @dataclass
 class RoundReport:
     """What one exchange did, in counts and messages that hold no record's value."""
@@ -149,12 +153,41 @@ def _adopt_written(repo: SyncRepository, own: Path, program: Program) -> Identit
             except CaseTrackerError:
                 continue
             if verified.header.previous == identity.bundled_hash:
+                if not _written_here(repo, program, verified, identity.bundled_seq):
+                    raise IdentityTakenError(
+                        "the sync folder already holds bundles signed as this laptop that "
+                        "this laptop did not write: another laptop joined with the same "
+                        "enrollment file (or is a copy of this database). Nothing was sent. "
+                        "Ask a supervisor to revoke this laptop and enroll it again")
                 repo.mark_bundled(verified.header.last, verified.hash)
                 identity = repo.identity()
                 adopted = True
                 break
         if not adopted:
             return identity
+
+
+def _written_here(repo: SyncRepository, program: Program, verified: bundle.Verified,
+                  bundled_seq: int) -> bool:
+    """Whether a bundle signed as this laptop holds the changes this laptop has waiting to
+    be sent (it wrote the file and then failed to record it). Changes dropped since (a
+    purge drops a purged case's waiting changes) are not compared, but their numbers must
+    be ones this laptop gave out."""
+    key = program.key_for(verified.header.key_id)
+    if key is None:
+        return False
+    try:
+        changes = bundle.open_body(verified, key)
+    except CaseTrackerError:
+        return False
+
+    def shape(c: Change) -> tuple[object, ...]:
+        return c.seq, c.hlc, c.actor, c.table, c.row_id, c.op, c.field
+
+    mine = {c.seq: shape(c) for c in repo.pending(bundled_seq, len(changes))}
+    if any(c.seq in mine and mine[c.seq] != shape(c) for c in changes):
+        return False
+    return verified.header.last <= repo.last_seq_given()
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -234,15 +267,21 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
     for _first, _last, path in candidates:
         where = f"{folder.name}/{path.name}"
         try:
+            # The keys held now: a bundle applied earlier in this exchange may have given one.
             verified = bundle.verify(path.read_bytes(), folder_laptop=folder.name,
-                                     name=path.name, program=program, laptop_of=repo.laptop,
+                                     name=path.name, program=repo.program() or program,
+                                     laptop_of=repo.laptop,
                                      schema=schema_version(conn))
             header = verified.header
             if header.previous != laptop.applied_hash:
                 raise bundle.BundleRefusedError("it does not follow the last bundle applied from "
                                                 "that laptop (reordered, or a forked history)")
+            # A revoked laptop's changes are not waited for: those not applied here never
+            # will be (a laptop that applied them before it learned of the revocation still
+            # sends on).
             missing = sorted(other for other, seq in header.requires.items()
-                             if other != own and _applied(repo, other) < seq)
+                             if other != own and _applied(repo, other) < seq
+                             and not _revoked(repo, other))
             if missing:
                 raise bundle.BundleWaitingError("it needs changes of laptop(s) "
                                                 f"{', '.join(m[:8] for m in missing)} "
@@ -276,6 +315,11 @@ def _key_of(conn: Connection, program: Program, verified: bundle.Verified,
                                         "given (a laptop revoked from the program is never "
                                         "given the keys made after)")
     return found
+
+
+def _revoked(repo: SyncRepository, laptop_id: str) -> bool:
+    laptop = repo.laptop(laptop_id)
+    return laptop is not None and laptop.revoked_at is not None
 
 
 def _applied(repo: SyncRepository, laptop_id: str) -> int:

@@ -23,6 +23,17 @@ Two kinds of change are not ordinary edits:
 - The records a laptop already held when it joined its program travel as inserts without an
   account (`SyncRepository.capture_existing_rows`), as the first changes of that laptop. Once
   a change with an account has arrived from a laptop, no change without one is accepted from it.
+
+An account is judged as it stood when the change was made, by the hybrid logical clock: a
+change made at or after its account's removal (the clock of the `removed_at` value in
+`team_accounts`) is refused, and the role is the one `team_accounts` holds (which follows each
+bundle as it is applied, so a demotion applied first counts for every bundle after it). A
+removal or a role change earlier in the same bundle counts for the changes after it. A laptop
+cannot date its changes before the ones it already sent (`exchange.py` refuses a bundle whose
+clock goes back), so a laptop that had applied a removal cannot backdate a removed account's
+change before it; one that never sent anything after can still date back to its last bundle:
+the bundles carry no proof of which account was at the keyboard (an account unlocks on every
+laptop of the program, so the laptop is no proof either).
 """
 
 from __future__ import annotations
@@ -44,6 +55,15 @@ class RoleRefusedError(CaseTrackerError):
 
 class ActorUnknownError(CaseTrackerError):
     """A change by an account this laptop does not have yet: its bundle waits."""
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """An account as incoming changes are judged: its role, and the clock value of its
+    removal (None while it is not removed)."""
+
+    role: Role
+    removed: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +140,8 @@ RULES: dict[str, TableRule] = {
     # Membership: `sync/membership.py` checks these rows more closely (who enrolls, revokes,
     # adds and resets accounts; an account changes only its own key slot).
     "team_laptops": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
+    # The program's recovery key: a supervisor makes a new one (`services/team_accounts.py`).
+    "team_recovery": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
     "team_accounts": TableRule(frozenset({SU}), {
         SU: EVERY, CM: frozenset({"slot", "must_change"}),
         CO: frozenset({"slot", "must_change"})}, frozenset()),
@@ -164,12 +186,17 @@ def refusal(change: Change, role: Role) -> str | None:
     return f"a {who} may not change {name} in {_words(change.table)}"
 
 
-def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
-          snapshot_over: bool) -> bool:
-    """Raise unless every change may be made by its account; True if the changes include
-    one made by an account (the laptop's first records, sent without one, are then over)."""
+def check(changes: Sequence[Change], roles: Mapping[str, Role | Standing], *,
+          snapshot_over: bool, names: Mapping[str, str] | None = None) -> bool:
+    """Raise unless every change may be made by its account as it stood when the change was
+    made; True if the changes include one made by an account (the laptop's first records,
+    sent without one, are then over). `roles`: account name (casefolded) -> its role or
+    standing; `names`: `team_accounts` row id -> account name."""
     by_account = False
-    roles = dict(roles)  # accounts that arrive earlier in the same bundle act in it too
+    # Accounts that arrive, change role or are removed earlier in the same bundle count so
+    # for the changes after.
+    standing = {name: r if isinstance(r, Standing) else Standing(r) for name, r in roles.items()}
+    names = dict(names or {})
     for change in changes:
         if change.actor is None:
             if by_account or snapshot_over or change.op != "insert":
@@ -178,17 +205,37 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
                     "laptop held when it joined travel without one, as its first changes)")
             continue
         by_account = True
-        role = roles.get(change.actor.casefold())
-        if role is None:
+        found = standing.get(change.actor.casefold())
+        if found is None:
             raise ActorUnknownError(f"it holds changes by the account {change.actor!r}, which "
                                     "this laptop does not have yet (accounts come with "
                                     "enrollment); it waits until that account arrives")
-        reason = refusal(change, role)
+        if found.removed is not None and change.hlc >= found.removed:
+            raise RoleRefusedError(f"it holds a change by the account {change.actor}, made "
+                                   "after that account was removed")
+        reason = refusal(change, found.role)
         if reason is not None:
             raise RoleRefusedError(f"a change by {change.actor} breaks the role rules: {reason}")
-        if change.table == "team_accounts" and change.op == "insert" and isinstance(
-                change.value, dict):  # a supervisor's new account (the rule above says so)
-            name, new_role = change.value.get("name"), change.value.get("role")
-            if isinstance(name, str) and new_role in {r.value for r in Role}:
-                roles.setdefault(name.casefold(), Role(new_role))
+        if change.table == "team_accounts":
+            _follow(change, standing, names)
     return by_account
+
+
+def _follow(change: Change, standing: dict[str, Standing], names: dict[str, str]) -> None:
+    """Take a membership change (already allowed) into account for the changes after it."""
+    if change.op == "insert" and isinstance(change.value, dict):
+        name, new_role = change.value.get("name"), change.value.get("role")
+        if isinstance(name, str) and new_role in {r.value for r in Role}:
+            names[change.row_id] = name
+            standing.setdefault(name.casefold(), Standing(
+                Role(new_role), change.hlc if change.value.get("removed_at") else None))
+        return
+    name = names.get(change.row_id)
+    found = None if name is None else standing.get(name.casefold())
+    if name is None or found is None or change.op != "update":
+        return
+    if change.field == "role" and change.value in {r.value for r in Role}:
+        standing[name.casefold()] = Standing(Role(change.value), found.removed)
+    elif change.field == "removed_at":
+        standing[name.casefold()] = Standing(
+            found.role, None if change.value is None else change.hlc)

@@ -62,10 +62,15 @@ REPLICATED: tuple[Replicated, ...] = (
     # The program's laptops (schema 12): first, so a laptop is trusted before what it sent.
     Replicated("team_laptops", ("id",), (
         "name", "verify_key", "box_public", "enrolled_at", "enrolled_by", "revoked_at",
-        "revoked_by"), blobs=("verify_key", "box_public")),
+        "revoked_by", "revoked_after"), blobs=("verify_key", "box_public"),
+        # Two supervisors revoking one laptop at once is no conflict to settle.
+        quiet=("revoked_at", "revoked_by", "revoked_after")),
     # Staff accounts as they unlock on every laptop (schema 12).
     Replicated("team_accounts", ("id",), (
         "name", "role", "created_at", "must_change", "removed_at", "key_sha256", "slot")),
+    # The program's recovery key slot, one row (schema 22). A slot made on two laptops at
+    # once is a conflict for a supervisor, not a silent loss of a printed recovery key.
+    Replicated("team_recovery", ("id",), ("slot", "replaced_at"), quiet=("replaced_at",)),
     Replicated("employers", ("id",), (
         "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
         "restrictions", "restriction_notes", "created_at")),

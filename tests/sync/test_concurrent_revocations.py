@@ -1,0 +1,120 @@
+"""Revocations made at once on different laptops, offline: after the exchange every laptop
+agrees on which laptops are revoked, none of them can read what is written after, and a laptop
+revoked before it revoked another (by what its revoker had seen of it) revokes nobody, even on
+a laptop that applied that revocation before it learned."""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from casetracker.domain.errors import NotFoundError
+from casetracker.services import conflicts, devices, survivors
+from casetracker.storage.sync_repo import SyncRepository
+from casetracker.sync import bundle
+from tests.sync.enrolled import enrolled_program
+from tests.sync_laptops import Laptop, take_in
+
+
+def revoked(laptop: Laptop) -> set[str]:
+    return {row.name for row in devices.laptops(laptop.supervisor) if row.revoked_at}
+
+
+def exchange(laptops: Iterable[Laptop], rounds: int = 3) -> None:
+    laptops = list(laptops)
+    for _ in range(rounds):
+        for laptop in laptops:
+            laptop.sync()
+
+
+def newest_key(writer: Laptop) -> str:
+    """The sync key id in the header of the writer's newest bundle in the folder."""
+    own = writer.folder / writer.laptop_id
+    newest = max(own.iterdir(), key=lambda p: int(p.name.split("-")[0]))
+    data = newest.read_bytes()
+    start = len(bundle.MAGIC) + 4
+    (length,) = struct.unpack(">I", data[len(bundle.MAGIC):start])
+    return str(json.loads(data[start:start + length])["key_id"])
+
+
+def reaches(writer: Laptop, reader: Laptop, case_number: str) -> bool:
+    take_in(writer, case_number, "Later")
+    writer.sync()
+    reader.sync()
+    try:
+        survivors.get_survivor(reader.supervisor, case_number)
+    except NotFoundError:
+        return False
+    return True
+
+
+def test_two_supervisors_revoke_different_laptops_at_once(tmp_path: Path) -> None:
+    with enrolled_program(tmp_path, 4) as (a, b, c, d):
+        exchange([a, b, c, d], 2)
+        devices.revoke(a.supervisor, "c")
+        devices.revoke(b.supervisor, "d")
+        exchange([a, b])
+        assert revoked(a) == revoked(b) == {"c", "d"}
+        assert a.digest() == b.digest()
+        assert conflicts.waiting(a.supervisor) == []
+        # Neither revoked laptop reads what either remaining laptop writes from now on, though
+        # each remaining laptop's first new key was sealed to the other's revoked laptop.
+        for writer in (a, b):
+            for reader in (c, d):
+                assert not reaches(writer, reader, f"CT-{writer.name}-{reader.name}")
+        # Nor could they by opening the files: the key each newest bundle is sealed under is
+        # none that c or d holds (c took b's first new key from b's bundle header).
+        held = {k.key_id for laptop in (c, d)
+                for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+        for writer in (a, b):
+            assert newest_key(writer) not in held, writer.name
+        assert reaches(a, b, "CT-A-B")
+        assert reaches(b, a, "CT-B-A")
+
+
+def test_two_supervisors_revoke_the_same_laptop_at_once(tmp_path: Path) -> None:
+    with enrolled_program(tmp_path, 3) as (a, b, c):
+        exchange([a, b, c], 2)
+        devices.revoke(a.supervisor, "c")
+        devices.revoke(b.supervisor, "c")
+        exchange([a, b])
+        assert revoked(a) == revoked(b) == {"c"}
+        assert a.digest() == b.digest()
+        assert conflicts.waiting(b.supervisor) == []
+        assert not reaches(a, c, "CT-A-C")
+        assert not reaches(b, c, "CT-B-C")
+        assert reaches(a, b, "CT-A-B")
+
+
+@pytest.mark.parametrize("first_reader", ["d", "b"])
+def test_a_laptop_revoked_first_revokes_nobody(tmp_path: Path, first_reader: str) -> None:
+    """a revokes c; c, not knowing, revokes b. c's revocation came after what a had seen of
+    c, so it counts nowhere: not on a (which never applies it), and not on d, which applied it
+    before a's revocation reached it."""
+    with enrolled_program(tmp_path, 4) as (a, b, c, d):
+        exchange([a, b, c, d], 2)
+        devices.revoke(c.supervisor, "b")
+        c.sync()
+        early = {"d": d, "b": b}[first_reader]
+        early.sync()  # d applies c's revocation of b (b cannot read it: c left it out)
+        if first_reader == "d":
+            assert "b" in revoked(d)
+        devices.revoke(a.supervisor, "c")
+        exchange([a, b, d])
+        for laptop in (a, b, d):
+            assert revoked(laptop) == {"c"}, laptop.name
+        assert a.digest() == b.digest() == d.digest()
+        # b is a member everywhere again: what it writes arrives, and it reads what d writes.
+        assert reaches(b, d, "CT-B-D")
+        assert reaches(d, b, "CT-D-B")
+        assert reaches(b, a, "CT-B-A")
+        assert not reaches(a, c, "CT-A-C")
+        assert not reaches(d, c, "CT-D-C")
+        # c's revocation never applies on a: c's bundles after what a had seen are refused.
+        report = a.sync()
+        assert any(line.startswith(f"{c.laptop_id}/") and "revoked" in line
+                   for line in report.refused), report.refused
