@@ -31,7 +31,7 @@ from casetracker.domain.reports import (
     suppress_chain,
     suppress_partition,
 )
-from casetracker.domain.service_log import ServiceType
+from casetracker.domain.service_log import kinds_in_order
 from casetracker.domain.survivors import TraffickingType
 
 ADULT_AGE = 18
@@ -72,8 +72,8 @@ class FunderFigures:
     new: int
     age_groups: dict[str, int]  # adult, minor, unknown: of those served
     trafficking: dict[TraffickingType, int]  # of those served
-    service_people: dict[ServiceType, int]
-    service_contacts: dict[ServiceType, int]
+    service_people: dict[str, int]  # by kind: `ServiceType` values, then added types
+    service_contacts: dict[str, int]
     internships_started: int
     placed: int
     retained: dict[int, int]  # 30/60/90 days -> people
@@ -96,6 +96,12 @@ TRAFFICKING_ORDER = (TraffickingType.SEX, TraffickingType.LABOR, TraffickingType
 _PLACED_CHAIN = ("placed", "retained_30", "retained_60", "retained_90")
 
 
+def service_kinds(figures: FunderFigures) -> list[str]:
+    """The service types the report lists: the built-in ones, then those added that were
+    ever recorded."""
+    return kinds_in_order([*figures.service_people, *figures.service_contacts])
+
+
 def measures(figures: FunderFigures) -> dict[str, int]:
     """Every figure of the report by a name of its own (`hidden_across_periods` compares
     them between a period and the shorter periods inside it)."""
@@ -106,8 +112,9 @@ def measures(figures: FunderFigures) -> dict[str, int]:
     flat |= {f"retained_{d}": figures.retained.get(d, 0) for d in (30, 60, 90)}
     flat |= {f"age:{g}": figures.age_groups.get(g, 0) for g in AGE_GROUPS}
     flat |= {f"trafficking:{t.value}": figures.trafficking.get(t, 0) for t in TRAFFICKING_ORDER}
-    flat |= {f"people:{k.value}": figures.service_people.get(k, 0) for k in ServiceType}
-    flat |= {f"contacts:{k.value}": figures.service_contacts.get(k, 0) for k in ServiceType}
+    kinds = service_kinds(figures)
+    flat |= {f"people:{k}": figures.service_people.get(k, 0) for k in kinds}
+    flat |= {f"contacts:{k}": figures.service_contacts.get(k, 0) for k in kinds}
     flat |= {f"industry:{i.value}": figures.employers_by_industry.get(i, 0) for i in Industry}
     return flat
 
@@ -134,8 +141,9 @@ def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> froze
         hidden.add("port_related")
     flags = suppress_chain([found[n] for n in _PLACED_CHAIN], [n in hidden for n in _PLACED_CHAIN])
     hidden.update(n for n, h in zip(_PLACED_CHAIN, flags, strict=True) if h)
-    for kind in ServiceType:  # a small number of contacts tells as much as few people
-        pair = (f"people:{kind.value}", f"contacts:{kind.value}")
+    kinds = [k.removeprefix("people:") for k in found if k.startswith("people:")]
+    for kind in kinds:  # a small number of contacts tells as much as few people
+        pair = (f"people:{kind}", f"contacts:{kind}")
         if hidden & set(pair):
             hidden.update(pair)
     return frozenset(hidden)

@@ -90,6 +90,12 @@ MATCH_REASONS = (
     QT_TRANSLATE_NOOP("errors", "ready for I-9"),
     QT_TRANSLATE_NOOP("errors", "their employment goal names this industry"),
     QT_TRANSLATE_NOOP("errors", "their employment goal names another industry"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names this shift"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names another shift"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names this area"),
+    QT_TRANSLATE_NOOP("errors", "has a way to get to this area"),
+    QT_TRANSLATE_NOOP("errors", "needs a ride to this area"),
+    QT_TRANSLATE_NOOP("errors", "ready to match: completed the readiness track"),
     QT_TRANSLATE_NOOP("errors", "This employer's hiring restrictions may apply. Talk with the "
                                 "case manager before referring (a vacatur petition may help). "
                                 "The employer is never told why."),

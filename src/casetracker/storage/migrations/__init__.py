@@ -30,6 +30,7 @@ from casetracker.storage.migrations import (
     v017_sync_review,
     v018_team_membership,
     v019_retention,
+    v023_employer_commitments,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -38,7 +39,8 @@ STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v
                 v006_reviews, v007_report_indexes, v008_dashboard_indexes,
                 v009_dashboard_counts, v010_audit_protection, v011_change_capture,
                 v012_service_log, v013_internships, v014_staff_names, v015_search_prefixes,
-                v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention)
+                v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention,
+                v023_employer_commitments)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
@@ -71,7 +73,8 @@ def migrate(
         )
     if current < latest and current > 0 and before_upgrade is not None:
         before_upgrade(current)
-    for version in range(current + 1, latest + 1):
+    # In order; a number no step has (branches numbered apart, renumbered at merge) is passed.
+    for version in sorted(v for v in steps if current < v <= latest):
         with transaction(conn):
             steps[version](conn)
             conn.execute(f"PRAGMA user_version = {version}")
