@@ -88,7 +88,7 @@ def test_the_command_line_records_lists_and_removes_services(cli: Cli) -> None: 
 def test_service_types_a_program_adds_are_recorded_listed_and_counted(cli: Cli) -> None:  # noqa: F811
     """A supervisor adds service types in Settings; a case manager records one by its name;
     the list shows the name; a type the program does not have is refused."""
-    cli.refused(CASE_MANAGER, "settings", "set", "--service-types", "Child care")
+    cli.refused(CASE_MANAGER, "settings", "set", "--service-types", "Child care", subject=None)
     cli.ok(SUPERVISOR, "settings", "set", "--service-types", "Child care; Phone top-up")
     types = rows(cli.ok(CASE_MANAGER, "service", "types", "--json"))
     assert [(t["name"], t["added"]) for t in types][-2:] == [("Child care", "yes"),
