@@ -52,7 +52,8 @@ def test_a_self_assessment_sets_the_practices_and_the_standing_follows(team: Tea
     assert employers.find_employer(co, "Harbor Hotel").standing is Standing.SAFE
     found = employers.assessments(co, "Harbor Hotel")
     assert [a.assessed_on for a in found] == [day, day - timedelta(days=400)]
-    assert found[0].note == "Signed by HR" and found[0].recorded_by == co.account.name
+    assert found[0].note == "Signed by HR"
+    assert found[0].recorded_by == co.account.name
     entries = audit.search(team.supervisor, action="employer.assess")
     assert [e.subject for e in entries] == ["Harbor Hotel", "Harbor Hotel"]
     with pytest.raises(PermissionDeniedError):
@@ -76,7 +77,7 @@ def test_the_self_assessment_is_due_again_after_a_year(team: Team) -> None:
         assert [e.name for e, _ in employers.assessments_due(co)] == ["Bay Terminal"]
     with program_clock.using(program_clock.FixedClock(
             assessed + timedelta(days=SELF_ASSESSMENT_DAYS))):
-        due = dict((e.name, last) for e, last in employers.assessments_due(co))
+        due = {e.name: last for e, last in employers.assessments_due(co)}
     assert due == {"Harbor Hotel": assessed, "Bay Terminal": None}
     today = program_clock.today()
     assert assessment_due(None, today)
@@ -168,6 +169,7 @@ def test_the_readiness_track_makes_survivors_ready_to_match_and_first(team: Team
     rows = {r.case_number: r.ready_to_match for r in survivors.caseload(co)}
     assert rows == {"CT-1": False, "CT-2": True}
     entries = audit.search(su, action="settings.update")
-    assert entries and entries[-1].details.get("fields") == ["readiness_track"]
+    assert entries
+    assert entries[-1].details.get("fields") == ["readiness_track"]
     with pytest.raises(ValidationError):
         settings.set_readiness_track(su, [])
