@@ -40,13 +40,20 @@ def update_settings(session: Session, **changes: Any) -> ProgramSettings:
     if isinstance(changes.get("service_types_added"), tuple):
         changes["service_types_added"] = tuple(
             n.strip() for n in changes["service_types_added"])
-    updated = replace(get_settings(session), **changes)
+    current = get_settings(session)
+    updated = replace(current, **changes)
     validate_settings(updated)
+    # Only what differs is written and named in the audit (the Settings dialog hands over
+    # every field, changed or not).
+    changed = {name: value for name, value in changes.items()
+               if getattr(current, name) != getattr(updated, name)}
+    if not changed:
+        return updated
     repo = SettingsRepository(session.conn)
     with session.changing():
-        for name, value in changes.items():
+        for name, value in changed.items():
             repo.set(name, json.dumps(list(value)) if isinstance(value, tuple) else str(value))
-        session.audit("settings.update", None, fields=sorted(changes))
+        session.audit("settings.update", None, fields=sorted(changed))
     return updated
 
 
