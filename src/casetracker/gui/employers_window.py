@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -305,6 +306,9 @@ class EmployersWindow(QDialog):
                                                   self.tr("Area"), self.tr("Wage"),
                                                   self.tr("Open")])
         self.positions.horizontalHeader().setStretchLastSection(True)
+        # The stretched last column ("Open") is no wider than it needs (the default, 100
+        # pixels, pushed the table past its width at 1024 pixels).
+        self.positions.horizontalHeader().setDefaultSectionSize(50)
         self.positions.verticalHeader().hide()
         self.positions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.positions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -382,13 +386,12 @@ class EmployersWindow(QDialog):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        filters = QHBoxLayout()
+        filters = QFormLayout()  # one above the other: side by side, they widened the side
         for text, combo in ((self.tr("S&tanding"), self.standing_filter),
                             (self.tr("In&dustry"), self.industry_filter)):
             caption = QLabel(text, left)
             caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo, 1)
+            filters.addRow(caption, combo)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 3)
         partner_buttons = QHBoxLayout()
@@ -439,7 +442,11 @@ class EmployersWindow(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.sections)
-        splitter.setSizes([500, 700])
+        # The partners' side keeps its width; the positions' side takes what the window
+        # gains or loses (at 1024 pixels wide, every column of both still shows whole).
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([370, 830])
         QVBoxLayout(self).addWidget(splitter)
         self.resize(1200, 720)
         label_combo_boxes(self)
@@ -462,14 +469,18 @@ class EmployersWindow(QDialog):
             restrictions = ", ".join(label(RESTRICTION_LABELS[r]) for r in
                                      sorted(employer.restrictions)) or "—"
             due = assessment_due(self._assessed.get(employer.id), clock.today())
-            standing_text = label(STANDING_LABELS[employer.standing])
             for column, text in enumerate([employer.name,
                                            label(INDUSTRY_LABELS[employer.industry]),
-                                           standing_text + (" ⏰" if due else "")]):
+                                           label(STANDING_LABELS[employer.standing])]):
                 item = QTableWidgetItem(text)
                 tip = self.tr("Hiring restrictions: {0}").format(restrictions)
-                if due:
+                if due:  # the reminder: a mark on the standing, in words in its tip
                     tip += "\n" + self.tr("Self-assessment due")
+                    if column == 2:
+                        item.setIcon(self.style().standardIcon(
+                            QStyle.StandardPixmap.SP_MessageBoxInformation))
+                        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                                     self.tr("Self-assessment due"))
                 item.setToolTip(tip)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()  # no name or word cut off
@@ -553,8 +564,11 @@ class EmployersWindow(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.positions.setItem(row, column, item)
+        header = self.positions.horizontalHeader()
+        header.setStretchLastSection(False)  # so the last column's own width is its content's
         self.positions.resizeColumnsToContents()
         self.positions.setColumnWidth(0, min(self.positions.columnWidth(0), 200))
+        header.setStretchLastSection(True)
         if rows:
             self.positions.selectRow(min(max(keep_row, 0), len(rows) - 1))
         self._position_chosen()
