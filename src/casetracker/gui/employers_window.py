@@ -259,6 +259,19 @@ class EmployersWindow(QDialog):
         self.session = session
         self.active_dialog: QWidget | None = None
         keeper = session.account.role in (Role.COORDINATOR, Role.SUPERVISOR)
+        # The directory by standing and industry.
+        self.standing_filter = QComboBox(self)
+        self.standing_filter.setAccessibleName(self.tr("Show standing"))
+        self.standing_filter.addItem(self.tr("Any standing"), None)
+        for value, text in STANDING_LABELS.items():
+            self.standing_filter.addItem(label(text), value.value)
+        self.industry_filter = QComboBox(self)
+        self.industry_filter.setAccessibleName(self.tr("Show industry"))
+        self.industry_filter.addItem(self.tr("Any industry"), None)
+        for value, text in INDUSTRY_LABELS.items():
+            self.industry_filter.addItem(label(text), value.value)
+        for combo in (self.standing_filter, self.industry_filter):
+            combo.currentIndexChanged.connect(lambda *_: self.refresh())
         self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Employer partners"))
         # Restrictions are in the partner's details below (and each row's tip): a fourth
@@ -281,19 +294,6 @@ class EmployersWindow(QDialog):
         self.assess_button = QPushButton(self.tr("Self-&assessment…"), self)
         self.assess_button.clicked.connect(self.open_assessment_dialog)
         self.assess_button.setVisible(keeper)
-        # The directory by standing and industry.
-        self.standing_filter = QComboBox(self)
-        self.standing_filter.setAccessibleName(self.tr("Show standing"))
-        self.standing_filter.addItem(self.tr("Any standing"), None)
-        for value, text in STANDING_LABELS.items():
-            self.standing_filter.addItem(label(text), value.value)
-        self.industry_filter = QComboBox(self)
-        self.industry_filter.setAccessibleName(self.tr("Show industry"))
-        self.industry_filter.addItem(self.tr("Any industry"), None)
-        for value, text in INDUSTRY_LABELS.items():
-            self.industry_filter.addItem(label(text), value.value)
-        for combo in (self.standing_filter, self.industry_filter):
-            combo.currentIndexChanged.connect(lambda *_: self.refresh())
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
