@@ -219,3 +219,20 @@ def test_the_dashboard_reminds_of_self_assessments_due(
     assert "Bay Terminal" in board.assessments_due.text()
     assert "Seaside Inn" in board.assessments_due.text()
     assert "Harbor Hotel" not in board.assessments_due.text()
+
+
+def test_a_survivor_who_completed_the_track_shows_ready_to_match(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
+    from casetracker.domain import clock
+    from casetracker.services import placement
+
+    with team.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
+        settings.set_readiness_track(session, [WorkshopTopic.SMART_GOALS])
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
+        placement.record_session(session, WorkshopTopic.SMART_GOALS, clock.today(),
+                                 [placement.AttendanceEntry(rosa.case_number, True, True)])
+    window, record = open_first_record(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
+    model = window.model
+    assert model.data(model.index(0, model.COL_STAGE)) == "Ready to match"
+    record.tabs.setCurrentWidget(record.placement)
+    assert "Ready to match" in record.placement.workshops.text()
