@@ -26,6 +26,8 @@ from casetracker.domain.validation import ValidationError
 from casetracker.services import audit, employers, matching, placement, plans, settings, survivors
 from casetracker.services.session import Session
 from tests.conftest import Team
+from tests.helpers import CASE_MANAGER, COORDINATOR, SUPERVISOR
+from tests.unit.test_record_cli import Cli, cli, rows  # noqa: F401 (the fixture)
 
 SEED_PRACTICES = frozenset({
     Practice.ORGANISATION_POLICY, Practice.SUPPLIER_CODE_OF_CONDUCT,
@@ -173,3 +175,32 @@ def test_the_readiness_track_makes_survivors_ready_to_match_and_first(team: Team
     assert entries[-1].details.get("fields") == ["readiness_track"]
     with pytest.raises(ValidationError):
         settings.set_readiness_track(su, [])
+
+
+def test_the_command_line_filters_assesses_and_sets_the_track(cli: Cli) -> None:  # noqa: F811
+    cli.ok(COORDINATOR, "employer", "add", "--name", "Harbor Hotel", "--industry",
+           "hospitality")
+    cli.ok(COORDINATOR, "employer", "add", "--name", "Bay Terminal", "--industry", "maritime")
+    cli.refused(CASE_MANAGER, "employer", "assess", "Harbor Hotel", "--practices", "",
+                subject=None)
+    cli.ok(COORDINATOR, "employer", "assess", "Harbor Hotel", "--practices",
+           ",".join(p.value for p in SEED_PRACTICES), "--note", "HR answered")
+    listed = rows(cli.ok(COORDINATOR, "employer", "list", "--standing", "safe", "--json"))
+    assert [(r["name"], r["assessment_due"]) for r in listed] == [("Harbor Hotel", "no")]
+    listed = rows(cli.ok(COORDINATOR, "employer", "list", "--industry", "maritime", "--json"))
+    assert [(r["name"], r["assessed"], r["assessment_due"]) for r in listed] == [
+        ("Bay Terminal", "-", "yes")]
+    [done] = rows(cli.ok(COORDINATOR, "employer", "assessments", "Harbor Hotel", "--json"))
+    assert (done["standing"], done["note"]) == ("safe", "HR answered")
+    made = cli.made(COORDINATOR, "position", "add", "--employer", "Bay Terminal", "--title",
+                    "Deck hand", "--kind", "job", "--shift", "night", "--area", "Berth 12")
+    [position] = rows(cli.ok(COORDINATOR, "position", "list", "--json"))
+    assert (position["id"], position["shift"], position["area"]) == (made, "night", "Berth 12")
+    cli.ok(COORDINATOR, "position", "close", made)
+    assert cli.ok(COORDINATOR, "position", "list", "--json") == ""
+    cli.refused(COORDINATOR, "settings", "set", "--readiness-track", "smart_goals",
+                subject=None)
+    cli.ok(SUPERVISOR, "settings", "set", "--readiness-track", "smart_goals,feedback")
+    shown = {r["setting"]: r["value"] for r in rows(cli.ok(SUPERVISOR, "settings", "show",
+                                                          "--json"))}
+    assert shown["readiness_track"] == "smart_goals; feedback"
