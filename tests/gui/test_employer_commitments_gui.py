@@ -129,10 +129,12 @@ def test_the_directory_filters_assesses_and_closes_positions(
     partners.position_kind.setCurrentIndex(partners.position_kind.findData("job"))
     partners.position_shift.setCurrentIndex(partners.position_shift.findData("evening"))
     qtbot.keyClicks(partners.position_area, "Waterfront")
+    qtbot.keyClicks(partners.position_skills, "bookkeeping; night work")
     qtbot.mouseClick(partners.add_position_button, Qt.MouseButton.LeftButton)
     with verify(team) as session:  # type: ignore[attr-defined]
         added = [p for p in employers.positions(session) if p.title == "Night auditor"]
-        assert [(p.shift, p.location_area) for p in added] == [(Shift.EVENING, "Waterfront")]
+        assert [(p.shift, p.location_area, p.skills_wanted) for p in added] == [
+            (Shift.EVENING, "Waterfront", ("bookkeeping", "night work"))]
     assert partners.current_position() is not None
     assert partners.current_position().title == "Night auditor"  # type: ignore[union-attr]
 

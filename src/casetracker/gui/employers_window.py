@@ -338,6 +338,9 @@ class EmployersWindow(QDialog):
         self.position_area = QLineEdit(self)
         self.position_area.setAccessibleName(self.tr("Location area"))
         self.position_area.setPlaceholderText(self.tr("Area, e.g. Port terminal"))
+        self.position_skills = QLineEdit(self)
+        self.position_skills.setAccessibleName(self.tr("Skills wanted"))
+        self.position_skills.setPlaceholderText(self.tr("Skills wanted, separated by ;"))
         self.add_position_button = QPushButton(self.tr("Add position"), self)
         self.add_position_button.clicked.connect(self.add_position)
         self.match_button = QPushButton(self.tr("Find matches"), self)
@@ -407,13 +410,13 @@ class EmployersWindow(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.positions, 1)
         for widgets in ((self.position_title, self.position_kind, self.position_hours),
-                        (self.position_shift, self.position_area, self.position_wage,
-                         self.add_position_button)):
+                        (self.position_shift, self.position_area, self.position_wage),
+                        (self.position_skills, self.add_position_button)):
             row = QHBoxLayout()
             for widget in widgets:
                 widget.setVisible(keeper)
-                row.addWidget(widget, 1 if widget in (self.position_title,
-                                                      self.position_area) else 0)
+                row.addWidget(widget, 1 if widget in (self.position_title, self.position_area,
+                                                      self.position_skills) else 0)
             right_layout.addLayout(row)
         position_buttons = QHBoxLayout()
         position_buttons.addWidget(self.match_button)
@@ -562,7 +565,9 @@ class EmployersWindow(QDialog):
                     position.location_area, show_wage(position.hourly_wage_cents),
                     self.tr("Yes") if position.is_open else self.tr("No")]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(text if column or not position.skills_wanted else
+                                self.tr("{0}; skills wanted: {1}").format(
+                                    text, ", ".join(position.skills_wanted)))
                 self.positions.setItem(row, column, item)
         header = self.positions.horizontalHeader()
         header.setStretchLastSection(False)  # so the last column's own width is its content's
@@ -690,12 +695,16 @@ class EmployersWindow(QDialog):
                                    hours_per_week=self.position_hours.value(),
                                    hourly_wage_cents=parse_wage(self.position_wage.text()),
                                    shift=Shift(self.position_shift.currentData()),
-                                   location_area=self.position_area.text())
+                                   location_area=self.position_area.text(),
+                                   skills_wanted=tuple(
+                                       s.strip() for s in self.position_skills.text().split(";")
+                                       if s.strip()))
         except CaseTrackerError as exc:
             report(self, exc)
             return
         self.position_title.clear()
         self.position_area.clear()
+        self.position_skills.clear()
         self._show_positions(keep_row=len(self._positions))
 
     def show_matches(self) -> None:
