@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +54,20 @@ def partners_of(team: Team) -> None:
         employers.add_position(session, "Bay Terminal", "Deck hand apprentice trainee",
                                PositionKind.JOB, shift=Shift.NIGHT,
                                location_area="Port terminal, berth 12")
+
+
+def assert_nothing_cut_off(partners: EmployersWindow) -> None:
+    """Both tables fit their side of the window, and each column shows its text whole (on one
+    line, or wrapped at its cap onto lines the row is tall enough for)."""
+    for table, caps in ((partners.table, partners.PARTNER_COLUMN_CAPS),
+                        (partners.positions, partners.POSITION_COLUMN_CAPS)):
+        name = table.accessibleName()
+        assert not table.horizontalScrollBar().isVisible(), name
+        for column in range(table.columnCount() - 1):  # the last one stretches
+            wanted = table.sizeHintForColumn(column)
+            assert table.columnWidth(column) >= min(wanted, caps.get(column, wanted)), name
+        for row in range(table.rowCount()):
+            assert table.rowHeight(row) >= table.sizeHintForRow(row), name
 
 
 def shown_names(window: EmployersWindow) -> list[str]:
@@ -144,10 +159,7 @@ def test_the_directory_filters_assesses_and_closes_positions(
     qtbot.waitExposed(partners)
     qtbot.wait(50)
     partners.grab().save(str(SHOTS / "employers-1024.png"))
-    for table in (partners.table, partners.positions):
-        assert not table.horizontalScrollBar().isVisible(), table.accessibleName()
-        for column in range(table.columnCount() - 1):  # the last one stretches
-            assert table.columnWidth(column) >= min(table.sizeHintForColumn(column), 200)
+    assert_nothing_cut_off(partners)
 
 
 def test_settings_change_the_track_and_add_service_types(
@@ -238,3 +250,32 @@ def test_a_survivor_who_completed_the_track_shows_ready_to_match(
     assert model.data(model.index(0, model.COL_STAGE)) == "Ready to match"
     record.tabs.setCurrentWidget(record.placement)
     assert "Ready to match" in record.placement.workshops.text()
+
+
+@pytest.fixture
+def demonstration(team: Team) -> Team:
+    """The demonstration's caseload and partners (made before the app's controller starts)."""
+    from casetracker.services import demo
+
+    demo.populate(team.supervisor, 6, [CASE_MANAGER], seed=7)
+    return team
+
+
+def test_the_demonstrations_partners_fit_at_1024_pixels(
+        qtbot: QtBot, demonstration: Team, controller: AppController) -> None:
+    """The demonstration's partners (long names and industries) and their positions: at 1024
+    pixels wide nothing is cut off, for every partner."""
+    window = unlock(qtbot, controller, COORDINATOR, COORDINATOR_PASSPHRASE)
+    window.open_employers()
+    partners = window.active_dialog
+    assert isinstance(partners, EmployersWindow)
+    partners.resize(1024, 720)
+    partners.show()
+    qtbot.waitExposed(partners)
+    for row in range(partners.table.rowCount()):
+        partners.table.selectRow(row)
+        qtbot.wait(20)
+        assert_nothing_cut_off(partners)
+    partners.table.selectRow(0)
+    qtbot.mouseClick(partners.match_button, Qt.MouseButton.LeftButton)
+    partners.grab().save(str(SHOTS / "employers-demo-1024.png"))

@@ -246,9 +246,27 @@ class AssessmentDialog(FormDialog):
         return AssessmentInput(self.day.value(), self.chosen(), self.note.text())
 
 
+def fit_columns(table: QTableWidget, caps: dict[int, int]) -> None:
+    """Each column as wide as what it holds, but no wider than its cap in `caps`: there the
+    text wraps onto more lines (rows grow to fit), so nothing is cut off and both sides of the
+    window fit at 1024 pixels."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)  # so the last column's own width is its content's
+    table.resizeColumnsToContents()
+    for column, cap in caps.items():
+        if table.columnWidth(column) > cap:
+            table.setColumnWidth(column, cap)
+    header.setStretchLastSection(True)
+    table.resizeRowsToContents()
+
+
 class EmployersWindow(QDialog):
     """Partners and the chosen partner's details on the left; on the right its positions with
     a match list, and the survivors whose consent allows a referral to it."""
+
+    # Widest a column grows before its text wraps (longer than any one word it shows).
+    PARTNER_COLUMN_CAPS = {0: 120, 1: 90, 2: 125}
+    POSITION_COLUMN_CAPS = {0: 150, 4: 110}
 
     record_requested = Signal(str)  # a case number to open in the main window
 
@@ -486,7 +504,7 @@ class EmployersWindow(QDialog):
                                      self.tr("Self-assessment due"))
                 item.setToolTip(tip)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()  # no name or word cut off
+        fit_columns(self.table, self.PARTNER_COLUMN_CAPS)  # no name or word cut off
         ids = [p.id for p in self._partners]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
@@ -569,11 +587,7 @@ class EmployersWindow(QDialog):
                                 self.tr("{0}; skills wanted: {1}").format(
                                     text, ", ".join(position.skills_wanted)))
                 self.positions.setItem(row, column, item)
-        header = self.positions.horizontalHeader()
-        header.setStretchLastSection(False)  # so the last column's own width is its content's
-        self.positions.resizeColumnsToContents()
-        self.positions.setColumnWidth(0, min(self.positions.columnWidth(0), 200))
-        header.setStretchLastSection(True)
+        fit_columns(self.positions, self.POSITION_COLUMN_CAPS)
         if rows:
             self.positions.selectRow(min(max(keep_row, 0), len(rows) - 1))
         self._position_chosen()
