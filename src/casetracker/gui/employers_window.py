@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -265,8 +266,8 @@ class EmployersWindow(QDialog):
     a match list, and the survivors whose consent allows a referral to it."""
 
     # Widest a column grows before its text wraps (longer than any one word it shows).
-    PARTNER_COLUMN_CAPS = {0: 120, 1: 90, 2: 125}
-    POSITION_COLUMN_CAPS = {0: 150, 4: 110}
+    PARTNER_COLUMN_CAPS: ClassVar[dict[int, int]] = {0: 120, 1: 90, 2: 125}
+    POSITION_COLUMN_CAPS: ClassVar[dict[int, int]] = {0: 150, 4: 110}
 
     record_requested = Signal(str)  # a case number to open in the main window
 
