@@ -249,7 +249,8 @@ def test_tab_order_of_a_goal_starts_at_its_first_field(qtbot: QtBot) -> None:
     dialog.show()
     assert names_in_tab_order(dialog) == [
         "Domain", "Specific", "Measurable", "Achievable", "Relevant", "Time-bound: target date",
-        "Milestones", "Add milestone", "Remove milestone", "OK", "Cancel"]
+        "On the person’s plan", "Milestones", "Add milestone", "Remove milestone", "OK",
+        "Cancel"]
 
 
 def test_tab_order_of_the_main_window_and_a_record(qtbot: QtBot, caseload: Team,

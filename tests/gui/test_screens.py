@@ -19,6 +19,7 @@ from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE, top_l
 LOCKED = ["lock-screen", "dialog-recovery", "dialog-new-passphrase", "message-error",
           "dialog-first-run", "dialog-recovery-key"]
 RECORD_DIALOGS = ["dialog-edit-survivor", "dialog-goal", "dialog-milestone", "dialog-check-in",
+                  "dialog-plan-choice",
                   "dialog-scan", "dialog-next-step", "dialog-consent", "dialog-review"]
 
 

@@ -95,6 +95,8 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     shown = [record.tasks.list.item(i).text() for i in range(record.tasks.list.count())]
     assert any("Case review: Add a housing goal" in text for text in shown)
     with verify(team) as session:  # type: ignore[attr-defined]
-        tasks = sorted((t.title, t.due_date) for t in notes.tasks(session, rosa.case_number))
-    assert tasks == [("Case review: Add a housing goal", clock.today() + timedelta(days=14)),
-                     ("Case review: Request the state ID", due)]
+        tasks = sorted((t.title, t.due_date, t.from_review)
+                       for t in notes.tasks(session, rosa.case_number))
+    # Stored as the action's own words; the interface adds "Case review:" in its language.
+    assert tasks == [("Add a housing goal", clock.today() + timedelta(days=14), True),
+                     ("Request the state ID", due, True)]

@@ -307,8 +307,8 @@ def test_import_command_takes_a_chosen_mapping_and_checks_without_importing(
                                 "1 problem; nothing was imported"]
     assert run(capsys, "survivor", "list", *common)[1].splitlines()[1:] == []
     for choice, message in (
-            ("Shoe size=skills", "no column is headed 'Shoe size'; the headings are "
-                                 "'Client ID', 'First Name'"),
+            ("Shoe size=skills", "columns headed 'Shoe size': 0, where one was expected; the "
+                                 "headings are 'Client ID', 'First Name'"),
             ("Nickname=nickname", "'nickname' is not a field; the fields are case_number"),
             ("Nickname", "'Nickname': write HEADING=FIELD")):
         code, _, err = run(capsys, "import", "survivors", str(path), "--map", choice, *common)

@@ -215,7 +215,7 @@ def test_cli_policy_due_hold_and_purge(team: Team, tmp_path: Path,
     assert "1 case due for purge" in out
     status, _, err = run("retention", "purge", "--due", "--confirm", "2")
     assert status == 2
-    assert "1 case is due for purge, not 2" in err
+    assert "cases due for purge: 1, not 2" in err
     assert run("retention", "purge", "--due")[0] == 2
     status, _, err = run("retention", "purge", "--due", "--confirm", "1")
     assert status == 0

@@ -143,7 +143,8 @@ def test_a_problem_on_the_last_row_leaves_nothing_imported(team: Team, tmp_path:
     with pytest.raises(importer.ImportRejectedError) as info:
         importer.import_survivors(team.case_manager, open_table(path))
     assert info.value.problems == [
-        "row 252: trafficking_type: 'x' is not one of labor, sex, labor_and_sex, at_risk"]
+        "row 252: trafficking_type: 'x' is not one of Labor, Sex, Labor and sex, At risk, "
+        "Not recorded"]
     assert survivors.caseload_size(team.supervisor) == 0
 
 

@@ -53,7 +53,8 @@ def _task_row(case: str, task: Task) -> dict[str, Any]:
     return {"id": task.id, "case": case, "due": task.due_date.isoformat(),
             "assignee": task.assignee or "-",
             "done": task.done_on.isoformat() if task.done_on else "-",
-            "plan": "yes" if task.for_survivor else "-", "task": task.title}
+            "plan": "yes" if task.for_survivor else "-",
+            "task": f"Case review: {task.title}" if task.from_review else task.title}
 
 
 def cmd_task_list(ctx: Context) -> int:

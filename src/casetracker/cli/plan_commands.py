@@ -23,7 +23,7 @@ def cmd_goal_add(ctx: Context) -> int:
         goal = plans.add_goal(session, a.case, domain=GoalDomain(a.domain),
                               specific=a.specific or "", measurable=a.measurable or "",
                               achievable=a.achievable or "", relevant=a.relevant or "",
-                              target_date=target)
+                              target_date=target, survivor_wording=a.for_survivor or "")
     print(goal.id)
     return 0
 
@@ -35,11 +35,13 @@ def _goal_row(goal: Goal) -> dict[str, Any]:
             "measurable": goal.measurable, "achievable": goal.achievable,
             "relevant": goal.relevant, "target_date": goal.target_date.isoformat(),
             "status": goal.status.value, "progress": f"{done}/{total}",
+            "for_survivor": goal.survivor_wording,
             "next_milestone": following.due_date.isoformat() if following else "-",
             "milestones": [{"id": m.id, "description": m.description,
                             "due_date": m.due_date.isoformat(),
                             "completed_on": m.completed_on.isoformat() if m.completed_on
-                            else None} for m in goal.milestones]}
+                            else None, "for_survivor": m.survivor_wording}
+                           for m in goal.milestones]}
 
 
 def cmd_goal_list(ctx: Context) -> int:
@@ -59,8 +61,23 @@ def cmd_goal_achieve(ctx: Context) -> int:
 def cmd_milestone_add(ctx: Context) -> int:
     due = parse_date(ctx.args.due, "milestone_due_date")
     with ctx.unlock() as session, chained("goal", ctx.args.goal, "goal list CASE"):
-        milestone = plans.add_milestone(session, ctx.args.goal, ctx.args.text or "", due)
+        milestone = plans.add_milestone(session, ctx.args.goal, ctx.args.text or "", due,
+                                        ctx.args.for_survivor or "")
     print(milestone.id)
+    return 0
+
+
+def cmd_goal_reword(ctx: Context) -> int:
+    with ctx.unlock() as session, chained("goal", ctx.args.goal, "goal list CASE"):
+        plans.update_goal(session, ctx.args.goal, survivor_wording=ctx.args.for_survivor)
+    return 0
+
+
+def cmd_milestone_reword(ctx: Context) -> int:
+    with ctx.unlock() as session, chained("milestone", ctx.args.milestone,
+                                          "milestone list GOAL_ID"):
+        plans.update_milestone(session, ctx.args.milestone,
+                               survivor_wording=ctx.args.for_survivor)
     return 0
 
 
@@ -68,9 +85,11 @@ def cmd_milestone_list(ctx: Context) -> int:
     with ctx.unlock() as session, chained("goal", ctx.args.goal, "goal list CASE"):
         goal = plans.get_goal(session, ctx.args.goal)
     rows = [{"id": m.id, "description": m.description, "due_date": m.due_date.isoformat(),
-             "completed_on": m.completed_on.isoformat() if m.completed_on else "-"}
+             "completed_on": m.completed_on.isoformat() if m.completed_on else "-",
+             "for_survivor": m.survivor_wording or "-"}
             for m in goal.milestones]
-    print_rows(rows, ["id", "description", "due_date", "completed_on"], as_json=ctx.args.json)
+    print_rows(rows, ["id", "description", "due_date", "completed_on", "for_survivor"],
+               as_json=ctx.args.json)
     return 0
 
 
@@ -122,6 +141,9 @@ def register(commands: Any, add: AddCommand) -> None:
         cmd.add_argument(f"--{part}", metavar="TEXT", help=text)
     cmd.add_argument("--target-date", required=True, metavar="YYYY-MM-DD",
                      help="when it is due (T)")
+    cmd.add_argument("--for-survivor", metavar="TEXT",
+                     help="the goal as the survivor reads it on their plan, in their language "
+                          "(optional; the plan prints it instead of the staff wording)")
     cmd = add(actions, "list", cmd_goal_list,
               "a survivor's goals, with progress (milestones completed) and the next "
               "milestone; with --json, the SMART parts and milestones too")
@@ -129,6 +151,11 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")
     cmd = add(actions, "achieve", cmd_goal_achieve, "mark a goal achieved")
     cmd.add_argument("goal", metavar="GOAL_ID")
+    cmd = add(actions, "reword", cmd_goal_reword,
+              "set the goal's wording for the survivor's plan (empty: the staff wording)")
+    cmd.add_argument("goal", metavar="GOAL_ID")
+    cmd.add_argument("--for-survivor", required=True, metavar="TEXT",
+                     help="the goal as the survivor reads it, in their language")
 
     group = commands.add_parser("milestone", help="the milestones of a goal")
     actions = group.add_subparsers(dest="milestone_command", metavar="ACTION", required=True)
@@ -137,6 +164,14 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("goal", metavar="GOAL_ID")
     cmd.add_argument("--text", metavar="TEXT", help="the milestone (required)")
     cmd.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--for-survivor", metavar="TEXT",
+                     help="the step as the survivor reads it on their plan, in their language "
+                          "(optional; the plan prints it instead of the staff wording)")
+    cmd = add(actions, "reword", cmd_milestone_reword,
+              "set the milestone's wording for the survivor's plan (empty: the staff wording)")
+    cmd.add_argument("milestone", metavar="MILESTONE_ID")
+    cmd.add_argument("--for-survivor", required=True, metavar="TEXT",
+                     help="the step as the survivor reads it, in their language")
     cmd = add(actions, "list", cmd_milestone_list, "a goal's milestones")
     cmd.add_argument("goal", metavar="GOAL_ID")
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")

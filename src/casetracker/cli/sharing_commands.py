@@ -8,7 +8,7 @@ from typing import Any
 
 from casetracker.cli.common import PROG, AddCommand, Context, print_rows
 from casetracker.domain.consent import ConsentMethod
-from casetracker.domain.errors import UsageError
+from casetracker.domain.errors import NotFoundError, UsageError
 from casetracker.domain.validation import parse_date
 from casetracker.services import consent, sharing
 
@@ -84,7 +84,25 @@ def cmd_letter(ctx: Context) -> int:
 
 
 def cmd_plan(ctx: Context) -> int:
-    return _save(ctx, lambda s: sharing.prepare_plan(s, ctx.args.survivor, ctx.args.lang))
+    a = ctx.args
+
+    def prepared(session: Any) -> sharing.PreparedExport:
+        chosen = None  # nothing named: what is shareable, as with --all-shareable
+        if a.goal or a.task:
+            items = sharing.plan_items(session, a.survivor)
+            known = {i.id for i in items if i.kind in ("goal", "task")}
+            for named in [*a.goal, *a.task]:
+                if named not in known:
+                    raise NotFoundError(f"{named} is not an open goal or a task for the survivor "
+                                        f"on case {a.survivor} (see goal list, task list)")
+            goals = set(a.goal)
+            chosen = {i.id for i in items if i.id in goals or i.goal_id in goals
+                      or i.id in a.task}
+            if a.all_shareable:
+                chosen |= sharing.default_plan_choice(items)
+        return sharing.prepare_plan(session, a.survivor, a.lang, chosen)
+
+    return _save(ctx, prepared)
 
 
 def cmd_export_log(ctx: Context) -> int:
@@ -146,4 +164,13 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--lang", choices=["en", "es"],
                      help="the plan's language (default: the survivor's primary language, "
                           "Spanish or English)")
+    cmd.add_argument("--goal", action="append", default=[], metavar="GOAL_ID",
+                     help="an open goal to print, with its steps (repeat for more); legal and "
+                          "health goals go on only when named")
+    cmd.add_argument("--task", action="append", default=[], metavar="TASK_ID",
+                     help="a task marked for the survivor to print (repeat for more)")
+    cmd.add_argument("--all-shareable", action="store_true",
+                     help="every open goal outside legal and health, its steps, and every task "
+                          "marked for the survivor (the default when no --goal or --task is "
+                          "named; with them, added to them)")
     cmd.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -59,6 +59,10 @@ class Task:
     # A step the case manager chose for the survivor's own plan; every other task is staff
     # work and never printed for the survivor.
     for_survivor: bool = False
+    # Made from a supervisor's case review: `title` holds the action's own words, and each
+    # interface says "Case review: …" in its language when it shows the task (read from
+    # `review_actions`, not stored with the task).
+    from_review: bool = False
 
     @property
     def done(self) -> bool:

@@ -32,6 +32,9 @@ class Milestone:
     description: str
     due_date: date
     completed_on: date | None = None
+    # The step as the survivor reads it on their own plan, in their language; empty when
+    # the staff wording serves.
+    survivor_wording: str = ""
 
     @property
     def done(self) -> bool:
@@ -63,6 +66,9 @@ class Goal:
     status: GoalStatus = GoalStatus.OPEN
     milestones: tuple[Milestone, ...] = ()
     created_at: str = ""
+    # The goal as the survivor reads it on their own plan, in their language ("Aprender a
+    # manejar una caja registradora"); empty when the staff wording (`specific`) serves.
+    survivor_wording: str = ""
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -82,6 +88,7 @@ def validate_goal(goal: Goal, today: date, *, new: bool) -> None:
     check = Checker()
     for part in SMART_PARTS:
         check.required(part, getattr(goal, part), max_length=1000)
+    check.length("survivor_wording", goal.survivor_wording, 1000)
     if new and goal.target_date <= today:
         check.fail("target_date", "must be in the future for a new goal")
     check.plausible("target_date", goal.target_date)
@@ -95,6 +102,7 @@ def validate_milestone(milestone: Milestone, goal: Goal, check: Checker | None =
     own = check is None
     check = check or Checker()
     check.required("milestone", milestone.description, max_length=500)
+    check.length("milestone_survivor_wording", milestone.survivor_wording, 500)
     check.plausible("milestone_due_date", milestone.due_date)
     if milestone.due_date > goal.target_date:
         check.fail("milestone_due_date",

@@ -252,12 +252,13 @@ def release_form(first_name: str, recipient: str, categories: list[Category],
 PLAN_WORDS = {
     "en": {"title": "My plan", "for": "Prepared for {name}", "goal": "Goal",
            "by": "by {date}", "steps": "Steps", "done": "done", "next": "Next steps",
-           "none": "No goals yet.", "program": "the program",
+           "none": "No goals yet.", "program": "the program", "cm": "your case manager",
            "contact": "Questions? Talk with {cm}.",
            "call": "Questions? Talk with {cm}, or call {program} at {phone}."},
     "es": {"title": "Mi plan", "for": "Preparado para {name}", "goal": "Meta",
            "by": "para el {date}", "steps": "Pasos", "done": "hecho", "next": "Próximos pasos",
            "none": "Todavía no hay metas.", "program": "el programa",
+           "cm": "su gestor/a de casos",
            "contact": "¿Tiene preguntas? Hable con {cm}.",
            "call": "¿Tiene preguntas? Hable con {cm} o llame a {program} al {phone}."},
 }
@@ -293,7 +294,9 @@ def survivor_plan(first_name: str, goals: list[PlanGoal], next_steps: list[tuple
         story.append(Paragraph(words["next"], s["heading"]))
         for text, due in next_steps:
             story.append(Paragraph(escape(f"•  {text} — {long_date(due, language)}"), s["body"]))
-    # The program's telephone when it is set; never a made-up one.
+    # The program's telephone when it is set; never a made-up one. The case manager by the
+    # name they go by (never a login name), else "your case manager".
+    case_manager = case_manager.strip() or words["cm"]
     phone = letterhead.phone.strip()
     contact = (words["call"].format(cm=case_manager, phone=phone,
                                     program=letterhead.organisation.strip() or words["program"])

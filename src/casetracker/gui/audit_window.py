@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.audit import AuditEntry, action_words, concerns, details_words, subject_case
 from casetracker.gui.demo_banner import add_demo_banner
+from casetracker.gui.labels import export_field_words, export_kind_words, export_recipient_words
 from casetracker.gui.progress import ServiceProgress
 from casetracker.gui.theme import Tone, ToneLabel
 from casetracker.gui.widgets import DateField, dated_name, save_file_name
@@ -163,8 +164,12 @@ class AuditWindow(QDialog):
         lines = audit.export_lines(self.session)
         self.exports.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate([line.at[:19].replace("T", " "), line.actor,
-                                           line.what, line.case_number, line.recipient,
-                                           line.position, ", ".join(line.fields),
-                                           line.sha256]):
+            # In the interface's words: the kind, "the person" for the survivor's own plan,
+            # and each field by its name rather than its id.
+            for column, text in enumerate([
+                    line.at[:19].replace("T", " "), line.actor,
+                    export_kind_words(line.kind, line.what), line.case_number,
+                    export_recipient_words(line.kind, line.recipient), line.position,
+                    ", ".join(export_field_words(line.kind, f) for f in line.fields),
+                    line.sha256]):
                 self.exports.setItem(row, column, QTableWidgetItem(text))

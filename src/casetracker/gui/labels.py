@@ -7,6 +7,7 @@ interface language that `i18n` installed.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -18,6 +19,7 @@ from casetracker.domain.plans import GoalStatus
 
 if TYPE_CHECKING:
     from casetracker.domain.documents import Document
+    from casetracker.domain.notes import Task
     from casetracker.domain.survivors import SafeContact
 
 
@@ -190,3 +192,64 @@ def safe_contact_summary(rules: SafeContact) -> str:
         return QCoreApplication.translate("labels", "{0}; safe times: {1}").format(
             text, rules.safe_times)
     return text
+
+
+# Tasks the program makes itself, stored with English words or none of its own: shown in the
+# interface language. A case review's task holds only the action (`Task.from_review`); a
+# retention check-in is "<N>-day retention check-in" (domain.employment.retention_task_title);
+# a refused letter asks for "Review what this survivor's profile shares…"
+# (services.sharing.REVIEW_TASK).
+_CASE_REVIEW_TASK = QT_TRANSLATE_NOOP("labels", "Case review: {0}")
+_RETENTION_TASK = re.compile(r"(\d+)-day retention check-in")
+_RETENTION_TASK_WORDS = QT_TRANSLATE_NOOP("labels", "{0}-day retention check-in")
+_PROFILE_REVIEW_TASK = QT_TRANSLATE_NOOP(
+    "labels", "Review what this survivor's profile shares with employers (a letter was "
+              "refused)")
+
+
+def task_text(task: Task) -> str:
+    """A task's words as the interface shows them."""
+    if task.from_review:
+        return label(_CASE_REVIEW_TASK).format(task.title)
+    if (found := _RETENTION_TASK.fullmatch(task.title)) is not None:
+        return label(_RETENTION_TASK_WORDS).format(found.group(1))
+    if task.title == _PROFILE_REVIEW_TASK:
+        return label(_PROFILE_REVIEW_TASK)
+    return task.title
+
+
+# The export log in the interface's words (services.audit.ExportLine): what was exported, to
+# whom when it is the survivor's own plan, and the fields it held (catalog keys, and the plan's
+# own parts).
+EXPORT_KINDS = {
+    "employer_profile": QT_TRANSLATE_NOOP("labels", "Employer profile"),
+    "referral_letter": QT_TRANSLATE_NOOP("labels", "Referral letter"),
+    "survivor_plan": QT_TRANSLATE_NOOP("labels", "The person’s own plan"),
+}
+PLAN_RECIPIENT = "the survivor"  # services.sharing.prepare_plan's recipient
+_PLAN_RECIPIENT_WORDS = QT_TRANSLATE_NOOP("labels", "the person")
+PLAN_FIELDS = {
+    "goal.specific": QT_TRANSLATE_NOOP("labels", "goals, as staff wrote them"),
+    "goal.survivor_wording": QT_TRANSLATE_NOOP("labels", "goals, in the person’s words"),
+    "milestone.description": QT_TRANSLATE_NOOP("labels", "steps, as staff wrote them"),
+    "milestone.survivor_wording": QT_TRANSLATE_NOOP("labels", "steps, in the person’s words"),
+    "task.title": QT_TRANSLATE_NOOP("labels", "tasks for the person"),
+}
+
+
+def export_kind_words(kind: str, fallback: str = "") -> str:
+    return label(EXPORT_KINDS[kind]) if kind in EXPORT_KINDS else fallback or kind
+
+
+def export_recipient_words(kind: str, recipient: str) -> str:
+    """An employer keeps its name; the survivor's own plan went to "the person"."""
+    if kind == "survivor_plan" and recipient == PLAN_RECIPIENT:
+        return label(_PLAN_RECIPIENT_WORDS)
+    return recipient
+
+
+def export_field_words(kind: str, field: str) -> str:
+    if kind == "survivor_plan" and field in PLAN_FIELDS:
+        return label(PLAN_FIELDS[field])
+    key = field.replace(".", "_")
+    return label(WITHHELD_FIELD_NAMES[key]) if key in WITHHELD_FIELD_NAMES else field

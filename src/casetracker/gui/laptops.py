@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.gui.messages import error_text
-from casetracker.gui.widgets import FormDialog
+from casetracker.gui.widgets import FormDialog, TypeToConfirmDialog
 from casetracker.services import devices
 from casetracker.services.session import Session
 
@@ -168,31 +168,20 @@ class EnrollmentCodeDialog(QDialog):
 
 # -- listing and revoking ----------------------------------------------------------------------
 
-class RevokeDialog(FormDialog):
+class RevokeDialog(TypeToConfirmDialog):
     """Asks for the laptop's name typed again before revoking it (the caller's `submit`)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Revoke a laptop"), parent)
+        super().__init__(
+            parent, title=self.tr("Revoke a laptop"), warning=self.tr(
+                "After revoking {0}, every laptop of the program refuses what it sends, and the "
+                "sync key changes so that it can read nothing written from now on. It cannot be "
+                "undone: the laptop would have to be enrolled again.").format(name),
+            prompt=self.tr("Type the laptop's name to confirm:"),
+            typed_name=self.tr("The laptop's name"), expected=name, action=self.tr("Revoke"))
         self.laptop = name
-        intro = QLabel(self.tr(
-            "After revoking {0}, every laptop of the program refuses what it sends, and the "
-            "sync key changes so that it can read nothing written from now on. It cannot be "
-            "undone: the laptop would have to be enrolled again.\n\n"
-            "Type the laptop's name to confirm.").format(name), self)
-        intro.setWordWrap(True)
-        self.typed = QLineEdit(self)
-        self.typed.setAccessibleName(self.tr("The laptop's name"))
-        form = QFormLayout()
-        form.addRow(self.tr("The laptop's name"), self.typed)
-        self.body.addWidget(intro)
-        self.body.addLayout(form)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Revoke"))
-        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
 
     def data(self) -> str:
-        if self.typed.text().strip().casefold() != self.laptop.casefold():
-            raise UsageError(self.tr("Type the laptop's name, {0}, to confirm.").format(
-                self.laptop))
         return self.laptop
 
 

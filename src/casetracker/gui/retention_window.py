@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,39 +18,28 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.retention import DuePart, Part, cases_of
 from casetracker.gui.demo_banner import add_demo_banner
-from casetracker.gui.widgets import FormDialog, show_day
+from casetracker.gui.widgets import TypeToConfirmDialog, show_day
 from casetracker.services import copies, retention
 from casetracker.services.session import Session
 
 
-class ConfirmDuePurgeDialog(FormDialog):
+class ConfirmDuePurgeDialog(TypeToConfirmDialog):
     """OK stays disabled until the number of cases is typed; `data()` is that number (the
     service checks it again against what is due then)."""
 
     def __init__(self, cases: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Purge what is due"), parent)
+        super().__init__(
+            parent, title=self.tr("Purge what is due"), warning=self.tr(
+                "This purges {0} case(s) for good: whole records whose time has come, and only "
+                "the sensitive details or scans of the others. It cannot be undone, and backups "
+                "made earlier still hold what it removes. Past report figures are kept as "
+                "de-identified counts.").format(cases),
+            prompt=self.tr("Type the number of cases to confirm:"),
+            typed_name=self.tr("Number of cases to confirm"), expected=str(cases),
+            action=self.tr("Purge for good"))
         self.cases = cases
-        warning = QLabel(self.tr(
-            "This purges {0} case(s) for good: whole records whose time has come, and only "
-            "the sensitive details or scans of the others. It cannot be undone, and backups "
-            "made earlier still hold what it removes. Past report figures are kept as "
-            "de-identified counts.").format(cases), self)
-        warning.setWordWrap(True)
-        prompt = QLabel(self.tr("Type the number of cases to confirm:"), self)
-        self.typed = QLineEdit(self)
-        self.typed.setAccessibleName(self.tr("Number of cases to confirm"))
-        prompt.setBuddy(self.typed)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Purge for good"))
-        self.ok_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
-        self.typed.textChanged.connect(
-            lambda text: self.ok_button.setEnabled(text.strip() == str(self.cases)))
-        for widget in (warning, prompt, self.typed):
-            self.body.addWidget(widget)
-        self.resize(480, 220)
 
-    def data(self) -> int:
+    def data(self) -> int:  # type: ignore[override]
         return int(self.typed.text().strip())
 
 

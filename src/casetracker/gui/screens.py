@@ -224,6 +224,7 @@ def record_screens(window: MainWindow, record: RecordView) -> Iterator[Screen]:
         yield from _opened("dialog-milestone", record.goals, record.goals.add_milestone)
         yield from _opened("dialog-change-goal", record.goals, record.goals.edit_selected)
         yield from _shown("dialog-check-in", record.goals.checkin_prompt())
+        yield from _opened("dialog-plan-choice", record.goals, record.goals.save_plan)
     if hasattr(record, "documents"):
         record.tabs.setCurrentWidget(record.documents)
         yield from _shown("dialog-scan", ScanViewer("scan.png", "image/png", sample_scan(),

@@ -188,6 +188,42 @@ class FormDialog(QDialog):
         super().accept()
 
 
+class TypeToConfirmDialog(FormDialog):
+    """Confirms an action that cannot be undone: the person types `expected` (a case number, a
+    laptop's name, a count) before the OK button, named for the action, can be pressed, and
+    Cancel is the default. Subclasses pass their own translated words; `data()` is what was
+    typed, which the service checks again."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, warning: str, prompt: str,
+                 typed_name: str, expected: str, action: str) -> None:
+        super().__init__(title, parent)
+        self.expected = expected
+        text = QLabel(warning, self)
+        text.setWordWrap(True)
+        label = QLabel(prompt, self)
+        self.typed = QLineEdit(self)
+        self.typed.setAccessibleName(typed_name)
+        label.setBuddy(self.typed)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(action)
+        self.ok_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.typed.textChanged.connect(
+            lambda typed: self.ok_button.setEnabled(self.matches(typed)))
+        self.body.addWidget(text)
+        self.body.addSpacing(8)
+        self.body.addWidget(label)
+        self.body.addWidget(self.typed)
+        self.body.addStretch(1)  # extra height goes below the field, not between its rows
+        self.resize(480, 220)
+
+    def matches(self, typed: str) -> bool:
+        return typed.strip().casefold() == self.expected.casefold()
+
+    def data(self) -> str:
+        return self.typed.text().strip()
+
+
 def passphrase_fields(parent: QWidget, first: str, second: str) -> tuple[QLineEdit, QLineEdit]:
     """A new passphrase and its repetition, never echoed."""
     fields = []

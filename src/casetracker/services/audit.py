@@ -100,6 +100,7 @@ class ExportLine:
     position: str
     fields: tuple[str, ...]
     sha256: str
+    kind: str = ""  # the export's kind (`ExportRecord.kind`), for an interface's own words
 
 
 def export_lines(session: Session) -> list[ExportLine]:
@@ -119,7 +120,8 @@ def export_lines(session: Session) -> list[ExportLine]:
         lines.append(ExportLine(
             record.at, record.actor, action_words("export." + record.kind),
             (found.subject or "") if found else "", record.recipient,
-            position if isinstance(position, str) else "", record.fields, record.sha256))
+            position if isinstance(position, str) else "", record.fields, record.sha256,
+            record.kind))
     return lines
 
 

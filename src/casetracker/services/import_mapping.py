@@ -120,8 +120,8 @@ def choose(header: list[str], mapping: Mapping, choices: list[str]) -> Mapping:
             raise UsageError(f"{name!r} is not a field; the fields are {', '.join(FIELDS)}")
         columns = [i for i, h in enumerate(header) if normalise(h) == normalise(heading)]
         if len(columns) != 1:
-            raise UsageError(f"{'no column is' if not columns else 'more than one column is'} "
-                             f"headed {heading.strip()!r}; the headings are "
+            raise UsageError(f"columns headed {heading.strip()!r}: {len(columns)}, where one "
+                             f"was expected; the headings are "
                              f"{', '.join(repr(h) for h in header)}")
         column = columns[0]
         if name:

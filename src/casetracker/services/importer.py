@@ -79,14 +79,29 @@ class ImportResult:
     ignored_columns: tuple[str, ...] = ()
 
 
+# The words a spreadsheet may use for the trafficking type: the stored values, the labels the
+# interface shows in English and in Spanish (gui/record/sensitive_tab.TRAFFICKING_LABELS and
+# their translations; a test keeps them in step), and a few common variants.
 _TRAFFICKING = {t.value: t for t in TraffickingType} | {
+    # The interface's labels, English then Spanish.
+    "not recorded": TraffickingType.UNKNOWN, "labor": TraffickingType.LABOR,
+    "sex": TraffickingType.SEX, "labor and sex": TraffickingType.LABOR_AND_SEX,
+    "at risk": TraffickingType.AT_RISK,
+    "sin registrar": TraffickingType.UNKNOWN, "laboral": TraffickingType.LABOR,
+    "sexual": TraffickingType.SEX, "laboral y sexual": TraffickingType.LABOR_AND_SEX,
+    "en riesgo": TraffickingType.AT_RISK,
+    # Variants.
     "labour": TraffickingType.LABOR, "sex trafficking": TraffickingType.SEX,
     "labor trafficking": TraffickingType.LABOR, "both": TraffickingType.LABOR_AND_SEX,
-    "labor and sex": TraffickingType.LABOR_AND_SEX, "at risk": TraffickingType.AT_RISK,
-    "unknown": TraffickingType.UNKNOWN, "laboral": TraffickingType.LABOR,
-    "sexual": TraffickingType.SEX, "ambos": TraffickingType.LABOR_AND_SEX,
-    "en riesgo": TraffickingType.AT_RISK, "desconocido": TraffickingType.UNKNOWN,
+    "labour and sex": TraffickingType.LABOR_AND_SEX, "sex and labor": TraffickingType.LABOR_AND_SEX,
+    "unknown": TraffickingType.UNKNOWN, "ambos": TraffickingType.LABOR_AND_SEX,
+    "sexual y laboral": TraffickingType.LABOR_AND_SEX, "desconocido": TraffickingType.UNKNOWN,
 }
+
+
+def trafficking_type(text: str) -> TraffickingType | None:
+    """The trafficking type a spreadsheet cell names, in English or Spanish, or None."""
+    return _TRAFFICKING.get(" ".join(text.split()).casefold())
 
 
 def may_import(session: Session) -> bool:
@@ -295,10 +310,10 @@ def _parse_row(session: Session, value: dict[str, Cell], today: date,
             hours = int(text["availability_hours"])
         else:
             problems["availability_hours"] = f"{text['availability_hours']!r} is not a number"
-    trafficking = _TRAFFICKING.get(text.get("trafficking_type", "").casefold())
+    trafficking = trafficking_type(text.get("trafficking_type", ""))
     if trafficking is None:
-        problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of labor, "
-                                        "sex, labor_and_sex, at_risk")
+        problems["trafficking_type"] = (f"{text['trafficking_type']!r} is not one of Labor, "
+                                        "Sex, Labor and sex, At risk, Not recorded")
     assigned = _assignee(session, text.get("assigned_to", ""), problems)
     skills = tuple(s.strip() for s in text.get("skills", "").split(";") if s.strip())
     survivor = survivors.draft(

@@ -44,8 +44,10 @@ def get_goal(session: Session, goal_id: str) -> Goal:
 
 def add_goal(session: Session, case_number: str, *, domain: GoalDomain, specific: str,
              measurable: str, achievable: str, relevant: str, target_date: date,
-             milestones: list[tuple[str, date]] | None = None) -> Goal:
-    """A new SMART goal: all five parts, a target date in the future, milestones inside it."""
+             milestones: list[tuple[str, date]] | None = None,
+             survivor_wording: str = "") -> Goal:
+    """A new SMART goal: all five parts, a target date in the future, milestones inside it.
+    `survivor_wording` is the goal as the survivor reads it on their plan (optional)."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "adding a goal")
     goal_id = str(uuid.uuid4())
@@ -53,7 +55,7 @@ def add_goal(session: Session, case_number: str, *, domain: GoalDomain, specific
                 achievable.strip(), relevant.strip(), target_date,
                 milestones=tuple(Milestone(str(uuid.uuid4()), goal_id, text.strip(), due)
                                  for text, due in milestones or []),
-                created_at=clock.now_iso())
+                created_at=clock.now_iso(), survivor_wording=survivor_wording.strip())
     validate_goal(goal, clock.today(), new=True)
     repo = PlanRepository(session.conn)
     with session.changing():
@@ -77,8 +79,10 @@ def _goal_for_edit(session: Session, goal_id: str, action: str) -> tuple[Goal, S
 def update_goal(session: Session, goal_id: str, *, domain: GoalDomain | None = None,
                 specific: str | None = None, measurable: str | None = None,
                 achievable: str | None = None, relevant: str | None = None,
-                target_date: date | None = None, status: GoalStatus | None = None) -> Goal:
-    """Change a goal's parts, target date or status; its milestones must still fit inside."""
+                target_date: date | None = None, status: GoalStatus | None = None,
+                survivor_wording: str | None = None) -> Goal:
+    """Change a goal's parts, target date, status or wording for the survivor; its
+    milestones must still fit inside."""
     goal, survivor = _goal_for_edit(session, goal_id, "changing a goal")
     updated = replace(
         goal,
@@ -88,7 +92,9 @@ def update_goal(session: Session, goal_id: str, *, domain: GoalDomain | None = N
         achievable=goal.achievable if achievable is None else achievable.strip(),
         relevant=goal.relevant if relevant is None else relevant.strip(),
         target_date=target_date or goal.target_date,
-        status=status or goal.status)
+        status=status or goal.status,
+        survivor_wording=goal.survivor_wording if survivor_wording is None
+        else survivor_wording.strip())
     validate_goal(updated, clock.today(), new=False)
     with session.changing():
         PlanRepository(session.conn).save_goal(updated)
@@ -103,9 +109,13 @@ def _changed(before: Goal | Milestone, after: Goal | Milestone) -> list[str]:
             if getattr(before, f.name) != getattr(after, f.name)]
 
 
-def add_milestone(session: Session, goal_id: str, description: str, due_date: date) -> Milestone:
+def add_milestone(session: Session, goal_id: str, description: str, due_date: date,
+                  survivor_wording: str = "") -> Milestone:
+    """A new step of a goal; `survivor_wording` is the step as the survivor reads it on their
+    plan (optional)."""
     goal, survivor = _goal_for_edit(session, goal_id, "adding a milestone")
-    milestone = Milestone(str(uuid.uuid4()), goal.id, description.strip(), due_date)
+    milestone = Milestone(str(uuid.uuid4()), goal.id, description.strip(), due_date,
+                          survivor_wording=survivor_wording.strip())
     validate_milestone(milestone, goal)
     with session.changing():
         PlanRepository(session.conn).save_milestone(milestone)
@@ -114,8 +124,10 @@ def add_milestone(session: Session, goal_id: str, description: str, due_date: da
 
 
 def update_milestone(session: Session, milestone_id: str, *, description: str | None = None,
-                     due_date: date | None = None) -> Milestone:
-    """Change a milestone's step or due date; it must still fall inside its goal's target."""
+                     due_date: date | None = None,
+                     survivor_wording: str | None = None) -> Milestone:
+    """Change a milestone's step, due date or wording for the survivor; it must still fall
+    inside its goal's target."""
     repo = PlanRepository(session.conn)
     milestone = repo.milestone(milestone_id)
     if milestone is None:
@@ -124,7 +136,9 @@ def update_milestone(session: Session, milestone_id: str, *, description: str | 
     updated = replace(milestone,
                       description=milestone.description if description is None
                       else description.strip(),
-                      due_date=due_date or milestone.due_date)
+                      due_date=due_date or milestone.due_date,
+                      survivor_wording=milestone.survivor_wording if survivor_wording is None
+                      else survivor_wording.strip())
     validate_milestone(updated, goal)
     with session.changing():
         repo.save_milestone(updated)

@@ -254,10 +254,9 @@ def purge_due(session: Session, confirm_cases: int) -> ScheduledPurge:
     parts = _due(session)
     cases = cases_of(parts)
     if confirm_cases != len(cases):
-        raise UsageError(f"{len(cases)} case{'' if len(cases) == 1 else 's'} "
-                         f"{'is' if len(cases) == 1 else 'are'} due for purge, not "
-                         f"{confirm_cases}; list them with 'retention due' and confirm with "
-                         "that number; nothing was removed")
+        raise UsageError(f"cases due for purge: {len(cases)}, not {confirm_cases}; list them "
+                         "with 'retention due' and confirm with that number; nothing was "
+                         "removed")
     repo = RetentionScheduleRepository(session.conn)
     today, rules = clock.today(), policy(session)
     total: dict[str, int] = {}

@@ -68,9 +68,11 @@ def add_review(session: Session, case_number: str, findings: str, actions: list[
         reviews.add(review_id, survivor.id, day, findings.strip(), session.account.name,
                     signed_off, clock.now_iso())
         for action, due in planned:
-            task = Task(str(uuid.uuid4()), survivor.id, f"Case review: {action}",
-                        due, survivor.assigned_to,
-                        created_by=session.account.name, created_at=clock.now_iso())
+            # The action's own words: the interface says that it comes from a case review,
+            # in the reader's language (`Task.from_review`).
+            task = Task(str(uuid.uuid4()), survivor.id, action, due, survivor.assigned_to,
+                        created_by=session.account.name, created_at=clock.now_iso(),
+                        from_review=True)
             tasks.save_task(task)
             reviews.add_action(str(uuid.uuid4()), review_id, action, task.id)
         session.audit("review.add", survivor.case_number, actions=len(actions),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,7 @@ from casetracker.storage.employment_repo import ClearanceRepository, EmploymentR
 from casetracker.storage.records_repo import DocumentRepository, NoteRepository, PlanRepository
 from casetracker.storage.reports_repo import ReviewRepository
 from casetracker.storage.sharing_repo import SharingRepository
+from casetracker.storage.staff_repo import StaffNameRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 
@@ -399,31 +401,102 @@ def plan_withheld(session: Session, survivor: Survivor) -> list[Withheld]:
             for i in items]
 
 
-def prepare_plan(session: Session, case_number: str,
-                 language: str | None = None) -> PreparedExport:
-    """The survivor's own plan, in English or Spanish: a projection like any export. It holds
-    their open goals outside `PLAN_LEFT_OUT`, those goals' steps and the tasks marked for the
-    survivor, never staff tasks, review text or a sensitive detail, and the leak guard checks
-    it before anyone sees it. Without `language`, it is in the survivor's own (Spanish for a
-    Spanish speaker)."""
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """Something the case manager may put on the survivor's plan: an open goal, one of its
+    steps (`goal_id` names the goal), or a task marked for the survivor. `shareable` says
+    whether it is ticked to begin with: never for a goal in `PLAN_LEFT_OUT` or its steps."""
+
+    kind: str  # "goal", "step" or "task"
+    id: str
+    text: str  # the staff wording
+    survivor_wording: str
+    due: date
+    done: bool = False
+    domain: GoalDomain | None = None
+    goal_id: str | None = None
+
+    @property
+    def shareable(self) -> bool:
+        return self.domain not in PLAN_LEFT_OUT
+
+
+def plan_items(session: Session, case_number: str) -> list[PlanItem]:
+    """What the survivor's plan may hold, for the case manager to choose from: each open goal
+    followed by its steps, then the tasks marked for the survivor (staff tasks never)."""
+    survivor = access.find(session, case_number)
+    access.require_full_read(session, survivor, "printing a survivor's plan")
+    return _plan_items(session, survivor)
+
+
+def _plan_items(session: Session, survivor: Survivor) -> list[PlanItem]:
+    items: list[PlanItem] = []
+    for g in PlanRepository(session.conn).goals(survivor.id):
+        if g.status is not GoalStatus.OPEN:
+            continue
+        items.append(PlanItem("goal", g.id, g.specific, g.survivor_wording, g.target_date,
+                              domain=g.domain))
+        items += [PlanItem("step", m.id, m.description, m.survivor_wording, m.due_date,
+                           m.done, g.domain, g.id) for m in g.milestones]
+    items += [PlanItem("task", t.id, t.title, "", t.due_date)
+              for t in NoteRepository(session.conn).tasks(survivor.id)
+              if t.for_survivor and not t.done]
+    return items
+
+
+def default_plan_choice(items: list[PlanItem]) -> frozenset[str]:
+    """What is ticked before the case manager chooses: every goal outside the legal and
+    health domains with its steps, and every task marked for the survivor."""
+    return frozenset(i.id for i in items if i.shareable)
+
+
+def _case_manager_name(session: Session, survivor: Survivor) -> str:
+    """The case manager as the survivor knows them: their display name, never a login name
+    (empty when none is set, and the plan then says "your case manager")."""
+    account = survivor.assigned_to or session.account.name
+    named = StaffNameRepository(session.conn).get(account)
+    return named.display_name.strip() if named is not None else ""
+
+
+def prepare_plan(session: Session, case_number: str, language: str | None = None,
+                 chosen: Collection[str] | None = None) -> PreparedExport:
+    """The survivor's own plan, in English or Spanish: a projection like any export.
+
+    It holds what the case manager chose (`chosen`: ids from `plan_items`; a step goes on only
+    with its goal), by default `default_plan_choice`: the open goals outside `PLAN_LEFT_OUT`,
+    their steps and the tasks marked for the survivor. Never a staff task, review text or a
+    sensitive detail: the leak guard checks it before anyone sees it, whatever was chosen.
+    Without `language`, it is in the survivor's own (Spanish for a Spanish speaker); a goal or
+    step prints in the survivor's wording when it has one and the plan is in the survivor's
+    language."""
     survivor = access.find(session, case_number)
     access.require_full_read(session, survivor, "printing a survivor's plan")
     today = clock.today()
-    goals = [g for g in PlanRepository(session.conn).goals(survivor.id)
-             if g.status is GoalStatus.OPEN and g.domain not in PLAN_LEFT_OUT]
-    plan_goals = [PlanGoal(g.specific, g.target_date,
-                           [(m.description, m.due_date, m.done) for m in g.milestones])
+    items = _plan_items(session, survivor)
+    picked = default_plan_choice(items) if chosen is None else frozenset(chosen)
+    unknown = picked - {i.id for i in items}
+    if unknown:
+        raise ValidationError({"chosen": "holds something that is not an open goal, one of "
+                                         "its steps or a task for the survivor"})
+    own_language = reading_language(survivor.primary_language)
+    language = language or own_language
+
+    def words(item: PlanItem) -> str:
+        return (item.survivor_wording if item.survivor_wording and language == own_language
+                else item.text)
+
+    goals = [i for i in items if i.kind == "goal" and i.id in picked]
+    steps_of = {g.id: [i for i in items if i.kind == "step" and i.goal_id == g.id
+                       and i.id in picked] for g in goals}
+    tasks = [i for i in items if i.kind == "task" and i.id in picked]
+    plan_goals = [PlanGoal(words(g), g.due, [(words(m), m.due, m.done) for m in steps_of[g.id]])
                   for g in goals]
-    # Next steps: the goals' open milestones and the tasks the case manager marked for the
-    # survivor; every other task is staff work and stays off.
-    steps = [t for t in NoteRepository(session.conn).tasks(survivor.id)
-             if t.for_survivor and not t.done]
-    upcoming = sorted([(m.description, m.due_date) for g in goals for m in g.milestones
-                       if not m.done] + [(t.title, t.due_date) for t in steps],
-                      key=lambda pair: pair[1])[:8]
-    shared = [("goal", g.specific) for g in goals] + [
-        ("step", m.description) for g in goals for m in g.milestones] + [
-        ("task", t.title) for t in steps]
+    # Next steps: the chosen goals' open steps and the chosen tasks for the survivor.
+    upcoming = sorted([(words(m), m.due) for g in goals for m in steps_of[g.id] if not m.done]
+                      + [(t.text, t.due) for t in tasks], key=lambda pair: pair[1])[:8]
+    shared = [("goal", words(g)) for g in goals] + [
+        ("step", words(m)) for g in goals for m in steps_of[g.id]] + [
+        ("task", t.text) for t in tasks]
     try:
         leak_guard.check_shared(shared, plan_withheld(session, survivor),
                                 preferred_name=survivor.preferred_name)
@@ -432,8 +505,15 @@ def prepare_plan(session: Session, case_number: str,
                       field=exc.field, shared=exc.shared)
         raise
     pdf = render_plan(survivor.preferred_name, plan_goals, upcoming,
-                      survivor.assigned_to or session.account.name, letterhead(session), today,
-                      language or reading_language(survivor.primary_language))
+                      _case_manager_name(session, survivor), letterhead(session), today,
+                      language)
+    reworded = [bool(i.survivor_wording) and words(i) == i.survivor_wording
+                for i in (*goals, *(m for g in goals for m in steps_of[g.id]))]
+    fields = tuple(name for name, used in (
+        ("goal.specific", any(not r for r, i in zip(reworded, goals, strict=False))),
+        ("goal.survivor_wording", any(reworded[:len(goals)])),
+        ("milestone.description", any(not r for r in reworded[len(goals):])),
+        ("milestone.survivor_wording", any(reworded[len(goals):])),
+        ("task.title", bool(tasks))) if used)
     return PreparedExport("survivor_plan", survivor.id, survivor.case_number, "the survivor",
-                          None, ("goal.specific", "milestone.description", "task.title"),
-                          (), pdf)
+                          None, fields, (), pdf)

@@ -18,6 +18,13 @@ def _required_date(text: str) -> Any:
     return value
 
 
+_MILESTONE_COLUMNS = "id, goal_id, description, due_date, completed_on, survivor_wording"
+
+
+def _milestone(r: tuple[Any, ...]) -> Milestone:
+    return Milestone(r[0], r[1], r[2], _required_date(r[3]), to_date(r[4]), r[5])
+
+
 class PlanRepository:
     """Goals with their milestones, and progress check-ins."""
 
@@ -33,49 +40,52 @@ class PlanRepository:
     def _goals(self, where: str, value: str) -> list[Goal]:
         rows = self._conn.execute(
             "SELECT id, survivor_id, domain, specific, measurable, achievable, relevant, "
-            f"target_date, status, created_at FROM goals WHERE {where}", (value,)).fetchall()
+            f"target_date, status, created_at, survivor_wording FROM goals WHERE {where}",
+            (value,)).fetchall()
         goals = []
         for r in rows:
             milestones = tuple(
-                Milestone(m[0], m[1], m[2], _required_date(m[3]), to_date(m[4]))
-                for m in self._conn.execute(
-                    "SELECT id, goal_id, description, due_date, completed_on FROM milestones "
+                _milestone(m) for m in self._conn.execute(
+                    f"SELECT {_MILESTONE_COLUMNS} FROM milestones "
                     "WHERE goal_id = ? ORDER BY due_date, id", (r[0],)))
             goals.append(Goal(r[0], r[1], GoalDomain(r[2]), r[3], r[4], r[5], r[6],
-                              _required_date(r[7]), GoalStatus(r[8]), milestones, r[9]))
+                              _required_date(r[7]), GoalStatus(r[8]), milestones, r[9],
+                              r[10]))
         return goals
 
     def save_goal(self, goal: Goal) -> None:
         """Insert or update the goal row (milestones are saved one by one)."""
         self._conn.execute(
             "INSERT INTO goals (id, survivor_id, domain, specific, measurable, achievable, "
-            "relevant, target_date, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "relevant, target_date, status, created_at, survivor_wording) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET domain = excluded.domain, "
             "specific = excluded.specific, measurable = excluded.measurable, "
             "achievable = excluded.achievable, relevant = excluded.relevant, "
-            "target_date = excluded.target_date, status = excluded.status",
+            "target_date = excluded.target_date, status = excluded.status, "
+            "survivor_wording = excluded.survivor_wording",
             (goal.id, goal.survivor_id, goal.domain.value, goal.specific, goal.measurable,
              goal.achievable, goal.relevant, goal.target_date.isoformat(), goal.status.value,
-             goal.created_at))
+             goal.created_at, goal.survivor_wording))
 
     def save_milestone(self, milestone: Milestone) -> None:
         self._conn.execute(
-            "INSERT INTO milestones (id, goal_id, description, due_date, completed_on) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            f"INSERT INTO milestones ({_MILESTONE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             "description = excluded.description, due_date = excluded.due_date, "
-            "completed_on = excluded.completed_on",
+            "completed_on = excluded.completed_on, survivor_wording = excluded.survivor_wording",
             (milestone.id, milestone.goal_id, milestone.description,
-             milestone.due_date.isoformat(), to_text(milestone.completed_on)))
+             milestone.due_date.isoformat(), to_text(milestone.completed_on),
+             milestone.survivor_wording))
 
     def delete_milestone(self, milestone_id: str) -> None:
         self._conn.execute("DELETE FROM milestones WHERE id = ?", (milestone_id,))
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         r = self._conn.execute(
-            "SELECT id, goal_id, description, due_date, completed_on FROM milestones "
-            "WHERE id = ?", (milestone_id,)).fetchone()
-        return None if r is None else Milestone(r[0], r[1], r[2], _required_date(r[3]),
-                                                to_date(r[4]))
+            f"SELECT {_MILESTONE_COLUMNS} FROM milestones WHERE id = ?",
+            (milestone_id,)).fetchone()
+        return None if r is None else _milestone(r)
 
     def add_checkin(self, checkin: CheckIn) -> None:
         self._conn.execute(
@@ -193,9 +203,10 @@ class NoteRepository:
     def _tasks(self, where: str, value: str) -> list[Task]:
         rows = self._conn.execute(
             "SELECT id, survivor_id, title, due_date, assignee, done_on, created_by, created_at, "
-            f"for_survivor FROM tasks WHERE {where}", (value,))
+            "for_survivor, EXISTS (SELECT 1 FROM review_actions a WHERE a.task_id = tasks.id) "
+            f"FROM tasks WHERE {where}", (value,))
         return [Task(r[0], r[1], r[2], _required_date(r[3]), r[4], to_date(r[5]), r[6], r[7],
-                     bool(r[8])) for r in rows]
+                     bool(r[8]), bool(r[9])) for r in rows]
 
 
 class SearchRepository:

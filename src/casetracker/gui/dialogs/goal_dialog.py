@@ -48,12 +48,14 @@ class GoalInput:
     relevant: str
     target_date: date
     milestones: list[tuple[str, date]] = field(default_factory=list)
+    survivor_wording: str = ""
 
 
 @dataclass(frozen=True)
 class MilestoneInput:
     description: str
     due_date: date
+    survivor_wording: str = ""
 
 
 def suggested_due(target: date | None, after: date | None = None) -> date:
@@ -91,6 +93,12 @@ class GoalDialog(FormDialog):
                                      else clock.today() + timedelta(days=90),
                                      label=self.tr("Time-bound: target date"), parent=self)
         form.addRow(self.tr("Time-bound: target date"), self.target_date)
+        # The goal as the person reads it on their own plan, in their language; the plan
+        # prints it instead of the staff wording above.
+        self.survivor_wording = self._part(
+            self.tr("On the person’s plan"),
+            self.tr("In the person’s own words and language (optional)"))
+        form.addRow(self.survivor_wording.accessibleName(), self.survivor_wording)
         self.body.addLayout(form)
 
         self.milestones = QTableWidget(0, 2, self)
@@ -123,12 +131,13 @@ class GoalDialog(FormDialog):
             for edit, text in ((self.specific, goal.specific),
                                (self.measurable, goal.measurable),
                                (self.achievable, goal.achievable),
-                               (self.relevant, goal.relevant)):
+                               (self.relevant, goal.relevant),
+                               (self.survivor_wording, goal.survivor_wording)):
                 edit.setText(text)
             for widget in (self.milestones, self.add_milestone_button,
                            self.remove_milestone_button):
                 widget.hide()
-            self.resize(700, 320)
+            self.resize(700, 360)
 
     def _part(self, label: str, hint: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -184,7 +193,7 @@ class GoalDialog(FormDialog):
             milestones.append((text, due))
         return GoalInput(GoalDomain(self.domain.currentData()), self.specific.text(),
                          self.measurable.text(), self.achievable.text(), self.relevant.text(),
-                         target, milestones)
+                         target, milestones, self.survivor_wording.text().strip())
 
 
 class MilestoneDialog(FormDialog):
@@ -199,6 +208,11 @@ class MilestoneDialog(FormDialog):
         self.description = QLineEdit(milestone.description if milestone else "", self)
         self.description.setAccessibleName(self.tr("Step"))
         self.description.setPlaceholderText(self.tr("What will be done on the way?"))
+        self.survivor_wording = QLineEdit(milestone.survivor_wording if milestone else "",
+                                          self)
+        self.survivor_wording.setAccessibleName(self.tr("On the person’s plan"))
+        self.survivor_wording.setPlaceholderText(
+            self.tr("In the person’s own words and language (optional)"))
         last = max((m.due_date for m in goal.milestones), default=None)
         self.due_date = DateField(milestone.due_date if milestone
                                   else suggested_due(goal.target_date, last),
@@ -208,10 +222,11 @@ class MilestoneDialog(FormDialog):
         self.target_note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Step"), self.description)
+        form.addRow(self.tr("On the person’s plan"), self.survivor_wording)
         form.addRow(self.tr("Due"), self.due_date)
         form.addRow("", self.target_note)
         self.body.addLayout(form)
-        self.resize(640, 180)
+        self.resize(640, 210)
 
     def data(self) -> MilestoneInput:
         due = self.due_date.value()
@@ -221,4 +236,5 @@ class MilestoneDialog(FormDialog):
                 due.isoformat(), self.goal.target_date.isoformat())})
         if not self.description.text().strip():
             raise ValidationError({"milestone": "is required"})
-        return MilestoneInput(self.description.text().strip(), due)
+        return MilestoneInput(self.description.text().strip(), due,
+                              self.survivor_wording.text().strip())

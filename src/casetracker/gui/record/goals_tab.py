@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape as _html
 
 from PySide6.QtCore import QPoint, Qt
@@ -30,6 +29,7 @@ from casetracker.gui.dialogs.goal_dialog import (
     MilestoneDialog,
     MilestoneInput,
 )
+from casetracker.gui.dialogs.plan_dialog import PlanChoiceDialog
 from casetracker.gui.labels import GOAL_STATUS_LABELS, label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import Tone, text_colour
@@ -145,7 +145,9 @@ class GoalsTab(RecordTab):
             _html(goal.specific), _html(goal.measurable), _html(goal.achievable),
             _html(goal.relevant), show_day(goal.target_date),
             self.tr("Last check-in {0}: {1}").format(show_day(last.checked_on), _html(last.note))
-            if last else self.tr("No check-ins yet.")))
+            if last else self.tr("No check-ins yet."))
+            + ("<br>" + self.tr("On the person’s plan: {0}").format(_html(goal.survivor_wording))
+               if goal.survivor_wording else ""))
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         milestone: Milestone | None = item.data(0, MILESTONE_ROLE)
@@ -170,7 +172,8 @@ class GoalsTab(RecordTab):
         self._saved(plans.add_goal(self.session, self.case_number, domain=data.domain,
                                    specific=data.specific, measurable=data.measurable,
                                    achievable=data.achievable, relevant=data.relevant,
-                                   target_date=data.target_date, milestones=data.milestones))
+                                   target_date=data.target_date, milestones=data.milestones,
+                                   survivor_wording=data.survivor_wording))
 
     def add_milestone(self) -> None:
         """Ask for the chosen goal's next step and its own due date."""
@@ -185,11 +188,12 @@ class GoalsTab(RecordTab):
     def _add_milestone(self, goal: Goal, data: MilestoneInput) -> None:
         """Add it (a refusal keeps the dialog open with its reason); Undo removes it and
         Redo adds it again, as a new milestone."""
-        added = [plans.add_milestone(self.session, goal.id, data.description, data.due_date)]
+        added = [plans.add_milestone(self.session, goal.id, data.description, data.due_date,
+                                     data.survivor_wording)]
 
         def again() -> None:
             added.append(plans.add_milestone(self.session, goal.id, data.description,
-                                             data.due_date))
+                                             data.due_date, data.survivor_wording))
 
         self.do(self.tr("Add a milestone"), again,
                 lambda: plans.delete_milestone(self.session, added[-1].id), done=True)
@@ -219,7 +223,8 @@ class GoalsTab(RecordTab):
             return plans.update_goal(
                 self.session, before.id, domain=goal.domain, specific=goal.specific,
                 measurable=goal.measurable, achievable=goal.achievable,
-                relevant=goal.relevant, target_date=goal.target_date)
+                relevant=goal.relevant, target_date=goal.target_date,
+                survivor_wording=goal.survivor_wording)
 
         change_to(data)  # a refusal keeps the dialog open with its reason
         self.do(self.tr("Change a goal"), lambda: change_to(data), lambda: change_to(before),
@@ -235,14 +240,14 @@ class GoalsTab(RecordTab):
         dialog.open()
 
     def _change_milestone(self, before: Milestone, data: MilestoneInput) -> None:
-        def change_to(description: str, due: date) -> Milestone:
-            return plans.update_milestone(self.session, before.id, description=description,
-                                          due_date=due)
+        def change_to(step: Milestone | MilestoneInput) -> Milestone:
+            return plans.update_milestone(self.session, before.id,
+                                          description=step.description, due_date=step.due_date,
+                                          survivor_wording=step.survivor_wording)
 
-        change_to(data.description, data.due_date)
-        self.do(self.tr("Change a milestone"),
-                lambda: change_to(data.description, data.due_date),
-                lambda: change_to(before.description, before.due_date), done=True)
+        change_to(data)
+        self.do(self.tr("Change a milestone"), lambda: change_to(data),
+                lambda: change_to(before), done=True)
 
     def _menu(self, position: QPoint) -> None:
         item = self.tree.itemAt(position)
@@ -281,17 +286,34 @@ class GoalsTab(RecordTab):
         return prompt
 
     def save_plan(self) -> None:
+        """Ask what goes on the plan, then where to save it."""
+        items = self.attempt(lambda: sharing.plan_items(self.session, self.case_number))
+        if items is None:
+            return
+        dialog = PlanChoiceDialog(items, self)
+        dialog.submit = self._plan_chosen
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _plan_chosen(self, chosen: frozenset[str]) -> None:
+        # Checked first (the leak guard), so that a refusal keeps the choice open with why.
+        language = self.plan_language.currentData()
+        prepared = sharing.prepare_plan(self.session, self.case_number, language, chosen)
         path = save_file_name(self, self.tr("Save the plan"), dated_name(self.tr("plan")),
                               [(self.tr("PDF (*.pdf)"), "pdf")])
         if path:
-            self.write_plan(path)
+            from pathlib import Path
 
-    def write_plan(self, path: str) -> None:
+            self.attempt(lambda: sharing.save(self.session, prepared, Path(path)))
+
+    def write_plan(self, path: str, chosen: frozenset[str] | None = None) -> None:
+        """Save the plan holding `chosen` (default: what is shareable) to `path`."""
         from pathlib import Path
 
         language = self.plan_language.currentData()
         self.attempt(lambda: sharing.save(
-            self.session, sharing.prepare_plan(self.session, self.case_number, language),
+            self.session, sharing.prepare_plan(self.session, self.case_number, language,
+                                               chosen),
             Path(path)))
 
     def mark_achieved(self) -> None:

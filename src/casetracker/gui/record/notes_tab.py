@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from casetracker.domain import clock
 from casetracker.domain.notes import ContactType, Task, note_problems
 from casetracker.domain.validation import ValidationError
-from casetracker.gui.labels import label
+from casetracker.gui.labels import label, task_text
 from casetracker.gui.record.base import ITEM_ROLE, RecordTab
 from casetracker.gui.theme import ErrorLabel, Tone, text_colour
 from casetracker.gui.widgets import DateField, show_day
@@ -174,11 +174,13 @@ class TasksTab(RecordTab):
         self.list.clear()
         for task in notes.tasks(self.session, self.case_number):
             overdue = task.overdue_on(clock.today())
-            item = self.add_checkable(
-                self.list, f"{task.title} — {self.tr('due')} {show_day(task.due_date)}"
-                f"{' · ' + self.tr('overdue') if overdue else ''} · {task.assignee or ''}"
-                f"{' · ' + self.tr('on the survivor’s plan') if task.for_survivor else ''}",
-                task, task.done)
+            parts = [self.tr("{0} — due {1}").format(task_text(task), show_day(task.due_date))]
+            if overdue:
+                parts.append(self.tr("overdue"))
+            parts.append(task.assignee or "")
+            if task.for_survivor:
+                parts.append(self.tr("on the survivor’s plan"))
+            item = self.add_checkable(self.list, " · ".join(parts), task, task.done)
             if overdue:
                 item.setForeground(text_colour(Tone.ERROR))
         self._loading = False

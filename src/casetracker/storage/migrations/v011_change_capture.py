@@ -91,8 +91,9 @@ REPLICATED: tuple[Replicated, ...] = (
         "survivor_id", "kind", "description", "resolved_on", "created_at"), case=_SURVIVOR),
     Replicated("goals", ("id",), (
         "survivor_id", "domain", "specific", "measurable", "achievable", "relevant",
-        "target_date", "status", "created_at"), case=_SURVIVOR),
-    Replicated("milestones", ("id",), ("goal_id", "description", "due_date", "completed_on"),
+        "target_date", "status", "created_at", "survivor_wording"), case=_SURVIVOR),
+    Replicated("milestones", ("id",), ("goal_id", "description", "due_date", "completed_on",
+                                       "survivor_wording"),
                case="(SELECT survivor_id FROM goals WHERE id = {r}.goal_id)"),
     Replicated("checkins", ("id",), ("goal_id", "checked_on", "note", "author", "created_at"),
                case="(SELECT survivor_id FROM goals WHERE id = {r}.goal_id)"),
