@@ -203,4 +203,7 @@ def test_the_command_line_filters_assesses_and_sets_the_track(cli: Cli) -> None:
     cli.ok(SUPERVISOR, "settings", "set", "--readiness-track", "smart_goals,feedback")
     shown = {r["setting"]: r["value"] for r in rows(cli.ok(SUPERVISOR, "settings", "show",
                                                           "--json"))}
-    assert shown["readiness_track"] == "smart_goals; feedback"
+    assert shown["readiness_track"] == "smart_goals; feedback"  # the workshops' own order
+    code, _out, err = cli.as_(SUPERVISOR, "settings", "set", "--readiness-track", "knitting")
+    assert code == 1
+    assert "names a workshop that does not exist" in err

@@ -37,6 +37,11 @@ def update_settings(session: Session, **changes: Any) -> ProgramSettings:
         raise UsageError(f"unknown setting: {', '.join(sorted(set(changes) - known))}")
     changes = {name: tuple(value) if isinstance(value, list) else value
                for name, value in changes.items()}
+    if isinstance(changes.get("readiness_track"), tuple):  # in the workshops' own order
+        order = [t.value for t in WorkshopTopic]
+        changes["readiness_track"] = tuple(sorted(
+            dict.fromkeys(str(t).strip() for t in changes["readiness_track"]),
+            key=lambda t: order.index(t) if t in order else len(order)))
     if isinstance(changes.get("service_types_added"), tuple):
         changes["service_types_added"] = tuple(
             n.strip() for n in changes["service_types_added"])
