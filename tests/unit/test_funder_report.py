@@ -25,7 +25,7 @@ from casetracker.domain.funder_report import age_group
 from casetracker.domain.notes import REACHED, ContactType
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.reports import PeriodKind, ended_periods
-from casetracker.domain.service_log import ServiceType
+from casetracker.domain.service_log import ServiceType, added_kind
 from casetracker.domain.survivors import Gender, TraffickingType
 from casetracker.export.funder_report import lines
 from casetracker.services import (
@@ -37,6 +37,7 @@ from casetracker.services import (
     plans,
     sensitive,
     service_log,
+    settings,
     survivors,
 )
 from tests.conftest import Team
@@ -47,6 +48,9 @@ EMPLOYERS = {"Harbor Hotel": Industry.HOSPITALITY, "Bay Terminal": Industry.MARI
              "Airport Services": Industry.AVIATION}
 
 
+ADDED_TYPES = ("Child care", "Phone top-up")  # service types the program adds in Settings
+
+
 class Truth:
     """What the test recorded, to count from scratch."""
 
@@ -55,7 +59,7 @@ class Truth:
         self.born: dict[str, date | None] = {}
         self.kind: dict[str, TraffickingType] = {}
         self.days: dict[str, list[date]] = defaultdict(list)  # everything done with them
-        self.services: list[tuple[str, ServiceType, date]] = []
+        self.services: list[tuple[str, str, date]] = []  # kind: built-in or added
         self.steps: list[tuple[str, Stage, date, str | None]] = []
         self.gender: dict[str, Gender] = {}
         self.apprenticeships_ended: list[tuple[str, bool, date]] = []  # completed?
@@ -76,6 +80,8 @@ def build(team: Team, seed: int) -> Truth:
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     cm = team.case_manager
     truth = Truth()
+    settings.update_settings(team.supervisor, service_types_added=ADDED_TYPES)
+    kinds = [t.value for t in ServiceType] + [added_kind(n) for n in ADDED_TYPES]
     positions, apprentice = {}, {}
     for name, industry in EMPLOYERS.items():
         employers.add_employer(team.coordinator, name, industry)
@@ -104,7 +110,7 @@ def build(team: Team, seed: int) -> Truth:
         truth.intake[case], truth.born[case], truth.kind[case] = intake, born, kind
         truth.days[case].append(intake)
         for _ in range(rng.randint(0, 4)):
-            day, kind_of = _day(rng, intake), rng.choice(list(ServiceType))
+            day, kind_of = _day(rng, intake), rng.choice(kinds)
             service_log.record(cm, case, kind_of, on=day, minutes=30)
             truth.services.append((case, kind_of, day))
             truth.days[case].append(day)
@@ -170,10 +176,10 @@ def test_the_figures_match_a_count_from_scratch(team: Team, seed: int) -> None:
     assert found.age_groups == {g: groups.count(g) for g in set(groups)}
     kinds = [truth.kind[c] for c in served]
     assert found.trafficking == {k: kinds.count(k) for k in set(kinds)}
-    for kind in ServiceType:
-        given = [(c, d) for c, k, d in truth.services if k is kind and truth.inside(d)]
+    for kind in [t.value for t in ServiceType] + [added_kind(n) for n in ADDED_TYPES]:
+        given = [(c, d) for c, k, d in truth.services if k == kind and truth.inside(d)]
         assert found.service_contacts.get(kind, 0) == len(given), kind
-        assert found.service_people[kind] == len({c for c, _ in given}), kind
+        assert found.service_people.get(kind, 0) == len({c for c, _ in given}), kind
     genders = [truth.gender[c] for c in served]
     assert found.genders == {g: genders.count(g) for g in set(genders)}
     assert found.apprenticeships_completed == len(
@@ -261,3 +267,26 @@ def test_only_supervisors_and_only_periods_that_are_over(team: Team) -> None:
         funder_report.figures(team.supervisor, running.label)
     with pytest.raises(UsageError, match="not a reporting period"):
         funder_report.figures(team.supervisor, "last spring")
+
+
+def test_services_by_type_include_those_the_program_added(team: Team) -> None:
+    """A type added in Settings is a line of its own in the report, by its name, counted in
+    people and contacts like the built-in ones; one never recorded is not listed."""
+    settings.update_settings(team.supervisor, service_types_added=("Child care", "Haircut"))
+    cm = team.case_manager
+    day = PERIOD.start + timedelta(days=3)
+    for n in range(6):
+        case = survivors.create_survivor(cm, survivors.draft(
+            f"C-{n}", f"Carer {n}", intake_date=PERIOD.start)).case_number
+        for _ in range(2):
+            service_log.record(cm, case, added_kind("Child care"), on=day)
+    found = funder_report.figures(team.supervisor, PERIOD.label)
+    assert found.service_people[added_kind("Child care")] == 6
+    assert found.service_contacts[added_kind("Child care")] == 12
+    csv_text = funder_report.report(team.supervisor, PERIOD.label, "csv").decode()
+    table = list(csv.reader(io.StringIO(csv_text)))
+    assert ["Services (people)", "Child care", "6"] in table
+    assert ["Services (contacts)", "Child care", "12"] in table
+    assert not any("Haircut" in row for row in table)
+    pdf = funder_report.report(team.supervisor, PERIOD.label, "pdf")
+    assert "Child care" in "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)

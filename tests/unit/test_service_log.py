@@ -75,12 +75,34 @@ def test_the_command_line_records_lists_and_removes_services(cli: Cli) -> None: 
         (made, "interpretation", 30, CASE_MANAGER)]
     cli.refused(COORDINATOR, "service", "list", cli.case)
     cli.refused(OTHER_CASE_MANAGER, "service", "add", cli.case, "--type", "other")
-    with pytest.raises(SystemExit) as stopped:  # argparse's own usage error
-        cli.as_(CASE_MANAGER, "service", "add", cli.case, "--type", "nap")
-    assert stopped.value.code == 2
-    assert "invalid choice: 'nap'" in cli.capsys.readouterr().err
+    code, _out, err = cli.as_(CASE_MANAGER, "service", "add", cli.case, "--type", "nap")
+    assert code == 2
+    assert "unknown service type 'nap'" in err
+    assert "transportation" in err
     cli.ok(CASE_MANAGER, "service", "remove", made)
     assert cli.ok(CASE_MANAGER, "service", "list", cli.case, "--json") == ""
     code, _out, err = cli.as_(CASE_MANAGER, "service", "remove", made)
     assert code == 1
     assert "service list CASE" in err
+
+
+def test_service_types_a_program_adds_are_recorded_listed_and_counted(cli: Cli) -> None:  # noqa: F811
+    """A supervisor adds service types in Settings; a case manager records one by its name;
+    the list shows the name; a type the program does not have is refused."""
+    cli.refused(CASE_MANAGER, "settings", "set", "--service-types", "Child care", subject=None)
+    cli.ok(SUPERVISOR, "settings", "set", "--service-types", "Child care; Phone top-up")
+    types = rows(cli.ok(CASE_MANAGER, "service", "types", "--json"))
+    assert [(t["name"], t["added"]) for t in types][-2:] == [("Child care", "yes"),
+                                                            ("Phone top-up", "yes")]
+    made = cli.made(CASE_MANAGER, "service", "add", cli.case, "--type", "child care")
+    listed = rows(cli.ok(CASE_MANAGER, "service", "list", cli.case, "--json"))
+    assert [(r["id"], r["type"]) for r in listed] == [(made, "Child care")]
+    code, _out, err = cli.as_(CASE_MANAGER, "service", "add", cli.case, "--type", "Haircut")
+    assert code == 2
+    assert "Child care" in err
+    # Taken out of the settings, it can no longer be recorded; what was recorded keeps it.
+    cli.ok(SUPERVISOR, "settings", "set", "--service-types", "")
+    code, _out, _err = cli.as_(CASE_MANAGER, "service", "add", cli.case, "--type", "child care")
+    assert code == 2
+    listed = rows(cli.ok(CASE_MANAGER, "service", "list", cli.case, "--json"))
+    assert [r["type"] for r in listed] == ["Child care"]

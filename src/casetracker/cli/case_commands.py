@@ -76,7 +76,7 @@ def cmd_survivor_list(ctx: Context) -> int:
     with ctx.unlock() as session:
         rows = survivors.caseload(session, status=status, limit=ctx.args.limit)
     print_rows([{"case": r.case_number, "name": r.preferred_name, "status": r.status,
-                 "stage": r.stage,
+                 "stage": "ready_to_match" if r.ready_to_match else r.stage,
                  "case_manager": r.assigned_to or "-",
                  "next_milestone": _day(r.next_milestone_due),
                  "last_contact": _day(r.last_contact),

@@ -14,12 +14,16 @@ from casetracker.domain.employment import (
     PositionKind,
     Practice,
     Restriction,
+    Shift,
     Stage,
+    Standing,
     WorkshopTopic,
+    assessment_due,
     parse_wage,
     parse_wage_steps,
     show_wage,
     show_wage_steps,
+    standing,
 )
 from casetracker.domain.errors import UsageError
 from casetracker.domain.validation import parse_date
@@ -82,12 +86,38 @@ def cmd_employer_edit(ctx: Context) -> int:
 
 
 def cmd_employer_list(ctx: Context) -> int:
+    standing = employers.parse_standing(ctx.args.standing) if ctx.args.standing else None
+    industry = employers.parse_industry(ctx.args.industry) if ctx.args.industry else None
     with ctx.unlock() as session:
+        last = employers.last_assessed(session)
+        today = clock.today()
         rows = [{"name": e.name, "industry": e.industry.value, "standing": e.standing.value,
                  "practices": len(e.practices),
+                 "assessed": last[e.id].isoformat() if e.id in last else "-",
+                 "assessment_due": "yes" if assessment_due(last.get(e.id), today) else "no",
                  "restrictions": ",".join(sorted(r.value for r in e.restrictions)) or "-"}
-                for e in employers.employers(session)]
-    print_rows(rows, ["name", "industry", "standing", "practices", "restrictions"],
+                for e in employers.employers(session, standing=standing, industry=industry)]
+    print_rows(rows, ["name", "industry", "standing", "practices", "assessed", "assessment_due",
+                      "restrictions"], as_json=ctx.args.json)
+    return 0
+
+
+def cmd_employer_assess(ctx: Context) -> int:
+    on = parse_date(ctx.args.date, "assessed_on") if ctx.args.date else None
+    with ctx.unlock() as session:
+        employers.record_assessment(session, ctx.args.employer, _practices(ctx.args.practices),
+                                    on=on, note=ctx.args.note or "")
+    return 0
+
+
+def cmd_employer_assessments(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        rows = [{"date": a.assessed_on.isoformat(), "practices": len(a.practices),
+                 "standing": standing(a.practices).value, "by": a.recorded_by or "-",
+                 "checked": ",".join(sorted(p.value for p in a.practices)) or "-",
+                 "note": a.note or "-"}
+                for a in employers.assessments(session, ctx.args.employer)]
+    print_rows(rows, ["date", "practices", "standing", "by", "checked", "note"],
                as_json=ctx.args.json)
     return 0
 
@@ -103,7 +133,8 @@ def cmd_position_add(ctx: Context) -> int:
                                 if s.strip()),
             track=ApprenticeshipTrack(ctx.args.track or ""), term_months=ctx.args.term_months,
             sponsor=ctx.args.sponsor or "",
-            wage_steps=parse_wage_steps(ctx.args.wage_steps or ""))
+            wage_steps=parse_wage_steps(ctx.args.wage_steps or ""),
+            shift=Shift(ctx.args.shift or ""), location_area=ctx.args.area or "")
     print(position.id)
     return 0
 
@@ -112,7 +143,8 @@ def cmd_position_list(ctx: Context) -> int:
     with ctx.unlock() as session:
         names = {e.id: e.name for e in employers.employers(session)}
         rows = [{"id": p.id, "employer": names.get(p.employer_id, "?"), "kind": p.kind.value,
-                 "title": p.title, "hours": p.hours_per_week,
+                 "title": p.title, "hours": p.hours_per_week, "shift": p.shift.value or "-",
+                 "area": p.location_area or "-",
                  "wage": show_wage(p.hourly_wage_cents) or "-",
                  "open": "yes" if p.is_open else "no",
                  "apprenticeship": (f"{p.track.value}, {p.term_months} months, sponsor "
@@ -120,8 +152,8 @@ def cmd_position_list(ctx: Context) -> int:
                                     f"{show_wage_steps(p.wage_steps) or '-'}")
                  if p.kind is PositionKind.APPRENTICESHIP else "-"}
                 for p in employers.positions(session, open_only=not ctx.args.all)]
-    print_rows(rows, ["id", "employer", "kind", "title", "hours", "wage", "open",
-                      "apprenticeship"], as_json=ctx.args.json)
+    print_rows(rows, ["id", "employer", "kind", "title", "hours", "shift", "area", "wage",
+                      "open", "apprenticeship"], as_json=ctx.args.json)
     return 0
 
 
@@ -205,6 +237,22 @@ def register(commands: Any, add: AddCommand) -> None:
         r.value for r in Restriction))
     cmd.add_argument("--restriction-notes")
     cmd = add(actions, "list", cmd_employer_list, "list employer partners")
+    cmd.add_argument("--standing", help="only those of a standing: "
+                     + ", ".join(s.value for s in Standing))
+    cmd.add_argument("--industry", help="only those of an industry")
+    cmd.add_argument("--json", action="store_true")
+    cmd = add(actions, "assess", cmd_employer_assess,
+              "record the employer's yearly self-assessment: the practices it has (they become "
+              "its practices, and its standing follows)")
+    cmd.add_argument("employer", metavar="NAME")
+    cmd.add_argument("--practices", required=True,
+                     help="comma-separated ('' for none): " + ", ".join(p.value
+                                                                        for p in Practice))
+    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    cmd.add_argument("--note")
+    cmd = add(actions, "assessments", cmd_employer_assessments,
+              "an employer's self-assessments, newest first")
+    cmd.add_argument("employer", metavar="NAME")
     cmd.add_argument("--json", action="store_true")
     cmd = add(actions, "edit", cmd_employer_edit,
               "change an employer partner's fields (coordinators and supervisors); give only "
@@ -232,6 +280,9 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--wage-steps", metavar="MONTHS:WAGE,...",
                      help="an apprenticeship's raises after the starting --wage, such as "
                           "'6:17.50,12:19'")
+    cmd.add_argument("--shift", choices=[s.value for s in Shift if s.value],
+                     help="when its hours fall")
+    cmd.add_argument("--area", help="the part of town or site, e.g. 'Port terminal'")
     cmd = add(actions, "list", cmd_position_list, "list open positions")
     cmd.add_argument("--all", action="store_true", help="closed ones too")
     cmd.add_argument("--json", action="store_true")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.domain.employment import WorkshopTopic
 from casetracker.domain.errors import UsageError
 from casetracker.services import settings, sharing_support
 
@@ -15,9 +16,15 @@ def cmd_settings_show(ctx: Context) -> int:
     with ctx.unlock() as session:
         program = settings.get_settings(session)
     print_rows([{"setting": f.name,
-                 "value": str(getattr(program, f.name)).replace("\n", ", ") or "-"}
+                 "value": _shown(getattr(program, f.name)) or "-"}
                 for f in fields(program)], ["setting", "value"], as_json=ctx.args.json)
     return 0
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value).replace("\n", ", ")
 
 
 def cmd_settings_set(ctx: Context) -> int:
@@ -25,6 +32,12 @@ def cmd_settings_set(ctx: Context) -> int:
         "organisation_name", "organisation_address", "organisation_phone", "auto_lock_minutes",
         "backup_reminder_days")
         if getattr(ctx.args, name) is not None}
+    if ctx.args.readiness_track is not None:
+        changes["readiness_track"] = tuple(
+            t.strip() for t in ctx.args.readiness_track.split(",") if t.strip())
+    if ctx.args.service_types is not None:
+        changes["service_types_added"] = tuple(
+            t.strip() for t in ctx.args.service_types.split(";") if t.strip())
     if "organisation_address" in changes:
         changes["organisation_address"] = changes["organisation_address"].replace("\\n", "\n")
     logo = None
@@ -68,6 +81,12 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--auto-lock-minutes", type=int)
     cmd.add_argument("--backup-reminder-days", type=int,
                      help="remind supervisors when the newest backup is older (default 7)")
+    cmd.add_argument("--readiness-track", metavar="TOPICS",
+                     help="the workshops that make a survivor ready to match, comma-separated: "
+                          + ", ".join(t.value for t in WorkshopTopic))
+    cmd.add_argument("--service-types", metavar="NAMES",
+                     help="the service types the program adds to the built-in ones, "
+                          "separated by ; (replacing the list; '' for none)")
     cmd.add_argument("--logo", metavar="FILE", help="PNG or JPEG for the letterhead")
     cmd = add(commands, "letter-template", cmd_template,
               "show the referral letter template, or --set it from a file (coordinators)")

@@ -100,6 +100,7 @@ ACTION_WORDS: dict[str, str] = {
     "document.undo": "undid a document change",
     "document.update": "updated a document",
     "employer.add": "added an employer",
+    "employer.assess": "recorded an employer's self-assessment",
     "employer.update": "updated an employer",
     "export.blocked": "was stopped from exporting",
     "export.employer_profile": "exported an employer profile",

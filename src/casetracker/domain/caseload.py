@@ -19,3 +19,5 @@ class CaseloadRow:
     last_contact: date | None  # the latest note of a kind in `notes.REACHED`
     documents_outstanding: int  # documents for which `Document.outstanding_on(today)`
     stage: str = "readiness"
+    # At readiness, with every workshop of the program's readiness track completed.
+    ready_to_match: bool = False

@@ -33,6 +33,11 @@ class Practice(StrEnum):
     DISCIPLINARY_PROCEDURES = "disciplinary_procedures"
     EMPLOYEE_TRAINING = "employee_training"
     SUPPLIER_CODE_OF_CONDUCT = "supplier_code_of_conduct"
+    # The seeds' employer best practices beyond the written policies (issue 21, part 4).
+    TRAUMA_INFORMED_SUPERVISION = "trauma_informed_supervision"
+    SUPERVISOR_RESILIENCE_TRAINING = "supervisor_resilience_training"  # stress, trauma
+    LEADERSHIP_COMMITMENT = "leadership_commitment"
+    CUSTOMER_ENGAGEMENT = "customer_engagement"
 
 
 class Standing(StrEnum):
@@ -53,6 +58,41 @@ def standing(practices: frozenset[Practice]) -> Standing:
     if len(practices) >= DEVELOPING_MINIMUM:
         return Standing.DEVELOPING
     return Standing.NOT_YET
+
+
+# The employer's self-assessment is the checklist of `Practice`, dated and repeated yearly.
+SELF_ASSESSMENT_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class SelfAssessment:
+    """One yearly self-assessment: the practices the employer says it has, on a date."""
+
+    id: str
+    employer_id: str
+    assessed_on: date
+    practices: frozenset[Practice]
+    note: str = ""
+    recorded_by: str | None = None
+    created_at: str = ""
+
+
+def validate_assessment(assessment: SelfAssessment, today: date) -> None:
+    check = Checker()
+    check.not_future("assessed_on", assessment.assessed_on, today)
+    check.length("note", assessment.note, 2000)
+    check.done()
+
+
+def assessment_due_on(last: date | None) -> date | None:
+    """When the next self-assessment is due (None: none recorded yet, so due now)."""
+    return None if last is None else last + timedelta(days=SELF_ASSESSMENT_DAYS)
+
+
+def assessment_due(last: date | None, today: date) -> bool:
+    """A self-assessment is due when none is recorded or a year has passed since the last."""
+    due = assessment_due_on(last)
+    return due is None or due <= today
 
 
 class Restriction(StrEnum):
@@ -124,6 +164,17 @@ class WageStep:
     hourly_wage_cents: int
 
 
+class Shift(StrEnum):
+    """When a position's hours fall ("" when the employer has not said)."""
+
+    ANY = ""
+    DAY = "day"
+    EVENING = "evening"
+    NIGHT = "night"
+    WEEKEND = "weekend"
+    ROTATING = "rotating"
+
+
 INTERNSHIP_WEEKS = 12
 INTERNSHIP_HOURS = 20
 MAX_TERM_MONTHS = 72
@@ -150,6 +201,8 @@ class Position:
     term_months: int | None = None
     sponsor: str = ""
     wage_steps: tuple[WageStep, ...] = ()
+    shift: Shift = Shift.ANY
+    location_area: str = ""  # a part of town or a site ("Port terminal", "Airport")
 
 
 def new_position_defaults(kind: PositionKind) -> dict[str, object]:
@@ -163,6 +216,7 @@ def validate_position(position: Position) -> None:
     check = Checker()
     check.required("title", position.title, max_length=200)
     check.range("hours_per_week", position.hours_per_week, 1, 80)
+    check.length("location_area", position.location_area, 100)
     if position.hourly_wage_cents is not None and not (
             0 <= position.hourly_wage_cents <= MAX_HOURLY_WAGE_CENTS):
         check.fail("wage", "must be between $0 and $1,000 an hour")
@@ -241,6 +295,24 @@ WORKSHOP_LABELS = {
     WorkshopTopic.RESUME_BUILDING: "Resume building",
     WorkshopTopic.RESUME_NEW_INDUSTRY: "Tailoring a resume to a new industry",
 }
+
+
+# The readiness track: the workshops a survivor completes before being matched. A program may
+# choose its own in Settings (`ProgramSettings.readiness_track`); by default, all six.
+DEFAULT_TRACK: tuple[WorkshopTopic, ...] = tuple(WorkshopTopic)
+
+
+def parse_track(values: tuple[str, ...] | list[str]) -> tuple[WorkshopTopic, ...]:
+    """The track's topics in the workshops' own order; unknown names are left out."""
+    known = {t.value for t in WorkshopTopic}
+    chosen = {v for v in values if v in known}
+    return tuple(t for t in WorkshopTopic if t.value in chosen)
+
+
+def ready_to_match(completed: set[WorkshopTopic] | frozenset[WorkshopTopic],
+                   track: tuple[WorkshopTopic, ...]) -> bool:
+    """Whether the survivor completed every workshop of the program's readiness track."""
+    return bool(track) and set(track) <= set(completed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from casetracker.domain.reports import (
     suppress_chain,
     suppress_partition,
 )
-from casetracker.domain.service_log import ServiceType
+from casetracker.domain.service_log import kinds_in_order
 from casetracker.domain.survivors import GENDER_LABELS, Gender, TraffickingType
 
 ADULT_AGE = 18
@@ -77,8 +77,8 @@ class FunderFigures:
     new: int
     age_groups: dict[str, int]  # adult, minor, unknown: of those served
     trafficking: dict[TraffickingType, int]  # of those served
-    service_people: dict[ServiceType, int]
-    service_contacts: dict[ServiceType, int]
+    service_people: dict[str, int]  # by kind: `ServiceType` values, then added types
+    service_contacts: dict[str, int]
     internships_started: int
     placed: int
     retained: dict[int, int]  # 30/60/90 days -> people
@@ -110,6 +110,10 @@ _PLACED_CHAIN = ("placed", "retained_30", "retained_60", "retained_90")
 
 def gender_key(gender: Gender) -> str:
     return f"gender:{gender.value or 'not_recorded'}"
+def service_kinds(figures: FunderFigures) -> list[str]:
+    """The service types the report lists: the built-in ones, then those added that were
+    ever recorded."""
+    return kinds_in_order([*figures.service_people, *figures.service_contacts])
 
 
 def measures(figures: FunderFigures) -> dict[str, int]:
@@ -125,8 +129,9 @@ def measures(figures: FunderFigures) -> dict[str, int]:
     flat |= {gender_key(g): figures.genders.get(g, 0) for g in GENDER_ORDER}
     flat |= {"apprenticeships": figures.apprenticeships_started,
              "apprenticeships_completed": figures.apprenticeships_completed}
-    flat |= {f"people:{k.value}": figures.service_people.get(k, 0) for k in ServiceType}
-    flat |= {f"contacts:{k.value}": figures.service_contacts.get(k, 0) for k in ServiceType}
+    kinds = service_kinds(figures)
+    flat |= {f"people:{k}": figures.service_people.get(k, 0) for k in kinds}
+    flat |= {f"contacts:{k}": figures.service_contacts.get(k, 0) for k in kinds}
     flat |= {f"industry:{i.value}": figures.employers_by_industry.get(i, 0) for i in Industry}
     return flat
 
@@ -154,8 +159,9 @@ def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> froze
         hidden.add("port_related")
     flags = suppress_chain([found[n] for n in _PLACED_CHAIN], [n in hidden for n in _PLACED_CHAIN])
     hidden.update(n for n, h in zip(_PLACED_CHAIN, flags, strict=True) if h)
-    for kind in ServiceType:  # a small number of contacts tells as much as few people
-        pair = (f"people:{kind.value}", f"contacts:{kind.value}")
+    kinds = [k.removeprefix("people:") for k in found if k.startswith("people:")]
+    for kind in kinds:  # a small number of contacts tells as much as few people
+        pair = (f"people:{kind}", f"contacts:{kind}")
         if hidden & set(pair):
             hidden.update(pair)
     return frozenset(hidden)

@@ -7,6 +7,7 @@ from their own records (`COUNTED_FROM`), so nobody types them twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -49,6 +50,31 @@ SERVICE_LABELS: dict[ServiceType, str] = {
     ServiceType.OTHER: "Other",
 }
 
+# Service types a program adds in Settings are kept as "added:" and their name, so a record
+# keeps its name even where the setting is changed later or has not reached another laptop.
+ADDED_PREFIX = "added:"
+
+
+def added_kind(name: str) -> str:
+    """The stored kind of a service type the program added (`name` as shown)."""
+    return ADDED_PREFIX + name.strip()
+
+
+def kind_label(kind: str) -> str:
+    """A service kind in words: a built-in type's label, or an added type's name."""
+    try:
+        return SERVICE_LABELS[ServiceType(kind)]
+    except ValueError:
+        return kind.removeprefix(ADDED_PREFIX)
+
+
+def kinds_in_order(kinds: Iterable[str]) -> list[str]:
+    """Built-in types in their order (all of them), then the added ones by name."""
+    built_in = [t.value for t in ServiceType]
+    added = sorted({k for k in kinds if k not in built_in}, key=lambda k: kind_label(k).casefold())
+    return built_in + added
+
+
 # Records of other kinds that reports count as services of a type, without a service row.
 COUNTED_FROM: dict[str, ServiceType] = {
     "checkins": ServiceType.CASE_MANAGEMENT,
@@ -61,7 +87,7 @@ class ServiceContact:
     id: str
     survivor_id: str
     delivered_on: date
-    kind: ServiceType
+    kind: str  # a `ServiceType` value, or `added_kind(name)` for a type the program added
     minutes: int | None = None
     note: str = ""
     recorded_by: str | None = None

@@ -22,10 +22,11 @@ from casetracker.domain.funder_report import (
     FunderFigures,
     gender_key,
     measures,
+    service_kinds,
     suppress_funder,
 )
 from casetracker.domain.reports import SUPPRESSION_NOTE, shown
-from casetracker.domain.service_log import SERVICE_LABELS, ServiceType
+from casetracker.domain.service_log import kind_label
 from casetracker.export.pdf_common import ACCENT, FONT, escape, long_date, render, styles
 from casetracker.export.projection import Letterhead
 from casetracker.export.reports import _table, write_csv
@@ -71,9 +72,9 @@ def lines(figures: FunderFigures, hidden: AbstractSet[str] | None = None) -> lis
     out += [line("Trafficking type", TRAFFICKING_LABELS[t], f"trafficking:{t.value}")
             for t in TRAFFICKING_ORDER]
     out += [line("Gender", GENDER_REPORT_LABELS[g], gender_key(g)) for g in GENDER_ORDER]
-    for kind in ServiceType:
-        out.append(line("Services (people)", SERVICE_LABELS[kind], f"people:{kind.value}"))
-        out.append(line("Services (contacts)", SERVICE_LABELS[kind], f"contacts:{kind.value}"))
+    for kind in service_kinds(figures):
+        out.append(line("Services (people)", kind_label(kind), f"people:{kind}"))
+        out.append(line("Services (contacts)", kind_label(kind), f"contacts:{kind}"))
     out += [line("Placement outcomes", text, name) for name, text in (
         ("internships", "Started a paid internship"),
         ("apprenticeships", "Started an apprenticeship"),

@@ -176,7 +176,8 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def _display(self, row: CaseloadRow, column: int) -> str:
-        stage = label(STAGE_LABELS[Stage(row.stage)])
+        stage = (self.tr("Ready to match") if row.ready_to_match
+                 else label(STAGE_LABELS[Stage(row.stage)]))
         return [row.case_number, row.preferred_name,
                 stage if row.status == "active" else self.tr("Closed"),
                 show_day(row.next_milestone_due), show_day(row.last_contact),
@@ -200,7 +201,8 @@ class CaseloadModel(QAbstractTableModel):
         samples = {
             self.COL_CASE: ["CT-2026-00000", *(r.case_number for r in self._rows[:PAGE])],
             self.COL_NAME: ["Alexandrina"],
-            self.COL_STAGE: [label(text) for text in STAGE_LABELS.values()],
+            self.COL_STAGE: [label(text) for text in STAGE_LABELS.values()]
+            + [self.tr("Ready to match")],
             self.COL_NEXT: [longest_day],
             self.COL_CONTACT: [longest_day],
             self.COL_DOCS: ["00"],

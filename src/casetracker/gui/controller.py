@@ -348,7 +348,9 @@ class AppController(QObject):
             session, auto_lock_minutes=data.auto_lock_minutes,
             organisation_name=data.organisation_name,
             organisation_address=data.organisation_address,
-            organisation_phone=data.organisation_phone)
+            organisation_phone=data.organisation_phone,
+            readiness_track=data.readiness_track,
+            service_types_added=data.service_types_added)
         self.idle.timeout_seconds = saved.auto_lock_minutes * 60
 
     def lock(self, why: str = "asked") -> None:

@@ -36,7 +36,7 @@ from casetracker.gui.labels import label
 from casetracker.gui.retention_window import RetentionWindow
 from casetracker.gui.theme import CHART_PAPER
 from casetracker.gui.widgets import dated_name, report, save_file_name, show_day
-from casetracker.services import dashboard, funder_report, internships, retention
+from casetracker.services import dashboard, employers, funder_report, internships, retention
 from casetracker.services.session import Session
 
 # Figures that count items (milestones, documents...) rather than cases: their drill-down
@@ -144,6 +144,13 @@ class DashboardWindow(QDialog):
                 or self.tr("none")), self)
         self.internships_ending.setWordWrap(True)
         layout.addWidget(self.internships_ending)
+        # The employers' yearly self-assessments: a reminder once a year has passed.
+        due = employers.assessments_due(session)
+        self.assessments_due = QLabel(
+            self.tr("Employer self-assessments due: {0}").format(
+                ", ".join(e.name for e, _last in due) or self.tr("none")), self)
+        self.assessments_due.setWordWrap(True)
+        layout.addWidget(self.assessments_due)
         layout.addLayout(due_row)
         layout.addLayout(reports)
         self.saved_note = QLabel("", self)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
 from casetracker.domain.employment import (
@@ -34,16 +38,23 @@ from casetracker.domain.employment import (
     ApprenticeshipTrack,
     Employer,
     Industry,
+    Position,
     PositionKind,
     Practice,
     Restriction,
+    SelfAssessment,
+    Shift,
     Standing,
+    assessment_due,
+    assessment_due_on,
     new_position_defaults,
     parse_wage,
     parse_wage_steps,
     show_wage,
+    standing,
 )
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.gui.date_field import DateField
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.dialogs.share_for_case import share_dialog
 from casetracker.gui.labels import POSITION_KIND_LABELS, category_name, label
@@ -74,6 +85,20 @@ PRACTICE_LABELS = {
     Practice.DISCIPLINARY_PROCEDURES: QT_TRANSLATE_NOOP("labels", "Disciplinary procedures"),
     Practice.EMPLOYEE_TRAINING: QT_TRANSLATE_NOOP("labels", "Employee training"),
     Practice.SUPPLIER_CODE_OF_CONDUCT: QT_TRANSLATE_NOOP("labels", "Supplier code of conduct"),
+    Practice.TRAUMA_INFORMED_SUPERVISION:
+        QT_TRANSLATE_NOOP("labels", "Trauma-informed supervision"),
+    Practice.SUPERVISOR_RESILIENCE_TRAINING:
+        QT_TRANSLATE_NOOP("labels", "Stress, trauma and resilience training for supervisors"),
+    Practice.LEADERSHIP_COMMITMENT: QT_TRANSLATE_NOOP("labels", "Leadership commitment"),
+    Practice.CUSTOMER_ENGAGEMENT: QT_TRANSLATE_NOOP("labels", "Customer engagement"),
+}
+SHIFT_LABELS = {
+    Shift.ANY: QT_TRANSLATE_NOOP("labels", "Any shift"),
+    Shift.DAY: QT_TRANSLATE_NOOP("labels", "Day"),
+    Shift.EVENING: QT_TRANSLATE_NOOP("labels", "Evening"),
+    Shift.NIGHT: QT_TRANSLATE_NOOP("labels", "Night"),
+    Shift.WEEKEND: QT_TRANSLATE_NOOP("labels", "Weekend"),
+    Shift.ROTATING: QT_TRANSLATE_NOOP("labels", "Rotating"),
 }
 RESTRICTION_LABELS = {
     Restriction.NO_VIOLENT_OR_SEXUAL_RECORD:
@@ -125,7 +150,7 @@ class EmployerDialog(FormDialog):
         form.addRow(self.tr("Contact phone"), self.contact_phone)
         form.addRow(self.tr("Contact email"), self.contact_email)
         self.body.addLayout(form)
-        practices = QGroupBox(self.tr("Anti-trafficking practices adopted"), self)
+        practices = QGroupBox(self.tr("Commitments and practices adopted"), self)
         grid = QGridLayout(practices)
         self.practices: dict[Practice, QCheckBox] = {}
         for index, (practice, text) in enumerate(PRACTICE_LABELS.items()):
@@ -166,9 +191,87 @@ class EmployerDialog(FormDialog):
             self.restriction_notes.text())
 
 
+@dataclass(frozen=True)
+class AssessmentInput:
+    assessed_on: date | None
+    practices: frozenset[Practice]
+    note: str
+
+
+class AssessmentDialog(FormDialog):
+    """The employer's yearly self-assessment: the checklist of practices, dated, with the
+    earlier ones listed below."""
+
+    def __init__(self, employer: Employer, earlier: list[SelfAssessment],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Self-assessment: {0}").format(employer.name), parent)
+        self.day = DateField(clock.today(), label=self.tr("Date of the self-assessment"),
+                             parent=self)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.day)
+        self.body.addLayout(form)
+        checklist = QGroupBox(self.tr("What the employer has in place"), self)
+        grid = QGridLayout(checklist)
+        self.practices: dict[Practice, QCheckBox] = {}
+        for index, (practice, text) in enumerate(PRACTICE_LABELS.items()):
+            box = QCheckBox(label(text), checklist)
+            box.setChecked(practice in employer.practices)
+            self.practices[practice] = box
+            grid.addWidget(box, index // 2, index % 2)
+        self.body.addWidget(checklist)
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("Optional: who answered, what is planned"))
+        self.body.addWidget(self.note)
+        self.standing = QLabel(self)
+        self.body.addWidget(self.standing)
+        for box in self.practices.values():
+            box.toggled.connect(self._show_standing)
+        self._show_standing()
+        self.earlier = QListWidget(self)
+        self.earlier.setAccessibleName(self.tr("Earlier self-assessments"))
+        for past in earlier:
+            self.earlier.addItem(self.tr("{0}: {1} of {2} practices, {3}").format(
+                show_day(past.assessed_on), len(past.practices), len(PRACTICE_LABELS),
+                label(STANDING_LABELS[standing(past.practices)])))
+        if earlier:
+            self.body.addWidget(QLabel(self.tr("Earlier self-assessments"), self))
+            self.body.addWidget(self.earlier)
+        else:
+            self.earlier.hide()
+
+    def chosen(self) -> frozenset[Practice]:
+        return frozenset(p for p, box in self.practices.items() if box.isChecked())
+
+    def _show_standing(self) -> None:
+        self.standing.setText(self.tr("Standing with these answers: {0}").format(
+            label(STANDING_LABELS[standing(self.chosen())])))
+
+    def data(self) -> AssessmentInput:
+        return AssessmentInput(self.day.value(), self.chosen(), self.note.text())
+
+
+def fit_columns(table: QTableWidget, caps: dict[int, int]) -> None:
+    """Each column as wide as what it holds, but no wider than its cap in `caps`: there the
+    text wraps onto more lines (rows grow to fit), so nothing is cut off and both sides of the
+    window fit at 1024 pixels."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)  # so the last column's own width is its content's
+    table.resizeColumnsToContents()
+    for column, cap in caps.items():
+        if table.columnWidth(column) > cap:
+            table.setColumnWidth(column, cap)
+    header.setStretchLastSection(True)
+    table.resizeRowsToContents()
+
+
 class EmployersWindow(QDialog):
     """Partners and the chosen partner's details on the left; on the right its positions with
     a match list, and the survivors whose consent allows a referral to it."""
+
+    # Widest a column grows before its text wraps (longer than any one word it shows).
+    PARTNER_COLUMN_CAPS: ClassVar[dict[int, int]] = {0: 120, 1: 90, 2: 125}
+    POSITION_COLUMN_CAPS: ClassVar[dict[int, int]] = {0: 150, 4: 110}
 
     record_requested = Signal(str)  # a case number to open in the main window
 
@@ -179,6 +282,19 @@ class EmployersWindow(QDialog):
         self.session = session
         self.active_dialog: QWidget | None = None
         keeper = session.account.role in (Role.COORDINATOR, Role.SUPERVISOR)
+        # The directory by standing and industry.
+        self.standing_filter = QComboBox(self)
+        self.standing_filter.setAccessibleName(self.tr("Show standing"))
+        self.standing_filter.addItem(self.tr("Any standing"), None)
+        for value, text in STANDING_LABELS.items():
+            self.standing_filter.addItem(label(text), value.value)
+        self.industry_filter = QComboBox(self)
+        self.industry_filter.setAccessibleName(self.tr("Show industry"))
+        self.industry_filter.addItem(self.tr("Any industry"), None)
+        for value, text in INDUSTRY_LABELS.items():
+            self.industry_filter.addItem(label(text), value.value)
+        for combo in (self.standing_filter, self.industry_filter):
+            combo.currentIndexChanged.connect(lambda *_: self.refresh())
         self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Employer partners"))
         # Restrictions are in the partner's details below (and each row's tip): a fourth
@@ -198,17 +314,24 @@ class EmployersWindow(QDialog):
         self.edit_button = QPushButton(self.tr("Edit partner…"), self)
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.edit_button.setVisible(keeper)
+        self.assess_button = QPushButton(self.tr("Self-&assessment…"), self)
+        self.assess_button.clicked.connect(self.open_assessment_dialog)
+        self.assess_button.setVisible(keeper)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.positions = QTableWidget(0, 5, self)
+        self.positions = QTableWidget(0, 7, self)
         self.positions.setAccessibleName(self.tr("Positions"))
         self.positions.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Kind"),
-                                                  self.tr("Hours"), self.tr("Wage"),
+                                                  self.tr("Hours"), self.tr("Shift"),
+                                                  self.tr("Area"), self.tr("Wage"),
                                                   self.tr("Open")])
         self.positions.horizontalHeader().setStretchLastSection(True)
+        # The stretched last column ("Open") is no wider than it needs (the default, 100
+        # pixels, pushed the table past its width at 1024 pixels).
+        self.positions.horizontalHeader().setDefaultSectionSize(50)
         self.positions.verticalHeader().hide()
         self.positions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.positions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -258,10 +381,24 @@ class EmployersWindow(QDialog):
         self.position_wage = QLineEdit(self)
         self.position_wage.setPlaceholderText(self.tr("Hourly wage"))
         self.position_wage.setAccessibleName(self.tr("Hourly wage"))
+        self.position_shift = QComboBox(self)
+        self.position_shift.setAccessibleName(self.tr("Shift"))
+        for value, text in SHIFT_LABELS.items():
+            self.position_shift.addItem(label(text), value.value)
+        self.position_area = QLineEdit(self)
+        self.position_area.setAccessibleName(self.tr("Location area"))
+        self.position_area.setPlaceholderText(self.tr("Area, e.g. Port terminal"))
+        self.position_skills = QLineEdit(self)
+        self.position_skills.setAccessibleName(self.tr("Skills wanted"))
+        self.position_skills.setPlaceholderText(self.tr("Skills wanted, separated by ;"))
         self.add_position_button = QPushButton(self.tr("Add position"), self)
         self.add_position_button.clicked.connect(self.add_position)
         self.match_button = QPushButton(self.tr("Find matches"), self)
         self.match_button.clicked.connect(self.show_matches)
+        self.close_position_button = QPushButton(self.tr("&Close position"), self)
+        self.close_position_button.clicked.connect(self.toggle_position_open)
+        self.close_position_button.setVisible(keeper)
+        self.positions.currentCellChanged.connect(lambda *_: self._position_chosen())
         self.matches = QTableWidget(0, 4, self)
         self.matches.setAccessibleName(self.tr("Matches"))
         self.matches.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Preferred name"),
@@ -302,10 +439,18 @@ class EmployersWindow(QDialog):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        filters = QFormLayout()  # one above the other: side by side, they widened the side
+        for text, combo in ((self.tr("S&tanding"), self.standing_filter),
+                            (self.tr("In&dustry"), self.industry_filter)):
+            caption = QLabel(text, left)
+            caption.setBuddy(combo)
+            filters.addRow(caption, combo)
+        left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 3)
         partner_buttons = QHBoxLayout()
         partner_buttons.addWidget(self.add_button)
         partner_buttons.addWidget(self.edit_button)
+        partner_buttons.addWidget(self.assess_button)
         partner_buttons.addStretch(1)
         left_layout.addLayout(partner_buttons)
         details_box = QGroupBox(self.tr("Partner details"), left)
@@ -314,14 +459,21 @@ class EmployersWindow(QDialog):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.positions, 1)
-        row = QHBoxLayout()
-        for widget in (self.position_title, self.position_kind, self.position_hours,
-                       self.position_wage, self.add_position_button):
-            widget.setVisible(keeper)
-            row.addWidget(widget)
-        right_layout.addLayout(row)
+        for widgets in ((self.position_title, self.position_kind, self.position_hours),
+                        (self.position_shift, self.position_area, self.position_wage),
+                        (self.position_skills, self.add_position_button)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                widget.setVisible(keeper)
+                row.addWidget(widget, 1 if widget in (self.position_title, self.position_area,
+                                                      self.position_skills) else 0)
+            right_layout.addLayout(row)
         right_layout.addWidget(self.apprenticeship_row)
-        right_layout.addWidget(self.match_button, 0, Qt.AlignmentFlag.AlignLeft)
+        position_buttons = QHBoxLayout()
+        position_buttons.addWidget(self.match_button)
+        position_buttons.addWidget(self.close_position_button)
+        position_buttons.addStretch(1)
+        right_layout.addLayout(position_buttons)
         right_layout.addWidget(self.matches, 2)
         match_buttons = QHBoxLayout()
         match_buttons.addWidget(self.match_record_button)
@@ -344,7 +496,11 @@ class EmployersWindow(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.sections)
-        splitter.setSizes([500, 700])
+        # The partners' side keeps its width; the positions' side takes what the window
+        # gains or loses (at 1024 pixels wide, every column of both still shows whole).
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([370, 830])
         QVBoxLayout(self).addWidget(splitter)
         self.resize(1200, 720)
         label_combo_boxes(self)
@@ -356,18 +512,32 @@ class EmployersWindow(QDialog):
         """Reload the partners; `select` (an employer id) becomes the chosen one."""
         chosen = self.current_employer()
         keep = select or (chosen.id if chosen is not None else None)
-        self._partners = employers.employers(self.session)
+        standing_value = self.standing_filter.currentData()
+        industry_value = self.industry_filter.currentData()
+        self._partners = employers.employers(
+            self.session, standing=Standing(standing_value) if standing_value else None,
+            industry=Industry(industry_value) if industry_value else None)
+        self._assessed = employers.last_assessed(self.session)
         self.table.setRowCount(len(self._partners))
         for row, employer in enumerate(self._partners):
             restrictions = ", ".join(label(RESTRICTION_LABELS[r]) for r in
                                      sorted(employer.restrictions)) or "—"
+            due = assessment_due(self._assessed.get(employer.id), clock.today())
             for column, text in enumerate([employer.name,
                                            label(INDUSTRY_LABELS[employer.industry]),
                                            label(STANDING_LABELS[employer.standing])]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(self.tr("Hiring restrictions: {0}").format(restrictions))
+                tip = self.tr("Hiring restrictions: {0}").format(restrictions)
+                if due:  # the reminder: a mark on the standing, in words in its tip
+                    tip += "\n" + self.tr("Self-assessment due")
+                    if column == 2:
+                        item.setIcon(self.style().standardIcon(
+                            QStyle.StandardPixmap.SP_MessageBoxInformation))
+                        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                                     self.tr("Self-assessment due"))
+                item.setToolTip(tip)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()  # no name or word cut off
+        fit_columns(self.table, self.PARTNER_COLUMN_CAPS)  # no name or word cut off
         ids = [p.id for p in self._partners]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
@@ -381,6 +551,7 @@ class EmployersWindow(QDialog):
 
     def _show_details(self, employer: Employer | None) -> None:
         self.edit_button.setEnabled(employer is not None)
+        self.assess_button.setEnabled(employer is not None)
         if employer is None:
             self.details.setText("")
             return
@@ -394,11 +565,23 @@ class EmployersWindow(QDialog):
                  self.tr("Standing: {0}").format(label(STANDING_LABELS[employer.standing])),
                  self.tr("Practices adopted ({0} of {1}): {2}").format(
                      len(practices), len(PRACTICE_LABELS), "; ".join(practices) or "—"),
+                 self._assessment_line(employer),
                  self.tr("Hiring restrictions: {0}").format("; ".join(restrictions) or "—")]
         if employer.restriction_notes:
             lines.append(self.tr("In the employer's words: {0}").format(
                 employer.restriction_notes))
         self.details.setText("\n".join(lines))
+
+    def _assessment_line(self, employer: Employer) -> str:
+        last = self._assessed.get(employer.id)
+        due_on = assessment_due_on(last)
+        if last is None or due_on is None:
+            return self.tr("Self-assessment: none recorded yet; due now")
+        if due_on <= clock.today():
+            return self.tr("Self-assessment: last on {0}; a year has passed, due now").format(
+                show_day(last))
+        return self.tr("Self-assessment: last on {0}; next due on {1}").format(
+            show_day(last), show_day(due_on))
 
     def _show_referrals(self, employer: Employer | None) -> None:
         self._referred = ([] if employer is None
@@ -416,7 +599,7 @@ class EmployersWindow(QDialog):
         if self._referred:
             self.referrals.selectRow(0)
 
-    def _show_positions(self) -> None:
+    def _show_positions(self, keep_row: int = 0) -> None:
         employer = self.current_employer()
         self._show_details(employer)
         self._show_referrals(employer)
@@ -429,12 +612,43 @@ class EmployersWindow(QDialog):
         for row, position in enumerate(rows):
             for column, text in enumerate([
                     position.title, label(POSITION_KIND_LABELS[position.kind]),
-                    str(position.hours_per_week), show_wage(position.hourly_wage_cents),
+                    str(position.hours_per_week), label(SHIFT_LABELS[position.shift]),
+                    position.location_area, show_wage(position.hourly_wage_cents),
                     self.tr("Yes") if position.is_open else self.tr("No")]):
-                self.positions.setItem(row, column, QTableWidgetItem(text))
-        self.positions.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if column or not position.skills_wanted else
+                                self.tr("{0}; skills wanted: {1}").format(
+                                    text, ", ".join(position.skills_wanted)))
+                self.positions.setItem(row, column, item)
+        fit_columns(self.positions, self.POSITION_COLUMN_CAPS)
         if rows:
-            self.positions.selectRow(0)
+            self.positions.selectRow(min(max(keep_row, 0), len(rows) - 1))
+        self._position_chosen()
+
+    def current_position(self) -> Position | None:
+        row = self.positions.currentRow()
+        return self._positions[row] if 0 <= row < len(self._positions) else None
+
+    def _position_chosen(self) -> None:
+        position = self.current_position()
+        self.close_position_button.setEnabled(position is not None)
+        self.match_button.setEnabled(position is not None and position.is_open)
+        self.close_position_button.setText(
+            self.tr("Re&open position") if position is not None and not position.is_open
+            else self.tr("&Close position"))
+
+    def toggle_position_open(self) -> None:
+        """Close the chosen position (no new interviews, internships or offers), or open a
+        closed one again."""
+        position = self.current_position()
+        if position is None:
+            return
+        try:
+            employers.set_position_open(self.session, position.id, not position.is_open)
+        except CaseTrackerError as exc:
+            report(self, exc)
+            return
+        self._show_positions(keep_row=self.positions.currentRow())
 
     def _default_hours(self) -> None:
         kind = PositionKind(self.position_kind.currentData())
@@ -473,6 +687,21 @@ class EmployersWindow(QDialog):
             contact_name=data.contact_name.strip(), contact_phone=data.contact_phone.strip(),
             contact_email=data.contact_email.strip(), practices=data.practices,
             restrictions=data.restrictions, restriction_notes=data.restriction_notes.strip())
+        self.refresh(select=employer_id)
+
+    def open_assessment_dialog(self) -> None:
+        employer = self.current_employer()
+        if employer is None:
+            return
+        dialog = AssessmentDialog(employer, employers.assessments(self.session, employer.id),
+                                  self)
+        dialog.submit = lambda data: self._record_assessment(employer.id, data)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _record_assessment(self, employer_id: str, data: AssessmentInput) -> None:
+        employers.record_assessment(self.session, employer_id, data.practices,
+                                    on=data.assessed_on, note=data.note)
         self.refresh(select=employer_id)
 
     # -- from a match or a consent, one step to the record or the letter ----------------------
@@ -521,6 +750,11 @@ class EmployersWindow(QDialog):
             employers.add_position(self.session, employer.id, self.position_title.text(),
                                    kind, hours_per_week=self.position_hours.value(),
                                    hourly_wage_cents=parse_wage(self.position_wage.text()),
+                                   shift=Shift(self.position_shift.currentData()),
+                                   location_area=self.position_area.text(),
+                                   skills_wanted=tuple(
+                                       s.strip() for s in self.position_skills.text().split(";")
+                                       if s.strip()),
                                    **apprenticeship)
         except CaseTrackerError as exc:
             report(self, exc)
@@ -528,7 +762,9 @@ class EmployersWindow(QDialog):
         self.position_title.clear()
         self.apprenticeship_sponsor.clear()
         self.apprenticeship_steps.clear()
-        self._show_positions()
+        self.position_area.clear()
+        self.position_skills.clear()
+        self._show_positions(keep_row=len(self._positions))
 
     def show_matches(self) -> None:
         row = self.positions.currentRow()

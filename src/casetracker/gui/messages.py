@@ -223,6 +223,7 @@ SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("errors", "{0} is not a language code such as 'en' or 'es'"),
     QT_TRANSLATE_NOOP("errors", "{0} is not free text: keep one of the values waiting (--keep "
                                 "VALUE_ID), then change it in the record"),
+    QT_TRANSLATE_NOOP("errors", "{0} is not a service type of this program"),
     QT_TRANSLATE_NOOP("errors", "{0} must choose a new passphrase first (casetracker user passwd)"),
     QT_TRANSLATE_NOOP("errors", "{0}: write HEADING=FIELD (or HEADING= to leave a column out)"),
 )
@@ -304,6 +305,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("errors", "listing expiring consents"),
     QT_TRANSLATE_NOOP("errors", "listing internships ending soon"),
     QT_TRANSLATE_NOOP("errors", "listing legal holds"),
+    QT_TRANSLATE_NOOP("errors", "listing employers' self-assessments due"),
     QT_TRANSLATE_NOOP("errors", "listing positions"),
     QT_TRANSLATE_NOOP("errors", "listing scans"),
     QT_TRANSLATE_NOOP("errors", "listing staff names"),
@@ -347,6 +349,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("errors", "reading the letterhead"),
     QT_TRANSLATE_NOOP("errors", "reading the placement pipeline"),
     QT_TRANSLATE_NOOP("errors", "reading the retention policy"),
+    QT_TRANSLATE_NOOP("errors", "reading an employer's self-assessments"),
     QT_TRANSLATE_NOOP("errors", "reading the services given"),
     QT_TRANSLATE_NOOP("errors", "reading the sync folder"),
     QT_TRANSLATE_NOOP("errors", "reading the team program's keys"),
@@ -355,6 +358,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("errors", "reading your language"),
     QT_TRANSLATE_NOOP("errors", "recording a consent"),
     QT_TRANSLATE_NOOP("errors", "recording a service"),
+    QT_TRANSLATE_NOOP("errors", "recording an employer's self-assessment"),
     QT_TRANSLATE_NOOP("errors", "recording a workshop"),
     QT_TRANSLATE_NOOP("errors", "recording workshop attendance"),
     QT_TRANSLATE_NOOP("errors", "removing a recorded service"),
@@ -394,6 +398,12 @@ MATCH_REASONS = (
     QT_TRANSLATE_NOOP("errors", "ready for I-9"),
     QT_TRANSLATE_NOOP("errors", "their employment goal names this industry"),
     QT_TRANSLATE_NOOP("errors", "their employment goal names another industry"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names this shift"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names another shift"),
+    QT_TRANSLATE_NOOP("errors", "their employment goal names this area"),
+    QT_TRANSLATE_NOOP("errors", "has a way to get to this area"),
+    QT_TRANSLATE_NOOP("errors", "needs a ride to this area"),
+    QT_TRANSLATE_NOOP("errors", "ready to match: completed the readiness track"),
     QT_TRANSLATE_NOOP("errors", "This employer's hiring restrictions may apply. Talk with the "
                                 "case manager before referring (a vacatur petition may help). "
                                 "The employer is never told why."),
@@ -407,6 +417,13 @@ MATCH_REASONS = (
 # What a form's field problem says after the field's name.
 REASONS = (
     QT_TRANSLATE_NOOP("errors", "is required"),
+    QT_TRANSLATE_NOOP("errors", "choose at least one workshop for the readiness track"),
+    QT_TRANSLATE_NOOP("errors", "names a workshop that does not exist"),
+    QT_TRANSLATE_NOOP("errors", "a service type needs a name"),
+    QT_TRANSLATE_NOOP("errors", "a service type's name is at most {0} characters"),
+    QT_TRANSLATE_NOOP("errors", "is already a built-in service type"),
+    QT_TRANSLATE_NOOP("errors", "the same service type is listed twice"),
+    QT_TRANSLATE_NOOP("errors", "at most {0} service types can be added"),
     QT_TRANSLATE_NOOP("errors", "is longer than {0} characters"),
     QT_TRANSLATE_NOOP("errors", "holds control characters"),
     QT_TRANSLATE_NOOP("errors", "{0} is not an email address"),

@@ -40,6 +40,8 @@ from casetracker.domain.employment import (
     PositionKind,
     Practice,
     Restriction,
+    SelfAssessment,
+    Shift,
     Stage,
     Workshop,
     WorkshopTopic,
@@ -320,13 +322,23 @@ PARTNER_DETAILS = {
     "Northgate Airport Services": ("James Carter", "Guest services intern", "Ramp agent"),
     "Corner Market Co-op": ("", "Retail intern", "Cashier"),
 }
+# Each partner's location area, the shifts of its internship and job, and how many days ago
+# it last assessed itself (over a year: the reminder shows; None: never).
+PARTNER_SITES: dict[str, tuple[str, Shift, Shift, int | None]] = {
+    "Harbor Hotel Group": ("Downtown waterfront", Shift.DAY, Shift.EVENING, 120),
+    "Bayside Logistics": ("Port logistics park", Shift.NIGHT, Shift.ROTATING, 400),
+    "Northgate Airport Services": ("Airport", Shift.DAY, Shift.WEEKEND, 30),
+    "Corner Market Co-op": ("Eastside", Shift.WEEKEND, Shift.DAY, None),
+}
 
 
 def _employment(rng: random.Random, repo: EmploymentRepository,
                 maker: _Maker) -> list[tuple[str, str, str]]:
     """Employer partners with positions, and a season of workshops;
     (employer id, employer name, position id)."""
-    practices = list(Practice)
+    # The written policies the demonstration first drew from (the same draw as before the
+    # seeds' other practices were added, so the demonstration's standings stay as they were).
+    practices = list(Practice)[:9]
     partners = []
     for name, industry, adopted, restrictions in PARTNERS:
         chosen = frozenset([Practice.ORGANISATION_POLICY, Practice.REPORTING_PROCEDURES,
@@ -336,13 +348,22 @@ def _employment(rng: random.Random, repo: EmploymentRepository,
                             "", chosen, frozenset(restrictions), "", maker.now)
         validate_employer(employer)
         repo.save_employer(employer)
+        area, internship_shift, job_shift, assessed_days_ago = PARTNER_SITES[name]
+        if assessed_days_ago is not None:
+            # Its id is not drawn from `rng`, so the rest of the demonstration is unchanged.
+            assessment_id = str(uuid.uuid5(uuid.NAMESPACE_OID, f"assessment {employer.id}"))
+            repo.add_assessment(SelfAssessment(
+                assessment_id, employer.id, maker.today - timedelta(days=assessed_days_ago),
+                chosen, "", "demo", maker.now))
         for kind, title in ((PositionKind.INTERNSHIP, internship), (PositionKind.JOB, job)):
             defaults = new_position_defaults(kind)
             position = Position(maker._id(), employer.id, kind, title,
                                 int(str(defaults["hours_per_week"])), rng.choice([1650, 1800]),
                                 maker.today + timedelta(days=rng.randint(7, 60)),
                                 defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
-                                True, True, tuple(rng.sample(SKILLS, 2)), maker.now)
+                                True, True, tuple(rng.sample(SKILLS, 2)), maker.now,
+                                shift=internship_shift if kind is PositionKind.INTERNSHIP
+                                else job_shift, location_area=area)
             validate_position(position)
             repo.save_position(position)
             partners.append((employer.id, employer.name, position.id))

@@ -15,8 +15,14 @@ from casetracker.domain.employment import (
     Industry,
     Position,
     PositionKind,
+    Practice,
+    SelfAssessment,
+    Shift,
+    Standing,
     WageStep,
+    assessment_due,
     new_position_defaults,
+    validate_assessment,
     validate_employer,
     validate_position,
 )
@@ -37,9 +43,22 @@ def parse_industry(text: str) -> Industry:
                          + ", ".join(i.value for i in Industry)) from None
 
 
-def employers(session: Session) -> list[Employer]:
+def parse_standing(text: str) -> Standing:
+    key = text.strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return Standing(key)
+    except ValueError:
+        raise UsageError(f"unknown standing {text!r}; choose one of "
+                         + ", ".join(s.value for s in Standing)) from None
+
+
+def employers(session: Session, *, standing: Standing | None = None,
+              industry: Industry | None = None) -> list[Employer]:
+    """The partners by name; only those of one standing or industry when told."""
     session.require("listing employers")
-    return EmploymentRepository(session.conn).employers()
+    return [e for e in EmploymentRepository(session.conn).employers()
+            if (standing is None or e.standing is standing)
+            and (industry is None or e.industry is industry)]
 
 
 def find_employer(session: Session, name_or_id: str) -> Employer:
@@ -107,7 +126,8 @@ def add_position(session: Session, employer: str, title: str, kind: PositionKind
                  start_date: date | None = None, skills_wanted: tuple[str, ...] = (),
                  track: ApprenticeshipTrack = ApprenticeshipTrack.NONE,
                  term_months: int | None = None, sponsor: str = "",
-                 wage_steps: tuple[WageStep, ...] = ()) -> Position:
+                 wage_steps: tuple[WageStep, ...] = (), shift: Shift = Shift.ANY,
+                 location_area: str = "") -> Position:
     """An open internship (12 weeks, 20 hours a week, paid, unless told otherwise), job, or
     apprenticeship (pre- or registered, with its term, sponsor, starting wage and wage
     steps)."""
@@ -120,7 +140,7 @@ def add_position(session: Session, employer: str, title: str, kind: PositionKind
         hourly_wage_cents, start_date,
         defaults["weeks"] if isinstance(defaults["weeks"], int) else None,
         True, True, skills_wanted, clock.now_iso(), track, term_months, sponsor.strip(),
-        wage_steps)
+        wage_steps, shift, location_area.strip())
     validate_position(position)
     with session.changing():
         EmploymentRepository(session.conn).save_position(position)
@@ -136,3 +156,49 @@ def set_position_open(session: Session, position_id: str, is_open: bool) -> Posi
         session.audit("position.open" if is_open else "position.close", None,
                       position=position.id)
     return position
+
+
+# -- the employer's yearly self-assessment ------------------------------------------------------
+
+def record_assessment(session: Session, employer: str, practices: frozenset[Practice], *,
+                      on: date | None = None, note: str = "") -> SelfAssessment:
+    """Record the employer's self-assessment (the checklist of practices it has, on a date).
+    The newest assessment is the employer's record of its practices: its standing follows."""
+    session.require("recording an employer's self-assessment", *KEEPERS)
+    owner = find_employer(session, employer)
+    assessment = SelfAssessment(str(uuid.uuid4()), owner.id, on or clock.today(),
+                                frozenset(practices), note.strip(), session.account.name,
+                                clock.now_iso())
+    validate_assessment(assessment, clock.today())
+    repo = EmploymentRepository(session.conn)
+    newest = max((a.assessed_on for a in repo.assessments(owner.id)), default=None)
+    with session.changing():
+        repo.add_assessment(assessment)
+        if newest is None or assessment.assessed_on >= newest:  # not an older one typed late
+            repo.save_employer(replace(owner, practices=assessment.practices))
+        session.audit("employer.assess", owner.name, practices=len(assessment.practices),
+                      on=assessment.assessed_on.isoformat())
+    return assessment
+
+
+def assessments(session: Session, employer: str) -> list[SelfAssessment]:
+    """An employer's self-assessments, newest first."""
+    session.require("reading an employer's self-assessments")
+    return EmploymentRepository(session.conn).assessments(find_employer(session, employer).id)
+
+
+def assessments_due(session: Session) -> list[tuple[Employer, date | None]]:
+    """Partners whose self-assessment is due (none yet, or a year has passed since the last),
+    each with the date of its last one."""
+    session.require("listing employers' self-assessments due")
+    repo = EmploymentRepository(session.conn)
+    last = repo.last_assessed()
+    today = clock.today()
+    return [(e, last.get(e.id)) for e in repo.employers()
+            if assessment_due(last.get(e.id), today)]
+
+
+def last_assessed(session: Session) -> dict[str, date]:
+    """Each partner's newest self-assessment date, by employer id."""
+    session.require("listing employers")
+    return EmploymentRepository(session.conn).last_assessed()

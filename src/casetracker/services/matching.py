@@ -1,8 +1,10 @@
 """Matching: who fits an open position best, why, and where a hiring restriction may bite.
 
-The fit counts the hours a person is available against the position's, whether they can start
-in time, the skills it wants that they have, whether their employment goal names the
-employer's industry, the readiness workshops they completed, and readiness for I-9 only where
+Those who completed the program's readiness track ("ready to match") come first. The fit counts
+the hours a person is available against the position's, whether they can start in time, the
+skills it wants that they have, whether their employment goal names the employer's industry,
+the position's shift or its location area (and whether they have a way to get there), the
+readiness workshops they completed, and readiness for I-9 only where
 their consent lets this employer know it. Each point comes with its reason.
 
 Whether a restriction may apply to someone depends on their criminal record, a sensitive
@@ -28,12 +30,16 @@ from casetracker.domain.employment import (
     Clearance,
     ClearanceDecision,
     Industry,
+    Position,
+    Shift,
     Stage,
+    ready_to_match,
 )
 from casetracker.domain.plans import GoalDomain, GoalStatus
-from casetracker.domain.survivors import CaseStatus, Survivor
+from casetracker.domain.survivors import CaseStatus, Survivor, Transport
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
+from casetracker.services.settings import readiness_track
 from casetracker.storage.employment_repo import ClearanceRepository, EmploymentRepository
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.sharing_repo import SharingRepository
@@ -66,11 +72,55 @@ INDUSTRY_WORDS: dict[Industry, tuple[str, ...]] = {
 }
 
 
+def _words(goals: list[str]) -> set[str]:
+    return {w.strip(".,;:()").casefold() for goal in goals for w in goal.split()}
+
+
 def goal_industries(goals: list[str]) -> set[Industry]:
     """The industries an employment goal's words name."""
-    words = {w.strip(".,;:()").casefold() for goal in goals for w in goal.split()}
+    words = _words(goals)
     return {industry for industry, names in INDUSTRY_WORDS.items()
             if any(name in words or f"{name}s" in words for name in names)}
+
+
+# Words in an employment goal that name a shift ("evening shifts only", "weekday mornings").
+SHIFT_WORDS: dict[Shift, tuple[str, ...]] = {
+    Shift.DAY: ("day", "days", "daytime", "morning", "mornings", "weekday", "weekdays"),
+    Shift.EVENING: ("evening", "evenings", "afternoon", "afternoons"),
+    Shift.NIGHT: ("night", "nights", "overnight", "overnights"),
+    Shift.WEEKEND: ("weekend", "weekends", "saturday", "saturdays", "sunday", "sundays"),
+    Shift.ROTATING: ("rotating", "rotation", "any"),
+}
+
+
+def goal_shifts(goals: list[str]) -> set[Shift]:
+    """The shifts an employment goal's words name."""
+    words = _words(goals)
+    return {shift for shift, names in SHIFT_WORDS.items() if words & set(names)}
+
+
+def _shift_and_area(position: Position, goals: list[str],
+                    transport: Transport) -> tuple[int, list[str]]:
+    """Points and reasons for the position's shift and location area."""
+    score, reasons = 0, []
+    if position.shift is not Shift.ANY:
+        shifts = goal_shifts(goals)
+        if position.shift in shifts:
+            score += 2
+            reasons.append("their employment goal names this shift")
+        elif shifts:
+            reasons.append("their employment goal names another shift")
+    area = position.location_area.strip().casefold()
+    if area:
+        if any(area in goal.casefold() for goal in goals):
+            score += 2
+            reasons.append("their employment goal names this area")
+        if transport in (Transport.OWN_VEHICLE, Transport.PUBLIC_TRANSIT):
+            score += 1
+            reasons.append("has a way to get to this area")
+        elif transport is Transport.NEEDS_RIDE:
+            reasons.append("needs a ride to this area")
+    return score, reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +131,12 @@ class Match:
     reasons: tuple[str, ...]
     ready_for_i9: bool
     restriction_flag: str | None = None
+    ready_to_match: bool = False  # completed the program's readiness track
 
 
 def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
-    """Active survivors still looking for work, best fit first (case managers: their own)."""
+    """Active survivors still looking for work (case managers: their own): those who completed
+    the readiness track first, then best fit first."""
     session.require("matching survivors to a position")
     position = find_position(session, position_id)
     employer = find_employer(session, position.employer_id)
@@ -99,6 +151,7 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
     today = clock.today()
     plans = PlanRepository(session.conn)
     sharing = SharingRepository(session.conn)
+    track = readiness_track(session)
 
     def eligibility_shared(survivor_id: str) -> bool:
         return any(c.recipient_employer_id == employer.id and c.active_on(today)
@@ -122,10 +175,16 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
             reasons.append("their employment goal names this industry")
         elif wanted_industries:
             reasons.append("their employment goal names another industry")
+        extra, why = _shift_and_area(position, goals, survivor.availability.transport)
+        score += extra
+        reasons.extend(why)
         topics = employment.completed_topics(survivor.id)
+        ready_now = ready_to_match(topics, track)
         if topics:
             score += len(topics)
             reasons.append(f"{len(topics)} readiness workshop{'s' if len(topics) > 1 else ''}")
+        if ready_now:
+            reasons.insert(0, "ready to match: completed the readiness track")
         # Readiness for I-9 counts only where the survivor agreed to tell this employer: it
         # must not stand in for immigration status in anyone's ranking.
         ready = eligibility_shared(survivor.id) and i9_readiness(
@@ -136,8 +195,8 @@ def rank(session: Session, position_id: str, *, limit: int = 50) -> list[Match]:
         flag = _flag(people, survivor.id, role, decided.get(survivor.id)) if restricted \
             else None
         matches.append(Match(survivor.case_number, survivor.preferred_name, score,
-                             tuple(reasons), ready, flag))
-    matches.sort(key=lambda m: (-m.score, m.case_number))
+                             tuple(reasons), ready, flag, ready_now))
+    matches.sort(key=lambda m: (not m.ready_to_match, -m.score, m.case_number))
     session.audit("matching.rank", None, position=position.id, candidates=len(matches))
     return matches[:limit]
 

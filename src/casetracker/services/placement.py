@@ -20,6 +20,7 @@ from casetracker.domain.employment import (
     check_step,
     retention_task_title,
 )
+from casetracker.domain.employment import ready_to_match as completed_track
 from casetracker.domain.errors import NotFoundError
 from casetracker.domain.notes import Task
 from casetracker.domain.survivors import Survivor
@@ -27,6 +28,7 @@ from casetracker.domain.validation import Checker, ValidationError
 from casetracker.services import access, apprenticeships, internships
 from casetracker.services.employers import find_employer, find_position
 from casetracker.services.session import Session
+from casetracker.services.settings import readiness_track
 from casetracker.storage.employment_repo import EmploymentRepository
 from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -203,6 +205,11 @@ def completed_workshops(session: Session, case_number: str) -> set[WorkshopTopic
     access.require_employment_read(session, survivor, "reading workshop completion")
     session.audit_view(survivor.case_number, "workshops")
     return EmploymentRepository(session.conn).completed_topics(survivor.id)
+
+
+def ready_to_match(session: Session, case_number: str) -> bool:
+    """Whether the survivor completed the program's readiness track."""
+    return completed_track(completed_workshops(session, case_number), readiness_track(session))
 
 
 def record_session(session: Session, topic: WorkshopTopic, held_on: date,

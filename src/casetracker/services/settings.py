@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import fields, replace
 from typing import Any
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.employment import WorkshopTopic, parse_track
 from casetracker.domain.errors import UsageError
 from casetracker.domain.settings import ProgramSettings, validate_settings
 from casetracker.services.session import Session
@@ -19,7 +21,12 @@ def get_settings(session: Session) -> ProgramSettings:
     for field in fields(ProgramSettings):
         if field.name in stored:
             raw = stored[field.name]
-            values[field.name] = int(raw) if field.type in ("int", int) else raw
+            if field.type in ("int", int):
+                values[field.name] = int(raw)
+            elif str(field.type).startswith("tuple"):  # a list, kept as JSON
+                values[field.name] = tuple(str(v) for v in json.loads(raw))
+            else:
+                values[field.name] = raw
     return ProgramSettings(**values)
 
 
@@ -28,14 +35,43 @@ def update_settings(session: Session, **changes: Any) -> ProgramSettings:
     known = {f.name for f in fields(ProgramSettings)}
     if set(changes) - known:
         raise UsageError(f"unknown setting: {', '.join(sorted(set(changes) - known))}")
-    updated = replace(get_settings(session), **changes)
+    changes = {name: tuple(value) if isinstance(value, list) else value
+               for name, value in changes.items()}
+    if isinstance(changes.get("readiness_track"), tuple):  # in the workshops' own order
+        order = [t.value for t in WorkshopTopic]
+        changes["readiness_track"] = tuple(sorted(
+            dict.fromkeys(str(t).strip() for t in changes["readiness_track"]),
+            key=lambda t: order.index(t) if t in order else len(order)))
+    if isinstance(changes.get("service_types_added"), tuple):
+        changes["service_types_added"] = tuple(
+            n.strip() for n in changes["service_types_added"])
+    current = get_settings(session)
+    updated = replace(current, **changes)
     validate_settings(updated)
+    # Only what differs is written and named in the audit (the Settings dialog hands over
+    # every field, changed or not).
+    changed = {name: value for name, value in changes.items()
+               if getattr(current, name) != getattr(updated, name)}
+    if not changed:
+        return updated
     repo = SettingsRepository(session.conn)
     with session.changing():
-        for name, value in changes.items():
-            repo.set(name, str(value))
-        session.audit("settings.update", None, fields=sorted(changes))
+        for name, value in changed.items():
+            repo.set(name, json.dumps(list(value)) if isinstance(value, tuple) else str(value))
+        session.audit("settings.update", None, fields=sorted(changed))
     return updated
+
+
+def readiness_track(session: Session) -> tuple[WorkshopTopic, ...]:
+    """The workshops a survivor completes to be "ready to match" (the program's choice)."""
+    return parse_track(get_settings(session).readiness_track)
+
+
+def set_readiness_track(session: Session, topics: list[WorkshopTopic] | tuple[WorkshopTopic, ...]
+                        ) -> ProgramSettings:
+    """Change the readiness track (supervisors; audited as a settings change)."""
+    return update_settings(session, readiness_track=tuple(
+        t.value for t in WorkshopTopic if t in set(topics)))
 
 
 # Each account's own interface language, kept with the program's settings (encrypted, and so

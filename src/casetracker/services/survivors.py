@@ -26,6 +26,7 @@ from casetracker.domain.survivors import (
 from casetracker.domain.validation import ValidationError
 from casetracker.services import access, retention
 from casetracker.services.session import Session
+from casetracker.services.settings import readiness_track
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
 from casetracker.storage.repositories import AuditRepository, UserRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
@@ -203,7 +204,8 @@ def caseload(session: Session, *, status: CaseStatus | None = CaseStatus.ACTIVE,
         status = CaseStatus.ACTIVE
     rows = SurvivorRepository(session.conn).caseload(
         assigned_to=owner, status=status.value if status else None, limit=limit, offset=offset,
-        today=clock.today(), order_by=order_by, descending=descending, ids=ids)
+        today=clock.today(), order_by=order_by, descending=descending, ids=ids,
+        track=tuple(t.value for t in readiness_track(session)))
     if offset == 0 and ids is None:
         shown = status.value if status else "all"
         # Once per filter and session: the desktop app reloads the list at each sort and

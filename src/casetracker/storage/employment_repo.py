@@ -18,6 +18,8 @@ from casetracker.domain.employment import (
     PositionKind,
     Practice,
     Restriction,
+    SelfAssessment,
+    Shift,
     Stage,
     WageStep,
     Workshop,
@@ -30,7 +32,7 @@ _EMPLOYER = ("id, name, industry, contact_name, contact_phone, contact_email, pr
              "restrictions, restriction_notes, created_at")
 _POSITION = ("id, employer_id, kind, title, hours_per_week, hourly_wage_cents, start_date, "
              "weeks, paid, is_open, skills_wanted, created_at, track, term_months, sponsor, "
-             "wage_steps")
+             "wage_steps, shift, location_area")
 _STEP = ("id, survivor_id, stage, on_date, employer_id, position_id, hours_per_week, "
          "hourly_wage_cents, reason, recorded_by, created_at")
 
@@ -45,7 +47,8 @@ def _position(r: tuple[Any, ...]) -> Position:
     return Position(r[0], r[1], PositionKind(r[2]), r[3], int(r[4]), r[5], to_date(r[6]), r[7],
                     bool(r[8]), bool(r[9]), from_json_list(r[10]), r[11],
                     ApprenticeshipTrack(r[12]), r[13], r[14],
-                    tuple(WageStep(int(m), int(c)) for m, c in json.loads(r[15])))
+                    tuple(WageStep(int(m), int(c)) for m, c in json.loads(r[15])),
+                    Shift(r[16]), r[17])
 
 
 def _step(r: tuple[Any, ...]) -> PlacementStep:
@@ -101,23 +104,51 @@ class EmploymentRepository:
                                  (name.strip(),)).fetchone()
         return None if row is None else _employer(row)
 
+    # -- self-assessments ---------------------------------------------------------------------
+
+    def add_assessment(self, a: SelfAssessment) -> None:
+        self._conn.execute(
+            "INSERT INTO employer_assessments (id, employer_id, assessed_on, practices, note, "
+            "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.employer_id, a.assessed_on.isoformat(),
+             json.dumps(sorted(p.value for p in a.practices)), a.note, a.recorded_by,
+             a.created_at))
+
+    def assessments(self, employer_id: str) -> list[SelfAssessment]:
+        """One employer's self-assessments, newest first."""
+        rows = self._conn.execute(
+            "SELECT id, employer_id, assessed_on, practices, note, recorded_by, created_at "
+            "FROM employer_assessments WHERE employer_id = ? "
+            "ORDER BY assessed_on DESC, created_at DESC", (employer_id,))
+        return [SelfAssessment(r[0], r[1], date.fromisoformat(r[2]),
+                               frozenset(Practice(p) for p in json.loads(r[3])), r[4], r[5],
+                               r[6]) for r in rows]
+
+    def last_assessed(self) -> dict[str, date]:
+        """Each employer's newest self-assessment date (employers without one are absent)."""
+        rows = self._conn.execute(
+            "SELECT employer_id, max(assessed_on) FROM employer_assessments "
+            "GROUP BY employer_id")
+        return {r[0]: date.fromisoformat(r[1]) for r in rows}
+
     # -- positions ----------------------------------------------------------------------------
 
     def save_position(self, p: Position) -> None:
         self._conn.execute(
-            f"INSERT INTO positions ({_POSITION}) VALUES ({', '.join('?' * 16)}) "
+            f"INSERT INTO positions ({_POSITION}) VALUES ({', '.join('?' * 18)}) "
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
             "hours_per_week = excluded.hours_per_week, "
             "hourly_wage_cents = excluded.hourly_wage_cents, start_date = excluded.start_date, "
             "weeks = excluded.weeks, paid = excluded.paid, is_open = excluded.is_open, "
             "skills_wanted = excluded.skills_wanted, track = excluded.track, "
             "term_months = excluded.term_months, sponsor = excluded.sponsor, "
-            "wage_steps = excluded.wage_steps",
+            "wage_steps = excluded.wage_steps, shift = excluded.shift, "
+            "location_area = excluded.location_area",
             (p.id, p.employer_id, p.kind.value, p.title, p.hours_per_week, p.hourly_wage_cents,
              to_text(p.start_date), p.weeks, int(p.paid), int(p.is_open),
              to_json_list(p.skills_wanted), p.created_at, p.track.value, p.term_months,
              p.sponsor, json.dumps([[w.after_months, w.hourly_wage_cents]
-                                    for w in p.wage_steps])))
+                                    for w in p.wage_steps]), p.shift.value, p.location_area))
 
     def positions(self, *, open_only: bool = False) -> list[Position]:
         where = "WHERE is_open = 1" if open_only else ""

@@ -9,7 +9,7 @@ from casetracker.domain.apprenticeships import Outcome
 from casetracker.domain.employment import Industry, Stage
 from casetracker.domain.funder_report import FunderFigures, age_group
 from casetracker.domain.reports import ReportingPeriod
-from casetracker.domain.service_log import COUNTED_FROM, ServiceType
+from casetracker.domain.service_log import COUNTED_FROM, kinds_in_order
 from casetracker.domain.survivors import Gender, TraffickingType
 from casetracker.storage.connection import Connection
 from casetracker.storage.rules_sql import reached_contacts
@@ -39,15 +39,18 @@ class FunderRepository:
         params = {"start": period.start.isoformat(), "end": period.end.isoformat(),
                   "checkin": COUNTED_FROM["checkins"].value,
                   "attendance": COUNTED_FROM["workshop_attendance"].value}
-        people: dict[ServiceType, set[str]] = {t: set() for t in ServiceType}
-        contacts: Counter[ServiceType] = Counter()
+        # Every type ever recorded, so that each period's figures have the same names.
+        recorded = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT kind FROM service_contacts")]
+        people: dict[str, set[str]] = {k: set() for k in kinds_in_order(recorded)}
+        contacts: Counter[str] = Counter()
         served: set[str] = set()
         for survivor_id, kind, is_service in self._conn.execute(
                 _SERVED.format(reached=reached_contacts()), params):
             served.add(survivor_id)
             if is_service:
-                people[ServiceType(kind)].add(survivor_id)
-                contacts[ServiceType(kind)] += 1
+                people.setdefault(kind, set()).add(survivor_id)
+                contacts[kind] += 1
         new = 0
         ages: Counter[str] = Counter()
         trafficking: Counter[TraffickingType] = Counter()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from casetracker.domain.service_log import ServiceContact, ServiceType
+from casetracker.domain.service_log import ServiceContact
 from casetracker.storage.connection import Connection
 
 _COLUMNS = "id, survivor_id, delivered_on, kind, minutes, note, recorded_by, created_at"
 
 
 def _contact(row: Any) -> ServiceContact:
-    return ServiceContact(row[0], row[1], date.fromisoformat(row[2]), ServiceType(row[3]),
+    return ServiceContact(row[0], row[1], date.fromisoformat(row[2]), str(row[3]),
                           row[4], row[5], row[6], row[7])
 
 
@@ -24,7 +24,7 @@ class ServiceLogRepository:
         self._conn.execute(
             f"INSERT INTO service_contacts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (service.id, service.survivor_id, service.delivered_on.isoformat(),
-             service.kind.value, service.minutes, service.note, service.recorded_by,
+             str(service.kind), service.minutes, service.note, service.recorded_by,
              service.created_at))
 
     def get(self, service_id: str) -> ServiceContact | None:

@@ -113,8 +113,10 @@ class SurvivorRepository:
 
     def caseload(self, *, assigned_to: str | None = None, status: str | None = "active",
                  limit: int = 200, offset: int = 0, today: date, order_by: str = "case_number",
-                 descending: bool = False, ids: list[str] | None = None) -> list[CaseloadRow]:
-        """A page of caseload rows with their computed columns, in the order asked for."""
+                 descending: bool = False, ids: list[str] | None = None,
+                 track: tuple[str, ...] = ()) -> list[CaseloadRow]:
+        """A page of caseload rows with their computed columns, in the order asked for;
+        `track`: the readiness track's workshop topics (none: nobody is "ready to match")."""
         where, params = _filters(assigned_to, status)
         if ids is not None:
             where += (" AND " if where else "WHERE ") + (
@@ -139,8 +141,26 @@ class SurvivorRepository:
             FROM survivors s {where}
             ORDER BY {order}, s.case_number COLLATE NOCASE
             LIMIT ? OFFSET ?""", (today.isoformat(), *params, limit, offset)).fetchall()
+        ready = self._completed_track([r[0] for r in rows if r[8] == "readiness"], track)
         return [CaseloadRow(r[0], r[1], r[2], r[3], r[4], to_date(r[5]), to_date(r[6]),
-                            int(r[7]), r[8]) for r in rows]
+                            int(r[7]), r[8], r[0] in ready) for r in rows]
+
+    def _completed_track(self, survivor_ids: list[str], track: tuple[str, ...]) -> set[str]:
+        """Which of these survivors completed every workshop topic of `track`."""
+        if not track or not survivor_ids:
+            return set()
+        found: set[str] = set()
+        for start in range(0, len(survivor_ids), 500):  # SQLite's limit on parameters
+            chunk = survivor_ids[start:start + 500]
+            rows = self._conn.execute(
+                "SELECT a.survivor_id FROM workshop_attendance a JOIN workshops w "
+                "ON w.id = a.workshop_id WHERE a.completed = 1 "
+                f"AND a.survivor_id IN ({', '.join('?' * len(chunk))}) "
+                f"AND w.topic IN ({', '.join('?' * len(track))}) "
+                "GROUP BY a.survivor_id HAVING count(DISTINCT w.topic) = ?",
+                (*chunk, *track, len(set(track))))
+            found.update(r[0] for r in rows)
+        return found
 
     def delete(self, survivor_id: str) -> None:
         self._conn.execute("DELETE FROM survivors WHERE id = ?", (survivor_id,))

@@ -92,6 +92,8 @@ RULES: dict[str, TableRule] = {
     # Employer partners and positions: coordinators and supervisors (`employers.KEEPERS`).
     "employers": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
     "positions": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY}, frozenset()),
+    "employer_assessments": TableRule(frozenset({CO, SU}), {CO: EVERY, SU: EVERY},
+                                      frozenset()),
     # A recorded session is taken back whole (`placement.remove_session`).
     "workshops": TableRule(frozenset({CO, CM}), {CO: EVERY, CM: EVERY}, frozenset({CO, CM})),
     # A case manager takes survivors into their own caseload and changes their record;

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
-from casetracker.domain.service_log import MAX_MINUTES, ServiceContact, ServiceType
+from casetracker.domain.service_log import MAX_MINUTES, ServiceContact, ServiceType, kind_label
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import label
 from casetracker.gui.theme import ErrorLabel
@@ -49,6 +49,15 @@ SERVICE_NAMES = {
 _SERVICE = Qt.ItemDataRole.UserRole
 
 
+def _kind_name(kind: str) -> str:
+    """A built-in type's name in the interface language; an added one's as the program named
+    it."""
+    try:
+        return label(SERVICE_NAMES[ServiceType(kind)])
+    except ValueError:
+        return kind_label(kind)
+
+
 class ServicesDialog(QDialog):
     """Opened from the Notes tab; records through `services.service_log` only."""
 
@@ -61,8 +70,8 @@ class ServicesDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Service"))
-        for kind, text in SERVICE_NAMES.items():
-            self.kind.addItem(label(text), kind.value)
+        for kind, _name in service_log.service_types(session):
+            self.kind.addItem(_kind_name(kind), kind)
         self.day = DateField(clock.today(), label=self.tr("Date"), parent=self)
         self.minutes = QSpinBox(self)
         self.minutes.setAccessibleName(self.tr("Minutes"))
@@ -112,7 +121,7 @@ class ServicesDialog(QDialog):
         for service in service_log.services(self.session, self.case_number):
             minutes = (self.tr("{0} min").format(service.minutes)
                        if service.minutes is not None else "")
-            parts = [show_day(service.delivered_on), label(SERVICE_NAMES[service.kind]),
+            parts = [show_day(service.delivered_on), _kind_name(service.kind),
                      minutes, service.recorded_by or "", service.note]
             item = QListWidgetItem(" · ".join(p for p in parts if p))
             item.setData(_SERVICE, service)
@@ -123,7 +132,7 @@ class ServicesDialog(QDialog):
         minutes = self.minutes.value() or None
         try:
             service_log.record(self.session, self.case_number,
-                               ServiceType(self.kind.currentData()), on=self.day.value(),
+                               str(self.kind.currentData()), on=self.day.value(),
                                minutes=minutes, note=self.note.text())
         except CaseTrackerError as exc:
             self.error.show_error(exc)

@@ -5,20 +5,26 @@ person's own: the interface language, and the name and job title that sign their
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from casetracker.domain.accounts import StaffName
+from casetracker.domain.employment import WORKSHOP_LABELS, WorkshopTopic
 from casetracker.domain.settings import ProgramSettings
 from casetracker.gui.i18n import LANGUAGES, saved_language
+from casetracker.gui.labels import label
 from casetracker.gui.widgets import FormDialog
 
 
@@ -108,14 +114,44 @@ class SettingsDialog(FormDialog):
             for widget in (self.sync_folder, self.sync_folder_button, sync_note):
                 widget.hide()
         self.body.addLayout(form)
+        self.body.addWidget(self._program_box(settings))
         if sync_folder is not None:
             self.setMinimumWidth(560)
             self.adjustSize()
         if not editable:
             self.logo_button.setEnabled(False)
             for widget in (self.auto_lock, self.organisation_name, self.organisation_address,
-                           self.organisation_phone):
+                           self.organisation_phone, self.service_types,
+                           *self.track.values()):
                 widget.setEnabled(False)
+
+    def _program_box(self, settings: ProgramSettings) -> QGroupBox:
+        """The Safe Jobs program's own choices: its readiness track, its service types."""
+        box = QGroupBox(self.tr("The program"), self)
+        layout = QVBoxLayout(box)
+        track_note = QLabel(self.tr("Readiness track: the workshops a survivor completes to be "
+                                    "ready to match (listed first in matching)."), box)
+        track_note.setWordWrap(True)
+        layout.addWidget(track_note)
+        grid = QGridLayout()
+        self.track: dict[WorkshopTopic, QCheckBox] = {}
+        chosen = set(settings.readiness_track)
+        for index, (topic, text) in enumerate(WORKSHOP_LABELS.items()):
+            check = QCheckBox(label(text), box)
+            check.setChecked(topic.value in chosen)
+            self.track[topic] = check
+            grid.addWidget(check, index // 2, index % 2)
+        layout.addLayout(grid)
+        types_label = QLabel(self.tr("Service t&ypes the program adds (one a line):"), box)
+        self.service_types = QPlainTextEdit("\n".join(settings.service_types_added), box)
+        self.service_types.setAccessibleName(self.tr("Service types the program adds"))
+        self.service_types.setPlaceholderText(self.tr("For example: Child care"))
+        self.service_types.setTabChangesFocus(True)
+        self.service_types.setMaximumHeight(70)
+        types_label.setBuddy(self.service_types)
+        layout.addWidget(types_label)
+        layout.addWidget(self.service_types)
+        return box
 
     def missing_letterhead(self) -> list[str]:
         """The organisation's details still blank, as typed now."""
@@ -181,6 +217,11 @@ class SettingsDialog(FormDialog):
         return code if isinstance(code, str) else None
 
     def data(self) -> ProgramSettings:
-        return ProgramSettings(self.auto_lock.value(), self.organisation_name.text().strip(),
-                               self.organisation_address.toPlainText().strip(),
-                               self.organisation_phone.text().strip())
+        return ProgramSettings(
+            self.auto_lock.value(), self.organisation_name.text().strip(),
+            self.organisation_address.toPlainText().strip(),
+            self.organisation_phone.text().strip(),
+            readiness_track=tuple(t.value for t, box in self.track.items() if box.isChecked()),
+            service_types_added=tuple(
+                line.strip() for line in self.service_types.toPlainText().splitlines()
+                if line.strip()))

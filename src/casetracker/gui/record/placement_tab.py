@@ -22,6 +22,7 @@ from casetracker.domain.employment import (
     WORKSHOP_LABELS,
     PlacementStep,
     Stage,
+    ready_to_match,
     show_wage,
 )
 from casetracker.domain.internships import InternshipOutcome
@@ -30,7 +31,7 @@ from casetracker.gui.labels import label
 from casetracker.gui.record.base import RecordTab
 from casetracker.gui.theme import STEP_DONE, STEP_TODO, Tone, pick, text_colour
 from casetracker.gui.widgets import show_day
-from casetracker.services import employers, internships, placement
+from casetracker.services import employers, internships, placement, settings
 
 
 class Stepper(QWidget):
@@ -147,8 +148,11 @@ class PlacementTab(RecordTab):
         self._show_internship()
         self.work_button.setVisible(any(s.stage in WORKING_STAGES for s in self.steps))
         topics = placement.completed_workshops(self.session, self.case_number)
-        self.workshops.setText(self.tr("Readiness workshops completed: {0}").format(
-            ", ".join(label(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet")))
+        text = self.tr("Readiness workshops completed: {0}").format(
+            ", ".join(label(WORKSHOP_LABELS[t]) for t in sorted(topics)) or self.tr("none yet"))
+        if ready_to_match(topics, settings.readiness_track(self.session)):
+            text += " · " + self.tr("Ready to match: the readiness track is complete")
+        self.workshops.setText(text)
 
     def _show_internship(self) -> None:
         found = internships.internships(self.session, self.case_number)

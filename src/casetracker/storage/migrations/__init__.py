@@ -33,6 +33,7 @@ from casetracker.storage.migrations import (
     v020_survivor_wording,
     v021_pipeline,
     v022_team_recovery,
+    v023_employer_commitments,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -42,7 +43,8 @@ STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v
                 v009_dashboard_counts, v010_audit_protection, v011_change_capture,
                 v012_service_log, v013_internships, v014_staff_names, v015_search_prefixes,
                 v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention,
-                v020_survivor_wording, v021_pipeline, v022_team_recovery)
+                v020_survivor_wording, v021_pipeline, v022_team_recovery,
+                v023_employer_commitments)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
@@ -75,7 +77,8 @@ def migrate(
         )
     if current < latest and current > 0 and before_upgrade is not None:
         before_upgrade(current)
-    for version in range(current + 1, latest + 1):
+    # In order; a number no step has (branches numbered apart, renumbered at merge) is passed.
+    for version in sorted(v for v in steps if current < v <= latest):
         with transaction(conn):
             steps[version](conn)
             conn.execute(f"PRAGMA user_version = {version}")

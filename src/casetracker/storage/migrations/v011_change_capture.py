@@ -77,7 +77,10 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("positions", ("id",), (
         "employer_id", "kind", "title", "hours_per_week", "hourly_wage_cents", "start_date",
         "weeks", "paid", "is_open", "skills_wanted", "created_at", "track", "term_months",
-        "sponsor", "wage_steps")),
+        "sponsor", "wage_steps", "shift", "location_area")),
+    # Employers' yearly self-assessments (schema 23).
+    Replicated("employer_assessments", ("id",), (
+        "employer_id", "assessed_on", "practices", "note", "recorded_by", "created_at")),
     Replicated("workshops", ("id",), ("topic", "held_on", "facilitator",
                                       "partner_organisation")),
     Replicated("survivors", ("id",), (
