@@ -159,9 +159,10 @@ def check_new(session: Session, survivor: Survivor) -> DuplicateCheck:
     detail, another caseload only as `elsewhere`; supervisors: every caseload)."""
     session.require("checking for duplicates", Role.CASE_MANAGER, Role.SUPERVISOR)
     check = _check(session, survivor)
-    # The trail says a check found something (a supervisor can then look), never what.
-    session.audit("survivor.duplicate_check", None, matches=len(check.matches),
-                  elsewhere=check.elsewhere)
+    if check.found:
+        # The trail says a check found something (a supervisor can then look), never what.
+        session.audit("survivor.duplicate_check", None, matches=len(check.matches),
+                      elsewhere=check.elsewhere)
     return check
 
 
