@@ -27,6 +27,10 @@ SPELLING = 0.85
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 Nicknames = Mapping[str, frozenset[int]]
+# The profile fields a merge fills in on the kept record when only the other record has them
+# (the sync rules let a supervisor's merge change these and no others).
+FILLED_FIELDS = ("legal_first_name", "legal_last_name", "date_of_birth", "pronouns",
+                 "primary_language", "phone", "email", "address", "referral_source")
 
 
 def fold(text: str) -> str:

@@ -19,6 +19,7 @@ from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.documents import Document, DocumentStatus
 from casetracker.domain.duplicates import (
+    FILLED_FIELDS,
     Likeness,
     Nicknames,
     compare,
@@ -28,18 +29,17 @@ from casetracker.domain.duplicates import (
 )
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.domain.survivors import SensitiveDetails, Survivor, TraffickingType, VacaturStatus
+from casetracker.security import audit_sealing
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.duplicates_repo import DuplicatesRepository
 from casetracker.storage.records_repo import DocumentRepository
+from casetracker.storage.repositories import AuditRepository, AuditSubjectKeys
 from casetracker.storage.survivors_repo import SurvivorRepository
 
 ELSEWHERE = "a possible duplicate is in another caseload — ask your supervisor"
 # Candidates read per check: enough for the commonest names in a large program.
 CANDIDATES = 400
-# The profile fields a merge fills in on the kept record when only the other has them.
-FILLED_FIELDS = ("legal_first_name", "legal_last_name", "date_of_birth", "pronouns",
-                 "primary_language", "phone", "email", "address", "referral_source")
 _SENSITIVE_TEXTS = ("history_notes", "criminal_record_notes", "immigration_status",
                     "health_notes", "safety_plan")
 
@@ -261,3 +261,26 @@ def _drop_blank_checklist(session: Session, keep_id: str, other_id: str) -> None
         elif _blank(mine) and mine.id not in scanned:
             moves.delete_document(mine.id)
             kept.remove(mine)
+
+
+def merged_case_numbers(session: Session, case_number: str) -> list[str]:
+    """The case numbers merged into this case, and into those, from the audit trail (its
+    history reads as one: `audit.search` by case includes them, a purge shreds them too)."""
+    found: list[str] = []
+    waiting = [case_number]
+    repo, keys = AuditRepository(session.conn), AuditSubjectKeys(session.conn)
+    while waiting:
+        subject = waiting.pop()
+        key = keys.get(subject)
+        for entry in repo.search(subject=subject, action="survivor.merge", limit=10_000):
+            if entry.action != "survivor.merge":  # not survivor.merged_into
+                continue
+            details = entry.details
+            if entry.subject and audit_sealing.is_sealed(details):
+                details = audit_sealing.open_sealed(key, entry.subject, entry.seq, details)
+            merged = details.get("merged")
+            if isinstance(merged, str) and merged.casefold() not in {
+                    f.casefold() for f in [case_number, *found]}:
+                found.append(merged)
+                waiting.append(merged)
+    return found

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.duplicates import FILLED_FIELDS
+from casetracker.storage.duplicates_repo import MOVED_TABLES
 from casetracker.storage.sync_repo import Change
 
 CM, CO, SU = Role.CASE_MANAGER, Role.COORDINATOR, Role.SUPERVISOR
@@ -118,6 +120,33 @@ RULES: dict[str, TableRule] = {
         SU: EVERY, CM: frozenset({"slot", "must_change"}),
         CO: frozenset({"slot", "must_change"})}, frozenset()),
 }
+
+
+
+def _with_merges(rules: dict[str, TableRule]) -> dict[str, TableRule]:
+    """A supervisor's merge of two records of one person (`services/duplicates.merge`): the
+    other record's rows move (their `survivor_id` changes), rows keyed by the survivor are
+    copied to the kept record, blank profile fields of the kept record are filled, and the
+    other record is deleted (supervisors delete case rows already: a purge)."""
+    merged = dict(rules)
+
+    def grant(table: str, fields: frozenset[str], *, insert: bool = False) -> None:
+        rule = merged[table]
+        update = dict(rule.update)
+        update[SU] = update.get(SU, frozenset()) | fields
+        merged[table] = TableRule(rule.insert | ({SU} if insert else set()), update,
+                                  rule.delete, rule.own_column)
+
+    for table in MOVED_TABLES:
+        grant(table, frozenset({"survivor_id"}))
+    grant("survivor_sensitive", EVERY, insert=True)
+    grant("workshop_attendance", frozenset({"attended", "completed"}), insert=True)
+    grant("restriction_clearances", frozenset(), insert=True)
+    grant("survivors", frozenset(FILLED_FIELDS))
+    return merged
+
+
+RULES = _with_merges(RULES)
 
 _TABLE_WORDS = {"survivors": "survivor records", "survivor_sensitive": "sensitive details",
                 "workshop_attendance": "workshop attendance",
