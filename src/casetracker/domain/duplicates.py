@@ -109,11 +109,9 @@ NO_LIKENESS = Likeness(0, (), False)
 
 
 def name_likeness(a: tuple[str, ...], b: tuple[str, ...], nicknames: Nicknames) -> int:
-    """0, 1 (one name word agrees) or 2 (two or more do, or the only word of each)."""
-    common = words_in_common(a, b, nicknames)
-    if common >= 2 or (common == 1 and len(a) == 1 and len(b) == 1):
-        return 2
-    return common
+    """0, 1 (one name word agrees) or 2 (two or more do). One word is never a full match,
+    even when it is all either record has: a first name alone names too many people."""
+    return min(words_in_common(a, b, nicknames), 2)
 
 
 def compare(a: Survivor, b: Survivor, nicknames: Nicknames) -> Likeness:

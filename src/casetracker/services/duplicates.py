@@ -103,12 +103,10 @@ def _group(word: str, names: Nicknames) -> str:
 
 
 def full_name_query(words: tuple[str, ...], names: Nicknames) -> str | None:
-    """FTS5: records sharing two of the name words (or the one word of a one-word name)."""
+    """FTS5: records sharing two of the name words (None for a name of one word)."""
     words = words[:6]
-    if not words:
+    if len(words) < 2:
         return None
-    if len(words) == 1:
-        return _group(words[0], names)
     return " OR ".join(f"({_group(a, names)} AND {_group(b, names)})"
                        for a, b in itertools.combinations(words, 2))
 
