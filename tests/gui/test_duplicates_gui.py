@@ -49,18 +49,22 @@ def test_my_likely_duplicate_is_shown_side_by_side_and_opened(
     dialog = _intake(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE,
                      "Rosa Maria", "Quintéro")
     panel = dialog.duplicates
-    assert dialog.isVisible() and panel.isVisible()
+    assert dialog.isVisible()
+    assert panel.isVisible()
     assert not panel.elsewhere.isVisible()
     table = panel.table
     assert table.horizontalHeaderItem(1).text().startswith("CT-0001 (")
     names = [table.item(r, 1).text() for r in range(table.rowCount())]
-    assert "Quintero" in names and "Rosa" in names
-    assert table.item(2, 0).text() == "Quintéro" and table.item(2, 0).font().bold()
+    assert "Quintero" in names
+    assert "Rosa" in names
+    assert table.item(2, 0).text() == "Quintéro"
+    assert table.item(2, 0).font().bold()
     dialog.grab().save("/tmp/dupes-intake.png")
     window = controller.window
     assert window is not None
     qtbot.mouseClick(panel.buttons[0], Qt.MouseButton.LeftButton)
-    assert window.record is not None and window.record.heading.text().endswith("· CT-0001")
+    assert window.record is not None
+    assert window.record.heading.text().endswith("· CT-0001")
     with verify(team) as session:  # type: ignore[attr-defined]
         assert survivors.caseload_size(session) == 1  # nothing was saved
 
@@ -71,7 +75,8 @@ def test_saving_anyway_takes_the_person_in(qtbot: QtBot, team: Team, rosa: Survi
                      "Rosa", "Quintero")
     qtbot.mouseClick(dialog.duplicates.save_button, Qt.MouseButton.LeftButton)
     window = controller.window
-    assert window is not None and window.record is not None
+    assert window is not None
+    assert window.record is not None
     assert not window.record.heading.text().endswith("· CT-0001")
     with verify(team) as session:  # type: ignore[attr-defined]
         assert survivors.caseload_size(session) == 2
@@ -83,9 +88,11 @@ def test_another_caseload_is_one_sentence(qtbot: QtBot, team: Team, rosa: Surviv
     dialog = _intake(qtbot, controller, OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE,
                      "Rosa", "Quintero")
     panel = dialog.duplicates
-    assert panel.isVisible() and panel.elsewhere.isVisible()
+    assert panel.isVisible()
+    assert panel.elsewhere.isVisible()
     assert panel.elsewhere.text().rstrip(".").lower() == ELSEWHERE.lower()
-    assert not panel.table.isVisible() and panel.buttons == []
+    assert not panel.table.isVisible()
+    assert panel.buttons == []
     shown = dialog.grab().toImage()
     assert "CT-0001" not in "".join(label.text() for label in panel.findChildren(type(
         panel.summary)))
@@ -112,16 +119,20 @@ def test_a_supervisor_merges_two_records(qtbot: QtBot, team: Team, rosie: Surviv
     assert isinstance(dialog, MergeDialog)
     qtbot.keyClicks(dialog.keep, "CT-0001")
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
-    assert "CT-0002" in dialog.found.text() and dialog.other.text() == "CT-0002"
+    assert "CT-0002" in dialog.found.text()
+    assert dialog.other.text() == "CT-0002"
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.isVisible() and dialog.table.item(3, 1).text() == "1990-02-03"
+    assert dialog.table.isVisible()
+    assert dialog.table.item(3, 1).text() == "1990-02-03"
     dialog.grab().save("/tmp/dupes-merge.png")
     dialog.accept()  # not confirmed yet
-    assert dialog.isVisible() and "CT-0002" in dialog.error.text()
+    assert dialog.isVisible()
+    assert "CT-0002" in dialog.error.text()
     qtbot.keyClicks(dialog.confirm, "CT-0002")
     dialog.accept()
     assert not dialog.isVisible()
-    assert window.record is not None and window.record.heading.text().endswith("· CT-0001")
+    assert window.record is not None
+    assert window.record.heading.text().endswith("· CT-0001")
     with verify(team) as session:  # type: ignore[attr-defined]
         assert survivors.caseload_size(session) == 1
         assert [n.text for n in notes.notes(session, "CT-0001")] == ["met at the clinic"]
@@ -144,7 +155,8 @@ def test_the_import_wizard_asks_about_each_likely_duplicate(
     wizard.next()
     wizard.next()
     page = wizard.check_page
-    assert isinstance(page, CheckPage) and wizard.currentPage() is page
+    assert isinstance(page, CheckPage)
+    assert wizard.currentPage() is page
     assert page.list.count() == 0
     assert page.decisions.rowCount() == 2
     assert not page.isComplete()

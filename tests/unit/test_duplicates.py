@@ -41,7 +41,9 @@ def test_the_order_of_names_does_not_matter() -> None:
     a = person("María", "María", "García López")
     b = person("Lopez", "Garcia", "Maria")
     likeness = compare(a, b, NAMES)
-    assert likeness.full_name and likeness.fields == ("name",) and likeness.score == FULL_NAME
+    assert likeness.full_name
+    assert likeness.fields == ("name",)
+    assert likeness.score == FULL_NAME
 
 
 def test_nicknames_are_the_same_name() -> None:
@@ -75,7 +77,9 @@ def test_date_of_birth_and_phone_add_to_a_name() -> None:
     # One name word and the same date of birth is likely; one name word alone is not.
     one = compare(person("Rosa", "", "Diaz", dob=dob), person("Rosa", "", "Vega", dob=dob),
                   NAMES)
-    assert one.score == PART_NAME + DATE_OF_BIRTH and one.likely and not one.full_name
+    assert one.score == PART_NAME + DATE_OF_BIRTH
+    assert one.likely
+    assert not one.full_name
     assert not compare(person("Rosa Diaz"), person("Rosa Vega"), NAMES).likely
 
 
@@ -83,7 +87,8 @@ def test_without_a_name_in_common_nothing_matches() -> None:
     dob = date(1990, 4, 2)
     likeness = compare(person("Rosa Diaz", dob=dob, phone="555-010-4477"),
                        person("Kim Park", dob=dob, phone="555-010-4477"), NAMES)
-    assert likeness.score == 0 and not likeness.likely
+    assert likeness.score == 0
+    assert not likeness.likely
 
 
 def test_phone_digits() -> None:

@@ -10,7 +10,7 @@ from tests.unit.test_record_cli import Cli, cli, one_error_line, rows  # noqa: F
 EXIT_LIKELY_DUPLICATE = 3
 
 
-def test_add_lists_my_likely_duplicate_side_by_side_and_saves_nothing(cli: Cli) -> None:
+def test_add_lists_my_likely_duplicate_side_by_side_and_saves_nothing(cli: Cli) -> None:  # noqa: F811
     cli.ok(CASE_MANAGER, "survivor", "edit", cli.case, "--date-of-birth", "1991-05-06",
            "--phone", "555-010-7000")
     code, out, err = cli.as_(CASE_MANAGER, "survivor", "add", "--preferred-name", "Rosa",
@@ -19,7 +19,8 @@ def test_add_lists_my_likely_duplicate_side_by_side_and_saves_nothing(cli: Cli) 
     assert f"likely the same person as {cli.case} (" in err
     assert "name, date of birth match" in err
     side = [line for line in err.splitlines() if line.startswith("date of birth")]
-    assert side and side[0].split() == ["date", "of", "birth", "1991-05-06", "1991-05-06"]
+    assert side
+    assert side[0].split() == ["date", "of", "birth", "1991-05-06", "1991-05-06"]
     assert "another caseload" not in err
     with cli.session(CASE_MANAGER) as ana:
         assert survivors.caseload_size(ana) == 1
@@ -34,36 +35,41 @@ def test_add_lists_my_likely_duplicate_side_by_side_and_saves_nothing(cli: Cli) 
     assert [(r["case"], r["matched"]) for r in listed] == [(cli.case, "name")]
 
 
-def _out(cli: Cli, *argv: str) -> str:
+def _out(cli: Cli, *argv: str) -> str:  # noqa: F811
     return cli.ok(SUPERVISOR, *argv)
 
 
-def test_another_caseload_gets_one_sentence_and_the_same_exit(cli: Cli) -> None:
+def test_another_caseload_gets_one_sentence_and_the_same_exit(cli: Cli) -> None:  # noqa: F811
     code, out, err = cli.as_(OTHER_CASE_MANAGER, "survivor", "add", "--preferred-name", "Rosa",
                              "--legal-last-name", "Quintero")
     assert (code, out) == (EXIT_LIKELY_DUPLICATE, "")
     assert "a possible duplicate is in another caseload — ask your supervisor" in err
-    assert cli.case not in err and "Quintero" not in err and "%" not in err
+    assert cli.case not in err
+    assert "Quintero" not in err
+    assert "%" not in err
 
 
-def test_a_supervisor_merges_by_confirming_the_record_that_goes(cli: Cli) -> None:
+def test_a_supervisor_merges_by_confirming_the_record_that_goes(cli: Cli) -> None:  # noqa: F811
     with cli.session(CASE_MANAGER) as ana:
         other = survivors.create_survivor(ana, survivors.draft(
             "CT-DUP", "Rosie", legal_first_name="Rosa", legal_last_name="Quintero",
             phone="555-010-1234"))
         notes.add_note(ana, other.case_number, "first call, from the shelter")
     code, _, err = cli.as_(SUPERVISOR, "survivor", "merge", cli.case, "CT-DUP")
-    assert code == 2 and "--confirm CT-DUP" in one_error_line(err)
+    assert code == 2
+    assert "--confirm CT-DUP" in one_error_line(err)
     code, _, err = cli.as_(SUPERVISOR, "survivor", "merge", cli.case, "CT-DUP",
                            "--confirm", cli.case)
     assert code == 2
     code, _, err = cli.as_(CASE_MANAGER, "survivor", "merge", cli.case, "CT-DUP",
                            "--confirm", "CT-DUP")
-    assert code == 1 and "supervisor" in err
+    assert code == 1
+    assert "supervisor" in err
     code, out, err = cli.as_(SUPERVISOR, "survivor", "merge", cli.case, "CT-DUP",
                              "--confirm", "ct-dup")
     assert (code, out) == (0, "")
-    assert f"merged CT-DUP into {cli.case}" in err and "phone filled in" in err
+    assert f"merged CT-DUP into {cli.case}" in err
+    assert "phone filled in" in err
     with cli.session(CASE_MANAGER) as ana:
         kept = survivors.get_survivor(ana, cli.case)
         assert kept.phone == "555-010-1234"

@@ -64,7 +64,8 @@ def test_a_merge_moves_everything_and_leaves_nothing_behind(team: Team,
             assert after.get(table, 0) == before_kept.get(table, 0) + extra, table
     with pytest.raises(NotFoundError):
         survivors.get_survivor(sam, other)
-    assert report.kept == kept and report.merged == other
+    assert report.kept == kept
+    assert report.merged == other
     assert "legal_last_name" in report.filled
     assert sam.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -90,4 +91,5 @@ def test_purging_the_kept_case_shreds_what_the_trail_said_about_the_merged_one(
         session.close()
     retention.purge_case(sam, "CT-A", "CT-A")
     merged_into = audit.search(sam, action="survivor.merged_into")
-    assert merged_into and all(e.details.get("into") != "CT-A" for e in merged_into)
+    assert merged_into
+    assert all(e.details.get("into") != "CT-A" for e in merged_into)

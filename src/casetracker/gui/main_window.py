@@ -28,8 +28,8 @@ from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.caseload_model import CaseloadModel
 from casetracker.gui.dashboard_window import DashboardWindow
-from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.duplicates import MergeDialog
+from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
 from casetracker.gui.dialogs.workshop_dialog import (

@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
@@ -224,7 +225,7 @@ def _merge_sensitive(repo: SurvivorRepository, keep_id: str, other_id: str, now:
     kept, other = repo.sensitive(keep_id), repo.sensitive(other_id)
     if other == SensitiveDetails(other_id):
         return
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _SENSITIVE_TEXTS:
         mine, theirs = getattr(kept, name), getattr(other, name)
         if theirs and theirs != mine:

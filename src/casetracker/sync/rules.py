@@ -31,8 +31,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from casetracker.domain.accounts import Role
-from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.duplicates import FILLED_FIELDS
+from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.duplicates_repo import MOVED_TABLES
 from casetracker.storage.sync_repo import Change
 
