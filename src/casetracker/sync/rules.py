@@ -124,10 +124,12 @@ RULES: dict[str, TableRule] = {
 
 
 def _with_merges(rules: dict[str, TableRule]) -> dict[str, TableRule]:
-    """A supervisor's merge of two records of one person (`services/duplicates.merge`): the
-    other record's rows move (their `survivor_id` changes), rows keyed by the survivor are
-    copied to the kept record, blank profile fields of the kept record are filled, and the
-    other record is deleted (supervisors delete case rows already: a purge)."""
+    """What a supervisor's merge of two records of one person (`services/duplicates.merge`)
+    changes besides deleting the other record: its rows move (their `survivor_id` changes),
+    rows keyed by the survivor are copied to the kept record, and blank profile fields and
+    sensitive details of the kept record are filled. These count only for an account whose
+    changes in the same bundle delete a survivor record (`merging`): a supervisor's lone edit
+    of a phone or a safety plan is still refused."""
     merged = dict(rules)
 
     def grant(table: str, fields: frozenset[str], *, insert: bool = False) -> None:
@@ -146,7 +148,13 @@ def _with_merges(rules: dict[str, TableRule]) -> dict[str, TableRule]:
     return merged
 
 
-RULES = _with_merges(RULES)
+MERGE_RULES = _with_merges(RULES)
+
+
+def merging(changes: Sequence[Change]) -> set[str]:
+    """The accounts (case-folded) whose changes among `changes` delete a survivor record."""
+    return {c.actor.casefold() for c in changes
+            if c.actor and c.table == "survivors" and c.op == "delete"}
 
 _TABLE_WORDS = {"survivors": "survivor records", "survivor_sensitive": "sensitive details",
                 "workshop_attendance": "workshop attendance",
@@ -164,9 +172,10 @@ def _may_update(rule: TableRule, role: Role, name: str) -> bool:
     return "*" in fields or name in fields
 
 
-def refusal(change: Change, role: Role) -> str | None:
-    """Why an account of `role` may not make `change` (no value in the words); None if it may."""
-    rule = RULES.get(change.table)
+def refusal(change: Change, role: Role, *, merge: bool = False) -> str | None:
+    """Why an account of `role` may not make `change` (no value in the words); None if it may.
+    `merge`: the account's changes alongside delete a survivor record (a merge's moves)."""
+    rule = (MERGE_RULES if merge else RULES).get(change.table)
     who = role.value.replace("_", " ")
     if rule is None:
         return f"{change.table} does not travel between laptops"
@@ -193,6 +202,7 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
     one made by an account (the laptop's first records, sent without one, are then over)."""
     by_account = False
     roles = dict(roles)  # accounts that arrive earlier in the same bundle act in it too
+    merged_by = merging(changes)
     for change in changes:
         if change.actor is None:
             if by_account or snapshot_over or change.op != "insert":
@@ -206,7 +216,7 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role], *,
             raise ActorUnknownError(f"it holds changes by the account {change.actor!r}, which "
                                     "this laptop does not have yet (accounts come with "
                                     "enrollment); it waits until that account arrives")
-        reason = refusal(change, role)
+        reason = refusal(change, role, merge=change.actor.casefold() in merged_by)
         if reason is not None:
             raise RoleRefusedError(f"a change by {change.actor} breaks the role rules: {reason}")
         if change.table == "team_accounts" and change.op == "insert" and isinstance(
