@@ -120,3 +120,14 @@ def test_a_new_name_is_not_a_duplicate(team: Team) -> None:
     survivors.create_survivor(team.case_manager, survivors.draft("CT-1", "Rosa Diaz"))
     check = duplicates.check_new(team.case_manager, person("Kim", "Kim", "Park"))
     assert not check.found
+
+
+def test_saying_not_a_duplicate_is_audited_only_when_one_was_found(team: Team) -> None:
+    cm = team.case_manager
+    survivors.create_survivor(cm, survivors.draft("CT-1", "Rosa Diaz"), check_duplicates=True,
+                              not_a_duplicate=True)
+    assert audit.search(team.supervisor, action="survivor.not_a_duplicate") == []
+    survivors.create_survivor(cm, survivors.draft("CT-2", "Rosa Díaz"), check_duplicates=True,
+                              not_a_duplicate=True)
+    found = audit.search(team.supervisor, action="survivor.not_a_duplicate")
+    assert [e.subject for e in found] == ["CT-2"]

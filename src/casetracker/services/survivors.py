@@ -77,13 +77,12 @@ def create_survivor(session: Session, survivor: Survivor,
     if survivor.assigned_to not in (None, session.account.name):
         raise UsageError("a case manager takes survivors into their own caseload")
     survivor = replace(survivor, assigned_to=session.account.name)
-    if check_duplicates and not not_a_duplicate:
-        found = duplicates.check_new(session, survivor)
-        if found.found:
-            raise duplicates.LikelyDuplicateError(found)
+    found = duplicates.check_new(session, survivor) if check_duplicates else None
+    if found is not None and found.found and not not_a_duplicate:
+        raise duplicates.LikelyDuplicateError(found)
     with session.changing():
         created = insert(session, survivor, sensitive)
-        if not_a_duplicate:
+        if not_a_duplicate and (found is None or found.found):
             session.audit("survivor.not_a_duplicate", created.case_number)
         return created
 
