@@ -18,6 +18,7 @@ from casetracker.storage.duplicates_repo import (
 )
 from casetracker.storage.retention_repo import PURGED_TABLES
 from tests.conftest import Team
+from tests.unit.test_rules_one_home import assert_totals_match_a_recount
 from tests.security.test_purge import take_in_everywhere
 
 
@@ -68,6 +69,7 @@ def test_a_merge_moves_everything_and_leaves_nothing_behind(team: Team,
     assert report.merged == other
     assert "legal_last_name" in report.filled
     assert sam.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert_totals_match_a_recount(sam)  # the dashboard's figures followed the moves
 
     # Audited, reviewable, and the kept case's history now includes the other's.
     merges = [e for e in audit.search(sam, action="survivor.merge")
