@@ -18,8 +18,8 @@ from casetracker.storage.duplicates_repo import (
 )
 from casetracker.storage.retention_repo import PURGED_TABLES
 from tests.conftest import Team
-from tests.unit.test_rules_one_home import assert_totals_match_a_recount
 from tests.security.test_purge import take_in_everywhere
+from tests.unit.test_rules_one_home import assert_totals_match_a_recount
 
 
 def test_every_table_with_a_survivor_id_is_merged(team: Team) -> None:
