@@ -94,7 +94,8 @@ def test_the_bundle_holds_what_the_app_needs_and_no_more(bundle: Path,
     # Compiled modules, reportlab, the app's resources.
     for needed in ("sqlcipher3/_sqlite3", "cryptography/hazmat/bindings/_rust",
                    "casetracker/resources/fonts/DejaVuSans.ttf",
-                   "casetracker/resources/security/common-passphrases.txt"):
+                   "casetracker/resources/security/common-passphrases.txt",
+                   "casetracker/resources/names/nicknames.txt"):
         assert needed in text, needed
     # The Qt plugins it uses, and not the ones it must not carry.
     prefix = "q" if os.name == "nt" else "libq"

@@ -50,11 +50,12 @@ def refused(session: Session, attempt: Callable[[], object],
     return str(info.value)
 
 
-def import_bytes(session: Session, tmp_path: Path, raw: bytes) -> importer.ImportResult:
+def import_bytes(session: Session, tmp_path: Path, raw: bytes,
+                 decisions: importer.Decisions | None = None) -> importer.ImportResult:
     """Import a file the way the command line and the wizard do: open it, then import."""
     path = tmp_path / "people.csv"
     path.write_bytes(raw)
-    return importer.import_survivors(session, importer.open_file(path))
+    return importer.import_survivors(session, importer.open_file(path), decisions=decisions)
 
 
 @pytest.fixture
@@ -67,15 +68,17 @@ def lena(team: Team) -> str:
 
 def test_the_encodings_spreadsheets_save_are_read(team: Team, tmp_path: Path) -> None:
     """UTF-8 with or without its mark, UTF-16 with or without one, and Windows-1252 (what
-    Excel saves as plain "CSV" on Windows) all arrive with their accents intact."""
+    Excel saves as plain "CSV" on Windows) all arrive with their accents intact. (The same
+    names again are likely duplicates: the import is told they are new people.)"""
     cm = team.case_manager
+    again = {2: importer.NEW_PERSON}
     import_bytes(cm, tmp_path, ("\ufeff" + HEADER + "CT-2,José,Núñez,,,\n").encode("utf-8"))
     for codec, case in (("utf-16", "CT-3"), ("utf-16-be", "CT-4"), ("utf-16-le", "CT-5")):
         raw = (HEADER + f"{case},Zoë,Ødegård,,,\n").encode(codec)
         if codec == "utf-16-be":
             raw = b"\xfe\xff" + raw
-        import_bytes(cm, tmp_path, raw)
-    import_bytes(cm, tmp_path, (HEADER + "CT-6,José,Núñez,,,\n").encode("cp1252"))
+        import_bytes(cm, tmp_path, raw, again)
+    import_bytes(cm, tmp_path, (HEADER + "CT-6,José,Núñez,,,\n").encode("cp1252"), again)
     people = {r.case_number: (s.preferred_name, s.legal_last_name)
               for r in survivors.caseload(cm)
               for s in [survivors.get_survivor(cm, r.case_number)]}

@@ -45,7 +45,8 @@ def cmd_import_survivors(ctx: Context) -> int:
             if ctx.args.check:
                 return _check_import(session, table, mapping, ctx)
             result = importer.import_survivors(session, table, mapping,
-                                               date_order=ctx.args.dates)
+                                               date_order=ctx.args.dates,
+                                               decisions=_decisions(ctx))
     finally:
         table.close()
     names = result.ignored_columns
@@ -62,13 +63,25 @@ def _check_import(session: Session, table: Table, mapping: Mapping,
     print_rows([{"column": heading or "(no heading)", "field": field or "(left out)"}
                 for heading, field in zip(table.header, mapping, strict=True)],
                ["column", "field"], as_json=ctx.args.json)
-    problems = importer.check_survivors(session, table, mapping, date_order=ctx.args.dates)
+    problems = importer.check_survivors(session, table, mapping, date_order=ctx.args.dates,
+                                        decisions=_decisions(ctx))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported"
           if problems else "no problems; run it again without --check to import",
           file=sys.stderr)
     return 1 if problems else 0
+
+
+def _decisions(ctx: Context) -> importer.Decisions:
+    """The rows said to be new people despite a likely duplicate, and the rows left out."""
+    decided: importer.Decisions = {}
+    for rows, decision in ((ctx.args.not_a_duplicate, importer.NEW_PERSON),
+                           (ctx.args.leave_out, importer.LEAVE_OUT)):
+        for row in rows:
+            if decided.setdefault(row, decision) != decision:
+                raise UsageError(f"row {row} is either a new person or left out, not both")
+    return decided
 
 
 def cmd_survivor_list(ctx: Context) -> int:
@@ -196,6 +209,11 @@ def register(commands: Any, add: AddCommand) -> None:
                           "nothing")
     cmd.add_argument("--json", action="store_true", help="with --check: one JSON object per "
                      "column")
+    cmd.add_argument("--not-a-duplicate", metavar="ROW", type=_count, action="append",
+                     default=[], help="import row ROW as a new person although it looks like "
+                     "someone already kept or an earlier row (repeat for more rows)")
+    cmd.add_argument("--leave-out", metavar="ROW", type=_count, action="append", default=[],
+                     help="leave row ROW out (a likely duplicate of someone already kept)")
 
     survivor = commands.add_parser("survivor", help="survivor records")
     actions = survivor.add_subparsers(dest="survivor_command", metavar="ACTION", required=True,

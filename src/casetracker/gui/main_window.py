@@ -28,6 +28,7 @@ from casetracker.domain.survivors import CaseStatus, Survivor
 from casetracker.gui.audit_window import AuditWindow
 from casetracker.gui.caseload_model import CaseloadModel
 from casetracker.gui.dashboard_window import DashboardWindow
+from casetracker.gui.dialogs.duplicates import MergeDialog
 from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.survivor_dialog import SurvivorDialog
 from casetracker.gui.dialogs.template_dialog import TemplateDialog
@@ -45,6 +46,7 @@ from casetracker.gui.theme import Chip, chip_style
 from casetracker.gui.widgets import label_combo_boxes
 from casetracker.services import (
     consent,
+    duplicates,
     importer,
     search,
     sharing_support,
@@ -347,12 +349,14 @@ class MainWindow(QMainWindow):
 
     def open_intake(self) -> None:
         dialog = SurvivorDialog(None, self)
-        dialog.submit = self._take_in
+        dialog.submit = lambda survivor: self._take_in(survivor, dialog.not_a_duplicate)
+        dialog.open_requested.connect(self.open_record)
         self.active_dialog = dialog
         dialog.open()
 
-    def _take_in(self, survivor: Survivor) -> None:
-        saved = survivors.create_survivor(self.session, survivor)
+    def _take_in(self, survivor: Survivor, not_a_duplicate: bool = False) -> None:
+        saved = survivors.create_survivor(self.session, survivor, check_duplicates=True,
+                                          not_a_duplicate=not_a_duplicate)
         self.model.reload()
         self.open_record(saved.case_number)
 
@@ -419,6 +423,19 @@ class MainWindow(QMainWindow):
 
     # -- administration and help (issue 23) --------------------------------------------------
 
+    def open_merge(self) -> None:
+        """A supervisor merges two records of one person (issue 20)."""
+        dialog = MergeDialog(self.session, self)
+        dialog.submit = self._merge
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _merge(self, chosen: tuple[str, str, str]) -> None:
+        keep, other, confirmation = chosen
+        report = duplicates.merge(self.session, keep, other, confirmation)
+        self.model.reload()
+        self.open_record(report.kept)  # in place of whichever record was open
+
     def _build_admin_menus(self, tools: QMenu) -> None:
         supervisor = self.session.account.role is Role.SUPERVISOR
         self.accounts_action = QAction(self.tr("Staff acc&ounts…"), self)
@@ -429,8 +446,10 @@ class MainWindow(QMainWindow):
         self.recovery_key_action.triggered.connect(self.open_recovery_key)
         self.check_action = QAction(self.tr("C&heck the database…"), self)
         self.check_action.triggered.connect(self.open_check)
+        self.merge_action = QAction(self.tr("&Merge duplicate records…"), self)
+        self.merge_action.triggered.connect(self.open_merge)
         admin = (self.accounts_action, self.backups_action, self.recovery_key_action,
-                 self.check_action)
+                 self.check_action, self.merge_action)
         for action in admin:
             action.setVisible(supervisor)
         if supervisor:

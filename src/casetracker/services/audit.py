@@ -13,7 +13,7 @@ from casetracker.domain.errors import CaseTrackerError
 from casetracker.export.reports import write_csv
 from casetracker.security import audit_sealing
 from casetracker.security.atomic import atomic_write
-from casetracker.services import audit_anchor, sharing
+from casetracker.services import audit_anchor, duplicates, sharing
 from casetracker.services.audit_anchor import AnchorReport
 from casetracker.services.session import Session
 from casetracker.storage.connection import is_database_error
@@ -78,11 +78,14 @@ def search(session: Session, *, actor: str | None = None, subject: str | None = 
            limit: int = 1000) -> list[AuditEntry]:
     """The audit log viewer's filters: who, which case, which action, which dates."""
     session.require("reading the audit trail", Role.SUPERVISOR)
-    entries = AuditRepository(session.conn).search(
-        actor=actor, subject=subject, action=action,
-        since=since.isoformat() if since else None,
-        until=(until + timedelta(days=1)).isoformat() if until else None,
-        limit=max(1, min(limit, 100_000)))
+    limit = max(1, min(limit, 100_000))
+    # A case's history includes the records merged into it, under their old numbers.
+    subjects = [subject, *duplicates.merged_case_numbers(session, subject)] if subject else [None]
+    entries = sorted({entry.seq: entry for one in subjects for entry in AuditRepository(
+        session.conn).search(actor=actor, subject=one, action=action,
+                             since=since.isoformat() if since else None,
+                             until=(until + timedelta(days=1)).isoformat() if until else None,
+                             limit=limit)}.values(), key=lambda e: e.seq)[-limit:]
     session.audit("audit.view", None, filters={"actor": actor, "subject": subject,
                                                "action": action})
     return opened(session, entries)

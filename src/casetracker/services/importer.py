@@ -19,6 +19,7 @@ from pathlib import Path
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
+from casetracker.domain.duplicates import Likeness, compare, name_words
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.domain.survivors import (
     Availability,
@@ -29,7 +30,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError, parse_date
-from casetracker.services import survivors
+from casetracker.services import duplicates, survivors
 from casetracker.services.import_mapping import (
     FIELDS,
     REQUIRED,
@@ -78,6 +79,30 @@ class ImportCancelledError(CaseTrackerError):
 class ImportResult:
     imported: int
     ignored_columns: tuple[str, ...] = ()
+    skipped: int = 0
+
+
+# What a person decided about a row that looks like someone already kept (or an earlier row):
+# import it as a new person, or leave the row out.
+NEW_PERSON, LEAVE_OUT = "new", "skip"
+Decisions = dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateRow:
+    """A row that may be a person already kept, or an earlier row: `row N: reason`."""
+
+    row: int
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCheck:
+    """What a check found: the problems to fix in the file, and the likely duplicates a
+    person decides on (`decisions` by row number)."""
+
+    problems: list[str]
+    duplicates: list[DuplicateRow]
 
 
 # The words a spreadsheet may use for the trafficking type: the stored values, the labels the
@@ -141,39 +166,61 @@ def open_file(path: Path, sheet: str | None = None) -> Table:
 
 
 def check_survivors(session: Session, table: Table, mapping: Mapping | None = None,
-                    progress: Progress | None = None, *,
-                    date_order: str = "YYYY-MM-DD") -> list[str]:
-    """Every problem the import would meet, as `row N: reason`; nothing is written."""
+                    progress: Progress | None = None, *, date_order: str = "YYYY-MM-DD",
+                    decisions: Decisions | None = None) -> list[str]:
+    """Every problem the import would meet, as `row N: reason`, likely duplicates not yet
+    decided on among them; nothing is written."""
+    found = check_import(session, table, mapping, progress, date_order=date_order,
+                         decisions=decisions)
+    return sorted([*found.problems, *(d.problem for d in found.duplicates)], key=_row_number)
+
+
+def check_import(session: Session, table: Table, mapping: Mapping | None = None,
+                 progress: Progress | None = None, *, date_order: str = "YYYY-MM-DD",
+                 decisions: Decisions | None = None) -> ImportCheck:
+    """`check_survivors`, with the likely duplicates apart from the other problems."""
     session.require("importing survivors", *IMPORT_ROLES)
     mapping = guess_mapping(table.header) if mapping is None else mapping
     problems = check_mapping(table.header, mapping)
     if problems:
-        return problems
-    return _Pass(session, table, mapping, progress, date_order).run(write=False)
+        return ImportCheck(problems, [])
+    run = _Pass(session, table, mapping, progress, date_order, decisions)
+    problems = run.run(write=False)
+    likely = {d.problem for d in run.duplicates}
+    return ImportCheck([p for p in problems if p not in likely], run.duplicates)
+
+
+def _row_number(problem: str) -> int:
+    match = re.match(r"row (\d+):", problem)
+    return int(match.group(1)) if match else 0
 
 
 def import_survivors(session: Session, source: str | Table, mapping: Mapping | None = None,
-                     progress: Progress | None = None, *,
-                     date_order: str = "YYYY-MM-DD") -> ImportResult:
+                     progress: Progress | None = None, *, date_order: str = "YYYY-MM-DD",
+                     decisions: Decisions | None = None) -> ImportResult:
     """Import every row, or raise `ImportRejectedError` (or `ImportCancelledError`) and import
     nothing. `source` is an open table or CSV text; `mapping` defaults to the guess;
-    `date_order` (one of `DATE_ORDERS`) is how dates typed as text are written."""
+    `date_order` (one of `DATE_ORDERS`) is how dates typed as text are written. A likely
+    duplicate is a problem until `decisions` says, by row number, `NEW_PERSON` or
+    `LEAVE_OUT`."""
     session.require("importing survivors", *IMPORT_ROLES)
     table = text_table(source) if isinstance(source, str) else source
     mapping = guess_mapping(table.header) if mapping is None else mapping
     problems = check_mapping(table.header, mapping)
     if problems:
         raise ImportRejectedError(problems)
-    run = _Pass(session, table, mapping, progress, date_order)
+    run = _Pass(session, table, mapping, progress, date_order, decisions)
     try:
         with session.changing(), new_cases_in_bulk(session.conn):
             problems = run.run(write=True)
             if problems:
                 raise ImportRejectedError(problems)
-            session.audit("import.survivors", None, rows=run.imported)
+            session.audit("import.survivors", None, rows=run.imported, left_out=run.skipped,
+                          not_duplicates=run.new_despite_likeness)
     except AlreadyExistsError as exc:  # someone else took a number meanwhile
         raise ImportRejectedError([str(exc)]) from exc
-    return ImportResult(run.imported, tuple(ignored_columns(table.header, mapping)))
+    return ImportResult(run.imported, tuple(ignored_columns(table.header, mapping)),
+                        run.skipped)
 
 
 def first_rows(table: Table, limit: int) -> list[tuple[int, list[Cell]]]:
@@ -204,9 +251,17 @@ class _Pass:
     """One read of the file: check each row and, when writing, insert it."""
 
     def __init__(self, session: Session, table: Table, mapping: Mapping,
-                 progress: Progress | None, date_order: str) -> None:
+                 progress: Progress | None, date_order: str,
+                 decisions: Decisions | None = None) -> None:
         if date_order not in DATE_ORDERS:
             raise UsageError(f"dates are written as one of {', '.join(DATE_ORDERS)}")
+        self.decisions = dict(decisions or {})
+        if set(self.decisions.values()) - {NEW_PERSON, LEAVE_OUT}:
+            raise UsageError(f"a row is imported as a new person ({NEW_PERSON}) or left out "
+                             f"({LEAVE_OUT})")
+        self.duplicates: list[DuplicateRow] = []
+        self.in_file = _FileIndex()
+        self.skipped = self.new_despite_likeness = 0
         self.session, self.table, self.mapping, self.progress = session, table, mapping, progress
         self.date_order = date_order
         self.labels = {name: heading or name
@@ -241,6 +296,18 @@ class _Pass:
             if found:
                 problems += [self._say(number, name, reason) for name, reason in found.items()]
                 continue
+            decision = self.decisions.get(number)
+            if decision == LEAVE_OUT:
+                self.skipped += 1
+                continue
+            if decision == NEW_PERSON:
+                self.new_despite_likeness += 1
+            else:
+                likely = self._likely_duplicate(number, survivor)
+                if likely:
+                    self.duplicates.append(DuplicateRow(number, f"row {number}: {likely}"))
+                    problems.append(f"row {number}: {likely}")
+            self.in_file.add(number, survivor)
             if write and not problems:
                 survivors.insert(session, survivor, sensitive)
                 self.imported += 1
@@ -248,6 +315,19 @@ class _Pass:
         if not seen and not problems:
             problems.append("row 2: the file has no rows to import")
         return problems
+
+    def _likely_duplicate(self, number: int, survivor: Survivor) -> str:
+        """Why the row may be someone already kept or an earlier row ('' when not)."""
+        reasons = []
+        check = duplicates.check_quietly(self.session, survivor)
+        for match in check.matches:
+            reasons.append(f"likely the same person as {match.survivor.case_number} "
+                           f"({_fields(match.likeness.fields)})")
+        for row, likeness in self.in_file.likely(survivor):
+            reasons.append(f"likely the same person as row {row} ({_fields(likeness.fields)})")
+        if check.elsewhere:
+            reasons.append(duplicates.ELSEWHERE)
+        return "; ".join(reasons)
 
     def _rows(self, problems: list[str]) -> Iterator[tuple[int, list[Cell]]]:
         try:
@@ -272,6 +352,42 @@ class _Pass:
     def _report(self, rows: int, fraction: float | None) -> None:
         if self.progress is not None and self.progress(rows, fraction) is False:
             raise ImportCancelledError("the import was cancelled; nothing was imported")
+
+
+def _fields(names: tuple[str, ...]) -> str:
+    return ", ".join(duplicates.FIELD_WORDS[name] for name in names)
+
+
+class _FileIndex:
+    """The rows read so far, by name word and nickname group, to find a row that repeats an
+    earlier one (names, dates and phones only: a large file is not held in memory)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, Survivor] = {}
+        self._by_key: dict[str, list[int]] = {}
+
+    def _keys(self, survivor: Survivor) -> set[str]:
+        names = duplicates.nicknames()
+        keys = set()
+        for word in name_words(survivor):
+            keys.add(word)
+            keys.update(f"#{group}" for group in names.get(word, ()))
+        return keys
+
+    def likely(self, survivor: Survivor) -> list[tuple[int, Likeness]]:
+        rows = sorted({row for key in self._keys(survivor) for row in self._by_key.get(key, ())})
+        found = [(row, compare(survivor, self._rows[row], duplicates.nicknames()))
+                 for row in rows]
+        return [(row, likeness) for row, likeness in found if likeness.likely]
+
+    def add(self, number: int, survivor: Survivor) -> None:
+        self._rows[number] = Survivor(
+            id=survivor.id, case_number="", preferred_name=survivor.preferred_name,
+            intake_date=survivor.intake_date, legal_first_name=survivor.legal_first_name,
+            legal_last_name=survivor.legal_last_name, date_of_birth=survivor.date_of_birth,
+            phone=survivor.phone)
+        for key in self._keys(survivor):
+            self._by_key.setdefault(key, []).append(number)
 
 
 def parse_day(text: str, order: str) -> date:

@@ -26,7 +26,7 @@ from casetracker.domain.retention import (
 )
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import Checker
-from casetracker.services import access, copies
+from casetracker.services import access, copies, duplicates
 from casetracker.services.session import Session
 from casetracker.storage.connection import transaction
 from casetracker.storage.repositories import AuditSubjectKeys
@@ -123,7 +123,9 @@ def purge_whole(session: Session, survivor_id: str, case_number: str) -> dict[st
     rows = RetentionRepository(session.conn).delete_survivor(survivor_id)
     # What earlier entries said about the case (employers, categories, hashes) goes with
     # its key; the chain still verifies, and the purge's own entry gets a new key.
-    AuditSubjectKeys(session.conn).destroy(case_number)
+    merged = duplicates.merged_case_numbers(session, case_number)
+    for number in (case_number, *merged):  # records merged into it went with it
+        AuditSubjectKeys(session.conn).destroy(number)
     session.audit("survivor.purge", case_number, record=survivor_id, rows=rows)
     return rows
 

@@ -143,9 +143,13 @@ class _SelfTest:
         root = resources.files("casetracker.resources")
         fonts = [f.name for f in (root / "fonts").iterdir() if f.name.endswith(".ttf")]
         blocklist = (root / "security" / "common-passphrases.txt").read_text(encoding="utf-8")
+        nicknames = (root / "names" / "nicknames.txt").read_text(encoding="utf-8")
+        groups = [line for line in nicknames.splitlines() if line.strip()
+                  and not line.startswith("#")]
         if not fonts:
             raise CheckFailed("no fonts in casetracker/resources/fonts")
-        return f"{len(fonts)} fonts, {len(blocklist.splitlines())} refused passphrases"
+        return (f"{len(fonts)} fonts, {len(blocklist.splitlines())} refused passphrases, "
+                f"{len(groups)} nickname groups")
 
     def create_database(self) -> str:
         if os.name != "nt" and stat.S_IMODE(self.folder.stat().st_mode) & 0o077:

@@ -24,7 +24,7 @@ from casetracker.domain.survivors import (
     validate_survivor,
 )
 from casetracker.domain.validation import ValidationError
-from casetracker.services import access, retention
+from casetracker.services import access, duplicates, retention
 from casetracker.services.session import Session
 from casetracker.services.settings import readiness_track
 from casetracker.storage.records_repo import DocumentRepository, PlanRepository
@@ -65,17 +65,28 @@ def next_case_number(session: Session) -> str:
 
 
 def create_survivor(session: Session, survivor: Survivor,
-                    sensitive: SensitiveDetails | None = None) -> Survivor:
+                    sensitive: SensitiveDetails | None = None, *,
+                    check_duplicates: bool = False,
+                    not_a_duplicate: bool = False) -> Survivor:
     """Take a survivor in: into the acting case manager's caseload, with the standard
-    document checklist."""
+    document checklist. With `check_duplicates`, a likely duplicate raises
+    `LikelyDuplicateError` and nothing is saved; `not_a_duplicate` records that the person
+    saw the likely duplicates and saved anyway."""
     session.require("taking in a survivor")
     if session.account.role is not Role.CASE_MANAGER:
         session.deny("taking in a survivor", None,
                      "taking in a survivor is done by a case manager, into their own caseload")
     if survivor.assigned_to not in (None, session.account.name):
         raise UsageError("a case manager takes survivors into their own caseload")
+    survivor = replace(survivor, assigned_to=session.account.name)
+    found = duplicates.check_new(session, survivor) if check_duplicates else None
+    if found is not None and found.found and not not_a_duplicate:
+        raise duplicates.LikelyDuplicateError(found)
     with session.changing():
-        return insert(session, replace(survivor, assigned_to=session.account.name), sensitive)
+        created = insert(session, survivor, sensitive)
+        if not_a_duplicate and (found is None or found.found):
+            session.audit("survivor.not_a_duplicate", created.case_number)
+        return created
 
 
 def insert(session: Session, survivor: Survivor,

@@ -42,7 +42,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.duplicates import FILLED_FIELDS
 from casetracker.domain.errors import CaseTrackerError
+from casetracker.storage.duplicates_repo import MOVED_TABLES
 from casetracker.storage.sync_repo import Change
 
 CM, CO, SU = Role.CASE_MANAGER, Role.COORDINATOR, Role.SUPERVISOR
@@ -149,6 +151,42 @@ RULES: dict[str, TableRule] = {
         CO: frozenset({"slot", "must_change"})}, frozenset()),
 }
 
+
+
+def _with_merges(rules: dict[str, TableRule]) -> dict[str, TableRule]:
+    """What a supervisor's merge of two records of one person (`services/duplicates.merge`)
+    changes besides deleting the other record: its rows move (their `survivor_id` changes),
+    rows keyed by the survivor are copied to the kept record, and blank profile fields and
+    sensitive details of the kept record are filled. These count only for an account whose
+    changes in the same bundle delete a survivor record (`merging`): a supervisor's lone edit
+    of a phone or a safety plan is still refused."""
+    merged = dict(rules)
+
+    def grant(table: str, fields: frozenset[str], *, insert: bool = False) -> None:
+        rule = merged[table]
+        update = dict(rule.update)
+        update[SU] = update.get(SU, frozenset()) | fields
+        merged[table] = TableRule(rule.insert | ({SU} if insert else set()), update,
+                                  rule.delete, rule.own_column)
+
+    for table in MOVED_TABLES:
+        grant(table, frozenset({"survivor_id"}))
+    grant("survivor_sensitive", EVERY, insert=True)
+    grant("workshop_attendance", frozenset({"attended", "completed"}), insert=True)
+    grant("restriction_clearances", frozenset(), insert=True)
+    grant("survivors", frozenset(FILLED_FIELDS))
+    return merged
+
+
+MERGE_RULES = _with_merges(RULES)
+
+
+def merging(changes: Sequence[Change]) -> set[str]:
+    """The accounts (case-folded) whose changes among `changes` delete a survivor record."""
+    return {c.actor.casefold() for c in changes
+            if c.actor and c.table == "survivors" and c.op == "delete"}
+
+
 _TABLE_WORDS = {"survivors": "survivor records", "survivor_sensitive": "sensitive details",
                 "workshop_attendance": "workshop attendance",
                 "placement_steps": "placement steps", "review_actions": "review actions"}
@@ -165,9 +203,10 @@ def _may_update(rule: TableRule, role: Role, name: str) -> bool:
     return "*" in fields or name in fields
 
 
-def refusal(change: Change, role: Role) -> str | None:
-    """Why an account of `role` may not make `change` (no value in the words); None if it may."""
-    rule = RULES.get(change.table)
+def refusal(change: Change, role: Role, *, merge: bool = False) -> str | None:
+    """Why an account of `role` may not make `change` (no value in the words); None if it may.
+    `merge`: the account's changes alongside delete a survivor record (a merge's moves)."""
+    rule = (MERGE_RULES if merge else RULES).get(change.table)
     who = role.value.replace("_", " ")
     if rule is None:
         return f"{change.table} does not travel between laptops"
@@ -199,6 +238,7 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role | Standing], *,
     # for the changes after.
     standing = {name: r if isinstance(r, Standing) else Standing(r) for name, r in roles.items()}
     names = dict(names or {})
+    merged_by = merging(changes)
     for change in changes:
         if change.actor is None:
             if by_account or snapshot_over or change.op != "insert":
@@ -215,7 +255,7 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role | Standing], *,
         if found.removed is not None and change.hlc >= found.removed:
             raise RoleRefusedError(f"it holds a change by the account {change.actor}, made "
                                    "after that account was removed")
-        reason = refusal(change, found.role)
+        reason = refusal(change, found.role, merge=change.actor.casefold() in merged_by)
         if reason is not None:
             raise RoleRefusedError(f"a change by {change.actor} breaks the role rules: {reason}")
         if change.table == "team_accounts":

@@ -333,11 +333,25 @@ class CheckPage(QWizardPage):
         self.again.setToolTip(self.tr("After fixing the spreadsheet and saving it"))
         self.again.clicked.connect(self.check)
         self.problems: list[str] = []
+        # Likely duplicates, each decided by the person: a new person, or the row left out.
+        self.likely: list[importer.DuplicateRow] = []
+        self.decided: importer.Decisions = {}
+        self.decisions = QTableWidget(0, 2, self)
+        self.decisions.setAccessibleName(self.tr("Likely duplicates, by spreadsheet row"))
+        self.decisions.setHorizontalHeaderLabels([self.tr("Likely duplicate"),
+                                                  self.tr("Decision")])
+        self.decisions.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.decisions.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.decisions.verticalHeader().hide()
+        self.decisions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rows = 0
         self.checked = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.decisions, 1)
         layout.addWidget(self.again)
         layout.addStretch(0)
 
@@ -347,7 +361,7 @@ class CheckPage(QWizardPage):
     def check(self) -> None:
         """Read every row (with a progress dialog) and list the problems."""
         self.checked = False
-        self.problems, self.rows = [], 0
+        self.problems, self.likely, self.rows = [], [], 0
         progress = self.owner.progress(self.tr("Checking every row…"))
 
         def counting(done: int, fraction: float | None) -> bool:
@@ -357,9 +371,10 @@ class CheckPage(QWizardPage):
         try:
             table = self.owner.open_table()
             try:
-                self.problems = importer.check_survivors(
+                found = importer.check_import(
                     self.owner.session, table, self.owner.mapping, counting,
                     date_order=self.owner.date_order)
+                self.problems, self.likely = found.problems, found.duplicates
             finally:
                 table.close()
             self.checked = True
@@ -381,20 +396,54 @@ class CheckPage(QWizardPage):
         labels = field_labels()  # a column without a heading is named by its field
         self.list.addItems([import_problem(p, labels) for p in self.problems])
         self.list.setVisible(bool(self.problems))
+        self._show_likely()
         if self.problems:
             text = self.tr("Problems found: {0}. Nothing will be imported until every one is "
                            "fixed: go Back to change which column fills which field, or fix "
                            "the spreadsheet, save it and check again.").format(len(self.problems))
         elif not self.checked:
             text = self.tr("The check was cancelled. Check again to import.")
+        elif self.likely:
+            text = self.tr("Rows checked: {0}. Likely duplicates: {1}. Decide on each: import "
+                           "it as a new person, or leave the row out (open the existing "
+                           "record later to add to it).").format(self.rows, len(self.likely))
         else:
             text = self.tr("Rows checked: {0}. No problems: press Import to import them "
                            "all.").format(self.rows)
         self.summary.setText("\n".join(t for t in (note, text) if t))
         self.completeChanged.emit()
 
+    def _show_likely(self) -> None:
+        """One row per likely duplicate, with its decision (kept across checks)."""
+        rows = {d.row for d in self.likely}
+        self.decided = {row: choice for row, choice in self.decided.items() if row in rows}
+        self.decisions.setRowCount(len(self.likely))
+        choices = [(None, self.tr("Decide…")),
+                   (importer.NEW_PERSON, self.tr("Import as a new person")),
+                   (importer.LEAVE_OUT, self.tr("Leave this row out"))]
+        for index, likely in enumerate(self.likely):
+            self.decisions.setItem(index, 0, QTableWidgetItem(import_problem(likely.problem)))
+            combo = QComboBox(self.decisions)
+            combo.setAccessibleName(self.tr("Decision for row {0}").format(likely.row))
+            for value, text in choices:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(next(i for i, (value, _) in enumerate(choices)
+                                       if value == self.decided.get(likely.row)))
+            combo.currentIndexChanged.connect(
+                lambda _i, row=likely.row, box=combo: self._decide(row, box.currentData()))
+            self.decisions.setCellWidget(index, 1, combo)
+        self.decisions.setVisible(bool(self.likely))
+
+    def _decide(self, row: int, choice: str | None) -> None:
+        if choice is None:
+            self.decided.pop(row, None)
+        else:
+            self.decided[row] = choice
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:  # noqa: N802 (Qt)
-        return self.checked and not self.problems
+        return (self.checked and not self.problems
+                and all(d.row in self.decided for d in self.likely))
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt)
         """Import: all rows in one transaction, or none (cancelled or refused)."""
@@ -404,7 +453,8 @@ class CheckPage(QWizardPage):
             try:
                 result = importer.import_survivors(self.owner.session, table,
                                                    self.owner.mapping, progress,
-                                                   date_order=self.owner.date_order)
+                                                   date_order=self.owner.date_order,
+                                                   decisions=self.decided)
             finally:
                 table.close()
         except importer.ImportCancelledError:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.domain.errors import CaseTrackerError
 from casetracker.domain.survivors import (
     GENDER_LABELS,
     Availability,
@@ -27,9 +29,11 @@ from casetracker.domain.survivors import (
     Survivor,
     Transport,
 )
+from casetracker.gui.dialogs.duplicates import DuplicatesPanel
 from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 from casetracker.services import survivors
+from casetracker.services.duplicates import LikelyDuplicateError
 
 TRANSPORT_LABELS = {
     Transport.UNKNOWN: QT_TRANSLATE_NOOP("labels", "Not known yet"),
@@ -41,7 +45,13 @@ TRANSPORT_LABELS = {
 
 
 class SurvivorDialog(FormDialog):
-    """`data()` is the `Survivor` as entered (a new draft, or the edited record)."""
+    """`data()` is the `Survivor` as entered (a new draft, or the edited record).
+
+    At intake, a save refused for likely duplicates (`LikelyDuplicateError` from `submit`)
+    shows them in `duplicates`; the person opens one (`open_requested`) or saves a new record
+    anyway (`not_a_duplicate` is then True while `submit` runs again)."""
+
+    open_requested = Signal(str)
 
     def __init__(self, survivor: Survivor | None = None, parent: QWidget | None = None) -> None:
         title = self.tr("New survivor") if survivor is None else self.tr("Edit profile")
@@ -54,7 +64,39 @@ class SurvivorDialog(FormDialog):
         tabs.addTab(self._contact(s), self.tr("Safe contact"))
         tabs.addTab(self._work(s), self.tr("Work"))
         self.body.addWidget(tabs)
+        self.not_a_duplicate = False
+        self.duplicates = DuplicatesPanel(self)
+        self.duplicates.open_requested.connect(self._open_existing)
+        self.duplicates.save_anyway.connect(self._save_anyway)
+        self.body.addWidget(self.duplicates)
         self.resize(560, 480)
+
+    def accept(self) -> None:
+        try:
+            value = self.data()
+            if self.submit is not None:
+                self.submit(value)
+        except LikelyDuplicateError as exc:
+            self.error.clear_error()
+            self.duplicates.show_check(value, exc.check)
+            if exc.check.matches:
+                self.resize(self.width(), max(self.height(), 720))
+            return
+        except CaseTrackerError as exc:
+            self.error.show_error(exc)
+            return
+        QDialog.accept(self)
+
+    def _save_anyway(self) -> None:
+        self.not_a_duplicate = True
+        try:
+            self.accept()
+        finally:
+            self.not_a_duplicate = False
+
+    def _open_existing(self, case_number: str) -> None:
+        self.reject()
+        self.open_requested.emit(case_number)
 
     def _line(self, value: str, name: str) -> QLineEdit:
         edit = QLineEdit(value, self)
