@@ -17,7 +17,8 @@ _NAMES, _NOTE = SOURCE_OF_SLOT.index("names"), SOURCE_OF_SLOT.index("note")
 # is in neither this list nor `KEYED_BY_SURVIVOR`.
 MOVED_TABLES: tuple[str, ...] = (
     "barriers", "goals", "documents", "notes", "tasks", "placement_steps", "consents",
-    "exports", "reviews", "service_contacts", "internships", "legal_holds",
+    "exports", "reviews", "service_contacts", "internships", "legal_holds", "apprenticeships",
+    "placement_people", "employer_coaching",
 )
 # Tables whose key includes the survivor: a merge copies the row under the kept survivor
 # (unless it has one already) and deletes the other's, since a key never changes in team use.
