@@ -95,11 +95,11 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     </message>
     <message>
         <source>You are the program&apos;s only supervisor: your account cannot be removed or given another role. Add a second supervisor first, so that the program is never left without one.</source>
-        <translation>Usted es la única persona con rol de supervisión en el programa: su cuenta no se puede quitar ni cambiar de rol. Primero agregue a otro supervisor o supervisora, para que el programa nunca se quede sin supervisión.</translation>
+        <translation>Usted es la única persona con rol de supervisión en el programa: su cuenta no se puede quitar ni cambiar de rol. Primero agregue a otro/a supervisor/a, para que el programa nunca se quede sin supervisión.</translation>
     </message>
     <message>
         <source>This is your own account: another supervisor changes its role or removes it. Change your own passphrase with Change my passphrase.</source>
-        <translation>Esta es su propia cuenta: solo otro supervisor o supervisora puede cambiar su rol o quitarla. Cambie su propia frase de acceso con Cambiar mi frase de acceso.</translation>
+        <translation>Esta es su propia cuenta: solo otro/a supervisor/a puede cambiar su rol o quitarla. Cambie su propia frase de acceso con Cambiar mi frase de acceso.</translation>
     </message>
     <message>
         <source>Choose a new passphrase for your own account ({0}). The old one stops working.</source>
@@ -181,7 +181,46 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     <name>AppController</name>
     <message>
         <source>A supervisor set a temporary passphrase for this account. Choose your own before going on.</source>
-        <translation>Un supervisor o supervisora puso una frase de acceso temporal para esta cuenta. Elija la suya antes de continuar.</translation>
+        <translation>Un/a supervisor/a puso una frase de acceso temporal para esta cuenta. Elija la suya antes de continuar.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>Self-assessment: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>What the employer has in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Nota</translation>
+    </message>
+    <message>
+        <source>Optional: who answered, what is planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier self-assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} practices, {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing with these answers: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -576,6 +615,10 @@ pendientes</translation>
         <translation>Atrasado</translation>
     </message>
     <message>
+        <source>Ready to match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
     </message>
@@ -615,6 +658,18 @@ pendientes</translation>
         <translation>Después de corregir la hoja de cálculo y guardarla</translation>
     </message>
     <message>
+        <source>Likely duplicates, by spreadsheet row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Decisión</translation>
+    </message>
+    <message>
         <source>Checking every row…</source>
         <translation>Revisando cada fila…</translation>
     </message>
@@ -627,8 +682,28 @@ pendientes</translation>
         <translation>Se canceló la revisión. Revise de nuevo para importar.</translation>
     </message>
     <message>
+        <source>Rows checked: {0}. Likely duplicates: {1}. Decide on each: import it as a new person, or leave the row out (open the existing record later to add to it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rows checked: {0}. No problems: press Import to import them all.</source>
-        <translation>Filas revisadas: {0}. No hay problemas: pulse Importar para importarlas todas.</translation>
+        <translation>Filas revisadas: {0}. No hay problemas: haga clic en Importar para importarlas todas.</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as a new person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this row out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision for row {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -693,7 +768,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Decide whether each of these employers fits this survivor. Coordinators see only “cleared”; for everyone else they are told to ask you. The reason stays here.</source>
-        <translation>Decida si cada uno de estos empleadores es adecuado para esta persona. Los coordinadores solo ven “aprobado”; en los demás casos se les indica que le pregunten a usted. El motivo se queda aquí.</translation>
+        <translation>Decida si cada uno de estos empleadores es adecuado para esta persona. Los/las coordinadores/as solo ven “aprobado”; en los demás casos se les indica que le pregunten a usted. El motivo se queda aquí.</translation>
     </message>
     <message>
         <source>Decisions for employers with hiring restrictions</source>
@@ -952,7 +1027,7 @@ pendientes</translation>
     </message>
     <message>
         <source>retained {0} days: {1}</source>
-        <translation>siguen a los {0} días: {1}</translation>
+        <translation>en el empleo a los {0} días: {1}</translation>
     </message>
     <message>
         <source>Caseload report…</source>
@@ -1005,6 +1080,10 @@ pendientes</translation>
     <message>
         <source>none</source>
         <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Employer self-assessments due: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Where the last report was saved</source>
@@ -1228,6 +1307,41 @@ pendientes</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A possible duplicate is in another caseload — ask your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a &amp;new person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is someone else: save the new record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This may be someone already in your caseload. Open their record, or save a new one if this is someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}% alike)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmployerDialog</name>
     <message>
         <source>Edit employer partner</source>
@@ -1258,8 +1372,8 @@ pendientes</translation>
         <translation>Correo de contacto</translation>
     </message>
     <message>
-        <source>Anti-trafficking practices adopted</source>
-        <translation>Prácticas contra la trata que ha adoptado</translation>
+        <source>Commitments and practices adopted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hiring restrictions</source>
@@ -1279,6 +1393,22 @@ pendientes</translation>
     <message>
         <source>Employer partners</source>
         <translation>Empleadores aliados</translation>
+    </message>
+    <message>
+        <source>Show standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any industry</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -1301,6 +1431,10 @@ pendientes</translation>
         <translation>Editar aliado…</translation>
     </message>
     <message>
+        <source>Self-&amp;assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Positions</source>
         <translation>Puestos</translation>
     </message>
@@ -1317,8 +1451,16 @@ pendientes</translation>
         <translation>Horas</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wage</source>
         <translation>Salario</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open</source>
@@ -1330,11 +1472,43 @@ pendientes</translation>
     </message>
     <message>
         <source>Internship (12 weeks, 20 h/week, paid)</source>
-        <translation>Pasantía (12 semanas, 20 h/semana, pagada)</translation>
+        <translation>Pasantía (12 semanas, 20 h/semana, remunerada)</translation>
     </message>
     <message>
         <source>Job</source>
         <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>Apprenticeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apprenticeship track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term in months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wage steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wage steps, e.g. 6:17.50, 12:19</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raises after the starting wage: months into the term, a colon, the hourly wage</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -1345,12 +1519,32 @@ pendientes</translation>
         <translation>Salario por hora</translation>
     </message>
     <message>
+        <source>Location area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area, e.g. Port terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills wanted, separated by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add position</source>
         <translation>Agregar puesto</translation>
     </message>
     <message>
         <source>Find matches</source>
         <translation>Buscar candidatos</translation>
+    </message>
+    <message>
+        <source>&amp;Close position</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matches</source>
@@ -1397,6 +1591,14 @@ pendientes</translation>
         <translation>Personas cuyo consentimiento para compartir con este aliado está vigente hoy. Una carta contiene solo lo que permite cada consentimiento.</translation>
     </message>
     <message>
+        <source>S&amp;tanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In&amp;dustry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Partner details</source>
         <translation>Datos del aliado</translation>
     </message>
@@ -1411,6 +1613,10 @@ pendientes</translation>
     <message>
         <source>Hiring restrictions: {0}</source>
         <translation>Restricciones de contratación: {0}</translation>
+    </message>
+    <message>
+        <source>Self-assessment due</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contact: {0}</source>
@@ -1429,6 +1635,18 @@ pendientes</translation>
         <translation>En palabras del empleador: {0}</translation>
     </message>
     <message>
+        <source>Self-assessment: none recorded yet; due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-assessment: last on {0}; a year has passed, due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-assessment: last on {0}; next due on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Who may be referred ({0})</source>
         <translation>A quién se puede referir ({0})</translation>
     </message>
@@ -1439,6 +1657,14 @@ pendientes</translation>
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>{0}; skills wanted: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open position</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1646,7 +1872,7 @@ En la computadora nueva, elija &quot;Unirse a un programa…&quot; en la pantall
     </message>
     <message>
         <source>The organisation&apos;s {0} is not set yet: documents go out without it. A supervisor sets it in Settings.</source>
-        <translation>Todavía faltan estos datos de la organización: {0}. Los documentos salen sin ellos. Un supervisor o supervisora los indica en Configuración.</translation>
+        <translation>Todavía faltan estos datos de la organización: {0}. Los documentos salen sin ellos. Un/a supervisor/a los indica en Configuración.</translation>
     </message>
     <message>
         <source>Included, and why:</source>
@@ -1810,7 +2036,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>For a laptop a supervisor enrolled: make its database from the enrollment file and its one-time code</source>
-        <translation>Para una computadora que inscribió un supervisor: crear su base de datos a partir del archivo de inscripción y su código de un solo uso</translation>
+        <translation>Para una computadora que inscribió un/a supervisor/a: crear su base de datos a partir del archivo de inscripción y su código de un solo uso</translation>
     </message>
     <message>
         <source>Where should the new database go?</source>
@@ -1888,16 +2114,24 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
         <translation>Con plazo: fecha meta</translation>
     </message>
     <message>
+        <source>On the person’s plan</source>
+        <translation>En el plan de la persona</translation>
+    </message>
+    <message>
+        <source>In the person’s own words and language (optional)</source>
+        <translation>En sus propias palabras y en su idioma (opcional)</translation>
+    </message>
+    <message>
         <source>Due</source>
-        <translation>Fecha</translation>
+        <translation>Fecha límite</translation>
     </message>
     <message>
         <source>Milestones (steps on the way, each with its own due date)</source>
-        <translation>Pasos (en el camino, cada uno con su propia fecha)</translation>
+        <translation>Pasos (en el camino, cada uno con su propia fecha límite)</translation>
     </message>
     <message>
         <source>Due date of milestone {0}</source>
-        <translation>Fecha del paso {0}</translation>
+        <translation>Fecha límite del paso {0}</translation>
     </message>
     <message>
         <source>Milestone {0}</source>
@@ -1932,7 +2166,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Due</source>
-        <translation>Fecha</translation>
+        <translation>Fecha límite</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1956,7 +2190,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Record a check-in…</source>
-        <translation>Anotar un seguimiento…</translation>
+        <translation>Anotar una revisión del avance…</translation>
     </message>
     <message>
         <source>Mark achieved</source>
@@ -1996,15 +2230,19 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>&lt;b&gt;S&lt;/b&gt;pecific: {0}&lt;br&gt;&lt;b&gt;M&lt;/b&gt;easurable: {1}&lt;br&gt;&lt;b&gt;A&lt;/b&gt;chievable: {2}&lt;br&gt;&lt;b&gt;R&lt;/b&gt;elevant: {3}&lt;br&gt;&lt;b&gt;T&lt;/b&gt;ime-bound: by {4}&lt;br&gt;{5}</source>
-        <translation>&lt;b&gt;E&lt;/b&gt;specífica: {0}&lt;br&gt;&lt;b&gt;M&lt;/b&gt;edible: {1}&lt;br&gt;&lt;b&gt;A&lt;/b&gt;lcanzable: {2}&lt;br&gt;&lt;b&gt;R&lt;/b&gt;elevante: {3}&lt;br&gt;&lt;b&gt;C&lt;/b&gt;on plazo: para el {4}&lt;br&gt;{5}</translation>
+        <translation>&lt;b&gt;S&lt;/b&gt; (específica): {0}&lt;br&gt;&lt;b&gt;M&lt;/b&gt; (medible): {1}&lt;br&gt;&lt;b&gt;A&lt;/b&gt; (alcanzable): {2}&lt;br&gt;&lt;b&gt;R&lt;/b&gt; (relevante): {3}&lt;br&gt;&lt;b&gt;T&lt;/b&gt; (con fecha): para el {4}&lt;br&gt;{5}</translation>
     </message>
     <message>
         <source>Last check-in {0}: {1}</source>
-        <translation>Último seguimiento {0}: {1}</translation>
+        <translation>Última revisión del avance {0}: {1}</translation>
     </message>
     <message>
         <source>No check-ins yet.</source>
-        <translation>Todavía no hay seguimientos.</translation>
+        <translation>Todavía no hay revisiones del avance.</translation>
+    </message>
+    <message>
+        <source>On the person’s plan: {0}</source>
+        <translation>En el plan de la persona: {0}</translation>
     </message>
     <message>
         <source>Tick off a milestone</source>
@@ -2036,7 +2274,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Check-in</source>
-        <translation>Seguimiento</translation>
+        <translation>Revisión del avance</translation>
     </message>
     <message>
         <source>How is it going?</source>
@@ -2082,11 +2320,11 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Legal first name</source>
-        <translation>Nombre legal</translation>
+        <translation>Nombre(s) legal(es)</translation>
     </message>
     <message>
         <source>Legal last name</source>
-        <translation>Apellido legal</translation>
+        <translation>Apellido(s) legal(es)</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -2107,6 +2345,10 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     <message>
         <source>Primary language</source>
         <translation>Idioma principal</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Skills</source>
@@ -2225,7 +2467,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Weekly check-ins</source>
-        <translation>Seguimientos semanales</translation>
+        <translation>Revisiones semanales del avance</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -2289,7 +2531,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>A supervisor enrolled this laptop on another laptop of the program and gave you an enrollment file and, separately, a one-time code. Joining makes this laptop&apos;s own encrypted database, where every account unlocks with its usual passphrase. Afterwards, set the sync folder in Settings and run Sync now to receive the program&apos;s records.</source>
-        <translation>Un supervisor inscribió esta computadora desde otra computadora del programa y le dio un archivo de inscripción y, por separado, un código de un solo uso. Al unirse se crea la base de datos cifrada propia de esta computadora, donde cada cuenta se desbloquea con su frase de acceso de siempre. Después, indique la carpeta de sincronización en Configuración y use Sincronizar ahora para recibir los registros del programa.</translation>
+        <translation>Un/a supervisor/a inscribió esta computadora desde otra computadora del programa y le dio un archivo de inscripción y, por separado, un código de un solo uso. Al unirse se crea la base de datos cifrada propia de esta computadora, donde cada cuenta se desbloquea con su frase de acceso de siempre. Después, indique la carpeta de sincronización en Configuración y use Sincronizar ahora para recibir los registros del programa.</translation>
     </message>
     <message>
         <source>Enrollment file</source>
@@ -2574,6 +2816,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Nueva cla&amp;ve de recuperación…</translation>
     </message>
     <message>
+        <source>&amp;Merge duplicate records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;User guide</source>
         <translation>&amp;Guía del usuario</translation>
     </message>
@@ -2595,7 +2841,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Hide everything and lock (or press Esc twice)</source>
-        <translation>Ocultar todo y bloquear (o pulse Esc dos veces)</translation>
+        <translation>Ocultar todo y bloquear (o presione Esc dos veces)</translation>
     </message>
     <message>
         <source>&amp;Case</source>
@@ -2696,6 +2942,65 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case merged into it, which goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find likely duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge &amp;into it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case number of the record that goes, again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded about the second case (goals, documents, notes, tasks, consents, placements, services, internships, reviews) moves to the first; blank fields of the first are filled from the second; the second record is removed. This cannot be undone, and it is audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type the case number that goes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No likely duplicates of this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely duplicates: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MilestoneDialog</name>
     <message>
         <source>Change the milestone</source>
@@ -2714,8 +3019,16 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>¿Qué se hará en el camino?</translation>
     </message>
     <message>
+        <source>On the person’s plan</source>
+        <translation>En el plan de la persona</translation>
+    </message>
+    <message>
+        <source>In the person’s own words and language (optional)</source>
+        <translation>En sus propias palabras y en su idioma (opcional)</translation>
+    </message>
+    <message>
         <source>Due</source>
-        <translation>Fecha</translation>
+        <translation>Fecha límite</translation>
     </message>
     <message>
         <source>The goal&apos;s target date: {0}</source>
@@ -2885,6 +3198,14 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Pasantía…</translation>
     </message>
     <message>
+        <source>Placement at work…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The employer&apos;s supervisor and mentor, coaching contacts, and an apprenticeship&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Now: {0}</source>
         <translation>Ahora: {0}</translation>
     </message>
@@ -2899,6 +3220,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>Ready to match: the readiness track is complete</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>running</source>
@@ -2922,6 +3247,156 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>PlacementWorkDialog</name>
+    <message>
+        <source>Placement at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apprenticeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended &amp;early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished">Último día</translation>
+    </message>
+    <message>
+        <source>Why it ended early</source>
+        <translation type="unfinished">Por qué terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Record the e&amp;nd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onsite supervisor</source>
+        <translation type="unfinished">Supervisor/a en el lugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s work phone or email</source>
+        <translation type="unfinished">Teléfono o correo de trabajo del supervisor/a</translation>
+    </message>
+    <message>
+        <source>Work phone or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor at the employer</source>
+        <translation type="unfinished">Mentor/a en la empresa</translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s work phone or email</source>
+        <translation type="unfinished">Teléfono o correo de trabajo del mentor/a</translation>
+    </message>
+    <message>
+        <source>&amp;Save the people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The employer&apos;s people (employer details, never shared about the survivor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation type="unfinished">Mentor/a</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>With whom at the employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">Tema</translation>
+    </message>
+    <message>
+        <source>A short note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coaching contacts with the employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No placement at work yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} at {1}, since {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">en curso</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished">completada</translation>
+    </message>
+    <message>
+        <source>ended early</source>
+        <translation type="unfinished">terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>{0}: {1} to {2} (the term), {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanChoiceDialog</name>
+    <message>
+        <source>What goes on the person’s plan</source>
+        <translation>Qué va en el plan de la persona</translation>
+    </message>
+    <message>
+        <source>Tick what the person will read. Legal and health goals start unticked: they are often worded for staff. A goal prints in the person’s own words when it has them.</source>
+        <translation>Marque lo que la persona va a leer. Las metas legales y de salud empiezan sin marcar: muchas veces están redactadas para el personal. Una meta se imprime en las propias palabras de la persona cuando las tiene.</translation>
+    </message>
+    <message>
+        <source>Goals and steps for the plan</source>
+        <translation>Metas y pasos para el plan</translation>
+    </message>
+    <message>
+        <source>Goal or step</source>
+        <translation>Meta o paso</translation>
+    </message>
+    <message>
+        <source>In the person’s words</source>
+        <translation>En palabras de la persona</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>{0} (done)</source>
+        <translation>{0} (hecho)</translation>
+    </message>
+    <message>
+        <source>Steps for the person</source>
+        <translation>Pasos para la persona</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
     <message>
         <source>Case number</source>
@@ -2938,6 +3413,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>Pronouns</source>
         <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Primary language</source>
@@ -2957,7 +3436,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Referral source</source>
-        <translation>Quién hizo la referencia</translation>
+        <translation>Remitido/a por</translation>
     </message>
     <message>
         <source>Intake date</source>
@@ -3340,7 +3819,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Required actions, one per line: each becomes a task for the case manager, due in 14 days, or by the date that ends its line (&quot;Request the state ID by 2026-12-20&quot;)</source>
-        <translation>Acciones requeridas, una por línea: cada una se convierte en una tarea para el gestor o la gestora de casos, para dentro de 14 días, o para la fecha con que termina la línea (&quot;Request the state ID by 2026-12-20&quot;)</translation>
+        <translation>Acciones requeridas, una por línea: cada una se convierte en una tarea para el/la gestor/a de casos, para dentro de 14 días, o para la fecha con que termina la línea (&quot;Request the state ID by 2026-12-20&quot;)</translation>
     </message>
 </context>
 <context>
@@ -3369,12 +3848,12 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Revocar una computadora</translation>
     </message>
     <message>
-        <source>After revoking {0}, every laptop of the program refuses what it sends, and the sync key changes so that it can read nothing written from now on. It cannot be undone: the laptop would have to be enrolled again.
-
-Type the laptop&apos;s name to confirm.</source>
-        <translation>Después de revocar {0}, todas las computadoras del programa rechazan lo que envíe, y la clave de sincronización cambia para que no pueda leer nada de lo que se escriba desde ahora. No se puede deshacer: habría que inscribir la computadora otra vez.
-
-Escriba el nombre de la computadora para confirmar.</translation>
+        <source>After revoking {0}, every laptop of the program refuses what it sends, and the sync key changes so that it can read nothing written from now on. It cannot be undone: the laptop would have to be enrolled again.</source>
+        <translation>Después de revocar {0}, todas las computadoras del programa rechazan lo que envíe, y la clave de sincronización cambia para que no pueda leer nada de lo que se escriba desde ahora. No se puede deshacer: habría que inscribir la computadora otra vez.</translation>
+    </message>
+    <message>
+        <source>Type the laptop&apos;s name to confirm:</source>
+        <translation>Escriba el nombre de la computadora para confirmar:</translation>
     </message>
     <message>
         <source>The laptop&apos;s name</source>
@@ -3383,10 +3862,6 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>Revoke</source>
         <translation>Revocar</translation>
-    </message>
-    <message>
-        <source>Type the laptop&apos;s name, {0}, to confirm.</source>
-        <translation>Escriba el nombre de la computadora, {0}, para confirmar.</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +4080,26 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>Propia de esta computadora: una carpeta que ven todas las computadoras del programa. Se sincroniza cada pocos minutos mientras Case Tracker está desbloqueado.</translation>
     </message>
     <message>
+        <source>The program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness track: the workshops a survivor completes to be ready to match (listed first in matching).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service t&amp;ypes the program adds (one a line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service types the program adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Child care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>nombre</translation>
     </message>
@@ -3639,6 +4134,41 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>New logo chosen ({0} KiB)</source>
         <translation>Nuevo logotipo elegido ({0} KiB)</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <source>Records side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation type="unfinished">Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal first name</source>
+        <translation type="unfinished">Nombre legal</translation>
+    </message>
+    <message>
+        <source>Legal last name</source>
+        <translation type="unfinished">Apellido legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Case manager</source>
+        <translation type="unfinished">Gestor/a de casos</translation>
     </message>
 </context>
 <context>
@@ -3726,11 +4256,11 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Legal first name</source>
-        <translation>Nombre legal</translation>
+        <translation>Nombre(s) legal(es)</translation>
     </message>
     <message>
         <source>Legal last name</source>
-        <translation>Apellido legal</translation>
+        <translation>Apellido(s) legal(es)</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -3741,12 +4271,28 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>Pronombres</translation>
     </message>
     <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only as the person gives it; never shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender in their own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In their own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Primary language</source>
         <translation>Idioma principal</translation>
     </message>
     <message>
         <source>Referral source</source>
-        <translation>Quién hizo la referencia</translation>
+        <translation>Remitido/a por</translation>
     </message>
     <message>
         <source>Intake date</source>
@@ -3766,7 +4312,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Safe to contact by</source>
-        <translation>Es seguro contactarle por</translation>
+        <translation>Medios de contacto seguros</translation>
     </message>
     <message>
         <source>Call</source>
@@ -3837,7 +4383,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>Fecha</translation>
+        <translation>Fecha límite</translation>
     </message>
     <message>
         <source>A step for the survivor</source>
@@ -3858,6 +4404,18 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>Print the chosen task on the survivor&apos;s plan as their step, or take it off</source>
         <translation>Imprimir la tarea elegida en el plan de la persona como uno de sus pasos, o quitarla del plan</translation>
+    </message>
+    <message>
+        <source>{0} — due {1}</source>
+        <translation>{0} — fecha límite: {1}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>atrasada</translation>
+    </message>
+    <message>
+        <source>on the survivor’s plan</source>
+        <translation>en el plan de la persona</translation>
     </message>
     <message>
         <source>Tick off a task</source>
@@ -4177,6 +4735,974 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>Es una carpeta, no un archivo</translation>
     </message>
     <message>
+        <source>a case manager takes survivors into their own caseload</source>
+        <translation>cada gestor/a de casos recibe a las personas solo en su propia lista de casos</translation>
+    </message>
+    <message>
+        <source>a laptop cannot revoke itself; revoke it from another laptop</source>
+        <translation>una computadora no puede revocarse a sí misma; revóquela desde otra computadora</translation>
+    </message>
+    <message>
+        <source>a laptop does not need to trust itself</source>
+        <translation>una computadora no necesita confiar en sí misma</translation>
+    </message>
+    <message>
+        <source>a laptop of this program is already named {0}; choose another name</source>
+        <translation>ya hay una computadora de este programa llamada {0}; elija otro nombre</translation>
+    </message>
+    <message>
+        <source>a laptop&apos;s name is 1 to 40 characters, without control characters</source>
+        <translation>el nombre de una computadora tiene de 1 a 40 caracteres, sin caracteres de control</translation>
+    </message>
+    <message>
+        <source>an account named {0} exists or existed; choose another</source>
+        <translation>ya existe o existió una cuenta llamada {0}; elija otro nombre</translation>
+    </message>
+    <message>
+        <source>cannot read the backup {0}: {1}</source>
+        <translation>no se puede leer la copia de seguridad {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot sort by {0}</source>
+        <translation>no se puede ordenar por {0}</translation>
+    </message>
+    <message>
+        <source>case {0} has no internship recorded; an internship starts with the placement step &apos;internship&apos;</source>
+        <translation>el caso {0} no tiene ninguna pasantía anotada; una pasantía empieza con la etapa de colocación “Pasantía”</translation>
+    </message>
+    <message>
+        <source>case {0} has no {1} document</source>
+        <translation>el caso {0} no tiene el documento {1}</translation>
+    </message>
+    <message>
+        <source>case {0} is already under legal hold</source>
+        <translation>el caso {0} ya está bajo retención legal</translation>
+    </message>
+    <message>
+        <source>case {0} is not under legal hold</source>
+        <translation>el caso {0} no está bajo retención legal</translation>
+    </message>
+    <message>
+        <source>case {0} is under legal hold: a supervisor lifts the hold first (&apos;retention release&apos;); nothing was removed</source>
+        <translation>el caso {0} está bajo retención legal: primero un/a supervisor/a debe levantar la retención (&apos;retention release&apos;); no se eliminó nada</translation>
+    </message>
+    <message>
+        <source>conflict {0} has no value {1}</source>
+        <translation>el conflicto {0} no tiene el valor {1}</translation>
+    </message>
+    <message>
+        <source>dates are written as one of {0}</source>
+        <translation>las fechas se escriben en uno de estos formatos: {0}</translation>
+    </message>
+    <message>
+        <source>every backup was made before the latest purge: make a new backup first (&apos;backup FILE&apos;), then prune the old ones; nothing was removed</source>
+        <translation>todas las copias de seguridad se hicieron antes de la última eliminación definitiva: primero haga una copia nueva (&apos;backup FILE&apos;) y luego quite las antiguas; no se eliminó nada</translation>
+    </message>
+    <message>
+        <source>name either an employer partner or an agency as the recipient</source>
+        <translation>indique como destinatario un empleador aliado o una agencia</translation>
+    </message>
+    <message>
+        <source>no backup at {0}</source>
+        <translation>no hay ninguna copia de seguridad en {0}</translation>
+    </message>
+    <message>
+        <source>no database at {0}; create one with &apos;casetracker init&apos;</source>
+        <translation>no hay ninguna base de datos en {0}; cree una con &apos;casetracker init&apos;</translation>
+    </message>
+    <message>
+        <source>no fonts in casetracker/resources/fonts</source>
+        <translation>no hay fuentes en casetracker/resources/fonts</translation>
+    </message>
+    <message>
+        <source>no laptop of this program is named {0}</source>
+        <translation>ninguna computadora de este programa se llama {0}</translation>
+    </message>
+    <message>
+        <source>no sync folder is set for this laptop (Settings)</source>
+        <translation>esta computadora no tiene carpeta de sincronización (Configuración)</translation>
+    </message>
+    <message>
+        <source>nothing was shared: the survivor agreed to share with {0}, and this employer is now called {1}; ask the survivor again</source>
+        <translation>no se compartió nada: la persona aceptó compartir con {0}, y este empleador ahora se llama {1}; vuelva a preguntarle a la persona</translation>
+    </message>
+    <message>
+        <source>nothing was shared: there is no active consent from this survivor for this employer (it may be missing, expired or revoked); record one on the Consent tab first</source>
+        <translation>no se compartió nada: no hay un consentimiento vigente de esta persona para este empleador (puede faltar, estar vencido o revocado); primero anote uno en la pestaña Consentimiento</translation>
+    </message>
+    <message>
+        <source>read back {0} after reopening</source>
+        <translation>al volver a abrir se leyó {0}</translation>
+    </message>
+    <message>
+        <source>settle a conflict either by keeping a value or with a new value</source>
+        <translation>resuelva un conflicto conservando uno de los valores o con un valor nuevo</translation>
+    </message>
+    <message>
+        <source>stopped; nothing was changed</source>
+        <translation>se detuvo; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>that barrier no longer exists</source>
+        <translation>ese obstáculo ya no existe</translation>
+    </message>
+    <message>
+        <source>that conflict was settled meanwhile</source>
+        <translation>ese conflicto ya se resolvió mientras tanto</translation>
+    </message>
+    <message>
+        <source>that record no longer exists</source>
+        <translation>ese registro ya no existe</translation>
+    </message>
+    <message>
+        <source>that service is not recorded</source>
+        <translation>ese servicio no está anotado</translation>
+    </message>
+    <message>
+        <source>the audit trail&apos;s signing key is not one you endorsed and does not descend from one: it may have been replaced; compare its fingerprint with the one on your last printed caseload report, and restore a backup if they differ</source>
+        <translation>la clave que firma el registro de auditoría no es una que usted haya avalado ni desciende de una: puede haber sido reemplazada; compare su huella digital con la de su último informe de casos impreso, y restaure una copia de seguridad si no coinciden</translation>
+    </message>
+    <message>
+        <source>the backup did not verify: {0}</source>
+        <translation>la copia de seguridad no pasó la verificación: {0}</translation>
+    </message>
+    <message>
+        <source>the backup is damaged: {0}</source>
+        <translation>la copia de seguridad está dañada: {0}</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s key file {0} is missing beside it</source>
+        <translation>falta el archivo de clave {0} junto a la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the case manager&apos;s session is not open</source>
+        <translation>la sesión de gestor/a de casos no está abierta</translation>
+    </message>
+    <message>
+        <source>the database could not be read: {0}; run &apos;casetracker check&apos; or restore a backup</source>
+        <translation>no se pudo leer la base de datos: {0}; ejecute &apos;casetracker check&apos; o restaure una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the database file is plain SQLite, not encrypted</source>
+        <translation>el archivo de la base de datos es SQLite simple, sin cifrar</translation>
+    </message>
+    <message>
+        <source>the database is busy in another Case Tracker window or command; finish or close that one and try again (nothing was changed)</source>
+        <translation>la base de datos está ocupada en otra ventana o comando de Case Tracker; termine o cierre eso e intente de nuevo (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>the database lacks its vault keys; it was not made by this program</source>
+        <translation>a la base de datos le faltan sus claves de bóveda; no la creó este programa</translation>
+    </message>
+    <message>
+        <source>the demonstration database holds {0} survivors, not 3</source>
+        <translation>la base de datos de demostración contiene {0} personas, no 3</translation>
+    </message>
+    <message>
+        <source>the disk is full; nothing was saved by this operation ({0})</source>
+        <translation>el disco está lleno; esta operación no guardó nada ({0})</translation>
+    </message>
+    <message>
+        <source>the disk refused a write or a read (it may be full, removed or failing); the change was undone and nothing was saved by this operation. Free some space or check the drive, then try again ({0})</source>
+        <translation>el disco rechazó una escritura o una lectura (puede estar lleno, desconectado o fallando); se deshizo el cambio y esta operación no guardó nada. Libere espacio o revise la unidad, y después intente de nuevo ({0})</translation>
+    </message>
+    <message>
+        <source>the document rules ({0}) cannot be read: {1}</source>
+        <translation>no se pueden leer las reglas de documentos ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>the enrollment file holds no supervisor account</source>
+        <translation>el archivo de inscripción no contiene ninguna cuenta de supervisión</translation>
+    </message>
+    <message>
+        <source>the enrollment file&apos;s accounts do not match their key slots</source>
+        <translation>las cuentas del archivo de inscripción no coinciden con sus espacios de clave</translation>
+    </message>
+    <message>
+        <source>the enrollment file&apos;s content is incomplete or malformed</source>
+        <translation>el contenido del archivo de inscripción está incompleto o mal formado</translation>
+    </message>
+    <message>
+        <source>the export was cancelled; nothing was written</source>
+        <translation>se canceló la exportación; no se guardó nada</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was imported</source>
+        <translation>se canceló la importación; no se importó nada</translation>
+    </message>
+    <message>
+        <source>the key file belongs to a different database</source>
+        <translation>el archivo de clave pertenece a otra base de datos</translation>
+    </message>
+    <message>
+        <source>the key file has been tampered with or damaged (a sealed key does not authenticate); restore it from a backup</source>
+        <translation>el archivo de clave fue alterado o está dañado (una clave sellada no se autentica); restáurelo desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the key file has no slot for {0}</source>
+        <translation>el archivo de clave no tiene un espacio para {0}</translation>
+    </message>
+    <message>
+        <source>the key slot for {0} does not match the database (the key file may have been replaced by an older copy); another account can unlock, and a supervisor can then reset this account&apos;s passphrase</source>
+        <translation>el espacio de clave de {0} no coincide con la base de datos (quizás el archivo de clave se reemplazó por una copia más antigua); otra cuenta puede desbloquear, y después un/a supervisor/a puede restablecer la frase de acceso de esta cuenta</translation>
+    </message>
+    <message>
+        <source>the key slot for {0} uses a key derivation cost ({1}) below the minimum this program accepts ({2}), so it was not written by a release of Case Tracker; it is refused before any passphrase is tried. Another account can unlock, and a supervisor can then reset this account&apos;s passphrase (choose a new one: the old one may have been guessed from a copy of the key file)</source>
+        <translation>el espacio de clave de {0} usa un costo de derivación de clave ({1}) menor que el mínimo que acepta este programa ({2}), así que no lo escribió ninguna versión de Case Tracker; se rechaza antes de probar cualquier frase de acceso. Otra cuenta puede desbloquear, y después un/a supervisor/a puede restablecer la frase de acceso de esta cuenta (elija una nueva: la anterior pudo haberse adivinado a partir de una copia del archivo de clave)</translation>
+    </message>
+    <message>
+        <source>the laptop {0} is already revoked</source>
+        <translation>la computadora {0} ya está revocada</translation>
+    </message>
+    <message>
+        <source>the last supervisor account cannot be given another role</source>
+        <translation>a la última cuenta de supervisión no se le puede dar otro rol</translation>
+    </message>
+    <message>
+        <source>the last supervisor account cannot be removed</source>
+        <translation>la última cuenta de supervisión no se puede quitar</translation>
+    </message>
+    <message>
+        <source>the letter shows the withheld legal name</source>
+        <translation>la carta muestra el nombre legal, que no se comparte</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s text lacks the preferred name or the employer</source>
+        <translation>al texto de la carta le falta el nombre preferido o el empleador</translation>
+    </message>
+    <message>
+        <source>the program was locked; nothing was changed</source>
+        <translation>el programa se bloqueó; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the session is closed</source>
+        <translation>la sesión está cerrada</translation>
+    </message>
+    <message>
+        <source>the sync folder {0} cannot be reached (a USB stick not in, a share not mounted?)</source>
+        <translation>no se puede acceder a la carpeta de sincronización {0} (¿falta conectar la memoria USB o montar la carpeta compartida?)</translation>
+    </message>
+    <message>
+        <source>the sync folder {0} does not exist or is not a folder</source>
+        <translation>la carpeta de sincronización {0} no existe o no es una carpeta</translation>
+    </message>
+    <message>
+        <source>the temporary folder {0} is readable by others</source>
+        <translation>otras cuentas de la computadora pueden leer la carpeta temporal {0}</translation>
+    </message>
+    <message>
+        <source>there is no account named {0}</source>
+        <translation>no hay ninguna cuenta llamada {0}</translation>
+    </message>
+    <message>
+        <source>there is no active case manager named {0}</source>
+        <translation>no hay ninguna cuenta activa de gestor/a de casos llamada {0}</translation>
+    </message>
+    <message>
+        <source>there is no conflict {0} waiting for you</source>
+        <translation>no hay ningún conflicto {0} pendiente para usted</translation>
+    </message>
+    <message>
+        <source>there is no position {0}</source>
+        <translation>no existe el puesto {0}</translation>
+    </message>
+    <message>
+        <source>this database has no recovery key slot</source>
+        <translation>esta base de datos no tiene un espacio para la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>this laptop already belongs to a team program</source>
+        <translation>esta computadora ya pertenece a un programa de equipo</translation>
+    </message>
+    <message>
+        <source>this laptop has not joined a team program</source>
+        <translation>esta computadora no se ha unido a un programa de equipo</translation>
+    </message>
+    <message>
+        <source>this laptop has not joined a team program yet</source>
+        <translation>esta computadora todavía no se ha unido a un programa de equipo</translation>
+    </message>
+    <message>
+        <source>this laptop is not in a team program</source>
+        <translation>esta computadora no está en un programa de equipo</translation>
+    </message>
+    <message>
+        <source>this laptop is not in a team program (a supervisor starts one with &apos;casetracker device enroll NAME --out FILE&apos;)</source>
+        <translation>esta computadora no está en un programa de equipo (un/a supervisor/a inicia uno con &apos;casetracker device enroll NAME --out FILE&apos;)</translation>
+    </message>
+    <message>
+        <source>to change your own passphrase use &apos;casetracker user passwd&apos;</source>
+        <translation>para cambiar su propia frase de acceso use &apos;casetracker user passwd&apos;</translation>
+    </message>
+    <message>
+        <source>unknown field: {0}</source>
+        <translation>campo desconocido: {0}</translation>
+    </message>
+    <message>
+        <source>unknown figure {0}</source>
+        <translation>cifra desconocida: {0}</translation>
+    </message>
+    <message>
+        <source>unknown or protected field: {0}; the fields are {1}</source>
+        <translation>campo desconocido o protegido: {0}; los campos son {1}</translation>
+    </message>
+    <message>
+        <source>unknown part of {0}: {1}</source>
+        <translation>parte desconocida de {0}: {1}</translation>
+    </message>
+    <message>
+        <source>unknown policy setting: {0}</source>
+        <translation>opción de la política desconocida: {0}</translation>
+    </message>
+    <message>
+        <source>unknown setting: {0}</source>
+        <translation>opción de configuración desconocida: {0}</translation>
+    </message>
+    <message>
+        <source>you cannot change your own role; another supervisor can</source>
+        <translation>usted no puede cambiar su propio rol; otro/a supervisor/a sí puede</translation>
+    </message>
+    <message>
+        <source>you cannot remove your own account</source>
+        <translation>usted no puede quitar su propia cuenta</translation>
+    </message>
+    <message>
+        <source>{0} already exists; choose another backup file name</source>
+        <translation>{0} ya existe; elija otro nombre para el archivo de la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>{0} already exists; joining makes a new database and never replaces one</source>
+        <translation>{0} ya existe; al unirse se crea una base de datos nueva y nunca se reemplaza una existente</translation>
+    </message>
+    <message>
+        <source>{0} already exists; refusing to overwrite it</source>
+        <translation>{0} ya existe; no se sobrescribirá</translation>
+    </message>
+    <message>
+        <source>{0} already exists; restore to a new path, or move the old files away first</source>
+        <translation>{0} ya existe; restaure en una ruta nueva, o primero mueva los archivos anteriores a otro lugar</translation>
+    </message>
+    <message>
+        <source>cases due for purge: {0}, not {1}; list them with &apos;retention due&apos; and confirm with that number; nothing was removed</source>
+        <translation>casos para eliminar definitivamente: {0}, no {1}; véalos con &apos;retention due&apos; y confirme con ese número; no se eliminó nada</translation>
+    </message>
+    <message>
+        <source>{0} does not open with the key in {1} although the passphrase is right: the key file is out of date (the database was rekeyed since, as when an account is removed) or is from a different database, or the account was removed; use the current key file or ask a supervisor (if that fails for every account, restore a backup)</source>
+        <translation>{0} no se abre con la clave de {1} aunque la frase de acceso es correcta: el archivo de clave está desactualizado (la base de datos se volvió a cifrar después, como ocurre cuando se quita una cuenta) o es de otra base de datos, o la cuenta fue quitada; use el archivo de clave actual o pida ayuda a un/a supervisor/a (si eso falla con todas las cuentas, restaure una copia de seguridad)</translation>
+    </message>
+    <message>
+        <source>columns headed {0}: {1}, where one was expected; the headings are {2}</source>
+        <translation>columnas con el encabezado {0}: {1}, cuando se esperaba una; los encabezados son {2}</translation>
+    </message>
+    <message>
+        <source>{0} holds the test person&apos;s name in plaintext</source>
+        <translation>{0} contiene sin cifrar el nombre de la persona de prueba</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (its first page does not decrypt although the passphrase is right); restore it from a backup</source>
+        <translation>{0} está dañado (su primera página no se descifra aunque la frase de acceso es correcta); restáurelo desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>{0} is in use or was not closed cleanly ({1} is beside it); close the program using it, or restore from a file made by &apos;backup&apos;</source>
+        <translation>{0} está en uso o no se cerró correctamente ({1} está a su lado); cierre el programa que lo usa, o restaure desde un archivo hecho con &apos;backup&apos;</translation>
+    </message>
+    <message>
+        <source>{0} is not a field with parts</source>
+        <translation>{0} no es un campo con partes</translation>
+    </message>
+    <message>
+        <source>{0} is not a field; the fields are {1}</source>
+        <translation>{0} no es un campo; los campos son {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a language code such as &apos;en&apos; or &apos;es&apos;</source>
+        <translation>{0} no es un código de idioma como &apos;en&apos; o &apos;es&apos;</translation>
+    </message>
+    <message>
+        <source>{0} is not free text: keep one of the values waiting (--keep VALUE_ID), then change it in the record</source>
+        <translation>{0} no es texto libre: conserve uno de los valores pendientes (--keep VALUE_ID) y después cámbielo en el expediente</translation>
+    </message>
+    <message>
+        <source>{0} is not a service type of this program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} must choose a new passphrase first (casetracker user passwd)</source>
+        <translation>{0} debe elegir primero una frase de acceso nueva (casetracker user passwd)</translation>
+    </message>
+    <message>
+        <source>{0}: write HEADING=FIELD (or HEADING= to leave a column out)</source>
+        <translation>{0}: escriba ENCABEZADO=CAMPO (o ENCABEZADO= para dejar fuera una columna)</translation>
+    </message>
+    <message>
+        <source>a value has the wrong type ({0})</source>
+        <translation>un valor tiene el tipo incorrecto ({0})</translation>
+    </message>
+    <message>
+        <source>belongs to another employer</source>
+        <translation>pertenece a otro empleador</translation>
+    </message>
+    <message>
+        <source>comes from a case review and stays with staff; add a step for the survivor in your own words instead</source>
+        <translation>viene de una revisión del caso y queda para el personal; en su lugar, agregue un paso para la persona, redactado por usted</translation>
+    </message>
+    <message>
+        <source>holds something that is not an open goal, one of its steps or a task for the survivor</source>
+        <translation>contiene algo que no es una meta abierta, uno de sus pasos ni una tarea para la persona</translation>
+    </message>
+    <message>
+        <source>is before the document was requested</source>
+        <translation>es anterior a la fecha en que se solicitó el documento</translation>
+    </message>
+    <message>
+        <source>is closed</source>
+        <translation>está cerrado</translation>
+    </message>
+    <message>
+        <source>is empty: keep one of the values waiting instead</source>
+        <translation>está vacío: en su lugar, conserve uno de los valores pendientes</translation>
+    </message>
+    <message>
+        <source>is larger than 1 MiB</source>
+        <translation>pesa más de 1 MiB</translation>
+    </message>
+    <message>
+        <source>is not a position with {0}</source>
+        <translation>no es un puesto de {0}</translation>
+    </message>
+    <message>
+        <source>must be a PNG or JPEG image</source>
+        <translation>debe ser una imagen PNG o JPEG</translation>
+    </message>
+    <message>
+        <source>the workshop has not taken place yet</source>
+        <translation>el taller todavía no se ha realizado</translation>
+    </message>
+    <message>
+        <source>there is no decision for {0} to withdraw</source>
+        <translation>no hay ninguna decisión sobre {0} que retirar</translation>
+    </message>
+    <message>
+        <source>{0} is not a date</source>
+        <translation>{0} no es una fecha</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (use {1})</source>
+        <translation>{0} no es una fecha (use {1})</translation>
+    </message>
+    <message>
+        <source>{0} names an unknown category</source>
+        <translation>{0} nombra una categoría desconocida</translation>
+    </message>
+    <message>
+        <source>{0}: coordinators see the employment profile, not the case record</source>
+        <translation>{0}: los/las coordinadores/as ven el perfil de empleo, no el expediente del caso</translation>
+    </message>
+    <message>
+        <source>{0}: case {1} is not in your caseload</source>
+        <translation>{0}: el caso {1} no está entre sus casos</translation>
+    </message>
+    <message>
+        <source>{0}: supervisors read case records but do not change them</source>
+        <translation>{0}: los/las supervisores/as leen los expedientes, pero no los cambian</translation>
+    </message>
+    <message>
+        <source>{0}: case {1} is closed; reopen it first</source>
+        <translation>{0}: el caso {1} está cerrado; primero vuelva a abrirlo</translation>
+    </message>
+    <message>
+        <source>{0} needs a {1} account; {2} is a {3}</source>
+        <translation>{0} requiere una cuenta de {1}; {2} es {3}</translation>
+    </message>
+    <message>
+        <source>{0} is not allowed for a {1} account</source>
+        <translation>{0} no está permitido para una cuenta de {1}</translation>
+    </message>
+    <message>
+        <source>settling this conflict is not for you: {0}</source>
+        <translation>no le corresponde resolver este conflicto: {0}</translation>
+    </message>
+    <message>
+        <source>case manager</source>
+        <translation>gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coordinador/a</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor/a</translation>
+    </message>
+    <message>
+        <source>{0} or {1}</source>
+        <translation>{0} o {1}</translation>
+    </message>
+    <message>
+        <source>adding a barrier</source>
+        <translation>agregar un obstáculo</translation>
+    </message>
+    <message>
+        <source>adding a document</source>
+        <translation>agregar un documento</translation>
+    </message>
+    <message>
+        <source>adding a goal</source>
+        <translation>agregar una meta</translation>
+    </message>
+    <message>
+        <source>adding a laptop to the team</source>
+        <translation>agregar una computadora al equipo</translation>
+    </message>
+    <message>
+        <source>adding a position</source>
+        <translation>agregar un puesto</translation>
+    </message>
+    <message>
+        <source>adding a task</source>
+        <translation>agregar una tarea</translation>
+    </message>
+    <message>
+        <source>adding an account</source>
+        <translation>agregar una cuenta</translation>
+    </message>
+    <message>
+        <source>adding an employer partner</source>
+        <translation>agregar un empleador aliado</translation>
+    </message>
+    <message>
+        <source>assigning a case</source>
+        <translation>asignar un caso</translation>
+    </message>
+    <message>
+        <source>changing a passphrase</source>
+        <translation>cambiar una frase de acceso</translation>
+    </message>
+    <message>
+        <source>changing a survivor&apos;s profile</source>
+        <translation>cambiar el perfil de una persona</translation>
+    </message>
+    <message>
+        <source>changing an account&apos;s role</source>
+        <translation>cambiar el rol de una cuenta</translation>
+    </message>
+    <message>
+        <source>changing an employer partner</source>
+        <translation>cambiar un empleador aliado</translation>
+    </message>
+    <message>
+        <source>changing program settings</source>
+        <translation>cambiar la configuración del programa</translation>
+    </message>
+    <message>
+        <source>changing sensitive details</source>
+        <translation>cambiar los datos confidenciales</translation>
+    </message>
+    <message>
+        <source>changing the letterhead logo</source>
+        <translation>cambiar el logotipo del membrete</translation>
+    </message>
+    <message>
+        <source>changing the retention policy</source>
+        <translation>cambiar la política de conservación</translation>
+    </message>
+    <message>
+        <source>checking the database</source>
+        <translation>revisar la base de datos</translation>
+    </message>
+    <message>
+        <source>checking when the last backup was made</source>
+        <translation>ver cuándo se hizo la última copia de seguridad</translation>
+    </message>
+    <message>
+        <source>choosing the steps on a survivor&apos;s plan</source>
+        <translation>elegir los pasos del plan de una persona</translation>
+    </message>
+    <message>
+        <source>choosing your language</source>
+        <translation>elegir su idioma</translation>
+    </message>
+    <message>
+        <source>comparing team content</source>
+        <translation>comparar el contenido del equipo</translation>
+    </message>
+    <message>
+        <source>completing a task</source>
+        <translation>terminar una tarea</translation>
+    </message>
+    <message>
+        <source>countersigning the audit trail</source>
+        <translation>refrendar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>deciding a clearance for a restricted employer</source>
+        <translation>decidir sobre un empleador con restricciones de contratación</translation>
+    </message>
+    <message>
+        <source>editing the letter template</source>
+        <translation>editar la plantilla de carta</translation>
+    </message>
+    <message>
+        <source>enrolling a laptop</source>
+        <translation>inscribir una computadora</translation>
+    </message>
+    <message>
+        <source>importing survivors</source>
+        <translation>importar personas</translation>
+    </message>
+    <message>
+        <source>joining a team program</source>
+        <translation>unirse a un programa de equipo</translation>
+    </message>
+    <message>
+        <source>lifting a legal hold</source>
+        <translation>levantar una retención legal</translation>
+    </message>
+    <message>
+        <source>listing accounts</source>
+        <translation>ver la lista de cuentas</translation>
+    </message>
+    <message>
+        <source>listing backups</source>
+        <translation>ver la lista de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>listing employers</source>
+        <translation>ver la lista de empleadores</translation>
+    </message>
+    <message>
+        <source>listing expiring consents</source>
+        <translation>ver los consentimientos que vencen pronto</translation>
+    </message>
+    <message>
+        <source>listing internships ending soon</source>
+        <translation>ver las pasantías que terminan pronto</translation>
+    </message>
+    <message>
+        <source>listing legal holds</source>
+        <translation>ver las retenciones legales</translation>
+    </message>
+    <message>
+        <source>listing employers&apos; self-assessments due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing positions</source>
+        <translation>ver la lista de puestos</translation>
+    </message>
+    <message>
+        <source>listing scans</source>
+        <translation>ver la lista de escaneos</translation>
+    </message>
+    <message>
+        <source>listing staff names</source>
+        <translation>ver los nombres del personal</translation>
+    </message>
+    <message>
+        <source>listing sync conflicts</source>
+        <translation>ver los conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>listing tasks</source>
+        <translation>ver la lista de tareas</translation>
+    </message>
+    <message>
+        <source>listing the caseload</source>
+        <translation>ver la lista de casos</translation>
+    </message>
+    <message>
+        <source>listing the program&apos;s laptops</source>
+        <translation>ver las computadoras del programa</translation>
+    </message>
+    <message>
+        <source>listing what is due for purge</source>
+        <translation>ver lo que ya venció y se debe eliminar</translation>
+    </message>
+    <message>
+        <source>listing who may be referred</source>
+        <translation>ver a quién se puede referir</translation>
+    </message>
+    <message>
+        <source>listing workshops</source>
+        <translation>ver la lista de talleres</translation>
+    </message>
+    <message>
+        <source>making a backup</source>
+        <translation>hacer una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>matching survivors to a position</source>
+        <translation>buscar personas para un puesto</translation>
+    </message>
+    <message>
+        <source>moving a case along the placement pipeline</source>
+        <translation>avanzar un caso en el proceso de colocación</translation>
+    </message>
+    <message>
+        <source>opening a survivor record</source>
+        <translation>abrir el expediente de una persona</translation>
+    </message>
+    <message>
+        <source>opening an employment profile</source>
+        <translation>abrir un perfil de empleo</translation>
+    </message>
+    <message>
+        <source>opening or closing a position</source>
+        <translation>abrir o cerrar un puesto</translation>
+    </message>
+    <message>
+        <source>opening the dashboard</source>
+        <translation>abrir el panel de supervisión</translation>
+    </message>
+    <message>
+        <source>placing a legal hold</source>
+        <translation>poner una retención legal</translation>
+    </message>
+    <message>
+        <source>preparing the funder report</source>
+        <translation>preparar el informe para financiadores</translation>
+    </message>
+    <message>
+        <source>preparing the outcome report</source>
+        <translation>preparar el informe de resultados</translation>
+    </message>
+    <message>
+        <source>printing a consent form</source>
+        <translation>imprimir un formulario de autorización</translation>
+    </message>
+    <message>
+        <source>printing a survivor&apos;s plan</source>
+        <translation>imprimir el plan de una persona</translation>
+    </message>
+    <message>
+        <source>pruning backups</source>
+        <translation>quitar copias de seguridad antiguas</translation>
+    </message>
+    <message>
+        <source>purging a case</source>
+        <translation>eliminar definitivamente un caso</translation>
+    </message>
+    <message>
+        <source>purging what is due</source>
+        <translation>eliminar lo que ya venció</translation>
+    </message>
+    <message>
+        <source>reading a staff name</source>
+        <translation>leer el nombre de alguien del personal</translation>
+    </message>
+    <message>
+        <source>reading barriers</source>
+        <translation>leer los obstáculos</translation>
+    </message>
+    <message>
+        <source>reading case notes</source>
+        <translation>leer las notas del caso</translation>
+    </message>
+    <message>
+        <source>reading case reviews</source>
+        <translation>leer las revisiones del caso</translation>
+    </message>
+    <message>
+        <source>reading check-ins</source>
+        <translation>leer las revisiones del avance</translation>
+    </message>
+    <message>
+        <source>reading clearances for restricted employers</source>
+        <translation>leer las decisiones sobre empleadores con restricciones de contratación</translation>
+    </message>
+    <message>
+        <source>reading consents</source>
+        <translation>leer los consentimientos</translation>
+    </message>
+    <message>
+        <source>reading documents</source>
+        <translation>leer los documentos</translation>
+    </message>
+    <message>
+        <source>reading goals</source>
+        <translation>leer las metas</translation>
+    </message>
+    <message>
+        <source>reading internships</source>
+        <translation>leer las pasantías</translation>
+    </message>
+    <message>
+        <source>reading sensitive details</source>
+        <translation>leer los datos confidenciales</translation>
+    </message>
+    <message>
+        <source>reading tasks</source>
+        <translation>leer las tareas</translation>
+    </message>
+    <message>
+        <source>reading the audit trail</source>
+        <translation>leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>reading the export log</source>
+        <translation>leer el registro de exportaciones</translation>
+    </message>
+    <message>
+        <source>reading the letter template</source>
+        <translation>leer la plantilla de carta</translation>
+    </message>
+    <message>
+        <source>reading the letterhead</source>
+        <translation>leer el membrete</translation>
+    </message>
+    <message>
+        <source>reading the placement pipeline</source>
+        <translation>leer el proceso de colocación</translation>
+    </message>
+    <message>
+        <source>reading the retention policy</source>
+        <translation>leer la política de conservación</translation>
+    </message>
+    <message>
+        <source>reading an employer&apos;s self-assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the services given</source>
+        <translation>leer los servicios prestados</translation>
+    </message>
+    <message>
+        <source>reading the sync folder</source>
+        <translation>leer la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>reading the team program&apos;s keys</source>
+        <translation>leer las claves del programa de equipo</translation>
+    </message>
+    <message>
+        <source>reading the team&apos;s sync status</source>
+        <translation>leer el estado de sincronización del equipo</translation>
+    </message>
+    <message>
+        <source>reading workshop completion</source>
+        <translation>leer los talleres terminados</translation>
+    </message>
+    <message>
+        <source>reading your language</source>
+        <translation>leer su idioma</translation>
+    </message>
+    <message>
+        <source>recording a consent</source>
+        <translation>anotar un consentimiento</translation>
+    </message>
+    <message>
+        <source>recording a service</source>
+        <translation>anotar un servicio</translation>
+    </message>
+    <message>
+        <source>recording an employer&apos;s self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording a workshop</source>
+        <translation>anotar un taller</translation>
+    </message>
+    <message>
+        <source>recording workshop attendance</source>
+        <translation>anotar la asistencia a un taller</translation>
+    </message>
+    <message>
+        <source>removing a recorded service</source>
+        <translation>quitar un servicio anotado</translation>
+    </message>
+    <message>
+        <source>removing a workshop session</source>
+        <translation>quitar una sesión de taller</translation>
+    </message>
+    <message>
+        <source>removing an account</source>
+        <translation>quitar una cuenta</translation>
+    </message>
+    <message>
+        <source>replacing the audit signer</source>
+        <translation>reemplazar la clave que firma el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>replacing the recovery key</source>
+        <translation>reemplazar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>resetting another account&apos;s passphrase</source>
+        <translation>restablecer la frase de acceso de otra cuenta</translation>
+    </message>
+    <message>
+        <source>resolving a barrier</source>
+        <translation>resolver un obstáculo</translation>
+    </message>
+    <message>
+        <source>reviewing a case</source>
+        <translation>revisar un caso</translation>
+    </message>
+    <message>
+        <source>revoking a consent</source>
+        <translation>revocar un consentimiento</translation>
+    </message>
+    <message>
+        <source>revoking a laptop</source>
+        <translation>revocar una computadora</translation>
+    </message>
+    <message>
+        <source>preparing a referral letter</source>
+        <translation>preparar una carta de referencia</translation>
+    </message>
+    <message>
+        <source>preparing an employer profile</source>
+        <translation>preparar un perfil para el empleador</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>buscar</translation>
+    </message>
+    <message>
+        <source>setting another person&apos;s name and title</source>
+        <translation>indicar el nombre y el cargo de otra persona</translation>
+    </message>
+    <message>
+        <source>setting the sync folder</source>
+        <translation>indicar la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>setting your name and title</source>
+        <translation>indicar su nombre y su cargo</translation>
+    </message>
+    <message>
+        <source>settling a sync conflict</source>
+        <translation>resolver un conflicto de sincronización</translation>
+    </message>
+    <message>
+        <source>starting team use</source>
+        <translation>empezar a usar el programa en equipo</translation>
+    </message>
+    <message>
+        <source>syncing with the team</source>
+        <translation>sincronizar con el equipo</translation>
+    </message>
+    <message>
+        <source>taking in a survivor</source>
+        <translation>registrar el ingreso de una persona</translation>
+    </message>
+    <message>
+        <source>verifying the audit trail</source>
+        <translation>verificar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>viewing a scan</source>
+        <translation>ver un escaneo</translation>
+    </message>
+    <message>
+        <source>withdrawing a clearance</source>
+        <translation>retirar una decisión sobre un empleador</translation>
+    </message>
+    <message>
+        <source>writing a case note</source>
+        <translation>escribir una nota del caso</translation>
+    </message>
+    <message>
         <source>available {0} h/week</source>
         <translation>disponible {0} h/semana</translation>
     </message>
@@ -4213,16 +5739,40 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>su meta de empleo menciona otro sector</translation>
     </message>
     <message>
+        <source>their employment goal names this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their employment goal names another shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their employment goal names this area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a way to get to this area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a ride to this area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready to match: completed the readiness track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
-        <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
+        <translation>Las restricciones de contratación de este empleador podrían aplicarse. Hable con el/la gestor/a de casos antes de referir (una petición de anulación, vacatur, podría ayudar). Al empleador nunca se le dice por qué.</translation>
     </message>
     <message>
         <source>This employer has hiring restrictions: ask the survivor&apos;s case manager whether this referral fits before making it.</source>
-        <translation>Este empleador tiene restricciones de contratación: antes de hacer esta referencia, pregunte al gestor/a de casos de la persona si es adecuada.</translation>
+        <translation>Este empleador tiene restricciones de contratación: antes de hacer esta referencia, pregunte al/a la gestor/a de casos de la persona si es adecuada.</translation>
     </message>
     <message>
         <source>Cleared by the case manager for this employer.</source>
-        <translation>Aprobado por el gestor/a de casos para este empleador.</translation>
+        <translation>Aprobado por el/la gestor/a de casos para este empleador.</translation>
     </message>
     <message>
         <source>You recorded that this employer is not suitable for this survivor; the reason is on the record&apos;s Sensitive tab.</source>
@@ -4231,6 +5781,34 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>is required</source>
         <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>choose at least one workshop for the readiness track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names a workshop that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a service type needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a service type&apos;s name is at most {0} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is already a built-in service type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same service type is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {0} service types can be added</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is longer than {0} characters</source>
@@ -4286,7 +5864,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>internships in this program are paid</source>
-        <translation>las pasantías de este programa son pagadas</translation>
+        <translation>las pasantías de este programa son remuneradas</translation>
     </message>
     <message>
         <source>say why the person left the pipeline</source>
@@ -4333,8 +5911,8 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>{0} no es un número</translation>
     </message>
     <message>
-        <source>{0} is not one of labor, sex, labor_and_sex, at_risk</source>
-        <translation>{0} no es un tipo de trata reconocido (escriba laboral, sexual, ambos o en riesgo)</translation>
+        <source>{0} is not one of Labor, Sex, Labor and sex, At risk, Not recorded</source>
+        <translation>{0} no es un tipo de trata reconocido (escriba Laboral, Sexual, Laboral y sexual, En riesgo o Sin registrar)</translation>
     </message>
     <message>
         <source>{0} is not a case manager&apos;s account</source>
@@ -4442,11 +6020,11 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Legal first name</source>
-        <translation>Nombre legal</translation>
+        <translation>Nombre(s) legal(es)</translation>
     </message>
     <message>
         <source>Legal last name</source>
-        <translation>Apellido legal</translation>
+        <translation>Apellido(s) legal(es)</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -4502,7 +6080,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Milestone due date</source>
-        <translation>Fecha del paso</translation>
+        <translation>Fecha límite del paso</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4562,7 +6140,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>Pago</translation>
+        <translation>Remunerada</translation>
     </message>
     <message>
         <source>Assignee</source>
@@ -4719,7 +6297,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Healthcare</source>
-        <translation>Salud</translation>
+        <translation>Servicios de salud</translation>
     </message>
     <message>
         <source>Case management</source>
@@ -4806,6 +6384,46 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>Código de conducta para proveedores</translation>
     </message>
     <message>
+        <source>Trauma-informed supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stress, trauma and resilience training for supervisors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leadership commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No record of violent or sexual crimes</source>
         <translation>Sin antecedentes de delitos violentos o sexuales</translation>
     </message>
@@ -4850,6 +6468,10 @@ Escriba el nombre de la computadora para confirmar.</translation>
         <translation>Pasantía</translation>
     </message>
     <message>
+        <source>Apprenticeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Offer</source>
         <translation>Oferta</translation>
     </message>
@@ -4859,15 +6481,15 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>Retained 30 days</source>
-        <translation>Sigue a los 30 días</translation>
+        <translation>En el empleo: 30 días</translation>
     </message>
     <message>
         <source>Retained 60 days</source>
-        <translation>Sigue a los 60 días</translation>
+        <translation>En el empleo: 60 días</translation>
     </message>
     <message>
         <source>Retained 90 days</source>
-        <translation>Sigue a los 90 días</translation>
+        <translation>En el empleo: 90 días</translation>
     </message>
     <message>
         <source>Exited</source>
@@ -4896,6 +6518,54 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>Tailoring a resume to a new industry</source>
         <translation>Adaptar el currículum a un nuevo sector</translation>
+    </message>
+    <message>
+        <source>Pre-apprenticeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered apprenticeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule and hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workplace issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transgender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Active cases</source>
@@ -5023,7 +6693,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation>dejada</translation>
+        <translation>descartada</translation>
     </message>
     <message>
         <source>Job</source>
@@ -5043,11 +6713,11 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>legal first name</source>
-        <translation>nombre legal</translation>
+        <translation>nombre(s) legal(es)</translation>
     </message>
     <message>
         <source>legal last name</source>
-        <translation>apellido legal</translation>
+        <translation>apellido(s) legal(es)</translation>
     </message>
     <message>
         <source>date of birth</source>
@@ -5067,7 +6737,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>referral source</source>
-        <translation>quién hizo la referencia</translation>
+        <translation>remitido/a por</translation>
     </message>
     <message>
         <source>safe times to contact</source>
@@ -5127,7 +6797,7 @@ Escriba el nombre de la computadora para confirmar.</translation>
     </message>
     <message>
         <source>progress check-ins</source>
-        <translation>seguimientos del avance</translation>
+        <translation>revisiones del avance</translation>
     </message>
     <message>
         <source>skills and certifications</source>
@@ -5180,6 +6850,50 @@ Escriba el nombre de la computadora para confirmar.</translation>
     <message>
         <source>{0}; safe times: {1}</source>
         <translation>{0}; horarios seguros: {1}</translation>
+    </message>
+    <message>
+        <source>Case review: {0}</source>
+        <translation>Revisión del caso: {0}</translation>
+    </message>
+    <message>
+        <source>{0}-day retention check-in</source>
+        <translation>Revisión del avance a los {0} días en el empleo</translation>
+    </message>
+    <message>
+        <source>Review what this survivor&apos;s profile shares with employers (a letter was refused)</source>
+        <translation>Revisar lo que el perfil de esta persona comparte con los empleadores (se rechazó una carta)</translation>
+    </message>
+    <message>
+        <source>Employer profile</source>
+        <translation>Perfil para el empleador</translation>
+    </message>
+    <message>
+        <source>The person’s own plan</source>
+        <translation>El plan de la persona</translation>
+    </message>
+    <message>
+        <source>the person</source>
+        <translation>la persona</translation>
+    </message>
+    <message>
+        <source>goals, as staff wrote them</source>
+        <translation>metas, como las redactó el personal</translation>
+    </message>
+    <message>
+        <source>goals, in the person’s words</source>
+        <translation>metas, en las propias palabras de la persona</translation>
+    </message>
+    <message>
+        <source>steps, as staff wrote them</source>
+        <translation>pasos, como los redactó el personal</translation>
+    </message>
+    <message>
+        <source>steps, in the person’s words</source>
+        <translation>pasos, en las propias palabras de la persona</translation>
+    </message>
+    <message>
+        <source>tasks for the person</source>
+        <translation>tareas para la persona</translation>
     </message>
     <message>
         <source>case manager</source>
