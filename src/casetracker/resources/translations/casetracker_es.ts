@@ -188,39 +188,39 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
     <name>AssessmentDialog</name>
     <message>
         <source>Self-assessment: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación: {0}</translation>
     </message>
     <message>
         <source>Date of the self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la autoevaluación</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>What the employer has in place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que el empleador ya tiene en marcha</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Optional: who answered, what is planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: quién respondió, qué se tiene previsto</translation>
     </message>
     <message>
         <source>Earlier self-assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluaciones anteriores</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} practices, {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} de {2} prácticas, {3}</translation>
     </message>
     <message>
         <source>Standing with these answers: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración con estas respuestas: {0}</translation>
     </message>
 </context>
 <context>
@@ -616,7 +616,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Ready to match</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación completa</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -659,15 +659,15 @@ pendientes</translation>
     </message>
     <message>
         <source>Likely duplicates, by spreadsheet row</source>
-        <translation type="unfinished"></translation>
+        <translation>Posibles duplicados, por fila de la hoja de cálculo</translation>
     </message>
     <message>
         <source>Likely duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible duplicado</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Decisión</translation>
+        <translation>Decisión</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -683,7 +683,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Rows checked: {0}. Likely duplicates: {1}. Decide on each: import it as a new person, or leave the row out (open the existing record later to add to it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas revisadas: {0}. Posibles duplicados: {1}. Decida qué hacer con cada uno: importarlo como una persona nueva, o dejar fuera la fila (después puede abrir el expediente existente para agregarle datos).</translation>
     </message>
     <message>
         <source>Rows checked: {0}. No problems: press Import to import them all.</source>
@@ -691,19 +691,19 @@ pendientes</translation>
     </message>
     <message>
         <source>Decide…</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidir…</translation>
     </message>
     <message>
         <source>Import as a new person</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar como persona nueva</translation>
     </message>
     <message>
         <source>Leave this row out</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar fuera esta fila</translation>
     </message>
     <message>
         <source>Decision for row {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión para la fila {0}</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1083,7 +1083,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Employer self-assessments due: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluaciones de empleadores pendientes: {0}</translation>
     </message>
     <message>
         <source>Where the last report was saved</source>
@@ -1310,35 +1310,35 @@ pendientes</translation>
     <name>DuplicatesPanel</name>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Posibles duplicados</translation>
     </message>
     <message>
         <source>A possible duplicate is in another caseload — ask your supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay un posible duplicado en otra lista de casos: consulte a su supervisor/a.</translation>
     </message>
     <message>
         <source>Save as a &amp;new person</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como &amp;nueva persona</translation>
     </message>
     <message>
         <source>This is someone else: save the new record</source>
-        <translation type="unfinished"></translation>
+        <translation>Es otra persona: guardar el expediente nuevo</translation>
     </message>
     <message>
         <source>This may be someone already in your caseload. Open their record, or save a new one if this is someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que esta persona ya esté en su lista de casos. Abra su expediente, o guarde uno nuevo si se trata de otra persona.</translation>
     </message>
     <message>
         <source>New record</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente nuevo</translation>
     </message>
     <message>
         <source>{0} ({1}% alike)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1}% de similitud)</translation>
     </message>
     <message>
         <source>Open &amp;{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1373,7 +1373,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Commitments and practices adopted</source>
-        <translation type="unfinished"></translation>
+        <translation>Compromisos y prácticas adoptadas</translation>
     </message>
     <message>
         <source>Hiring restrictions</source>
@@ -1396,19 +1396,19 @@ pendientes</translation>
     </message>
     <message>
         <source>Show standing</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar valoración</translation>
     </message>
     <message>
         <source>Any standing</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier valoración</translation>
     </message>
     <message>
         <source>Show industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar sector</translation>
     </message>
     <message>
         <source>Any industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier sector</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1432,7 +1432,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Self-&amp;assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autoevaluación…</translation>
     </message>
     <message>
         <source>Positions</source>
@@ -1452,7 +1452,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Turno</translation>
     </message>
     <message>
         <source>Wage</source>
@@ -1460,7 +1460,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1480,35 +1480,35 @@ pendientes</translation>
     </message>
     <message>
         <source>Apprenticeship</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizaje</translation>
     </message>
     <message>
         <source>Apprenticeship track</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de aprendizaje</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> meses</translation>
     </message>
     <message>
         <source>Term in months</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración en meses</translation>
     </message>
     <message>
         <source>Sponsor</source>
-        <translation type="unfinished"></translation>
+        <translation>Entidad patrocinadora</translation>
     </message>
     <message>
         <source>Wage steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Aumentos de salario</translation>
     </message>
     <message>
         <source>Wage steps, e.g. 6:17.50, 12:19</source>
-        <translation type="unfinished"></translation>
+        <translation>Aumentos de salario, p. ej. 6:17.50, 12:19</translation>
     </message>
     <message>
         <source>Raises after the starting wage: months into the term, a colon, the hourly wage</source>
-        <translation type="unfinished"></translation>
+        <translation>Aumentos después del salario inicial: los meses transcurridos, dos puntos y el salario por hora</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -1520,19 +1520,19 @@ pendientes</translation>
     </message>
     <message>
         <source>Location area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona del lugar de trabajo</translation>
     </message>
     <message>
         <source>Area, e.g. Port terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona, p. ej. Terminal portuaria</translation>
     </message>
     <message>
         <source>Skills wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidades buscadas</translation>
     </message>
     <message>
         <source>Skills wanted, separated by ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidades buscadas, separadas por ;</translation>
     </message>
     <message>
         <source>Add position</source>
@@ -1544,7 +1544,7 @@ pendientes</translation>
     </message>
     <message>
         <source>&amp;Close position</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar puesto</translation>
     </message>
     <message>
         <source>Matches</source>
@@ -1592,11 +1592,11 @@ pendientes</translation>
     </message>
     <message>
         <source>S&amp;tanding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valoración</translation>
     </message>
     <message>
         <source>In&amp;dustry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sector</translation>
     </message>
     <message>
         <source>Partner details</source>
@@ -1616,7 +1616,7 @@ pendientes</translation>
     </message>
     <message>
         <source>Self-assessment due</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación pendiente</translation>
     </message>
     <message>
         <source>Contact: {0}</source>
@@ -1636,15 +1636,15 @@ pendientes</translation>
     </message>
     <message>
         <source>Self-assessment: none recorded yet; due now</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación: todavía no hay ninguna anotada; ya corresponde hacerla</translation>
     </message>
     <message>
         <source>Self-assessment: last on {0}; a year has passed, due now</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación: la última fue el {0}; ya pasó un año, corresponde hacerla ahora</translation>
     </message>
     <message>
         <source>Self-assessment: last on {0}; next due on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación: la última fue el {0}; la próxima corresponde el {1}</translation>
     </message>
     <message>
         <source>Who may be referred ({0})</source>
@@ -1660,11 +1660,11 @@ pendientes</translation>
     </message>
     <message>
         <source>{0}; skills wanted: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; habilidades buscadas: {1}</translation>
     </message>
     <message>
         <source>Re&amp;open position</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir puesto</translation>
     </message>
 </context>
 <context>
@@ -2348,7 +2348,7 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>Género</translation>
     </message>
     <message>
         <source>Skills</source>
@@ -2817,7 +2817,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>&amp;Merge duplicate records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar expedientes &amp;duplicados…</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
@@ -2945,59 +2945,59 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <name>MergeDialog</name>
     <message>
         <source>Merge duplicate records</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar expedientes duplicados</translation>
     </message>
     <message>
         <source>Case to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso que se conserva</translation>
     </message>
     <message>
         <source>Case merged into it, which goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso que se fusiona con él y se elimina</translation>
     </message>
     <message>
         <source>&amp;Find likely duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar posibles duplicados</translation>
     </message>
     <message>
         <source>Co&amp;mpare</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;mparar</translation>
     </message>
     <message>
         <source>&amp;Keep case:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar el caso:</translation>
     </message>
     <message>
         <source>Merge &amp;into it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fusionar con él:</translation>
     </message>
     <message>
         <source>The case number of the record that goes, again</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de caso del expediente que se elimina, otra vez</translation>
     </message>
     <message>
         <source>Everything recorded about the second case (goals, documents, notes, tasks, consents, placements, services, internships, reviews) moves to the first; blank fields of the first are filled from the second; the second record is removed. This cannot be undone, and it is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo lo anotado sobre el segundo caso (metas, documentos, notas, tareas, consentimientos, colocaciones, servicios, pasantías, revisiones) pasa al primero; los campos vacíos del primero se llenan con los del segundo; el segundo expediente se elimina. Esto no se puede deshacer y queda anotado en el registro de auditoría.</translation>
     </message>
     <message>
         <source>&amp;Type the case number that goes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escriba el número del caso que se elimina:</translation>
     </message>
     <message>
         <source>No likely duplicates of this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay posibles duplicados de este caso.</translation>
     </message>
     <message>
         <source>Likely duplicates: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Posibles duplicados: {0}</translation>
     </message>
     <message>
         <source>Keep: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se conserva: {0}</translation>
     </message>
     <message>
         <source>Goes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se elimina: {0}</translation>
     </message>
 </context>
 <context>
@@ -3199,11 +3199,11 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Placement at work…</source>
-        <translation type="unfinished"></translation>
+        <translation>Colocación en el empleo…</translation>
     </message>
     <message>
         <source>The employer&apos;s supervisor and mentor, coaching contacts, and an apprenticeship&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>El/la supervisor/a y el/la mentor/a en la empresa, los contactos de acompañamiento y el final de un aprendizaje</translation>
     </message>
     <message>
         <source>Now: {0}</source>
@@ -3223,7 +3223,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Ready to match: the readiness track is complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede pasar a la búsqueda de empleo: terminó la ruta de preparación</translation>
     </message>
     <message>
         <source>running</source>
@@ -3250,115 +3250,115 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <name>PlacementWorkDialog</name>
     <message>
         <source>Placement at work</source>
-        <translation type="unfinished"></translation>
+        <translation>Colocación en el empleo</translation>
     </message>
     <message>
         <source>Apprenticeship</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizaje</translation>
     </message>
     <message>
         <source>&amp;Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;completó</translation>
     </message>
     <message>
         <source>Ended &amp;early</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminó antes de tiempo</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished">Último día</translation>
+        <translation>Último día</translation>
     </message>
     <message>
         <source>Why it ended early</source>
-        <translation type="unfinished">Por qué terminó antes de tiempo</translation>
+        <translation>Por qué terminó antes de tiempo</translation>
     </message>
     <message>
         <source>Record the e&amp;nd</source>
-        <translation type="unfinished"></translation>
+        <translation>Anotar el &amp;final</translation>
     </message>
     <message>
         <source>Onsite supervisor</source>
-        <translation type="unfinished">Supervisor/a en el lugar de trabajo</translation>
+        <translation>Supervisor/a en el lugar de trabajo</translation>
     </message>
     <message>
         <source>Supervisor&apos;s work phone or email</source>
-        <translation type="unfinished">Teléfono o correo de trabajo del supervisor/a</translation>
+        <translation>Teléfono o correo de trabajo del supervisor/a</translation>
     </message>
     <message>
         <source>Work phone or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono o correo de trabajo</translation>
     </message>
     <message>
         <source>Mentor at the employer</source>
-        <translation type="unfinished">Mentor/a en la empresa</translation>
+        <translation>Mentor/a en la empresa</translation>
     </message>
     <message>
         <source>Mentor&apos;s work phone or email</source>
-        <translation type="unfinished">Teléfono o correo de trabajo del mentor/a</translation>
+        <translation>Teléfono o correo de trabajo del mentor/a</translation>
     </message>
     <message>
         <source>&amp;Save the people</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar supervisor/a y mentor/a</translation>
     </message>
     <message>
         <source>The employer&apos;s people (employer details, never shared about the survivor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas de la empresa (datos del empleador; nunca se comparten como datos de la persona)</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished">Mentor/a</translation>
+        <translation>Mentor/a</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>With whom at the employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Con quién en la empresa</translation>
     </message>
     <message>
         <source>With whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Con quién</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">Tema</translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>A short note</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota breve</translation>
     </message>
     <message>
         <source>&amp;Add the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar el contacto</translation>
     </message>
     <message>
         <source>Coaching contacts with the employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos de acompañamiento con el empleador</translation>
     </message>
     <message>
         <source>No placement at work yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay una colocación en un empleo.</translation>
     </message>
     <message>
         <source>{0} at {1}, since {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} en {1}, desde el {2}</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">en curso</translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished">completada</translation>
+        <translation>completado</translation>
     </message>
     <message>
         <source>ended early</source>
-        <translation type="unfinished">terminó antes de tiempo</translation>
+        <translation>terminó antes de tiempo</translation>
     </message>
     <message>
         <source>{0}: {1} to {2} (the term), {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: del {1} al {2} (duración prevista), {3}</translation>
     </message>
 </context>
 <context>
@@ -3416,7 +3416,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>Género</translation>
     </message>
     <message>
         <source>Primary language</source>
@@ -4081,23 +4081,23 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>The program</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa</translation>
     </message>
     <message>
         <source>Readiness track: the workshops a survivor completes to be ready to match (listed first in matching).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta de preparación: los talleres que una persona termina para pasar a la búsqueda de empleo (quienes la terminaron aparecen primero entre los candidatos).</translation>
     </message>
     <message>
         <source>Service t&amp;ypes the program adds (one a line):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipos de servicio que agrega el programa (uno por línea):</translation>
     </message>
     <message>
         <source>Service types the program adds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de servicio que agrega el programa</translation>
     </message>
     <message>
         <source>For example: Child care</source>
-        <translation type="unfinished"></translation>
+        <translation>Por ejemplo: Cuidado infantil</translation>
     </message>
     <message>
         <source>name</source>
@@ -4140,35 +4140,35 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <name>SideBySide</name>
     <message>
         <source>Records side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Expedientes lado a lado</translation>
     </message>
     <message>
         <source>Preferred name</source>
-        <translation type="unfinished">Nombre preferido</translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
         <source>Legal first name</source>
-        <translation type="unfinished">Nombre legal</translation>
+        <translation>Nombre(s) legal(es)</translation>
     </message>
     <message>
         <source>Legal last name</source>
-        <translation type="unfinished">Apellido legal</translation>
+        <translation>Apellido(s) legal(es)</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Fecha de nacimiento</translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Teléfono</translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Correo electrónico</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Case manager</source>
-        <translation type="unfinished">Gestor/a de casos</translation>
+        <translation>Gestor/a de casos</translation>
     </message>
 </context>
 <context>
@@ -4272,19 +4272,19 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>Género</translation>
     </message>
     <message>
         <source>Only as the person gives it; never shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo como la persona lo indique; nunca se comparte</translation>
     </message>
     <message>
         <source>Gender in their own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Género en sus propias palabras</translation>
     </message>
     <message>
         <source>In their own words</source>
-        <translation type="unfinished"></translation>
+        <translation>En sus propias palabras</translation>
     </message>
     <message>
         <source>Primary language</source>
@@ -5124,7 +5124,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>{0} is not a service type of this program</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} no es un tipo de servicio de este programa</translation>
     </message>
     <message>
         <source>{0} must choose a new passphrase first (casetracker user passwd)</source>
@@ -5384,7 +5384,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>listing employers&apos; self-assessments due</source>
-        <translation type="unfinished"></translation>
+        <translation>ver las autoevaluaciones pendientes de los empleadores</translation>
     </message>
     <message>
         <source>listing positions</source>
@@ -5560,7 +5560,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>reading an employer&apos;s self-assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>leer las autoevaluaciones de un empleador</translation>
     </message>
     <message>
         <source>reading the services given</source>
@@ -5596,7 +5596,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>recording an employer&apos;s self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>anotar la autoevaluación de un empleador</translation>
     </message>
     <message>
         <source>recording a workshop</source>
@@ -5740,27 +5740,27 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>their employment goal names this shift</source>
-        <translation type="unfinished"></translation>
+        <translation>su meta de empleo menciona este turno</translation>
     </message>
     <message>
         <source>their employment goal names another shift</source>
-        <translation type="unfinished"></translation>
+        <translation>su meta de empleo menciona otro turno</translation>
     </message>
     <message>
         <source>their employment goal names this area</source>
-        <translation type="unfinished"></translation>
+        <translation>su meta de empleo menciona esta zona</translation>
     </message>
     <message>
         <source>has a way to get to this area</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene cómo llegar a esta zona</translation>
     </message>
     <message>
         <source>needs a ride to this area</source>
-        <translation type="unfinished"></translation>
+        <translation>necesita transporte para llegar a esta zona</translation>
     </message>
     <message>
         <source>ready to match: completed the readiness track</source>
-        <translation type="unfinished"></translation>
+        <translation>puede pasar a la búsqueda de empleo: terminó la ruta de preparación</translation>
     </message>
     <message>
         <source>This employer&apos;s hiring restrictions may apply. Talk with the case manager before referring (a vacatur petition may help). The employer is never told why.</source>
@@ -5784,31 +5784,31 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>choose at least one workshop for the readiness track</source>
-        <translation type="unfinished"></translation>
+        <translation>elija al menos un taller para la ruta de preparación</translation>
     </message>
     <message>
         <source>names a workshop that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>menciona un taller que no existe</translation>
     </message>
     <message>
         <source>a service type needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>un tipo de servicio necesita un nombre</translation>
     </message>
     <message>
         <source>a service type&apos;s name is at most {0} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre de un tipo de servicio tiene como máximo {0} caracteres</translation>
     </message>
     <message>
         <source>is already a built-in service type</source>
-        <translation type="unfinished"></translation>
+        <translation>ya es un tipo de servicio predefinido</translation>
     </message>
     <message>
         <source>the same service type is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>el mismo tipo de servicio aparece dos veces</translation>
     </message>
     <message>
         <source>at most {0} service types can be added</source>
-        <translation type="unfinished"></translation>
+        <translation>se pueden agregar como máximo {0} tipos de servicio</translation>
     </message>
     <message>
         <source>is longer than {0} characters</source>
@@ -6385,43 +6385,43 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Trauma-informed supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisión informada sobre el trauma</translation>
     </message>
     <message>
         <source>Stress, trauma and resilience training for supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacitación sobre estrés, trauma y resiliencia para supervisores/as</translation>
     </message>
     <message>
         <source>Leadership commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>Compromiso de la dirección</translation>
     </message>
     <message>
         <source>Customer engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Participación de los clientes</translation>
     </message>
     <message>
         <source>Any shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier turno</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Evening</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarde</translation>
     </message>
     <message>
         <source>Night</source>
-        <translation type="unfinished"></translation>
+        <translation>Noche</translation>
     </message>
     <message>
         <source>Weekend</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de semana</translation>
     </message>
     <message>
         <source>Rotating</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotativo</translation>
     </message>
     <message>
         <source>No record of violent or sexual crimes</source>
@@ -6469,7 +6469,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Apprenticeship</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizaje</translation>
     </message>
     <message>
         <source>Offer</source>
@@ -6521,51 +6521,51 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Pre-apprenticeship</source>
-        <translation type="unfinished"></translation>
+        <translation>Preaprendizaje</translation>
     </message>
     <message>
         <source>Registered apprenticeship</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizaje registrado</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Inducción</translation>
     </message>
     <message>
         <source>Schedule and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario y horas</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Desempeño</translation>
     </message>
     <message>
         <source>A workplace issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problema en el trabajo</translation>
     </message>
     <message>
         <source>Woman</source>
-        <translation type="unfinished"></translation>
+        <translation>Mujer</translation>
     </message>
     <message>
         <source>Man</source>
-        <translation type="unfinished"></translation>
+        <translation>Hombre</translation>
     </message>
     <message>
         <source>Transgender</source>
-        <translation type="unfinished"></translation>
+        <translation>Transgénero</translation>
     </message>
     <message>
         <source>Non-binary</source>
-        <translation type="unfinished"></translation>
+        <translation>No binario</translation>
     </message>
     <message>
         <source>Self-described</source>
-        <translation type="unfinished"></translation>
+        <translation>Descrito en sus propias palabras</translation>
     </message>
     <message>
         <source>Prefers not to say</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefiere no decirlo</translation>
     </message>
     <message>
         <source>Active cases</source>
