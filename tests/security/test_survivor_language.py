@@ -90,6 +90,7 @@ def test_without_a_program_telephone_the_plan_gives_none(team: Team, lucia: str)
 def test_a_spanish_speakers_release_form_is_in_spanish(team: Team, lucia: str) -> None:
     employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
     given = consent.add_consent(team.case_manager, lucia,
+                                purpose="Referral for work",
                                 categories=frozenset({Category.ALIAS, Category.READINESS}),
                                 expires_on=clock.today() + timedelta(days=60),
                                 recipient_employer="Harbor Hotel")

@@ -30,6 +30,7 @@ from casetracker.storage.migrations import (
     v017_sync_review,
     v018_team_membership,
     v019_retention,
+    v020_releases,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -38,7 +39,8 @@ STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v
                 v006_reviews, v007_report_indexes, v008_dashboard_indexes,
                 v009_dashboard_counts, v010_audit_protection, v011_change_capture,
                 v012_service_log, v013_internships, v014_staff_names, v015_search_prefixes,
-                v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention)
+                v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention,
+                v020_releases)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 
