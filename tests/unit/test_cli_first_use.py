@@ -113,9 +113,9 @@ def test_consent_list_says_it_needs_a_survivor_or_expiring(cli: Cli) -> None:
     code, out, err = cli.as_(SUPERVISOR, "consent", "list", "--survivor", "CT-1", "--expiring")
     assert (code, out) == (2, "")
     assert "not both" in one_error_line(err)
-    assert cli.as_(SUPERVISOR, "consent", "list", "--expiring")[:2] == (0, "ID  CASE  RECIPIENT"
-                                                                        "  CATEGORIES  SIGNED"
-                                                                        "  EXPIRES  REVOKED\n")
+    assert cli.as_(SUPERVISOR, "consent", "list", "--expiring")[:2] == (
+        0, "ID  CASE  RECIPIENT  PURPOSE  CATEGORIES  STARTS  EXPIRES  METHOD  SHARES_FURTHER"
+        "  GUARDIAN  REVOKED  REVOKED_HOW  REVOKED_BY\n")
 
 
 # -- 2. a closed pipe ------------------------------------------------------------------------------
