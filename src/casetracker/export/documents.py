@@ -212,8 +212,9 @@ RELEASE_WORDS = {
                          "Date ______________",
            "guardian": "The young person is under 18, so a parent or guardian who has not "
                        "harmed them signs as well.",
-           "guardian_sign": "Signature of parent or guardian ({guardian}) "
-                            "____________________________    Date ______________",
+           "guardian_named": "Parent or guardian: {guardian}",
+           "guardian_sign": "Signature of parent or guardian ____________________________    "
+                            "Date ______________",
            "guardian_blank": "Name of parent or guardian ____________________________",
            "witness": "Witness (program staff) ____________________________",
            "keep": "Keep a copy of this form."},
@@ -245,7 +246,8 @@ RELEASE_WORDS = {
                          "Fecha ______________",
            "guardian": "La persona joven tiene menos de 18 años, así que también firma su "
                        "madre, padre o tutor/a, que no le ha hecho daño.",
-           "guardian_sign": "Firma de la madre, el padre o tutor/a ({guardian}) "
+           "guardian_named": "Madre, padre o tutor/a: {guardian}",
+           "guardian_sign": "Firma de la madre, el padre o tutor/a "
                             "____________________________    Fecha ______________",
            "guardian_blank": "Nombre de la madre, el padre o tutor/a "
                              "____________________________",
@@ -318,22 +320,23 @@ def release_form(values: ReleaseFormValues, letterhead: Letterhead, today: date,
         para("what", "heading"), table, Spacer(1, 6), para("never"), Spacer(1, 6),
         para("dates", start=long_date(values.starts_on, lang),
              end=long_date(values.expires_on, lang)),
+        Spacer(1, 6),
         para("further_yes" if values.may_share_further else "further_no",
              recipient=values.recipient),
-        para("rights", "heading"), para("voluntary", program=program), para("revoke"),
+        para("rights", "heading"), para("voluntary", program=program), Spacer(1, 4),
+        para("revoke"),
         Spacer(1, 6),
         Paragraph(escape(RELEASE_METHOD_WORDS[lang].get(values.method, "")), s["body"]),
     ]
-    signatures: list[Flowable] = [Spacer(1, 26)]
+    signatures: list[Flowable] = [Spacer(1, 12)]
     if values.minor:
-        signatures += [para("guardian"), Spacer(1, 22), para("minor_sign"), Spacer(1, 22)]
-        signatures.append(para("guardian_sign", guardian=values.guardian_name)
-                          if values.guardian_name.strip() else para("guardian_blank"))
-        if not values.guardian_name.strip():
-            signatures += [Spacer(1, 22), para("guardian_sign", guardian="")]
+        signatures += [para("guardian"), Spacer(1, 16), para("minor_sign"), Spacer(1, 10),
+                       para("guardian_named", guardian=values.guardian_name)
+                       if values.guardian_name.strip() else para("guardian_blank"),
+                       Spacer(1, 16), para("guardian_sign")]
     else:
-        signatures.append(para("sign"))
-    signatures += [Spacer(1, 22), para("witness")]
+        signatures += [Spacer(1, 14), para("sign")]
+    signatures += [Spacer(1, 18), para("witness")]
     story.append(KeepTogether(signatures))
     return render(story, title=words["title"], letterhead=letterhead,
                   footer=words["keep"])
