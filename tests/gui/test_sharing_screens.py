@@ -37,11 +37,12 @@ def test_consent_then_preview_and_save_a_profile(qtbot: QtBot, team: Team, rosa:
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog
     assert isinstance(dialog, ConsentDialog)
+    dialog.purpose.setPlainText("Referral for a kitchen internship")
     dialog.categories[Category.ALIAS].setChecked(True)
     dialog.categories[Category.READINESS].setChecked(True)
     dialog.accept()
     assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 4).text() == "Active"
+    assert tab.table.item(0, 6).text() == "Active"
 
     qtbot.mouseClick(tab.share_button, Qt.MouseButton.LeftButton)
     share = tab.active_dialog

@@ -171,7 +171,9 @@ def test_old_consents_read_as_releases_after_the_upgrade(tmp_path: Path) -> None
     migrate(conn)
     repo = SharingRepository(conn)
     written, electronic, verbal = (repo.consent(r[0]) for r in rows)
-    assert written is not None and electronic is not None and verbal is not None
+    assert written is not None
+    assert electronic is not None
+    assert verbal is not None
     assert written.method is ConsentMethod.PAPER
     assert electronic.method is ConsentMethod.ELECTRONIC
     assert verbal.method is ConsentMethod.VERBAL_WITNESSED  # still readable

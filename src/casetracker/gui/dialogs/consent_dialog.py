@@ -28,10 +28,12 @@ from casetracker.domain.consent import (
     NEW_METHODS,
     ConsentMethod,
     Revocation,
+    default_expiry,
     is_minor_on,
 )
 from casetracker.domain.employment import Employer
 from casetracker.domain.validation import ValidationError
+from casetracker.gui.date_field import in_words
 from casetracker.gui.labels import label
 from casetracker.gui.widgets import DateField, FormDialog
 
@@ -85,6 +87,9 @@ class ConsentDialog(FormDialog):
         expiry_hint = QLabel(self.tr("Leave empty for {0} days from the start; at most a year.")
                              .format(DEFAULT_DAYS), self)
         expiry_hint.setWordWrap(True)
+        self.signed_on.changed.connect(self._explain_expiry)
+        self.expires_on.changed.connect(self._explain_expiry)
+        self._explain_expiry()
         self.method = QComboBox(self)
         self.method.setAccessibleName(self.tr("How it was signed"))
         for value in NEW_METHODS:
@@ -123,9 +128,8 @@ class ConsentDialog(FormDialog):
             box = QCheckBox(label(CATEGORY_DESCRIPTIONS[category]), group)
             self.categories[category] = box
             column.addWidget(box)
-        never = QLabel(self.tr("Trafficking or domestic-violence history is never one of "
-                               "these: it is never shared under a release."), group)
-        never.setWordWrap(True)
+        never = QLabel(self.tr("History of trafficking or domestic violence is never shared."),
+                       group)
         column.addWidget(never)
         self.body.addWidget(group)
         statements = QLabel(self.tr(
@@ -140,6 +144,18 @@ class ConsentDialog(FormDialog):
         except ValidationError:
             start = None
         return is_minor_on(self.date_of_birth, start or clock.today())
+
+    def _explain_expiry(self) -> None:
+        """Left empty, the expiry reads as the day it will be: 90 days from the start."""
+        if self.expires_on.edit.text().strip():
+            return
+        try:
+            start = self.signed_on.value()
+        except ValidationError:
+            return
+        if start is not None:
+            self.expires_on.understood.setText(self.tr("{0} ({1} days from the start)").format(
+                in_words(default_expiry(start)), DEFAULT_DAYS))
 
     def _show_minor(self) -> None:
         self.minor_group.setVisible(self.is_minor())
