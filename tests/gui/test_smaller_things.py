@@ -71,7 +71,7 @@ def test_counts_read_as_english_in_the_singular_and_the_plural(
         window, record = open_first_record(qtbot, controller, CASE_MANAGER,
                                            CASE_MANAGER_PASSPHRASE)
         assert window.count.text() == "1 case"
-        assert window.expiring.text() == "1 consent expires within 30 days"
+        assert window.expiring.text() == "Releases ending within 14 days: 1"
         assert record.profile.values["availability"].text() == shown
     finally:
         controller.lock()

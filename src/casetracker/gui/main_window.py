@@ -269,8 +269,8 @@ class MainWindow(QMainWindow):
         consent.remind_expiring(self.session)
         soon = consent.expiring(self.session)
         self.expiring.setVisible(bool(soon))
-        self.expiring.setText(self.tr("%n release(s) of information end within 14 days", "",
-                                      len(soon)))
+        # A count after a colon: no plural forms to wait for in any language.
+        self.expiring.setText(self.tr("Releases ending within 14 days: {0}").format(len(soon)))
         self.expiring.setToolTip("\n".join(
             f"{case}: {item.recipient_name}, {item.expires_on.isoformat()}"
             for case, item in soon))
