@@ -141,7 +141,7 @@ def test_documents_and_shared_categories_are_named_in_plain_us_english(
               for row in range(record.documents.table.rowCount())]
     assert "State ID or driver's license" in titles
     record.tabs.setCurrentWidget(record.consent)
-    assert record.consent.table.item(0, 1).text() == "preferred name, workshops and skills"
+    assert record.consent.table.item(0, 2).text() == "preferred name, workshops and skills"
 
 
 def test_the_sharing_dialog_closes_with_its_close_button(
