@@ -63,7 +63,6 @@ def test_a_release_is_recorded_with_its_purpose_and_a_90_day_end(
     dialog = new_release(qtbot, tab)
     assert not dialog.minor_group.isVisible()  # Rosa's date of birth says nothing of it
     dialog.show()
-    dialog.grab().save("/tmp/releases-dialog.png")
     qtbot.keyClicks(dialog.purpose, PURPOSE)
     dialog.categories[Category.ALIAS].setChecked(True)
     dialog.categories[Category.AVAILABILITY].setChecked(True)
@@ -108,7 +107,6 @@ def test_a_minors_release_asks_for_the_parent_or_guardian(
     dialog = new_release(qtbot, tab)
     dialog.show()
     assert dialog.minor_group.isVisible()
-    dialog.grab().save("/tmp/releases-dialog-minor.png")
     dialog.recipient.setCurrentIndex(dialog.recipient.count() - 1)
     qtbot.keyClicks(dialog.agency, "Youth Housing Network")
     qtbot.keyClicks(dialog.purpose, "Apply for youth housing")
