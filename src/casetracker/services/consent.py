@@ -83,7 +83,7 @@ def add_consent(session: Session, case_number: str, *, categories: frozenset[Cat
         starts, expires_on or default_expiry(starts), method,
         employer.id if employer else None, None, session.account.name, clock.now_iso(),
         purpose=purpose.strip(), may_share_further=may_share_further,
-        guardian_name=guardian_name.strip(), guardian_signed=guardian_signed and minor)
+        guardian_name=guardian_name.strip(), guardian_signed=guardian_signed)
     validate_consent(consent, clock.today(), survivor.date_of_birth)
     repo = SharingRepository(session.conn)
     with session.changing():
