@@ -255,3 +255,44 @@ def test_a_revocation_is_dated_today_or_before(team: Team, hotel: str) -> None:
         today - timedelta(days=1), Revocation.ORAL, cm.account.name)
     assert consent.consents(cm, case)[0].revoked_how is Revocation.ORAL
     assert str(uuid.UUID(revoked.id)) == revoked.id
+
+
+def test_the_command_line_records_a_minors_release_and_its_reminder(
+        team: Team, hotel: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from casetracker.cli import main
+    from casetracker.security.kdf import FAST_INSECURE
+    from tests.helpers import CASE_MANAGER, PASSPHRASES, FakeClock
+
+    today = clock.today()
+    case = new_case(team, "Dani", date_of_birth=born_years_before(today, 17))
+    team.close()
+    secret = tmp_path / "ana.txt"
+    secret.write_text(PASSPHRASES[CASE_MANAGER] + "\n", encoding="utf-8")
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--db", str(team.vault.paths.db), "--user", CASE_MANAGER,
+                     "--passphrase-file", str(secret)], kdf=FAST_INSECURE, clock=FakeClock())
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    add = ("consent", "add", "--survivor", case, "--recipient-employer", hotel,
+           "--categories", "alias", "--purpose", "Summer job referral",
+           "--expires", (today + timedelta(days=10)).isoformat())
+    code, _, err = run(*add)
+    assert code == 1
+    assert "guardian" in err
+    code, out, err = run(*add, "--guardian", "Marta Ruiz", "--both-signed",
+                         "--method", "electronic", "--recipient-may-share", "yes")
+    assert code == 0, err
+    release_id = out.strip()
+    assert run("consent", "remind")[2].strip().endswith("1 task(s) made for releases ending "
+                                                        "within 14 days")
+    assert run("consent", "remind")[2].strip().endswith("0 task(s) made for releases ending "
+                                                        "within 14 days")
+    row = json.loads(run("consent", "list", "--survivor", case, "--json")[1].splitlines()[0])
+    assert (row["purpose"], row["guardian"], row["method"], row["shares_further"]) == (
+        "Summer job referral", "Marta Ruiz (both signed)", "signed_electronic", "yes")
+    assert run("consent", "revoke", release_id, "--how", "oral")[0] == 0
+    row = json.loads(run("consent", "list", "--survivor", case, "--json")[1].splitlines()[0])
+    assert (row["revoked"], row["revoked_how"], row["revoked_by"]) == (
+        today.isoformat(), "oral", CASE_MANAGER)
