@@ -74,7 +74,7 @@ def build(path: Path, survivors: int, kdf: Any) -> float:
     vault = Vault(path, kdf=kdf)
     with vault.unlock(CASE_MANAGER, PASSPHRASE) as session:
         case = survivor_service.caseload(session, limit=1)[0].case_number
-        consent.add_consent(session, case, categories=SHAREABLE,
+        consent.add_consent(session, case, purpose="Referral for work", categories=SHAREABLE,
             expires_on=clock.today() + timedelta(days=300),
             recipient_employer="Harbor Hotel Group")
     return time.perf_counter() - started

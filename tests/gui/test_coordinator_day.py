@@ -41,7 +41,7 @@ def share_with_harbor(team: Team, case_number: str) -> None:
         employers.add_position(session, EMPLOYER, "Housekeeping intern",
                                PositionKind.INTERNSHIP)
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
-        consent.add_consent(session, case_number, categories=SHAREABLE,
+        consent.add_consent(session, case_number, purpose="Referral for work", categories=SHAREABLE,
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_employer=EMPLOYER)
 

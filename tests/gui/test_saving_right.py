@@ -475,7 +475,8 @@ def test_a_profile_saved_without_an_extension_gets_one_and_its_name_names_no_one
     with team.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE) as session:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
-        consent.add_consent(session, rosa.case_number, categories=frozenset({Category.ALIAS}),
+        consent.add_consent(session, rosa.case_number, purpose="Referral for work",
+                            categories=frozenset({Category.ALIAS}),
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_employer="Harbor Hotel")
     window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)

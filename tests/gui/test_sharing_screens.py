@@ -37,11 +37,12 @@ def test_consent_then_preview_and_save_a_profile(qtbot: QtBot, team: Team, rosa:
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog
     assert isinstance(dialog, ConsentDialog)
+    dialog.purpose.setPlainText("Referral for a kitchen internship")
     dialog.categories[Category.ALIAS].setChecked(True)
     dialog.categories[Category.READINESS].setChecked(True)
     dialog.accept()
     assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 4).text() == "Active"
+    assert tab.table.item(0, 6).text() == "Active"
 
     qtbot.mouseClick(tab.share_button, Qt.MouseButton.LeftButton)
     share = tab.active_dialog
@@ -67,6 +68,7 @@ def test_sharing_without_consent_shows_why_and_saves_nothing(qtbot: QtBot, team:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         record = consent.add_consent(session, rosa.case_number,
+                                     purpose="Referral for work",
                                      categories=frozenset({Category.ALIAS}),
                                      expires_on=clock.today() + timedelta(days=60),
                                      recipient_employer="Harbor Hotel")
@@ -96,7 +98,8 @@ def test_previews_open_and_close_again_and_again(qtbot: QtBot, team: Team, rosa:
     with team.vault.unlock(COORDINATOR, COORDINATOR_PASSPHRASE) as session:
         employers.add_employer(session, "Harbor Hotel", Industry.HOSPITALITY)
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
-        consent.add_consent(session, rosa.case_number, categories=frozenset({Category.ALIAS}),
+        consent.add_consent(session, rosa.case_number, purpose="Referral for work",
+                            categories=frozenset({Category.ALIAS}),
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_employer="Harbor Hotel")
     window = unlock(qtbot, controller, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)

@@ -61,7 +61,7 @@ def test_counts_read_as_english_in_the_singular_and_the_plural(
     survivors.update_survivor(team.case_manager, rosa.case_number,
                               availability=Availability(hours_per_week=hours))
     consent.add_consent(team.case_manager, rosa.case_number,
-                        categories=frozenset({Category.ALIAS}),
+                        purpose="Referral for work", categories=frozenset({Category.ALIAS}),
                         expires_on=clock.today() + timedelta(days=10),
                         recipient_agency="Harbor Legal Aid")
     team.close()
@@ -71,7 +71,7 @@ def test_counts_read_as_english_in_the_singular_and_the_plural(
         window, record = open_first_record(qtbot, controller, CASE_MANAGER,
                                            CASE_MANAGER_PASSPHRASE)
         assert window.count.text() == "1 case"
-        assert window.expiring.text() == "1 consent expires within 30 days"
+        assert window.expiring.text() == "Releases ending within 14 days: 1"
         assert record.profile.values["availability"].text() == shown
     finally:
         controller.lock()
@@ -131,6 +131,7 @@ def test_documents_and_shared_categories_are_named_in_plain_us_english(
         qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController) -> None:
     with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as session:
         consent.add_consent(session, rosa.case_number,
+                            purpose="Referral for work",
                             categories=frozenset({Category.READINESS, Category.ALIAS}),
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_agency="Harbor Legal Aid")
@@ -140,7 +141,7 @@ def test_documents_and_shared_categories_are_named_in_plain_us_english(
               for row in range(record.documents.table.rowCount())]
     assert "State ID or driver's license" in titles
     record.tabs.setCurrentWidget(record.consent)
-    assert record.consent.table.item(0, 1).text() == "preferred name, workshops and skills"
+    assert record.consent.table.item(0, 2).text() == "preferred name, workshops and skills"
 
 
 def test_the_sharing_dialog_closes_with_its_close_button(
@@ -164,7 +165,7 @@ def test_the_profile_says_where_questions_go_and_nothing_else(team: Team,
     settings.update_settings(team.supervisor, organisation_name="Safe Harbor Jobs",
                              organisation_phone="555-0100")
     consent.add_consent(team.case_manager, rosa.case_number,
-                        categories=frozenset({Category.ALIAS}),
+                        purpose="Referral for work", categories=frozenset({Category.ALIAS}),
                         expires_on=clock.today() + timedelta(days=60),
                         recipient_employer="Harbor Hotel")
     prepared = sharing.prepare_employer_profile(team.case_manager, rosa.case_number,

@@ -137,11 +137,12 @@ def seed(team: Team) -> str:
     documents.attach_scan(cm, passport.id, f"{CANARIES['preferred_name']}-passport.png",
                           _png())
     notes.add_note(cm, case, f"Met at {CANARIES['note']} shelter; {CANARIES['search_only']}")
-    consent.add_consent(cm, case, categories=frozenset(
+    consent.add_consent(cm, case, purpose="Referral for work", categories=frozenset(
         {Category.ALIAS, Category.EMPLOYMENT_GOALS, Category.READINESS}),
         expires_on=TODAY + timedelta(days=90),
         recipient_employer=f"{CANARIES['employer']} Hotel")
-    consent.add_consent(cm, case, categories=frozenset({Category.ALIAS}),
+    consent.add_consent(cm, case, purpose="Referral for work",
+                        categories=frozenset({Category.ALIAS}),
                         expires_on=TODAY + timedelta(days=90),
                         recipient_agency=f"{CANARIES['consent_recipient']} Legal Aid")
     return case

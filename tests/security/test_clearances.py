@@ -67,7 +67,8 @@ def test_the_reason_and_the_record_change_nothing_a_coordinator_sees(
         team: Team, setting: tuple[str, str, str]) -> None:
     first, second, position = setting
     for case in (first, second):
-        consent.add_consent(team.case_manager, case, categories=SHAREABLE,
+        consent.add_consent(team.case_manager, case, purpose="Referral for work",
+                            categories=SHAREABLE,
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_employer=EMPLOYER)
         clearances.record(team.case_manager, case, EMPLOYER, ClearanceDecision.CLEARED,

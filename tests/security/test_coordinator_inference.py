@@ -48,7 +48,8 @@ def setting(team: Team) -> tuple[str, str, str]:
                                       skills_wanted=("forklift",))
     first, second = take_in(team.case_manager, "Rosa"), take_in(team.case_manager, "Lena")
     for case in (first, second):
-        consent.add_consent(team.case_manager, case, categories=SHAREABLE,
+        consent.add_consent(team.case_manager, case, purpose="Referral for work",
+                            categories=SHAREABLE,
                             expires_on=clock.today() + timedelta(days=60),
                             recipient_employer=EMPLOYER)
     return first, second, position.id
@@ -103,7 +104,8 @@ def test_the_restriction_flag_stays_with_staff(team: Team,
 def test_coordinators_see_consents_to_employers_only(team: Team,
                                                      setting: tuple[str, str, str]) -> None:
     first = setting[0]
-    clinic = consent.add_consent(team.case_manager, first, categories=SHAREABLE,
+    clinic = consent.add_consent(team.case_manager, first, purpose="Referral for work",
+                                 categories=SHAREABLE,
                                  expires_on=clock.today() + timedelta(days=60),
                                  recipient_agency="Immigration legal clinic (T-visa petition)")
     seen = consent.consents(team.coordinator, first)

@@ -52,7 +52,7 @@ def take_in(session: Session, **values: object) -> str:
 def amy(team: Team) -> str:
     case = take_in(team.case_manager)
     employers.add_employer(team.coordinator, EMPLOYER, Industry.HOSPITALITY)
-    consent.add_consent(team.case_manager, case, categories=SHAREABLE,
+    consent.add_consent(team.case_manager, case, purpose="Referral for work", categories=SHAREABLE,
                         expires_on=clock.today() + timedelta(days=90),
                         recipient_employer=EMPLOYER)
     return case
@@ -137,7 +137,7 @@ def test_an_address_sharing_a_word_with_the_frame_does_not_refuse_the_letter(
         team: Team, tmp_path: Path) -> None:
     case = take_in(team.case_manager, address="3 Harbor Street, Hotel Amanda Heights")
     employers.add_employer(team.coordinator, EMPLOYER, Industry.HOSPITALITY)
-    consent.add_consent(team.case_manager, case, categories=SHAREABLE,
+    consent.add_consent(team.case_manager, case, purpose="Referral for work", categories=SHAREABLE,
                         expires_on=clock.today() + timedelta(days=90),
                         recipient_employer=EMPLOYER)
     text = leak_guard.pdf_text(sharing.prepare_referral_letter(team.coordinator, case,

@@ -192,9 +192,11 @@ def take_in_everywhere(team: Team, tmp_path: Path) -> str:
     placement.advance(cm, case, Stage.EXITED, reason=f"Moved to {CANARIES['placement']}")
     placement.record_session(cm, WorkshopTopic.SMART_GOALS, TODAY,
                              [placement.AttendanceEntry(case, True, True)])
-    consent.add_consent(cm, case, categories=SHAREABLE, expires_on=TODAY + timedelta(days=60),
+    consent.add_consent(cm, case, purpose="Referral for work",
+                        categories=SHAREABLE, expires_on=TODAY + timedelta(days=60),
                         recipient_agency=f"{CANARIES['consent_recipient']} Legal Aid")
-    consent.add_consent(cm, case, categories=SHAREABLE, expires_on=TODAY + timedelta(days=60),
+    consent.add_consent(cm, case, purpose="Referral for work",
+                        categories=SHAREABLE, expires_on=TODAY + timedelta(days=60),
                         recipient_employer="Harbor Hotel")
     prepared = sharing.prepare_employer_profile(cm, case, "Harbor Hotel")
     sharing.save(cm, prepared, tmp_path / "exports" / "profile.pdf")

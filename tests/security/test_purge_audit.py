@@ -21,7 +21,7 @@ def test_purge_leaves_no_detail_of_the_case_in_the_audit_trail(team: Team,
     case = survivors.create_survivor(cm, survivors.draft("", "Rosa", skills=("welding",)),
                                      SensitiveDetails("")).case_number
     employers.add_employer(team.coordinator, EMPLOYER, Industry.MARITIME)
-    consent.add_consent(cm, case, categories=SHAREABLE,
+    consent.add_consent(cm, case, purpose="Referral for work", categories=SHAREABLE,
                         expires_on=clock.today() + timedelta(days=30),
                         recipient_employer=EMPLOYER)
     prepared = sharing.prepare_employer_profile(cm, case, EMPLOYER)

@@ -110,7 +110,8 @@ def test_a_coordinator_cannot_move_or_share_a_closed_case(team: Team, open_case:
     employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
     # The survivor consented while the case was open; closing it ends the coordinator's part.
     survivors.set_status(team.case_manager, closed_case.case_number, CaseStatus.ACTIVE)
-    consent.add_consent(team.case_manager, closed_case.case_number, categories=SHAREABLE,
+    consent.add_consent(team.case_manager, closed_case.case_number, purpose="Referral for work",
+                        categories=SHAREABLE,
                         expires_on=today() + timedelta(days=90),
                         recipient_employer="Harbor Hotel")
     sharing.prepare_employer_profile(team.coordinator, closed_case.case_number, "Harbor Hotel")

@@ -123,7 +123,7 @@ def audited(team: Team, action: str, case: str) -> list[AuditEntry]:
 
 def consent_to(session: Session, case: str, employer: str,
                categories: frozenset[Category] = SHAREABLE, **kwargs: object) -> str:
-    return consent.add_consent(session, case, categories=categories,
+    return consent.add_consent(session, case, purpose="Referral for work", categories=categories,
                                expires_on=kwargs.pop("expires_on", TODAY + timedelta(days=90)),
                                recipient_employer=employer, **kwargs).id  # type: ignore[arg-type]
 

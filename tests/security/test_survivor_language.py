@@ -13,10 +13,12 @@ import pytest
 
 from casetracker.domain import clock
 from casetracker.domain.catalog import Category
+from casetracker.domain.consent import ConsentMethod
 from casetracker.domain.employment import Industry
 from casetracker.domain.plans import GoalDomain
 from casetracker.domain.survivors import reading_language
 from casetracker.export import leak_guard
+from casetracker.export.pdf_common import long_date
 from casetracker.services import consent, employers, notes, plans, settings, survivors
 from tests.conftest import Team
 
@@ -87,23 +89,87 @@ def test_without_a_program_telephone_the_plan_gives_none(team: Team, lucia: str)
     assert "llame" not in text
 
 
-def test_a_spanish_speakers_release_form_is_in_spanish(team: Team, lucia: str) -> None:
+def pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, with whitespace folded."""
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return " ".join(text.split())
+
+
+def test_a_spanish_speakers_release_form_is_in_spanish(team: Team, lucia: str,
+                                                       tmp_path: Path) -> None:
     employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
+    start = clock.today()
     given = consent.add_consent(team.case_manager, lucia,
+                                purpose="Para que me entrevisten para un puesto en la cocina",
                                 categories=frozenset({Category.ALIAS, Category.READINESS}),
-                                expires_on=clock.today() + timedelta(days=60),
                                 recipient_employer="Harbor Hotel")
     pdf = consent.release_form_pdf(team.case_manager, given.id)
     shot(pdf, "release-es")
-    text = leak_guard.pdf_text(pdf)
-    for words in ("permiso para compartir informacion",
-                  "yo lucia doy permiso a puentes al empleo para compartir lo siguiente "
-                  "con harbor hotel", "su nombre preferido nunca su nombre legal",
-                  "los talleres que completo sus habilidades y certificaciones",
-                  "no se comparte nada mas", "firma", "testigo personal del programa",
-                  "guarde una copia de este formulario"):
+    text = pdftotext(pdf, tmp_path)
+    end = start + timedelta(days=90)
+    months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+              "septiembre", "octubre", "noviembre", "diciembre"]
+    for words in ("Autorización para compartir información",
+                  "Yo, Lucía, autorizo a Puentes al Empleo a compartir la información marcada "
+                  "abajo con Harbor Hotel, y con nadie más.",
+                  "Para qué se comparte (escrito conmigo): Para que me entrevisten para un "
+                  "puesto en la cocina",
+                  "Su nombre preferido (nunca su nombre legal)",
+                  "Los talleres que completó, sus habilidades y certificaciones",
+                  "Mi historia de trata o de violencia doméstica nunca se comparte",
+                  f"empieza el {start.day} de {months[start.month - 1]} de {start.year} y "
+                  f"termina el {end.day} de {months[end.month - 1]} de {end.year}",
+                  "Harbor Hotel no puede compartir esta información con nadie más.",
+                  "Firmar esta autorización es voluntario. Nunca es una condición para recibir "
+                  "servicios", "Puedo revocar (retirar) esta autorización en cualquier momento, "
+                  "por escrito o diciéndoselo de palabra al personal. Se detiene en ese mismo "
+                  "momento", "Firmada en papel.", "Firma", "Testigo (personal del programa)",
+                  "Guarde una copia de este formulario."):
         assert words in text, words
-    for english in ("permission", "signature", "nothing else", "your preferred"):
+    for english in ("Release", "Signature", "Nothing else", "preferred", "revoke", "voluntary"):
         assert english not in text, english
-    assert "permission to share information" in leak_guard.pdf_text(
-        consent.release_form_pdf(team.case_manager, given.id, "en"))
+    assert "madre, el padre o tutor" not in text  # an adult signs alone
+
+
+def test_the_english_release_form_says_what_a_release_must(team: Team, lucia: str,
+                                                           tmp_path: Path) -> None:
+    """Asked for in English; a minor's, to an agency, that may be shared further."""
+    today = clock.today()
+    dani = survivors.create_survivor(team.case_manager, survivors.draft(
+        "", "Dani", date_of_birth=today.replace(year=today.year - 16, day=1))).case_number
+    given = consent.add_consent(team.case_manager, dani, purpose="Apply for youth housing",
+                                categories=frozenset({Category.ALIAS, Category.AVAILABILITY}),
+                                recipient_agency="Casa Nueva Housing",
+                                expires_on=today + timedelta(days=30),
+                                method=ConsentMethod.ELECTRONIC, may_share_further=True,
+                                guardian_name="Marta Ruiz", guardian_signed=True)
+    pdf = consent.release_form_pdf(team.case_manager, given.id, "en")
+    shot(pdf, "release-en-minor")
+    text = pdftotext(pdf, tmp_path)
+    for words in ("Release of information",
+                  "I, Dani, allow Puentes al Empleo to share the information checked below "
+                  "with Casa Nueva Housing, and with no one else.",
+                  "Casa Nueva Housing is a partner agency.",
+                  "Why it is shared (written with me): Apply for youth housing",
+                  "Hours you can work, when you can start, how you travel",
+                  "My history of trafficking or domestic violence is never shared",
+                  f"ends on {long_date(today + timedelta(days=30))}",
+                  "Casa Nueva Housing may share this information with others.",
+                  "Signing this release is voluntary. It is never a condition of receiving "
+                  "services", "I may revoke (take back) this release at any time, in writing "
+                  "or by telling staff orally. It stops at once",
+                  "Signed electronically.", "Signature of the young person",
+                  "a parent or guardian who has not harmed them signs as well",
+                  "Parent or guardian: Marta Ruiz", "Signature of parent or guardian"):
+        assert words in text, words
+    assert "Autorización" not in text
+    # Lucía's form, asked for in English, is in English.
+    mine = consent.add_consent(team.case_manager, lucia, purpose="Job fair",
+                               categories=frozenset({Category.ALIAS}),
+                               recipient_agency="Workforce Center")
+    text = pdftotext(consent.release_form_pdf(team.case_manager, mine.id, "en"), tmp_path)
+    assert "Release of information" in text
+    assert "may not share this information with anyone else" in text

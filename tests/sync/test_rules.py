@@ -79,7 +79,7 @@ def _probes(ids: dict[str, str]) -> list[tuple[str, Probe]]:
         ("document", lambda s: documents.set_status(s, ids["document"],
                                                     DocumentStatus.REQUESTED)),
         ("consent", lambda s: consent.add_consent(
-            s, "CT-1", categories=frozenset({Category.ALIAS}),
+            s, "CT-1", purpose="Referral for work", categories=frozenset({Category.ALIAS}),
             expires_on=today + timedelta(days=30), recipient_employer="Acme")),
         ("placement step", lambda s: placement.advance(
             s, "CT-1", Stage.READINESS if placement.current_stage(s, "CT-1") is Stage.MATCHING

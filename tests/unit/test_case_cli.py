@@ -211,6 +211,7 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
     form = tmp_path / "form.pdf"
     code, out, err = run(capsys, "consent", "add", "--survivor", case, "--recipient-employer",
                          "Harbor Hotel Group", "--categories", "alias,readiness,availability",
+                         "--purpose", "Referral for a job at the hotel",
                          "--expires", expires, "--form", str(form))
     assert code == 0, err
     consent_id = out.strip()
@@ -223,7 +224,7 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
     assert profile.read_bytes().startswith(b"%PDF")
     plan = tmp_path / "plan.pdf"
     assert run(capsys, "plan", "--survivor", case, "--lang", "es", "--out", str(plan))[0] == 0
-    assert run(capsys, "consent", "revoke", consent_id)[0] == 0
+    assert run(capsys, "consent", "revoke", consent_id, "--how", "written")[0] == 0
     again = tmp_path / "again.pdf"
     code, _, err = run(capsys, "export", "employer-profile", "--survivor", case, "--employer",
                        "Harbor Hotel Group", "--out", str(again))
@@ -232,7 +233,7 @@ def test_sharing_commands(demo_db: tuple[str, dict[str, str]], tmp_path: Path,
     assert not again.exists()
     code, _, err = run(capsys, "consent", "add", "--survivor", case, "--recipient-employer",
                        "Harbor Hotel Group", "--categories", "alias,legal_name", "--expires",
-                       expires)
+                       expires, "--purpose", "Referral")
     assert code == 1
     assert "unknown category" in err
     monkeypatch.setenv("CASETRACKER_USER", "cole")

@@ -92,7 +92,8 @@ def team_cli(team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     closed, with one survivor in the case manager's caseload and a consent to an agency."""
     rosa = survivors.create_survivor(team.case_manager, survivors.draft(
         preferred_name="Rosa", legal_last_name="Quintero"))
-    given = consent.add_consent(team.case_manager, rosa.case_number, categories=SHAREABLE,
+    given = consent.add_consent(team.case_manager, rosa.case_number, purpose="Referral for work",
+                                categories=SHAREABLE,
                                 expires_on=TODAY + timedelta(days=60),
                                 recipient_agency="Northside Legal Aid")
     team.close()
@@ -112,9 +113,9 @@ def test_consent_list_says_it_needs_a_survivor_or_expiring(cli: Cli) -> None:
     code, out, err = cli.as_(SUPERVISOR, "consent", "list", "--survivor", "CT-1", "--expiring")
     assert (code, out) == (2, "")
     assert "not both" in one_error_line(err)
-    assert cli.as_(SUPERVISOR, "consent", "list", "--expiring")[:2] == (0, "ID  CASE  RECIPIENT"
-                                                                        "  CATEGORIES  SIGNED"
-                                                                        "  EXPIRES  REVOKED\n")
+    assert cli.as_(SUPERVISOR, "consent", "list", "--expiring")[:2] == (
+        0, "ID  CASE  RECIPIENT  PURPOSE  CATEGORIES  STARTS  EXPIRES  METHOD  SHARES_FURTHER"
+        "  GUARDIAN  REVOKED  REVOKED_HOW  REVOKED_BY\n")
 
 
 # -- 2. a closed pipe ------------------------------------------------------------------------------
@@ -290,7 +291,7 @@ def test_revoking_a_consent_that_is_not_there_says_so(team_cli: Cli) -> None:
     case, real = cli.case, cli.consent
 
     def refused(name: str, consent_id: str) -> str:
-        code, out, err = cli.as_(name, "consent", "revoke", consent_id)
+        code, out, err = cli.as_(name, "consent", "revoke", consent_id, "--how", "oral")
         assert (code, out) == (1, "")
         return one_error_line(err)
 
@@ -306,7 +307,7 @@ def test_revoking_a_consent_that_is_not_there_says_so(team_cli: Cli) -> None:
     agency = refused(COORDINATOR, real)
     assert agency.replace(real, "ID") == never
     assert case not in agency
-    assert cli.as_(CASE_MANAGER, "consent", "revoke", real)[:3] == (0, "", "")
+    assert cli.as_(CASE_MANAGER, "consent", "revoke", real, "--how", "oral")[:3] == (0, "", "")
     assert cli.as_(CASE_MANAGER, "survivor", "close", case)[0] == 0
     # Once the case is closed a coordinator may not see it: no longer told it exists.
     assert refused(COORDINATOR, real).replace(real, "ID") == never

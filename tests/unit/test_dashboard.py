@@ -83,7 +83,7 @@ def built(team: Team) -> Team:
         for document in documents.documents(ana, case):
             documents.set_status(ana, document.id, DocumentStatus.NOT_NEEDED)
     employers.add_employer(team.coordinator, "Harbor Hotel", Industry.HOSPITALITY)
-    consent.add_consent(ana, "A-1", categories=frozenset(
+    consent.add_consent(ana, "A-1", purpose="Referral for work", categories=frozenset(
         {__import__("casetracker.domain.catalog", fromlist=["Category"]).Category.ALIAS}),
         expires_on=TODAY + timedelta(days=10), recipient_employer="Harbor Hotel")
     for document in documents.documents(ben, "B-1"):
@@ -405,7 +405,8 @@ def test_figures_agree_with_their_drill_down_and_the_status_bar(built: Team) -> 
     from casetracker.domain.survivors import CaseStatus
 
     ana = built.case_manager
-    consent.add_consent(ana, "A-2", categories=frozenset({Category.ALIAS}),
+    consent.add_consent(ana, "A-2", purpose="Referral for work",
+                        categories=frozenset({Category.ALIAS}),
                         expires_on=TODAY + timedelta(days=20), recipient_employer="Harbor Hotel")
     survivors.set_status(ana, "A-2", CaseStatus.CLOSED)  # its consent lapses with the case
     figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}

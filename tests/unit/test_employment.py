@@ -198,7 +198,8 @@ def test_matching_ranks_by_fit_and_flags_restrictions_without_saying_why(
         placement.advance(cm, "CT-4", stage, position=hotel if stage is Stage.INTERVIEW
                           else None)
     # Readiness for I-9 counts where the survivor lets the employer know it.
-    consent.add_consent(cm, "CT-1", categories=frozenset({Category.WORK_ELIGIBILITY}),
+    consent.add_consent(cm, "CT-1", purpose="Referral for work",
+                        categories=frozenset({Category.WORK_ELIGIBILITY}),
                         expires_on=TODAY + timedelta(days=60), recipient_employer="Harbor Hotel")
     ranked = matching.rank(team.coordinator, hotel)
     assert [m.case_number for m in ranked] == ["CT-1", "CT-2", "CT-3"]

@@ -49,7 +49,7 @@ def take_in(session: Session, name: str, **values: object) -> str:
 
 
 def consent_to(team: Team, case: str, categories: frozenset[Category]) -> None:
-    consent.add_consent(team.case_manager, case, categories=categories,
+    consent.add_consent(team.case_manager, case, purpose="Referral for work", categories=categories,
                         expires_on=clock.today() + timedelta(days=90),
                         recipient_employer=EMPLOYER)
 

@@ -62,11 +62,13 @@ def test_readiness_for_i9_counts_only_where_the_employer_may_know_it(team: Team)
         return match.ready_for_i9, "ready for I-9" in match.reasons
 
     assert seen() == (False, False)
-    consent.add_consent(cm, "CT-1", categories=SHAREABLE - {Category.WORK_ELIGIBILITY},
+    consent.add_consent(cm, "CT-1", purpose="Referral for work",
+                        categories=SHAREABLE - {Category.WORK_ELIGIBILITY},
                         expires_on=clock.today() + timedelta(days=60),
                         recipient_employer="Harbor Hotel")
     assert seen() == (False, False)
-    consent.add_consent(cm, "CT-1", categories=frozenset({Category.WORK_ELIGIBILITY}),
+    consent.add_consent(cm, "CT-1", purpose="Referral for work",
+                        categories=frozenset({Category.WORK_ELIGIBILITY}),
                         expires_on=clock.today() + timedelta(days=60),
                         recipient_employer="Harbor Hotel")
     assert seen() == (True, True)

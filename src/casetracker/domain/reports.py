@@ -150,7 +150,7 @@ METRICS = ("active_cases", "overdue_milestones", "no_contact_30_days", "document
 METRIC_LABELS = {
     "active_cases": "Active cases", "overdue_milestones": "Overdue milestones",
     "no_contact_30_days": "No contact in 30 days", "documents_outstanding": "Documents outstanding",
-    "consents_expiring": "Consents expiring in 30 days", "tasks_overdue": "Tasks overdue",
+    "consents_expiring": "Releases expiring in 14 days", "tasks_overdue": "Tasks overdue",
 }
 
 

@@ -186,28 +186,80 @@ def referral_letter(projection: Projection, letterhead: Letterhead, context: Let
 
 
 RELEASE_WORDS = {
-    "en": {"title": "Permission to share information", "program": "the program",
-           "intro": "I, {name}, allow {program} to share the following with {recipient}:",
-           "rest": "Nothing else is shared: not my legal name, date of birth, contact details, "
-                   "address, history, records, immigration status, health or case notes. This "
-                   "permission ends on {date}. I can take it back at any time by telling my "
-                   "case manager, and nothing more will be shared from then on.",
+    "en": {"title": "Release of information", "program": "the program",
+           "intro": "I, {name}, allow {program} to share the information checked below with "
+                    "{recipient}, and with no one else.",
+           "to_agency": "{recipient} is a partner agency.",
+           "purpose": "Why it is shared (written with me): {purpose}",
+           "no_purpose": "Why it is shared: not recorded; ask me and write it here "
+                         "____________________________",
+           "what": "What may be shared",
+           "never": "Nothing else is shared: not my legal name, date of birth, contact details, "
+                    "address, records, immigration status, health or case notes. My history "
+                    "of trafficking or domestic violence is never shared under this release.",
+           "dates": "This release starts on {start} and ends on {end}. After that, nothing more "
+                    "is shared unless I sign a new one.",
+           "further_yes": "{recipient} may share this information with others.",
+           "further_no": "{recipient} may not share this information with anyone else.",
+           "rights": "My rights",
+           "voluntary": "Signing this release is voluntary. It is never a condition of "
+                        "receiving services: {program} will help me whether or not I sign.",
+           "revoke": "I may revoke (take back) this release at any time, in writing or by "
+                     "telling staff orally. It stops at once, and nothing more will be shared "
+                     "from then on.",
            "sign": "Signature ____________________________    Date ______________",
+           "minor_sign": "Signature of the young person ____________________________    "
+                         "Date ______________",
+           "guardian": "The young person is under 18, so a parent or guardian who has not "
+                       "harmed them signs as well.",
+           "guardian_named": "Parent or guardian: {guardian}",
+           "guardian_sign": "Signature of parent or guardian ____________________________    "
+                            "Date ______________",
+           "guardian_blank": "Name of parent or guardian ____________________________",
            "witness": "Witness (program staff) ____________________________",
            "keep": "Keep a copy of this form."},
     # Written for the person who signs: plain words, "usted" where the program speaks.
-    "es": {"title": "Permiso para compartir información", "program": "el programa",
-           "intro": "Yo, {name}, doy permiso a {program} para compartir lo siguiente con "
-                    "{recipient}:",
-           "rest": "No se comparte nada más: ni mi nombre legal, ni mi fecha de nacimiento, ni "
-                   "mis datos de contacto, ni mi dirección, ni mi historia, ni mis "
-                   "antecedentes, ni mi situación migratoria, ni mi salud, ni las notas de mi "
-                   "caso. Este permiso termina el {date}. Puedo retirarlo cuando quiera con "
-                   "solo decírselo a mi gestor/a de casos, y desde ese momento no se compartirá "
-                   "nada más.",
+    "es": {"title": "Autorización para compartir información", "program": "el programa",
+           "intro": "Yo, {name}, autorizo a {program} a compartir la información marcada abajo "
+                    "con {recipient}, y con nadie más.",
+           "to_agency": "{recipient} es una agencia colaboradora.",
+           "purpose": "Para qué se comparte (escrito conmigo): {purpose}",
+           "no_purpose": "Para qué se comparte: no consta; pregúnteme y escríbalo aquí "
+                         "____________________________",
+           "what": "Qué se puede compartir",
+           "never": "No se comparte nada más: ni mi nombre legal, ni mi fecha de nacimiento, ni "
+                    "mis datos de contacto, ni mi dirección, ni mis antecedentes, ni mi "
+                    "situación migratoria, ni mi salud, ni las notas de mi caso. Mi historia de "
+                    "trata o de violencia doméstica nunca se comparte con esta autorización.",
+           "dates": "Esta autorización empieza el {start} y termina el {end}. Después no se "
+                    "comparte nada más, a menos que yo firme una nueva.",
+           "further_yes": "{recipient} puede compartir esta información con otras personas.",
+           "further_no": "{recipient} no puede compartir esta información con nadie más.",
+           "rights": "Mis derechos",
+           "voluntary": "Firmar esta autorización es voluntario. Nunca es una condición para "
+                        "recibir servicios: {program} me ayudará firme o no firme.",
+           "revoke": "Puedo revocar (retirar) esta autorización en cualquier momento, por "
+                     "escrito o diciéndoselo de palabra al personal. Se detiene en ese mismo "
+                     "momento, y desde entonces no se compartirá nada más.",
            "sign": "Firma ____________________________    Fecha ______________",
+           "minor_sign": "Firma del o de la joven ____________________________    "
+                         "Fecha ______________",
+           "guardian": "La persona joven tiene menos de 18 años, así que también firma su "
+                       "madre, padre o tutor/a, que no le ha hecho daño.",
+           "guardian_named": "Madre, padre o tutor/a: {guardian}",
+           "guardian_sign": "Firma de la madre, el padre o tutor/a "
+                            "____________________________    Fecha ______________",
+           "guardian_blank": "Nombre de la madre, el padre o tutor/a "
+                             "____________________________",
            "witness": "Testigo (personal del programa) ____________________________",
            "keep": "Guarde una copia de este formulario."},
+}
+# How the release was given (ConsentMethod values).
+RELEASE_METHOD_WORDS = {
+    "en": {"signed_paper": "Signed on paper.", "signed_electronic": "Signed electronically.",
+           "verbal_witnessed": "Given orally, with a witness."},
+    "es": {"signed_paper": "Firmada en papel.", "signed_electronic": "Firmada electrónicamente.",
+           "verbal_witnessed": "Dada de palabra, ante un testigo."},
 }
 CATEGORY_DESCRIPTIONS_ES = {
     Category.ALIAS: "Su nombre preferido (nunca su nombre legal)",
@@ -221,32 +273,73 @@ CATEGORY_DESCRIPTIONS_ES = {
 }
 
 
-def release_form(first_name: str, recipient: str, categories: list[Category],
-                 expires_on: date, letterhead: Letterhead, today: date,
+@dataclass(frozen=True, slots=True)
+class ReleaseFormValues:
+    """What a release form prints: the survivor's preferred name (never the legal one), the
+    one recipient, and what the release says."""
+
+    first_name: str
+    recipient: str
+    to_agency: bool
+    purpose: str
+    categories: list[Category]
+    starts_on: date
+    expires_on: date
+    method: str              # a ConsentMethod value
+    may_share_further: bool
+    minor: bool
+    guardian_name: str = ""
+
+
+def release_form(values: ReleaseFormValues, letterhead: Letterhead, today: date,
                  language: str = "en") -> bytes:
-    """The consent, printed for the survivor to read and sign, in English or Spanish."""
+    """The release, printed for the survivor to read and sign, in English or Spanish."""
     lang = "es" if language == "es" else "en"
     words = RELEASE_WORDS[lang]
     described = CATEGORY_DESCRIPTIONS_ES if lang == "es" else CATEGORY_DESCRIPTIONS
+    program = letterhead.organisation.strip() or words["program"]
     s = styles()
+
+    def para(key: str, style: str = "body", **fields: str) -> Paragraph:
+        return Paragraph(escape(words[key].format(**fields)), s[style])
+
     rows = [[Paragraph("■", s["cell"]),
-             Paragraph(escape(described[c]), s["cell"])] for c in categories]
+             Paragraph(escape(described[c]), s["cell"])] for c in values.categories]
     table = Table(rows, colWidths=[0.35 * inch, 6.1 * inch])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story: list[Flowable] = [
         Paragraph(words["title"], s["title"]),
         Paragraph(escape(long_date(today, lang)), s["subtitle"]),
-        Paragraph(escape(words["intro"].format(
-            name=first_name, program=letterhead.organisation or words["program"],
-            recipient=recipient)), s["body"]),
-        Spacer(1, 8), table, Spacer(1, 10),
-        Paragraph(escape(words["rest"].format(date=long_date(expires_on, lang))), s["body"]),
-        Spacer(1, 36),
-        Paragraph(words["sign"], s["body"]),
-        Spacer(1, 24),
-        Paragraph(words["witness"], s["body"]),
+        para("intro", name=values.first_name, program=program, recipient=values.recipient)]
+    if values.to_agency:
+        story.append(para("to_agency", recipient=values.recipient))
+    story += [
+        Spacer(1, 6),
+        para("purpose", purpose=values.purpose) if values.purpose.strip()
+        else para("no_purpose"),
+        para("what", "heading"), table, Spacer(1, 6), para("never"), Spacer(1, 6),
+        para("dates", start=long_date(values.starts_on, lang),
+             end=long_date(values.expires_on, lang)),
+        Spacer(1, 6),
+        para("further_yes" if values.may_share_further else "further_no",
+             recipient=values.recipient),
+        para("rights", "heading"), para("voluntary", program=program), Spacer(1, 4),
+        para("revoke"),
+        Spacer(1, 6),
+        Paragraph(escape(RELEASE_METHOD_WORDS[lang].get(values.method, "")), s["body"]),
     ]
-    return render(story, title=words["title"], letterhead=letterhead, footer=words["keep"])
+    signatures: list[Flowable] = [Spacer(1, 12)]
+    if values.minor:
+        signatures += [para("guardian"), Spacer(1, 16), para("minor_sign"), Spacer(1, 10),
+                       para("guardian_named", guardian=values.guardian_name)
+                       if values.guardian_name.strip() else para("guardian_blank"),
+                       Spacer(1, 16), para("guardian_sign")]
+    else:
+        signatures += [Spacer(1, 14), para("sign")]
+    signatures += [Spacer(1, 18), para("witness")]
+    story.append(KeepTogether(signatures))
+    return render(story, title=words["title"], letterhead=letterhead,
+                  footer=words["keep"])
 
 
 PLAN_WORDS = {

@@ -74,7 +74,7 @@ DOMAIN_LABELS = (
     QT_TRANSLATE_NOOP("labels", "Overdue milestones"),
     QT_TRANSLATE_NOOP("labels", "No contact in 30 days"),
     QT_TRANSLATE_NOOP("labels", "Documents outstanding"),
-    QT_TRANSLATE_NOOP("labels", "Consents expiring in 30 days"),
+    QT_TRANSLATE_NOOP("labels", "Releases expiring in 14 days"),
     QT_TRANSLATE_NOOP("labels", "Tasks overdue"),
     # domain.documents.DOCUMENT_LABELS
     QT_TRANSLATE_NOOP("labels", "Birth certificate"),

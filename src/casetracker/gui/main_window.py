@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_toolbar()
         self.expiring = QLabel(self)
-        self.expiring.setAccessibleDescription(self.tr("Consents expiring soon"))
+        self.expiring.setAccessibleDescription(self.tr("Releases expiring soon"))
         self.statusBar().addPermanentWidget(self.expiring)
         self.show_expiring_consents()
         self.letterhead_notice = QLabel(self)  # supervisors: letters lack the organisation
@@ -266,9 +266,13 @@ class MainWindow(QMainWindow):
         self._build_admin_menus(tools)  # issue 23: administration and Help
 
     def show_expiring_consents(self) -> None:
+        """Releases ending within two weeks: in the status bar, and as the case manager's
+        tasks (made once per release)."""
+        consent.remind_expiring(self.session)
         soon = consent.expiring(self.session)
         self.expiring.setVisible(bool(soon))
-        self.expiring.setText(self.tr("%n consent(s) expire within 30 days", "", len(soon)))
+        # A count after a colon: no plural forms to wait for in any language.
+        self.expiring.setText(self.tr("Releases ending within 14 days: {0}").format(len(soon)))
         self.expiring.setToolTip("\n".join(
             f"{case}: {item.recipient_name}, {item.expires_on.isoformat()}"
             for case, item in soon))

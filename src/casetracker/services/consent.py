@@ -1,4 +1,6 @@
-"""Consents to share: recorded by the survivor's case manager, revocable at any time."""
+"""Releases of information ("consents"): recorded by the survivor's case manager, revocable at
+any time, in writing or orally, with effect at once. What a release must hold and say is in
+`domain/consent.py`."""
 
 from __future__ import annotations
 
@@ -10,21 +12,35 @@ from pathlib import Path
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.domain.catalog import Category
-from casetracker.domain.consent import Consent, ConsentMethod, RecipientKind, validate_consent
+from casetracker.domain.consent import (
+    EXPIRY_WARNING_DAYS,
+    Consent,
+    ConsentMethod,
+    RecipientKind,
+    Revocation,
+    default_expiry,
+    is_minor_on,
+    validate_consent,
+    validate_revocation,
+)
 from casetracker.domain.errors import NotFoundError, PermissionDeniedError, UsageError
+from casetracker.domain.notes import Task
 from casetracker.domain.survivors import CaseStatus, Survivor, reading_language
 from casetracker.domain.validation import ValidationError
-from casetracker.export.documents import release_form
+from casetracker.export.documents import ReleaseFormValues, release_form
 from casetracker.security.atomic import atomic_write
 from casetracker.services import access
 from casetracker.services.employers import find_employer
 from casetracker.services.session import Session
 from casetracker.services.sharing_support import letterhead
 from casetracker.storage.employment_repo import EmploymentRepository
+from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 
-EXPIRY_WARNING_DAYS = 30
+__all__ = ["EXPIRY_WARNING_DAYS", "Referral", "add_consent", "consents", "expiring",
+           "parse_categories", "referrals", "release_form_pdf", "remind_expiring", "revoke",
+           "write_release_form"]
 
 
 def _recipient(consent: Consent) -> dict[str, str]:
@@ -44,27 +60,65 @@ def parse_categories(text: str) -> frozenset[Category]:
 
 
 def add_consent(session: Session, case_number: str, *, categories: frozenset[Category],
-                expires_on: date, recipient_employer: str | None = None,
-                recipient_agency: str | None = None, signed_on: date | None = None,
-                method: ConsentMethod = ConsentMethod.WRITTEN) -> Consent:
+                purpose: str, expires_on: date | None = None,
+                recipient_employer: str | None = None, recipient_agency: str | None = None,
+                signed_on: date | None = None, method: ConsentMethod = ConsentMethod.PAPER,
+                may_share_further: bool = False, guardian_name: str = "",
+                guardian_signed: bool = False) -> Consent:
+    """Record a release to one recipient (an employer partner or an agency). It starts on the
+    day signed (today unless given) and ends on `expires_on`, or 90 days after its start.
+    A survivor under 18 on that day (from their date of birth) needs a non-abusive parent or
+    guardian's signature as well as their own: `guardian_name` and `guardian_signed`."""
     survivor = access.find(session, case_number)
     access.require_case_edit(session, survivor, "recording a consent")
     if (recipient_employer is None) == (recipient_agency is None):
         raise UsageError("name either an employer partner or an agency as the recipient")
     employer = find_employer(session, recipient_employer) if recipient_employer else None
+    starts = signed_on or clock.today()
+    minor = is_minor_on(survivor.date_of_birth, starts)
     consent = Consent(
         str(uuid.uuid4()), survivor.id,
         RecipientKind.EMPLOYER if employer else RecipientKind.AGENCY,
         employer.name if employer else (recipient_agency or "").strip(), categories,
-        signed_on or clock.today(), expires_on, method,
-        employer.id if employer else None, None, session.account.name, clock.now_iso())
-    validate_consent(consent, clock.today())
+        starts, expires_on or default_expiry(starts), method,
+        employer.id if employer else None, None, session.account.name, clock.now_iso(),
+        purpose=purpose.strip(), may_share_further=may_share_further,
+        guardian_name=guardian_name.strip(), guardian_signed=guardian_signed)
+    validate_consent(consent, clock.today(), survivor.date_of_birth)
+    repo = SharingRepository(session.conn)
     with session.changing():
-        SharingRepository(session.conn).save_consent(consent)
+        repo.save_consent(consent)
         session.audit("consent.add", survivor.case_number, **_recipient(consent),
                       categories=sorted(c.value for c in categories),
-                      expires=expires_on.isoformat())
+                      expires=consent.expires_on.isoformat(), method=method.value,
+                      may_share_further=may_share_further, minor=minor)
+        # A release renewed: the reminder to renew the one it follows is done.
+        for older in repo.consents(survivor.id):
+            if (older.id != consent.id and _same_recipient(older, consent)
+                    and older.expires_on <= consent.expires_on):
+                _close_reminder(session, survivor, older)
     return consent
+
+
+def _same_recipient(a: Consent, b: Consent) -> bool:
+    if a.recipient_kind is not b.recipient_kind:
+        return False
+    if a.recipient_kind is RecipientKind.EMPLOYER:
+        return a.recipient_employer_id == b.recipient_employer_id
+    return a.recipient_name.casefold() == b.recipient_name.casefold()
+
+
+def _close_reminder(session: Session, survivor: Survivor, consent: Consent) -> None:
+    """Mark the release's renewal task done, when it has one still open (inside the
+    caller's unit of work)."""
+    if consent.reminder_task_id is None:
+        return
+    notes = NoteRepository(session.conn)
+    task = notes.task(consent.reminder_task_id)
+    if task is None or task.done:
+        return
+    notes.save_task(replace(task, done_on=clock.today()))
+    session.audit("task.done", survivor.case_number)
 
 
 def _visible(session: Session, consent_id: str, action: str) -> tuple[Consent, Survivor]:
@@ -91,6 +145,18 @@ def _visible(session: Session, consent_id: str, action: str) -> tuple[Consent, S
     return consent, survivor
 
 
+def _as_seen_by(session: Session, consent: Consent) -> Consent:
+    """A coordinator sees what an employer release allows (recipient, categories, dates, how
+    given, whether it may be shared further), never what the survivor wrote or said around
+    it: the purpose ("so Harbor Hotel can confirm my T-visa work permit") can carry history,
+    and a guardian's name tells that the survivor is a minor. Neither is shown, on every
+    release alike, so an empty purpose says nothing."""
+    if session.account.role is not Role.COORDINATOR:
+        return consent
+    return replace(consent, purpose="", guardian_name="", guardian_signed=False,
+                   revoked_by=None, reminder_task_id=None)
+
+
 def _shown_to(session: Session, consent: Consent) -> bool:
     """Coordinators see consents to employer partners only: a consent to an agency names a
     recipient typed into the case ("Immigration legal clinic (T-visa petition)")."""
@@ -98,16 +164,25 @@ def _shown_to(session: Session, consent: Consent) -> bool:
             or consent.recipient_kind is RecipientKind.EMPLOYER)
 
 
-def revoke(session: Session, consent_id: str, on: date | None = None) -> Consent:
+def revoke(session: Session, consent_id: str, on: date | None = None,
+           how: Revocation = Revocation.WRITTEN) -> Consent:
+    """Record that the survivor took the release back, in writing or orally, on `on` (today
+    unless given; never ahead). It counts at once: from that day nothing is shared under it,
+    and a document prepared under it before cannot be saved (`sharing.save` checks again)."""
     consent, survivor = _visible(session, consent_id, "revoking a consent")
     access.require_case_edit(session, survivor, "revoking a consent")
     repo = SharingRepository(session.conn)
     if consent.revoked_on is not None:
         return consent
-    updated = replace(consent, revoked_on=on or clock.today())
+    day = on or clock.today()
+    validate_revocation(day, consent.signed_on, clock.today())
+    updated = replace(consent, revoked_on=day, revoked_how=how,
+                      revoked_by=session.account.name)
     with session.changing():
         repo.save_consent(updated)
-        session.audit("consent.revoke", survivor.case_number, **_recipient(consent))
+        session.audit("consent.revoke", survivor.case_number, **_recipient(consent),
+                      how=how.value)
+        _close_reminder(session, survivor, consent)
     return updated
 
 
@@ -115,14 +190,14 @@ def consents(session: Session, case_number: str) -> list[Consent]:
     survivor = access.find(session, case_number)
     access.require_employment_read(session, survivor, "reading consents")
     session.audit_view(survivor.case_number, "consents")
-    return [c for c in SharingRepository(session.conn).consents(survivor.id)
+    return [_as_seen_by(session, c) for c in SharingRepository(session.conn).consents(survivor.id)
             if _shown_to(session, c)]
 
 
 def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[str, Consent]]:
     """(case number, consent) of consents ending within `days`: a case manager's own.
 
-    The dashboard's "Consents expiring in 30 days" counts the same: consents not withdrawn
+    The dashboard's "Releases expiring in 14 days" counts the same: consents not withdrawn
     whose end falls from today to `days` ahead, on active cases (a closed case's consents
     lapse with nobody to renew them)."""
     session.require("listing expiring consents")
@@ -140,14 +215,47 @@ def expiring(session: Session, days: int = EXPIRY_WARNING_DAYS) -> list[tuple[st
     return found
 
 
+def remind_expiring(session: Session) -> int:
+    """Give the case manager a task for each release of theirs ending within two weeks (one
+    task per release, made once: a task marked done is not made again), due the day it
+    ends; supervisors make them for every case. The task is marked done when the release is
+    revoked or renewed. Coordinators make none. Returns how many were made."""
+    if session.account.role is Role.COORDINATOR:
+        return 0
+    made = 0
+    repo, notes = SharingRepository(session.conn), NoteRepository(session.conn)
+    for case_number, item in expiring(session, EXPIRY_WARNING_DAYS):
+        if item.reminder_task_id is not None:
+            continue
+        survivor = access.find(session, case_number)
+        if survivor.assigned_to is None:
+            continue
+        task = Task(str(uuid.uuid4()), survivor.id,
+                    f"Release to {item.recipient_name} ends on {item.expires_on.isoformat()}: "
+                    "ask whether to renew it", item.expires_on, survivor.assigned_to,
+                    created_by=session.account.name, created_at=clock.now_iso())
+        with session.changing():
+            notes.save_task(task)
+            repo.save_consent(replace(item, reminder_task_id=task.id))
+            session.audit("task.add", survivor.case_number, assignee=survivor.assigned_to,
+                          reason="release expiring")
+        made += 1
+    return made
+
+
 def release_form_pdf(session: Session, consent_id: str, language: str | None = None) -> bytes:
-    """The consent as a form for the survivor to read and sign, in their language (English
-    or Spanish, from their primary language) unless `language` says which."""
+    """The release as a form for the survivor to read and sign, in their language (English
+    or Spanish, from their primary language, as their plan is) unless `language` says which."""
     consent, survivor = _visible(session, consent_id, "printing a consent form")
     access.require_case_edit(session, survivor, "printing a consent form")
     categories = sorted(consent.categories, key=list(Category).index)
-    pdf = release_form(survivor.preferred_name, consent.recipient_name, categories,
-                       consent.expires_on, letterhead(session), clock.today(),
+    values = ReleaseFormValues(
+        survivor.preferred_name, consent.recipient_name,
+        consent.recipient_kind is RecipientKind.AGENCY, consent.purpose, categories,
+        consent.signed_on, consent.expires_on, consent.method, consent.may_share_further,
+        is_minor_on(survivor.date_of_birth, consent.signed_on) or bool(consent.guardian_name),
+        consent.guardian_name)
+    pdf = release_form(values, letterhead(session), clock.today(),
                        language or reading_language(survivor.primary_language))
     session.audit("consent.release_form", survivor.case_number, **_recipient(consent))
     return pdf

@@ -389,7 +389,8 @@ def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
         consent = Consent(
             maker._id(), survivor.id, RecipientKind.EMPLOYER,
             employer_name, shared, signed, signed + timedelta(days=rng.randint(40, 300)),
-            ConsentMethod.WRITTEN, employer_id, None, None, maker.now)
+            ConsentMethod.PAPER, employer_id, None, None, maker.now,
+            purpose="To be referred for work with this employer")
         validate_consent(consent, maker.today)
         SharingRepository(repo.conn).save_consent(consent)
     day = max(survivor.intake_date, maker._day(300, -120))

@@ -183,7 +183,8 @@ class _SelfTest:
 
     def render_letter(self) -> str:
         session = self._manager()
-        consent.add_consent(session, CASE_NUMBER, categories=frozenset({Category.ALIAS}),
+        consent.add_consent(session, CASE_NUMBER, purpose="Referral for work",
+                            categories=frozenset({Category.ALIAS}),
                             expires_on=clock.today() + timedelta(days=30),
                             recipient_employer=EMPLOYER)
         prepared = sharing.prepare_referral_letter(session, CASE_NUMBER, EMPLOYER)

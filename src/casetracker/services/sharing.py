@@ -350,7 +350,11 @@ def save(session: Session, prepared: PreparedExport, out: Path) -> str:
     """Log and audit the checked PDF, then write it atomically; return its SHA-256.
 
     The log comes first, so no file is ever written that the export log does not list; if the
-    write fails, the failure is audited, nothing is left at `out`, and the error is raised."""
+    write fails, the failure is audited, nothing is left at `out`, and the error is raised.
+
+    The release it was prepared under is read again first: one revoked (an oral revocation
+    counts at once) or ended since the document was prepared lets nothing be saved."""
+    _still_covered(session, prepared)
     record = ExportRecord(str(uuid.uuid4()), clock.now_iso(), session.account.name,
                           prepared.survivor_id, prepared.kind, prepared.recipient,
                           prepared.fields, prepared.sha256,
@@ -370,6 +374,32 @@ def save(session: Session, prepared: PreparedExport, out: Path) -> str:
                           error=type(exc).__name__)
         raise
     return prepared.sha256
+
+
+def _still_covered(session: Session, prepared: PreparedExport) -> None:
+    if prepared.consent is None:
+        return
+    repo = SharingRepository(session.conn)
+    today = clock.today()
+    current = repo.consent(prepared.consent.id)
+    if current is None or not current.active_on(today):
+        with session.changing():
+            session.audit("export.refused", prepared.case_number, kind=prepared.kind,
+                          recipient=prepared.recipient, reason="release revoked or ended")
+        raise ConsentRequiredError(
+            "nothing was shared: the release this was prepared under has been revoked or has "
+            "ended since; prepare it again if another release allows it")
+    # Another release for the same recipient recorded since may allow less.
+    allowed = frozenset.intersection(*(
+        c.categories for c in repo.consents(prepared.survivor_id)
+        if c.recipient_employer_id == current.recipient_employer_id and c.active_on(today)))
+    if any(spec(field).category not in allowed for field in prepared.fields):
+        with session.changing():
+            session.audit("export.refused", prepared.case_number, kind=prepared.kind,
+                          recipient=prepared.recipient, reason="release narrowed")
+        raise ConsentRequiredError(
+            "nothing was shared: the survivor's releases for this recipient allow less than "
+            "when this was prepared; prepare it again")
 
 
 def export_log(session: Session, case_number: str | None = None) -> list[ExportRecord]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from casetracker.domain.consent import EXPIRY_WARNING_DAYS
 from casetracker.domain.employment import PIPELINE
 from casetracker.domain.reports import METRICS, Funnel, ManagerFigures
 from casetracker.storage import rules_sql
@@ -49,7 +50,7 @@ def _metrics() -> dict[str, tuple[str, str]]:
 
 def _params(today: date) -> dict[str, str]:
     return {"today": today.isoformat(), "cutoff": (today - timedelta(days=30)).isoformat(),
-            "soon": (today + timedelta(days=30)).isoformat()}
+            "soon": (today + timedelta(days=EXPIRY_WARNING_DAYS)).isoformat()}
 
 
 class ReportsRepository:
@@ -59,11 +60,12 @@ class ReportsRepository:
     def manager_figures(self, today: date) -> list[ManagerFigures]:
         """Read from the running totals the triggers of schema 9 keep (a few hundred rows,
         whatever the caseload's size): each figure sums the items dated before its day."""
-        params = {**_params(today), "past_soon": (today + timedelta(days=31)).isoformat()}
+        params = {**_params(today),
+                  "past_soon": (today + timedelta(days=EXPIRY_WARNING_DAYS + 1)).isoformat()}
         counts: dict[str, dict[str, int]] = {}
         # One walk along the primary key, in (figure, manager) order: no temporary B-tree.
         # Most figures count what fell due before today; a survivor is out of contact if last
-        # reached before the cutoff; a consent is expiring from today to 30 days ahead.
+        # reached before the cutoff; a release is expiring from today to 14 days ahead.
         rows = self._conn.execute("""
             SELECT figure, manager, sum(n) FROM dashboard_counts
             WHERE figure IN ('active_cases', 'consents_expiring', 'documents_outstanding',

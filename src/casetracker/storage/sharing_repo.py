@@ -6,12 +6,20 @@ import json
 from typing import Any
 
 from casetracker.domain.catalog import Category
-from casetracker.domain.consent import Consent, ConsentMethod, ExportRecord, RecipientKind
+from casetracker.domain.consent import (
+    Consent,
+    ConsentMethod,
+    ExportRecord,
+    RecipientKind,
+    Revocation,
+)
 from casetracker.storage.codec import to_date, to_text
 from casetracker.storage.connection import Connection
 
 _CONSENT = ("id, survivor_id, recipient_kind, recipient_name, recipient_employer_id, "
-            "categories, signed_on, expires_on, method, revoked_on, created_by, created_at")
+            "categories, signed_on, expires_on, method, revoked_on, created_by, created_at, "
+            "purpose, may_share_further, guardian_name, guardian_signed, revoked_how, "
+            "revoked_by, reminder_task_id")
 
 
 def _consent(r: tuple[Any, ...]) -> Consent:
@@ -20,7 +28,9 @@ def _consent(r: tuple[Any, ...]) -> Consent:
     assert expires is not None
     return Consent(r[0], r[1], RecipientKind(r[2]), r[3],
                    frozenset(Category(c) for c in json.loads(r[5])), signed, expires,
-                   ConsentMethod(r[8]), r[4], to_date(r[9]), r[10], r[11])
+                   ConsentMethod.read(r[8]), r[4], to_date(r[9]), r[10], r[11], r[12] or "",
+                   bool(r[13]), r[14] or "", bool(r[15]),
+                   Revocation(r[16]) if r[16] else None, r[17], r[18])
 
 
 class SharingRepository:
@@ -29,12 +39,19 @@ class SharingRepository:
 
     def save_consent(self, c: Consent) -> None:
         self._conn.execute(
-            f"INSERT INTO consents ({_CONSENT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET revoked_on = excluded.revoked_on",
+            f"INSERT INTO consents ({_CONSENT}) VALUES ({', '.join('?' * 19)}) "
+            # What a release said never changes once signed: only its revocation and the
+            # renewal task are written again.
+            "ON CONFLICT (id) DO UPDATE SET revoked_on = excluded.revoked_on, "
+            "revoked_how = excluded.revoked_how, revoked_by = excluded.revoked_by, "
+            "reminder_task_id = excluded.reminder_task_id",
             (c.id, c.survivor_id, c.recipient_kind.value, c.recipient_name,
              c.recipient_employer_id, json.dumps(sorted(x.value for x in c.categories)),
              c.signed_on.isoformat(), c.expires_on.isoformat(), c.method.value,
-             to_text(c.revoked_on), c.created_by, c.created_at))
+             to_text(c.revoked_on), c.created_by, c.created_at, c.purpose,
+             int(c.may_share_further), c.guardian_name, int(c.guardian_signed),
+             c.revoked_how.value if c.revoked_how else None, c.revoked_by,
+             c.reminder_task_id))
 
     def consents(self, survivor_id: str) -> list[Consent]:
         rows = self._conn.execute(

@@ -126,7 +126,8 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("consents", ("id",), (
         "survivor_id", "recipient_kind", "recipient_name", "recipient_employer_id",
         "categories", "signed_on", "expires_on", "method", "revoked_on", "created_by",
-        "created_at"), case=_SURVIVOR),
+        "created_at", "purpose", "may_share_further", "guardian_name", "guardian_signed",
+        "revoked_how", "revoked_by", "reminder_task_id"), case=_SURVIVOR),
     Replicated("exports", ("id",), (
         "at", "actor", "survivor_id", "kind", "recipient", "fields", "sha256", "consent_id"),
         case=_SURVIVOR),
