@@ -114,13 +114,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n consent(s) expire within 30 days</source>
-        <translation>
-            <numerusform>%n consent expires within 30 days</numerusform>
-            <numerusform>%n consents expire within 30 days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>

@@ -892,16 +892,16 @@ pendientes</translation>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <source>New consent to share</source>
-        <translation>Nuevo consentimiento para compartir</translation>
-    </message>
-    <message>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <source>Another agency (type its name)</source>
-        <translation>Otra agencia (escriba su nombre)</translation>
+        <source>New release of information</source>
+        <translation>Nueva autorización para compartir información</translation>
+    </message>
+    <message>
+        <source>A partner agency (type its name)</source>
+        <translation>Una agencia aliada (escriba su nombre)</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -912,20 +912,64 @@ pendientes</translation>
         <translation>Nombre de la agencia</translation>
     </message>
     <message>
-        <source>Signed on</source>
-        <translation>Firmado el</translation>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <source>Why it is shared, as written with the survivor</source>
+        <translation>Para qué se comparte, tal como se escribió con la persona</translation>
+    </message>
+    <message>
+        <source>Starts on (signed)</source>
+        <translation>Empieza el (fecha de firma)</translation>
+    </message>
+    <message>
+        <source>Leave empty for {0} days from the start; at most a year.</source>
+        <translation>Déjelo vacío para {0} días desde el inicio; como máximo un año.</translation>
+    </message>
+    <message>
+        <source>How it was signed</source>
+        <translation>Cómo se firmó</translation>
+    </message>
+    <message>
+        <source>The recipient may share it &amp;further</source>
+        <translation>El destinatario puede compartirla con &amp;otros</translation>
+    </message>
+    <message>
+        <source>History of trafficking or domestic violence is never shared.</source>
+        <translation>Los antecedentes de trata o de violencia doméstica nunca se comparten.</translation>
+    </message>
+    <message>
+        <source>The form says that signing is voluntary and never a condition of service, and that the survivor may revoke it at any time, in writing or orally.</source>
+        <translation>El formulario dice que firmar es voluntario y nunca una condición para recibir servicios, y que la persona puede revocarla en cualquier momento, por escrito o de palabra.</translation>
+    </message>
+    <message>
+        <source>{0} ({1} days from the start)</source>
+        <translation>{0} ({1} días desde el inicio)</translation>
     </message>
     <message>
         <source>Expires on</source>
         <translation>Vence el</translation>
     </message>
     <message>
-        <source>How it was given</source>
-        <translation>Cómo se dio</translation>
-    </message>
-    <message>
         <source>Share with</source>
         <translation>Compartir con</translation>
+    </message>
+    <message>
+        <source>The survivor is under 18</source>
+        <translation>La persona es menor de 18 años</translation>
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation>Madre, padre o tutor/a</translation>
+    </message>
+    <message>
+        <source>A parent or guardian who has not harmed them</source>
+        <translation>Una madre, un padre o un/a tutor/a que no le haya hecho daño</translation>
+    </message>
+    <message>
+        <source>The young person and this parent or guardian &amp;both signed</source>
+        <translation>La persona joven y esta madre, padre o tutor/a firmaron &amp;ambos</translation>
     </message>
     <message>
         <source>What the survivor agrees to share</source>
@@ -935,20 +979,12 @@ pendientes</translation>
 <context>
     <name>ConsentTab</name>
     <message>
-        <source>Consents</source>
-        <translation>Consentimientos</translation>
-    </message>
-    <message>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
         <source>Shares</source>
         <translation>Comparte</translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation>Firmado</translation>
     </message>
     <message>
         <source>Expires</source>
@@ -959,12 +995,28 @@ pendientes</translation>
         <translation>Estado</translation>
     </message>
     <message>
-        <source>New consent…</source>
-        <translation>Nuevo consentimiento…</translation>
+        <source>Releases of information</source>
+        <translation>Autorizaciones para compartir información</translation>
     </message>
     <message>
-        <source>Revoke</source>
-        <translation>Revocar</translation>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>May share further</source>
+        <translation>Puede compartirla con otros</translation>
+    </message>
+    <message>
+        <source>New release…</source>
+        <translation>Nueva autorización…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
     </message>
     <message>
         <source>Print release form…</source>
@@ -973,6 +1025,14 @@ pendientes</translation>
     <message>
         <source>Share with an employer…</source>
         <translation>Compartir con un empleador…</translation>
+    </message>
+    <message>
+        <source>Revoked in writing</source>
+        <translation>Revocada por escrito</translation>
+    </message>
+    <message>
+        <source>Revoked orally</source>
+        <translation>Revocada de palabra</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -989,6 +1049,18 @@ pendientes</translation>
     <message>
         <source>Active — expires soon</source>
         <translation>Activo — vence pronto</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(sin registrar)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>Save the release form</source>
@@ -2748,10 +2820,6 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Elija a una persona de la lista de casos.</translation>
     </message>
     <message>
-        <source>Consents expiring soon</source>
-        <translation>Consentimientos que vencen pronto</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -2800,6 +2868,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>&amp;Salida rápida</translation>
     </message>
     <message>
+        <source>Releases ending within 14 days: {0}</source>
+        <translation>Autorizaciones que terminan en 14 días o menos: {0}</translation>
+    </message>
+    <message>
         <source>Staff acc&amp;ounts…</source>
         <translation>&amp;Cuentas del personal…</translation>
     </message>
@@ -2810,6 +2882,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>&amp;Backups…</source>
         <translation>Copias de &amp;seguridad…</translation>
+    </message>
+    <message>
+        <source>Releases expiring soon</source>
+        <translation>Autorizaciones que vencen pronto</translation>
     </message>
     <message>
         <source>New &amp;recovery key…</source>
@@ -2854,13 +2930,6 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s) expire within 30 days</source>
-        <translation>
-            <numerusform>%n consentimiento vence en 30 días o menos</numerusform>
-            <numerusform>%n consentimientos vencen en 30 días o menos</numerusform>
-        </translation>
     </message>
     <message>
         <source>Letterhead incomplete: set the organisation&apos;s {0} in Settings</source>
@@ -3862,6 +3931,22 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>Revoke</source>
         <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Revoke the release to {0}</source>
+        <translation>Revocar la autorización para {0}</translation>
+    </message>
+    <message>
+        <source>How it was revoked</source>
+        <translation>Cómo se revocó</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Revocada el</translation>
+    </message>
+    <message>
+        <source>It stops at once: nothing more is shared under it, and nothing prepared under it can be saved.</source>
+        <translation>Deja de valer de inmediato: no se comparte nada más con ella, y nada preparado con ella se puede guardar.</translation>
     </message>
 </context>
 <context>
@@ -6176,16 +6261,24 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
 <context>
     <name>labels</name>
     <message>
-        <source>Signed release form</source>
-        <translation>Formulario de autorización firmado</translation>
+        <source>Signed on paper</source>
+        <translation>Firmada en papel</translation>
+    </message>
+    <message>
+        <source>Signed electronically</source>
+        <translation>Firmada electrónicamente</translation>
     </message>
     <message>
         <source>Spoken, with a witness</source>
         <translation>De palabra, con un testigo</translation>
     </message>
     <message>
-        <source>Electronic signature</source>
-        <translation>Firma electrónica</translation>
+        <source>Orally (told to staff)</source>
+        <translation>De palabra (se lo dijo al personal)</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Por escrito</translation>
     </message>
     <message>
         <source>Preferred name</source>
@@ -6584,8 +6677,8 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Documentos pendientes</translation>
     </message>
     <message>
-        <source>Consents expiring in 30 days</source>
-        <translation>Consentimientos que vencen en 30 días</translation>
+        <source>Releases expiring in 14 days</source>
+        <translation>Autorizaciones que vencen en 14 días</translation>
     </message>
     <message>
         <source>Tasks overdue</source>
