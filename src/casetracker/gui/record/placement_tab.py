@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -78,10 +78,22 @@ class Stepper(QWidget):
             painter.drawEllipse(QRectF(centre_x - 9, 13, 18, 18))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText) if index == reached
                            else text_colour(Tone.MUTED, palette))
+            text = label(STAGE_LABELS[stage])
+            painter.setFont(_fitting(small, text, width - 4))
             painter.drawText(QRectF(centre_x - width / 2, 36, width, 40),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
-                             label(STAGE_LABELS[stage]))
+                             text)
         painter.end()
+
+
+def _fitting(font: QFont, text: str, width: float) -> QFont:
+    """`font`, made smaller (down to 6 points) until the longest word of `text` fits in
+    `width`: a long word ("Apprenticeship") cannot wrap, and would lose its ends."""
+    fitted = QFont(font)
+    while fitted.pointSizeF() > 6.0 and max(
+            QFontMetricsF(fitted).horizontalAdvance(word) for word in text.split()) > width:
+        fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+    return fitted
 
 
 class PlacementTab(RecordTab):
