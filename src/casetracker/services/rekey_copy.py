@@ -160,7 +160,7 @@ def rekey_by_copy(session: Session, reason: str, change: Callable[[Session], Non
             raise
         _step("keys_written")
         try:
-            os.replace(stage.db, paths.db)
+            stage.db.replace(paths.db)
         except BaseException:  # refused (on Windows, an open file cannot be replaced)
             with contextlib.suppress(Exception):
                 old_keys.save(paths.keys)
