@@ -10,7 +10,6 @@ from casetracker.domain.reports import METRICS, Funnel, ManagerFigures
 from casetracker.storage import rules_sql
 from casetracker.storage.connection import Connection
 
-
 # An overdue milestone m (of goal g): the goal is open, m is not done and was due before today.
 _OVERDUE = "g.status = 'open' AND m.completed_on IS NULL AND m.due_date < :today"
 _OVERDUE_MILESTONES = (
