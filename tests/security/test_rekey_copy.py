@@ -228,3 +228,15 @@ def test_a_process_killed_after_the_swap_finishes_at_the_next_unlock(
         assert survivors.caseload_size(session, status=None) == 30
         assert CASE_MANAGER not in {a.name for a in accounts.list_accounts(session)}
     assert not rekey_copy.leftovers(vault.paths)
+
+
+def test_where_a_file_cannot_be_replaced_the_removal_rekeys_in_place(
+        staffed: Created, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rekey_copy, "SWAP_SUPPORTED", False)  # as on Windows
+    old_key = staffed.session.data_key
+    accounts.remove_account(staffed.session, CASE_MANAGER)
+    staffed.session.close()
+    with pytest.raises(db.WrongKeyError):
+        db.probe_key(staffed.vault.paths.db, old_key)
+    assert not _can_unlock(staffed.vault, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
+    assert _can_unlock(staffed.vault, COORDINATOR, COORDINATOR_PASSPHRASE)

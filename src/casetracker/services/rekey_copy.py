@@ -24,6 +24,9 @@ rename leaves the old database in place; the next unlock drops the unrecorded ne
 next key and finishes step 6. The new key never exists on disk outside the copy's key file
 seals, so a leftover staging file opens for no one.
 
+Windows does not let an open file be replaced, so there the change is made in place and the
+database rekeyed in place (`keyring.rekey`), which cannot be stopped part way.
+
 Another process that had the old file open before the swap and writes after it would write
 to the replaced file; so that it fails loudly instead of losing its change, the old file is
 left with every table refusing writes before the lock is released (`_refuse_writes`).
@@ -50,6 +53,9 @@ from casetracker.storage.repositories import MetaRepository
 # `progress(fraction)` is told how far the work is (0..1, or None) and answers whether to go
 # on; False stops it before the swap and leaves everything as it was (as `backup.Progress`).
 Progress = Callable[[float | None], bool]
+
+# Windows refuses to rename over a file that SQLite holds open (see the module).
+SWAP_SUPPORTED = os.name != "nt"
 
 # Tests set this to stop (or kill) the process at a named step: "exported", "changed",
 # "checked", "keys_written", "renamed". Nothing in the program sets it.
@@ -120,6 +126,10 @@ def rekey_by_copy(session: Session, reason: str, change: Callable[[Session], Non
     paths = session.paths
     stage = staging(paths)
     _stop_if_asked(progress, 0.0)
+    if not SWAP_SUPPORTED:
+        change(session)
+        keyring.rekey(session, reason)
+        return
     lock = _write_lock(session)
     swapped = False
     try:
