@@ -164,6 +164,9 @@ def rekey_by_copy(session: Session, reason: str, change: Callable[[Session], Non
         # them is finished or undone at the next unlock (see the module).
         old_keys = KeyFile.load(paths.keys)
         try:
+            if stage.wal.exists() and stage.wal.stat().st_size > 0:
+                # The copy's pages must all be in its file: only the file is renamed.
+                raise UsageError("the re-encrypted copy was not complete; nothing was changed")
             _seal_next(session, stage, new_key)
         except BaseException:
             _discard(paths)
@@ -182,8 +185,7 @@ def rekey_by_copy(session: Session, reason: str, change: Callable[[Session], Non
                 name.unlink()
         fsync_directory(paths.db.parent)
         _step("renamed")
-        with contextlib.suppress(FileNotFoundError):
-            stage.keys.unlink()
+        _discard(paths)  # the copy's key file, and the empty log its checks left
         _refuse_writes(lock)
     finally:
         with contextlib.suppress(Exception):
