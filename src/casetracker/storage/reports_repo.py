@@ -107,7 +107,7 @@ class ReportsRepository:
             FROM milestones m JOIN goals g ON g.id = m.goal_id
             JOIN survivors s ON s.id = g.survivor_id
             WHERE {_OVERDUE} AND s.status = 'active' AND coalesce(s.assigned_to, '') = :manager
-            ORDER BY s.case_number, m.due_date, m.id""",
+            ORDER BY s.case_number, m.due_date, m.description, m.id""",
                                    {**_params(today), "manager": manager}).fetchall()
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
