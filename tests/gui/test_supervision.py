@@ -47,6 +47,7 @@ def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
     out = tmp_path / "outcomes.csv"
     board.write(board.outcomes_producer(), str(out))
     assert "Took part in readiness workshops" in out.read_text()
+    assert out.read_text().splitlines()[1] == "Measure,People,Why not shown"
     assert "Rosa" not in out.read_text()
     # Saving says where the report went, in the dashboard and in the main window.
     assert str(out) in board.saved_note.text()
