@@ -333,3 +333,39 @@ def test_locking_while_a_backup_runs(qtbot: QtBot, team: Team, controller: AppCo
     with team.vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE) as session:
         assert copies.program_backups(session) == []
 
+
+
+def test_cancel_a_removal_leaves_the_account_and_the_key(
+        qtbot: QtBot, team: Team, controller: AppController) -> None:
+    from casetracker.services import rekey_copy
+
+    window = _accounts(qtbot, controller)
+    assert controller.session is not None
+    old_key = controller.session.data_key
+    keys_before = team.vault.paths.keys.read_bytes()
+    holder: list[jobs.Job] = []
+    started = threading.Event()
+
+    def press_cancel(step: str) -> None:  # the copy is made: Cancel, as the person would
+        if step == "exported":  # (on the worker thread; the GUI thread handles the press)
+            assert started.wait(30)
+            job = holder[0]
+            job.progress_dialog.canceled.emit()  # type: ignore[attr-defined]
+            assert job._cancelled.wait(30)
+
+    rekey_copy.step_hook = press_cancel
+    try:
+        holder.append(window.remove(CASE_MANAGER))
+        started.set()
+        _wait(qtbot, holder[0])
+    finally:
+        rekey_copy.step_hook = None
+    job = holder[0]
+    assert job.cancelled
+    assert "not removed" in window.notice.text()
+    assert CASE_MANAGER in [a.name for a in window.model.accounts]
+    assert controller.session.data_key == old_key
+    assert not rekey_copy.leftovers(team.vault.paths)
+    assert team.vault.paths.keys.read_bytes() == keys_before
+    window.grab().save("/tmp/rekey-cancelled.png")
+    team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE).close()

@@ -17,7 +17,12 @@ from casetracker.gui.record.reviews_tab import ReviewDialog
 from casetracker.services import notes
 from tests.conftest import Team
 from tests.gui.test_app import open_first_record, unlock, verify
-from tests.helpers import CASE_MANAGER, SUPERVISOR, SUPERVISOR_PASSPHRASE
+from tests.helpers import (
+    CASE_MANAGER,
+    CASE_MANAGER_PASSPHRASE,
+    SUPERVISOR,
+    SUPERVISOR_PASSPHRASE,
+)
 
 
 def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
@@ -42,6 +47,7 @@ def test_dashboard_figures_and_drill_down(qtbot: QtBot, rosa: Survivor,
     out = tmp_path / "outcomes.csv"
     board.write(board.outcomes_producer(), str(out))
     assert "Took part in readiness workshops" in out.read_text()
+    assert out.read_text().splitlines()[1] == "Measure,People,Why not shown"
     assert "Rosa" not in out.read_text()
     # Saving says where the report went, in the dashboard and in the main window.
     assert str(out) in board.saved_note.text()
@@ -100,3 +106,34 @@ def test_supervisor_reviews_a_case_and_cannot_change_it(qtbot: QtBot, team: Team
     # Stored as the action's own words; the interface adds "Case review:" in its language.
     assert tasks == [("Add a housing goal", clock.today() + timedelta(days=14), True),
                      ("Request the state ID", due, True)]
+
+
+
+def test_the_overdue_milestones_drill_down_lists_the_milestones(
+        qtbot: QtBot, team: Team, rosa: Survivor, controller: AppController,
+        tmp_path: Path) -> None:
+    from casetracker.domain.plans import GoalDomain
+    from casetracker.services import plans
+
+    today = clock.today()
+    with team.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE) as ana:
+        goal = plans.add_goal(ana, rosa.case_number, domain=GoalDomain.EMPLOYMENT,
+                              specific="Job", measurable="Offer", achievable="Yes",
+                              relevant="Yes", target_date=today + timedelta(days=60),
+                              milestones=[("Visit the hotel", today + timedelta(days=5)),
+                                          ("Buy work shoes", today + timedelta(days=6))])
+        ana.conn.execute("UPDATE milestones SET due_date = ? WHERE goal_id = ?",
+                         ((today - timedelta(days=2)).isoformat(), goal.id))
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.dashboard_action.trigger()
+    board = window.active_dialog
+    assert isinstance(board, DashboardWindow)
+    board.drill_down(0, 2)  # overdue milestones
+    shown = [board.drill_list.item(i).text() for i in range(board.drill_list.count())]
+    assert len(shown) == 2 == int(board.table.item(0, 2).text())
+    assert any("Visit the hotel" in line for line in shown)
+    assert any("Buy work shoes" in line for line in shown)
+    assert all(line.startswith(f"{rosa.case_number} · Rosa · ") for line in shown)
+    assert board.drill_heading.text().startswith(f"{CASE_MANAGER}: 2 overdue milestones in 1")
+    assert board.active_dialog is not None
+    board.active_dialog.grab().save(str(tmp_path / "drill.png"))

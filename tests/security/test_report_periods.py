@@ -7,13 +7,18 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import subprocess
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from casetracker.domain import clock
 from casetracker.domain.employment import WorkshopTopic
 from casetracker.domain.reports import (
+    UNDER_FIVE,
+    WITH_OTHER_FIGURES,
+    WITH_SHORTER_PERIOD,
     PeriodKind,
     ReportingPeriod,
     nested_periods,
@@ -93,3 +98,36 @@ def test_withheld_elsewhere_means_withheld_here_with_its_complements() -> None:
     assert suppress_outcomes(measures, frozenset()) == frozenset()
     hidden = suppress_outcomes(measures, frozenset({"topic:b", "completed_a_workshop"}))
     assert {"topic:b", "topic:c", "completed_a_workshop"} <= hidden
+
+
+def reasons(team: Team, period: ReportingPeriod) -> dict[str, str]:
+    data = dashboard.outcome_report(team.supervisor, period.label, "csv").decode()
+    return {row[0].strip(): row[2] for row in csv.reader(io.StringIO(data)) if len(row) > 2}
+
+
+def test_each_withheld_count_says_why_beside_it(team: Team, fiscal_year: ReportingPeriod,
+                                                 tmp_path: Path) -> None:
+    quarters = [p for p in nested_periods(fiscal_year) if p.kind is PeriodKind.QUARTER]
+    assert reasons(team, quarters[0])[PARTICIPANTS] == ""  # shown: no reason
+    assert reasons(team, quarters[3])[PARTICIPANTS] == UNDER_FIVE
+    # 17 is no small count; it is withheld because the quarters' reports would give the 2.
+    assert reasons(team, fiscal_year)[PARTICIPANTS] == WITH_SHORTER_PERIOD
+    pdf = tmp_path / "year.pdf"
+    pdf.write_bytes(dashboard.outcome_report(team.supervisor, fiscal_year.label, "pdf"))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   check=True, text=True).stdout.split())
+    assert "Why not shown" in text
+    assert " ".join(WITH_SHORTER_PERIOD.split()) in text
+
+
+def test_a_count_withheld_within_one_report_says_so(team: Team) -> None:
+    month = period_containing(PeriodKind.MONTH, clock.today()).previous()
+    people = [survivors.create_survivor(team.case_manager, survivors.draft(
+        f"CT-M{n}", f"Person {n}")).case_number for n in range(7)]
+    # 7 took part and 5 completed: 7 - 5 would give the 2 who did not.
+    placement.record_session(team.coordinator, WorkshopTopic.SMART_GOALS, month.start,
+                             [placement.AttendanceEntry(c, True, n < 5)
+                              for n, c in enumerate(people)])
+    shown = report(team, month)
+    assert (shown[PARTICIPANTS], shown["Completed at least one workshop"]) == ("7", "*")
+    assert reasons(team, month)["Completed at least one workshop"] == WITH_OTHER_FIGURES

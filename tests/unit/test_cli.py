@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from casetracker.cli import main
+from casetracker.domain.audit import ACTION_WORDS
 from casetracker.security.kdf import FAST_INSECURE
 from tests.helpers import (
     CASE_MANAGER,
@@ -216,7 +217,18 @@ def test_audit_verify_and_list(initialised: Cli) -> None:
     assert out.startswith("audit trail intact")
     code, out, _ = initialised.as_supervisor("audit", "list", "--json")
     actions = [json.loads(line)["action"] for line in out.splitlines()]
-    assert actions[:2] == ["vault.create", "account.add"]
+    assert actions[:2] == ["vault.create", "account.add"]  # codes, for programs
+    # For people: the words the desktop's audit window shows, the code last to search by.
+    code, out, _ = initialised.as_supervisor("audit", "list")
+    assert code == 0
+    header, *lines = out.splitlines()
+    assert header.split() == ["SEQ", "AT", "ACTOR", "ACTION", "CASE", "CONCERNS", "DETAILS",
+                              "CODE"]
+    created = next(line for line in lines if line.rstrip().endswith(" vault.create"))
+    assert ACTION_WORDS["vault.create"] in created
+    added = next(line for line in lines if line.rstrip().endswith(" account.add"))
+    assert ACTION_WORDS["account.add"] in added
+    assert all("{" not in line for line in lines)  # details in words, not JSON
 
 
 def test_backup_restore_and_check(initialised: Cli, tmp_path: Path) -> None:

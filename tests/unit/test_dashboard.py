@@ -109,6 +109,18 @@ def test_every_figure_matches_the_hand_built_caseload(built: Team) -> None:
                                   "documents_outstanding") == [("B-1", "Quiet")]
 
 
+def test_the_overdue_milestones_drill_down_names_each_milestone_the_figure_counts(
+        built: Team) -> None:
+    figures = {f.case_manager: f for f in dashboard.manager_figures(built.supervisor)}
+    overdue = (TODAY - timedelta(days=3)).isoformat()
+    listed = dashboard.milestones_behind(built.supervisor, CASE_MANAGER)
+    assert listed == [("A-1", "Busy", "One", overdue), ("A-1", "Busy", "Two", overdue)]
+    assert len(listed) == figures[CASE_MANAGER].overdue_milestones
+    assert dashboard.milestones_behind(built.supervisor, OTHER_CASE_MANAGER) == []
+    with pytest.raises(PermissionDeniedError):
+        dashboard.milestones_behind(built.case_manager, CASE_MANAGER)
+
+
 class Explaining:
     """A connection stand-in that records SQLite's plan for each statement it runs."""
 

@@ -21,6 +21,7 @@ from casetracker.cli.common import (
     show_recovery_key,
 )
 from casetracker.domain.accounts import Role
+from casetracker.domain.audit import action_words, concerns, details_words, subject_case
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
 from casetracker.services import accounts, audit, audit_anchor, backup, copies
 
@@ -119,13 +120,24 @@ def cmd_audit_checkpoint(ctx: Context) -> int:
 
 
 def cmd_audit_list(ctx: Context) -> int:
+    """The latest entries: in words, as the desktop's audit window shows them (the action's
+    code last, to search by); with --json, the stored codes and details for programs."""
     with ctx.unlock() as session:
+        entries = audit.recent_entries(session, ctx.args.limit)
+    if ctx.args.json:
         rows = [{"seq": e.seq, "at": e.at, "actor": e.actor or "-", "action": e.action,
                  "subject": e.subject or "-",
                  "details": json.dumps(e.details, sort_keys=True, ensure_ascii=False)}
-                for e in audit.recent_entries(session, ctx.args.limit)]
-    print_rows(rows, ["seq", "at", "actor", "action", "subject", "details"],
-                as_json=ctx.args.json)
+                for e in entries]
+        print_rows(rows, ["seq", "at", "actor", "action", "subject", "details"], as_json=True)
+        return 0
+    rows = [{"seq": e.seq, "at": e.at[:19].replace("T", " "), "actor": e.actor or "-",
+             "action": action_words(e.action, e.details), "case": subject_case(e) or "-",
+             "concerns": concerns(e) or "-", "details": details_words(e.details) or "-",
+             "code": e.action}
+            for e in entries]
+    print_rows(rows, ["seq", "at", "actor", "action", "case", "concerns", "details", "code"],
+               as_json=False)
     return 0
 
 

@@ -316,6 +316,25 @@ def hidden_across_periods(period: ReportingPeriod,
     return hidden(period)
 
 
+# Why a count is not shown, printed beside it (`withheld_reason`).
+UNDER_FIVE = "fewer than 5"
+WITH_SHORTER_PERIOD = ("withheld: with a shorter period's report it could reveal a small "
+                       "count by subtraction")
+WITH_OTHER_FIGURES = ("withheld: with the other figures or the total it could reveal a small "
+                      "count by subtraction")
+
+
+def withheld_reason(count: int, hidden: bool, across_periods: bool) -> str:
+    """Why a count is not shown ('' when it is): under 5, or withheld because subtracting it
+    from a shorter period's report (`across_periods`: `hidden_across_periods` named it) or from
+    another figure or the total of this report would reveal a small group."""
+    if not hidden:
+        return ""
+    if count < SMALL:
+        return UNDER_FIVE
+    return WITH_SHORTER_PERIOD if across_periods else WITH_OTHER_FIGURES
+
+
 def shown(count: int, hidden: bool) -> str:
     """A count as printed: '<5' for a small one, '*' for one withheld to protect another."""
     if not hidden:

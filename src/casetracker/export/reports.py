@@ -27,6 +27,7 @@ from casetracker.domain.reports import (
     shown,
     suppress_outcomes,
     topic_key,
+    withheld_reason,
 )
 from casetracker.export.pdf_common import (
     ACCENT,
@@ -138,20 +139,24 @@ def outcome_rows(result: Outcomes) -> list[list[str]]:
         "retained_90": result.retained_90,
         "completions_by_topic": result.completions_by_topic}, topics)
     hidden = suppress_outcomes(measures, result.hidden)
+    own = suppress_outcomes(measures, frozenset())  # what this report alone would withhold
 
-    def cell(name: str) -> str:
-        return shown(measures[name], name in hidden)
+    def cell(name: str, words: str) -> list[str]:
+        # The count, and beside a withheld one the reason it is not shown: withheld only
+        # because of the shorter periods' reports, or by this report's own figures.
+        return [words, shown(measures[name], name in hidden),
+                withheld_reason(measures[name], name in hidden, name not in own)]
 
-    rows = [["Measure", "People"],
-            ["Took part in readiness workshops", cell("participants")],
-            ["Completed at least one workshop", cell("completed_a_workshop")],
-            ["Started a paid internship", cell("internships")],
-            ["Placed in a job", cell("placements")],
-            ["Still employed after 30 days", cell("retained_30")],
-            ["Still employed after 60 days", cell("retained_60")],
-            ["Still employed after 90 days", cell("retained_90")],
-            ["Workshop completions, all topics", cell(TOPICS_TOTAL)]]
-    rows += [[f"  {WORKSHOP_LABELS[WorkshopTopic(t)]}", cell(topic_key(t))] for t in topics]
+    rows = [["Measure", "People", "Why not shown"],
+            cell("participants", "Took part in readiness workshops"),
+            cell("completed_a_workshop", "Completed at least one workshop"),
+            cell("internships", "Started a paid internship"),
+            cell("placements", "Placed in a job"),
+            cell("retained_30", "Still employed after 30 days"),
+            cell("retained_60", "Still employed after 60 days"),
+            cell("retained_90", "Still employed after 90 days"),
+            cell(TOPICS_TOTAL, "Workshop completions, all topics")]
+    rows += [cell(topic_key(t), f"  {WORKSHOP_LABELS[WorkshopTopic(t)]}") for t in topics]
     return rows
 
 
@@ -167,7 +172,7 @@ def outcomes_pdf(result: Outcomes, head: Letterhead, today: date) -> bytes:
         Paragraph("Outcomes report", s["title"]),
         Paragraph(escape(f"{result.period.label}: {long_date(result.start)} to "
                          f"{long_date(result.end)}"), s["subtitle"]),
-        _table(outcome_rows(result), [4.6 * inch, 1.4 * inch]),
+        _table(outcome_rows(result), [3.2 * inch, 0.8 * inch, 2.5 * inch]),
         Spacer(1, 12),
         Paragraph("Counts only; no person is listed. " + SUPPRESSION_NOTE, s["small"]),
     ]

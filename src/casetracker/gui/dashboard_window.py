@@ -4,6 +4,7 @@ the placement funnel, and the reports."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -197,8 +198,14 @@ class DashboardWindow(QDialog):
         listing = QListWidget(dialog)
         listing.setAccessibleName(self.tr("Cases"))
         counted = metric in ITEM_METRICS  # milestones, documents, consents or tasks
-        for case, name, count in cases:
-            listing.addItem(f"{case} · {name}" + (f" · {count}" if counted else ""))
+        if metric == "overdue_milestones":  # each milestone the figure counts, by name
+            for case, name, milestone, due in dashboard.milestones_behind(self.session,
+                                                                          manager):
+                listing.addItem(self.tr("{0} · {1} · {2}, due {3}").format(
+                    case, name, milestone, show_day(date.fromisoformat(due))))
+        else:
+            for case, name, count in cases:
+                listing.addItem(f"{case} · {name}" + (f" · {count}" if counted else ""))
         listing.itemDoubleClicked.connect(
             lambda item: self._open_case(item.text().split(" · ")[0]))
         total = sum(count for _case, _name, count in cases)

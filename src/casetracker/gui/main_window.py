@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Tab leaves the caseload for the record (the arrows move between cases): with Qt's
+        # default, Tab went round the cells and a keyboard never reached the record.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in self.model.column_widths(self.table).items():

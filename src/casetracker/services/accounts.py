@@ -7,7 +7,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import AlreadyExistsError, KeyFileError, NotFoundError, UsageError
 from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile
-from casetracker.services import audit_anchor, copies, keyring, team_accounts
+from casetracker.services import audit_anchor, copies, keyring, rekey_copy, team_accounts
 from casetracker.services.session import Session, fingerprint
 from casetracker.storage.repositories import AuditRepository, UserRepository
 
@@ -128,9 +128,14 @@ def last_unlocks(session: Session) -> dict[str, str]:
     return found
 
 
-def remove_account(session: Session, name: str) -> copies.CopiesReport:
+def remove_account(session: Session, name: str,
+                   progress: rekey_copy.Progress | None = None) -> copies.CopiesReport:
     """Remove the account, delete its slot and rekey the database, so that the removed
     person's copy of the old key file opens nothing written from now on.
+
+    The removal and the new key land together (`rekey_copy`): the account is removed in a
+    copy of the database under the new key, swapped in when complete. `progress` may stop it
+    before the swap (Cancel): then nothing changed, and the account can still unlock.
 
     Then the copies the program made are dealt with (`copies.after_account_removal`); the
     report lists the backups that still hold data under a key the account could open.
@@ -143,14 +148,19 @@ def remove_account(session: Session, name: str) -> copies.CopiesReport:
     if target.role is Role.SUPERVISOR and not any(
             a.role is Role.SUPERVISOR and a.name != target.name for a in users.list()):
         raise UsageError("the last supervisor account cannot be removed")
-    with session.changing():
-        users.mark_removed(target.name, clock.now_iso())
-        session.audit("account.remove", target.name)
-        team_accounts.publish(session, target.name)  # removed on every laptop
-    keyring.rekey(session, f"account {target.name} removed")
-    # The audit signer the removed account may have held (a supervisor's) is replaced by a
-    # successor it signs, sealed to the remaining supervisors only.
-    audit_anchor.replace_signer(session)
+
+    def remove_in_copy(copy: Session) -> None:
+        with copy.changing():
+            UserRepository(copy.conn).mark_removed(target.name, clock.now_iso())
+            copy.audit("account.remove", target.name)
+            team_accounts.publish(copy, target.name)  # removed on every laptop
+        # The audit signer the removed account may have held (a supervisor's) is replaced
+        # by a successor it signs, sealed to the remaining supervisors only.
+        audit_anchor.replace_signer(copy)
+
+    rekey_copy.rekey_by_copy(session, f"account {target.name} removed", remove_in_copy,
+                             progress)
+    session.refresh_account()
     return copies.after_account_removal(session, target.name)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from casetracker.domain.accounts import Role
 from casetracker.domain.errors import CaseTrackerError, UsageError
 from casetracker.security.keyslots import KeyFile
+from casetracker.services import rekey_copy
 from casetracker.services.session import Session, VaultPaths
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import AuditRepository
@@ -50,6 +51,7 @@ def crash_leftovers(paths: VaultPaths) -> list[Path]:
     found = list(folder.glob(f".{keys}.*.tmp"))
     found += [p for p in (folder / f".{paths.db.name}.restoring",
                           folder / f".{paths.keys.name}.restoring") if p.exists()]
+    found += rekey_copy.leftovers(paths)  # a removal's copy under a key no one holds
     return sorted(found)
 
 
@@ -72,6 +74,9 @@ def after_unlock(session: Session) -> None:
 
     A database that fails the check keeps them (and the audit trail says so) until it passes.
     """
+    if rekey_copy.leftovers(session.paths):  # a stopped or killed removal's staging copy
+        with session.changing():  # the lock: no rekey is running (it holds it throughout)
+            _remove(rekey_copy.leftovers(session.paths))
     files = upgrade_backups(session.paths)
     if not files:
         return

@@ -69,6 +69,16 @@ def counts_behind(session: Session, case_manager: str,
     return cases
 
 
+def milestones_behind(session: Session, case_manager: str) -> list[tuple[str, str, str, str]]:
+    """The overdue milestones the dashboard's figure counts for `case_manager`: (case number,
+    preferred name, milestone, due date), as many as the figure says."""
+    session.require("opening the dashboard", Role.SUPERVISOR)
+    rows = ReportsRepository(session.conn).milestones_behind(case_manager, clock.today())
+    session.audit("dashboard.drill_down", None, case_manager=case_manager,
+                  metric="overdue_milestones", cases=len({r[0] for r in rows}))
+    return rows
+
+
 def outcomes(session: Session, period: str) -> Outcomes:
     """The funders' counts for one reporting period that is over (`2026-05`, `2026-Q2`,
     `2026-H1`, `FY2026`): fixed periods only, never a range of the caller's choosing, so that

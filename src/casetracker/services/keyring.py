@@ -2,7 +2,8 @@
 
 Every change records its intent in the database first, then rewrites the key file, then
 confirms in the database; unlocking accepts either side of an unfinished change and
-finishes it (see `reconcile`).
+finishes it (see `reconcile`). `rekey` re-encrypts in place and cannot be stopped part way;
+`rekey_copy.rekey_by_copy` (an account's removal) writes a copy and can.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ RECOVERY_PENDING = "recovery_pending_public_key_sha256"
 PENDING_REKEY = "pending_rekey_sha256"
 
 
-def _key_hash(key: bytes) -> str:
+def key_hash(key: bytes) -> str:
     return hashlib.sha256(key).hexdigest()
 
 
@@ -114,7 +115,7 @@ def rekey(session: Session, reason: str) -> None:
     with session.changing():
         # Only a rekey recorded here is ever resumed, so a key planted in the key file by
         # someone without the data key cannot make the database re-encrypt to it.
-        MetaRepository(session.conn).set(PENDING_REKEY, _key_hash(new_key).encode())
+        MetaRepository(session.conn).set(PENDING_REKEY, key_hash(new_key).encode())
         session.audit("vault.rekey_started", None, reason=reason)
 
     def seal_next(keyfile: KeyFile) -> None:
@@ -137,6 +138,12 @@ def _apply(session: Session, new_key: bytes) -> None:
     # Fold the rewritten pages into the main file so no page under the old key remains there.
     session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     session.replace_keys(data_key=new_key)
+
+
+def finish_rekey(session: Session, new_key: bytes) -> None:
+    """The database is under `new_key` now: make the next keys current, drop the slots it
+    does not know, and clear the pending mark (also `rekey_copy`'s last step)."""
+    _finish(session, new_key)
 
 
 def _finish(session: Session, new_key: bytes) -> None:
@@ -164,9 +171,9 @@ def reconcile(session: Session, other_key: bytes | None) -> None:
     """
     meta = MetaRepository(session.conn)
     recorded = (meta.get(PENDING_REKEY) or b"").decode()
-    if recorded and recorded == _key_hash(session.data_key):
+    if recorded and recorded == key_hash(session.data_key):
         _finish(session, session.data_key)  # rewritten already; the key file lagged
-    elif recorded and other_key is not None and recorded == _key_hash(other_key):
+    elif recorded and other_key is not None and recorded == key_hash(other_key):
         _apply(session, other_key)
         _finish(session, other_key)
     elif recorded:

@@ -97,16 +97,22 @@ class BackgroundSearch:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._conn: Connection | None = None
+        self._key = b""
         self._lock = threading.Lock()  # `interrupt` and `close` come from another thread
 
     def find(self, text: str, *, limit: int) -> list[SearchHit]:
         """As `search`, without the audit; raises SearchInterruptedError when interrupted."""
         self._session.require("searching")  # audits nothing, so safe on any thread
         with self._lock:
+            if self._conn is not None and self._key != self._session.data_key:
+                # Rekeyed since (an account's removal swaps in a new file): read that one.
+                self._conn.close()
+                self._conn = None
             if self._conn is None:
                 if self._session.closed:
                     raise SearchInterruptedError("the session is closed")
-                self._conn = connect_reader(self._session.paths.db, self._session.data_key)
+                self._key = self._session.data_key
+                self._conn = connect_reader(self._session.paths.db, self._key)
             conn = self._conn
         try:
             return _find(self._session, conn, text, limit=limit) or []

@@ -11,6 +11,11 @@ from casetracker.domain.reports import METRICS, Funnel, ManagerFigures
 from casetracker.storage import rules_sql
 from casetracker.storage.connection import Connection
 
+# An overdue milestone m (of goal g): the goal is open, m is not done and was due before today.
+_OVERDUE = "g.status = 'open' AND m.completed_on IS NULL AND m.due_date < :today"
+_OVERDUE_MILESTONES = (
+    f"FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE g.survivor_id = s.id AND {_OVERDUE}")
+
 
 def _metrics() -> dict[str, tuple[str, str]]:
     """For each metric: the survivors it counts (WHERE on an active survivor s), and how many
@@ -20,12 +25,8 @@ def _metrics() -> dict[str, tuple[str, str]]:
     return {
         "active_cases": ("1", "1"),
         "overdue_milestones": (
-            "EXISTS (SELECT 1 FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
-            "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
-            "AND m.due_date < :today)",
-            "(SELECT count(*) FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE "
-            "g.survivor_id = s.id AND g.status = 'open' AND m.completed_on IS NULL "
-            "AND m.due_date < :today)"),
+            f"EXISTS (SELECT 1 {_OVERDUE_MILESTONES})",
+            f"(SELECT count(*) {_OVERDUE_MILESTONES})"),
         "no_contact_30_days": (
             "max(s.intake_date, coalesce((SELECT max(n.written_on) FROM notes n WHERE "
             f"n.survivor_id = s.id AND n.contact_type IN {rules_sql.reached_contacts()}), '')) "
@@ -99,6 +100,18 @@ class ReportsRepository:
             WHERE s.status = 'active' AND coalesce(s.assigned_to, '') = :manager AND {where}
             ORDER BY s.case_number""", {**_params(today), "manager": manager}).fetchall()
         return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def milestones_behind(self, manager: str, today: date) -> list[tuple[str, str, str, str]]:
+        """(case number, preferred name, milestone, due date) of each overdue milestone the
+        dashboard's figure counts for `manager`, by case and due date."""
+        rows = self._conn.execute(f"""
+            SELECT s.case_number, s.preferred_name, m.description, m.due_date
+            FROM milestones m JOIN goals g ON g.id = m.goal_id
+            JOIN survivors s ON s.id = g.survivor_id
+            WHERE {_OVERDUE} AND s.status = 'active' AND coalesce(s.assigned_to, '') = :manager
+            ORDER BY s.case_number, m.due_date, m.description, m.id""",
+                                   {**_params(today), "manager": manager}).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def funnel(self) -> Funnel:
         """People who reached each step or any later one (so each step holds the next), from

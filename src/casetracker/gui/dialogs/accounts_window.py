@@ -1,7 +1,8 @@
 """Staff accounts, for supervisors: list, add, reset a passphrase, change a role, remove.
 
 Every change goes through `services.accounts`, like `casetracker user …`, and is audited
-there. Removing an account rekeys the database on a worker thread (`gui.jobs`).
+there. Removing an account rekeys the database on a worker thread (`gui.jobs`), by a copy
+under the new key swapped in when complete (`services.rekey_copy`), so Cancel undoes it.
 """
 
 from __future__ import annotations
@@ -398,8 +399,9 @@ class AccountsWindow(QDialog):
             return
         answer = QMessageBox.question(self, self.tr("Remove account"), self.tr(
             "Remove {0}? They can no longer unlock, and the database is re-encrypted so that "
-            "their old key opens nothing. This takes a while on a large database and cannot be "
-            "stopped once it has begun.").format(account.name))
+            "their old key opens nothing. This takes a while on a large database; until it is "
+            "done, Cancel leaves the account and the database as they were.").format(
+                account.name))
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(account.name)
 
@@ -412,8 +414,9 @@ class AccountsWindow(QDialog):
 
         def work(job: jobs.Job) -> list[str]:
             copy = open_copy()
+            # Cancel is heard between steps of the copy (`keep_going`), never after the swap.
             try:
-                return accounts.remove_account(copy, name).lines()
+                return accounts.remove_account(copy, name, job.keep_going).lines()
             finally:
                 # Whatever happened, the GUI's session reopens under the key the database
                 # now has (a failure after the rekey leaves the new one).
@@ -424,10 +427,10 @@ class AccountsWindow(QDialog):
                        self.name_button, self.remove_button):
             button.setEnabled(False)
         self.job = jobs.start(self, self.tr("Removing {0} and re-encrypting the database…")
-                              .format(name), work, self._removed, cancellable=False)
+                              .format(name), work, lambda job: self._removed(job, name))
         return self.job
 
-    def _removed(self, job: jobs.Job) -> None:
+    def _removed(self, job: jobs.Job, name: str) -> None:
         self.job = None
         keys = getattr(job, "keys", None)
         if keys is not None and keys[0] and keys[0] != self.session.data_key:
@@ -435,14 +438,17 @@ class AccountsWindow(QDialog):
         if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
             return  # locked meanwhile: the window is gone with the session
         self.add_button.setEnabled(True)
-        if job.error is not None:
+        self._reloaded()  # first: a new selection clears the notice
+        if job.cancelled:
+            self.notice.setText(self.tr("Stopped: {0} was not removed, and the database is as "
+                                        "it was.").format(name))
+        elif job.error is not None:
             self._report(job.error)
         else:
             lines = job.result
             self.notice.setText(self.tr("Removed. Backups made before still hold data their "
                                         "old key opens:") + "\n" + "\n".join(lines)
                                 if lines else self.tr("Removed."))
-        self._reloaded()
 
     def _report(self, error: BaseException) -> None:
         box = error_box(self, jobs.failure_text(error))
