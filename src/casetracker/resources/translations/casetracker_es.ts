@@ -118,12 +118,16 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
         <translation>Quitar la cuenta</translation>
     </message>
     <message>
-        <source>Remove {0}? They can no longer unlock, and the database is re-encrypted so that their old key opens nothing. This takes a while on a large database and cannot be stopped once it has begun.</source>
-        <translation>¿Quitar a {0}? Ya no podrá desbloquear, y la base de datos se vuelve a cifrar para que su clave anterior no abra nada. En una base de datos grande esto tarda un rato, y no se puede detener una vez que empieza.</translation>
+        <source>Remove {0}? They can no longer unlock, and the database is re-encrypted so that their old key opens nothing. This takes a while on a large database; until it is done, Cancel leaves the account and the database as they were.</source>
+        <translation>¿Quitar a {0}? Ya no podrá desbloquear, y la base de datos se vuelve a cifrar para que su clave anterior no abra nada. En una base de datos grande esto tarda un rato; hasta que termine, Cancelar deja la cuenta y la base de datos como estaban.</translation>
     </message>
     <message>
         <source>Removing {0} and re-encrypting the database…</source>
         <translation>Quitando a {0} y volviendo a cifrar la base de datos…</translation>
+    </message>
+    <message>
+        <source>Stopped: {0} was not removed, and the database is as it was.</source>
+        <translation>Detenido: no se quitó a {0}, y la base de datos está como estaba.</translation>
     </message>
     <message>
         <source>Removed. Backups made before still hold data their old key opens:</source>
@@ -1180,6 +1184,10 @@ pendientes</translation>
     <message>
         <source>Cases</source>
         <translation>Casos</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}, due {3}</source>
+        <translation>{0} · {1} · {2}, fecha límite {3}</translation>
     </message>
     <message numerus="yes">
         <source>{0}: {1} {2} in %n case(s)</source>
