@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from casetracker.domain import clock
@@ -15,7 +16,12 @@ from casetracker.domain.survivors import CaseStatus, SensitiveDetails, Survivor
 from casetracker.gui.controller import AppController
 from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.purge_dialog import PurgeDialog
-from casetracker.gui.retention_window import ConfirmDuePurgeDialog, RetentionWindow
+from casetracker.gui.retention_window import (
+    ConfirmDuePurgeDialog,
+    HoldDialog,
+    PolicyDialog,
+    RetentionWindow,
+)
 from casetracker.services import audit, retention, sensitive, survivors
 from tests.conftest import Team
 from tests.gui.test_app import unlock, verify
@@ -151,3 +157,78 @@ def test_supervisor_purges_what_is_due_from_the_dashboard(
             survivors.get_survivor(session, "CT-0001")
         assert sensitive.get_sensitive(session, "CT-0002").history_notes == ""
         assert sensitive.get_sensitive(session, "CT-0003").history_notes == "Harmed"
+
+
+def test_supervisor_sets_the_policy_and_places_and_lifts_legal_holds(
+        qtbot: QtBot, team: Team, due_cases: None, controller: AppController,
+        tmp_path: Path) -> None:
+    window = unlock(qtbot, controller, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    window.dashboard_action.trigger()  # type: ignore[attr-defined]
+    board = window.active_dialog  # type: ignore[attr-defined]
+    qtbot.mouseClick(board.retention_button, Qt.MouseButton.LeftButton)
+    listing = board.active_dialog
+    assert isinstance(listing, RetentionWindow)
+    assert [listing.holds.item(r, 0).text() for r in range(listing.holds.rowCount())] == [
+        "CT-0003"]
+    assert listing.holds.item(0, 3).text() == "Court case"
+    assert not listing.lift_button.isEnabled()  # nothing chosen yet
+
+    # The policy: keep closed records 36 months, so CT-0001's record (closed 13 months ago)
+    # is not due.
+    qtbot.mouseClick(listing.policy_button, Qt.MouseButton.LeftButton)
+    policy = listing.active_dialog
+    assert isinstance(policy, PolicyDialog)
+    assert policy.closed.value() == 12
+    policy.closed.setValue(36)
+    qtbot.mouseClick(policy.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not policy.isVisible())
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert retention.policy(session).closed_months == 36
+    assert "36 months" in listing.policy_label.text()
+    # Whole records are no longer due; the sensitive details of both still are.
+    assert [[listing.table.item(r, c).text() for c in range(2)]
+            for r in range(listing.table.rowCount())] == [
+        ["CT-0001", "Sensitive details"], ["CT-0002", "Sensitive details"]]
+
+    # A policy the service refuses keeps the dialog open with the reason.
+    qtbot.mouseClick(listing.policy_button, Qt.MouseButton.LeftButton)
+    policy = listing.active_dialog
+    assert isinstance(policy, PolicyDialog)
+    policy.closed.setValue(2)
+    policy.sensitive.setValue(5)  # longer than the whole record: refused
+    qtbot.mouseClick(policy.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert policy.isVisible()
+    assert policy.error.text()
+    policy.reject()
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert retention.policy(session).closed_months == 36
+
+    # A hold on CT-0002 takes it off the due list; lifting CT-0003's hold leaves CT-0002's.
+    qtbot.mouseClick(listing.hold_button, Qt.MouseButton.LeftButton)
+    hold = listing.active_dialog
+    assert isinstance(hold, HoldDialog)
+    qtbot.keyClicks(hold.case, "CT-0002")
+    qtbot.keyClicks(hold.reason, "Audit by the funder")
+    qtbot.mouseClick(hold.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not hold.isVisible())
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert retention.held_cases(session) == ["CT-0002", "CT-0003"]
+    assert [listing.table.item(r, 0).text() for r in range(listing.table.rowCount())] == [
+        "CT-0001"]
+    listing.grab().save(str(tmp_path / "retention-holds.png"))
+    row = next(r for r in range(listing.holds.rowCount())
+               if listing.holds.item(r, 0).text() == "CT-0003")
+    listing.holds.selectRow(row)
+    assert listing.lift_button.isEnabled()
+    qtbot.mouseClick(listing.lift_button, Qt.MouseButton.LeftButton)
+    with verify(team) as session:  # type: ignore[attr-defined]
+        assert retention.held_cases(session) == ["CT-0002"]
+    assert [listing.holds.item(r, 0).text() for r in range(listing.holds.rowCount())] == [
+        "CT-0002"]
+    with verify(team) as session:  # type: ignore[attr-defined]
+        actions = {e.action for e in audit.recent_entries(session)}
+    assert {"retention.policy", "retention.hold", "retention.release"} <= actions
+    listing.close()

@@ -7,18 +7,28 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from casetracker.domain.retention import DuePart, Part, cases_of
+from casetracker.domain.errors import CaseTrackerError
+from casetracker.domain.retention import (
+    FEWEST_FIGURES_YEARS,
+    DuePart,
+    Part,
+    RetentionPolicy,
+    cases_of,
+)
 from casetracker.gui.demo_banner import add_demo_banner
-from casetracker.gui.widgets import TypeToConfirmDialog, show_day
+from casetracker.gui.widgets import FormDialog, TypeToConfirmDialog, report, show_day
 from casetracker.services import copies, retention
 from casetracker.services.session import Session
 
@@ -41,6 +51,65 @@ class ConfirmDuePurgeDialog(TypeToConfirmDialog):
 
     def data(self) -> int:  # type: ignore[override]
         return int(self.typed.text().strip())
+
+
+class PolicyDialog(FormDialog):
+    """The program's written retention policy, in months and years (the service checks it)."""
+
+    def __init__(self, policy: RetentionPolicy, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Retention policy"), parent)
+        self.closed = self._spin(policy.closed_months, 1, 600, self.tr(" months"))
+        self.sensitive = self._spin(policy.sensitive_months, 0, 600, self.tr(" months"))
+        self.scans = self._spin(policy.scans_months, 0, 600, self.tr(" months"))
+        self.figures = self._spin(policy.figures_years, FEWEST_FIGURES_YEARS, 100,
+                                  self.tr(" years"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Closed records are kept"), self.closed)
+        form.addRow(self.tr("&Sensitive details, after closure"), self.sensitive)
+        form.addRow(self.tr("Sca&ns, after a document is recovered"), self.scans)
+        form.addRow(self.tr("De-identified &figures, after their period"), self.figures)
+        note = QLabel(self.tr(
+            "Sensitive details are the history, record, immigration status, health and safety "
+            "plan. Federal grant rules ask for figures to be kept at least 3 years after the "
+            "final report."), self)
+        note.setWordWrap(True)
+        self.body.addLayout(form)
+        self.body.addWidget(note)
+
+    def _spin(self, value: int, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+    def data(self) -> dict[str, int]:
+        return {"closed_months": self.closed.value(), "sensitive_months": self.sensitive.value(),
+                "scans_months": self.scans.value(), "figures_years": self.figures.value()}
+
+
+class HoldDialog(FormDialog):
+    """Placing a legal hold: the case and why (a court case, an audit)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Place a legal hold"), parent)
+        self.case = QLineEdit(self)
+        self.case.setPlaceholderText(self.tr("Case number"))
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("A court case, an audit…"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Case"), self.case)
+        form.addRow(self.tr("&Reason"), self.reason)
+        note = QLabel(self.tr(
+            "Nothing of a case under legal hold is purged, by the schedule or by hand, until "
+            "the hold is lifted."), self)
+        note.setWordWrap(True)
+        self.body.addLayout(form)
+        self.body.addWidget(note)
+        self.resize(460, self.sizeHint().height())
+
+    def data(self) -> tuple[str, str]:
+        return self.case.text().strip(), self.reason.text()
 
 
 class RetentionWindow(QDialog):
@@ -69,22 +138,51 @@ class RetentionWindow(QDialog):
         self.backups.setWordWrap(True)
         self.purge_button = QPushButton(self.tr("Purge all due…"), self)
         self.purge_button.clicked.connect(self.open_purge)
+        self.policy_button = QPushButton(self.tr("Change the &policy…"), self)
+        self.policy_button.clicked.connect(self.open_policy)
+        self.holds = QTableWidget(0, 4, self)
+        self.holds.setAccessibleName(self.tr("Legal holds"))
+        self.holds.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("Since"), self.tr("Placed by"), self.tr("Reason")])
+        self.holds.verticalHeader().hide()
+        self.holds.horizontalHeader().setStretchLastSection(True)
+        self.holds.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.holds.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.holds.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.holds.itemSelectionChanged.connect(self._hold_chosen)
+        self.hold_button = QPushButton(self.tr("Place a &hold…"), self)
+        self.hold_button.clicked.connect(self.open_hold)
+        self.lift_button = QPushButton(self.tr("&Lift the hold"), self)
+        self.lift_button.clicked.connect(self.lift_hold)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.purge_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(self.policy_label, 1)
+        policy_row.addWidget(self.policy_button, 0, Qt.AlignmentFlag.AlignTop)
+        hold_buttons = QHBoxLayout()
+        hold_buttons.addWidget(self.hold_button)
+        hold_buttons.addWidget(self.lift_button)
+        hold_buttons.addStretch(1)
+        holds_heading = QLabel(self.tr("Legal holds: nothing of these cases is purged"), self)
+        holds_heading.setBuddy(self.holds)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.policy_label)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(policy_row)
+        layout.addWidget(self.table, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.backups)
+        layout.addWidget(holds_heading)
+        layout.addWidget(self.holds, 1)
+        layout.addLayout(hold_buttons)
         layout.addLayout(buttons)
-        self.active_dialog: ConfirmDuePurgeDialog | None = None
+        self.active_dialog: FormDialog | None = None
+        self.legal_holds: list[retention.LegalHold] = []
         self.due: list[DuePart] = []
         add_demo_banner(self, session)
-        self.resize(640, 460)
+        self.resize(680, 600)
         self.refresh()
 
     def refresh(self) -> None:
@@ -105,6 +203,14 @@ class RetentionWindow(QDialog):
         self.purge_button.setEnabled(count > 0)
         self.summary.setText(self.tr("{0} case(s) due for purge.").format(count) if count
                              else self.tr("Nothing is due for purge."))
+        self.legal_holds = retention.legal_holds(self.session)
+        self.holds.setRowCount(len(self.legal_holds))
+        for row, hold in enumerate(self.legal_holds):
+            for column, text in enumerate((hold.case_number, show_day(hold.placed_on),
+                                           hold.placed_by, hold.reason)):
+                self.holds.setItem(row, column, QTableWidgetItem(text))
+        self.holds.resizeColumnsToContents()
+        self._hold_chosen()
         old = [b for b in copies.known_backups(self.session) if b.past_policy and b.found]
         self.backups.setVisible(bool(old))
         self.backups.setText(self.tr(
@@ -123,3 +229,37 @@ class RetentionWindow(QDialog):
         self.summary.setText(self.tr("Purged {0} case(s) ({1} whole). {2}").format(
             len(cases_of(report.parts)), sum(1 for p in report.parts if p.part is Part.RECORD),
             self.summary.text()))
+
+    def open_policy(self) -> None:
+        dialog = PolicyDialog(retention.policy(self.session), self)
+        dialog.submit = self._save_policy
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _save_policy(self, changes: dict[str, int]) -> None:
+        retention.set_policy(self.session, **changes)
+        self.refresh()
+
+    def open_hold(self) -> None:
+        dialog = HoldDialog(self)
+        dialog.submit = self._place_hold
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _place_hold(self, chosen: tuple[str, str]) -> None:
+        retention.hold(self.session, *chosen)
+        self.refresh()
+
+    def _hold_chosen(self) -> None:
+        self.lift_button.setEnabled(0 <= self.holds.currentRow() < len(self.legal_holds)
+                                    and bool(self.holds.selectedItems()))
+
+    def lift_hold(self) -> None:
+        row = self.holds.currentRow()
+        if not 0 <= row < len(self.legal_holds):
+            return
+        try:
+            retention.release(self.session, self.legal_holds[row].case_number)
+        except CaseTrackerError as exc:
+            report(self, exc)
+        self.refresh()

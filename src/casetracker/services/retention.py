@@ -9,6 +9,7 @@ an entry that holds only the case number, the record id and how many rows went.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
@@ -191,6 +192,21 @@ def release(session: Session, case_number: str) -> None:
     with session.changing():
         repo.remove_holds(survivor.id)
         session.audit("retention.release", survivor.case_number)
+
+
+@dataclass(frozen=True, slots=True)
+class LegalHold:
+    case_number: str
+    reason: str
+    placed_by: str
+    placed_on: date
+
+
+def legal_holds(session: Session) -> list[LegalHold]:
+    """Every legal hold, oldest first, with its reason and who placed it (supervisors)."""
+    session.require("listing legal holds", Role.SUPERVISOR)
+    return [LegalHold(case, reason, by, date.fromisoformat(on))
+            for case, reason, by, on in RetentionScheduleRepository(session.conn).all_holds()]
 
 
 def held_cases(session: Session) -> list[str]:

@@ -131,6 +131,12 @@ class RetentionScheduleRepository:
             "SELECT DISTINCT s.case_number FROM legal_holds h "
             "JOIN survivors s ON s.id = h.survivor_id")}
 
+    def all_holds(self) -> list[tuple[str, str, str, str]]:
+        """(case number, reason, placed by, placed on) of every hold, oldest first."""
+        return [(r[0], r[1], r[2], r[3]) for r in self._conn.execute(
+            "SELECT s.case_number, h.reason, h.placed_by, h.placed_on FROM legal_holds h "
+            "JOIN survivors s ON s.id = h.survivor_id ORDER BY h.placed_on, s.case_number")]
+
     def holds(self, survivor_id: str) -> list[tuple[str, str, str]]:
         """(reason, placed by, placed on) of the case's holds."""
         return [(r[0], r[1], r[2]) for r in self._conn.execute(
