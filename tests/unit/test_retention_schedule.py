@@ -207,6 +207,10 @@ def test_cli_policy_due_hold_and_purge(team: Team, tmp_path: Path,
         run("retention", "policy", "--closed-months", "x")
     assert usage.value.code == 2
     assert run("retention", "hold", "CT-1", "--reason", "Court case pending")[0] == 0
+    status, out, _ = run("retention", "holds")
+    assert status == 0
+    assert "CT-1" in out
+    assert "Court case pending" in out
     status, out, _ = run("retention", "due")
     assert status == 0
     assert "CT-2" in out
@@ -222,5 +226,6 @@ def test_cli_policy_due_hold_and_purge(team: Team, tmp_path: Path,
     assert "CT-2" in err
     assert run("retention", "due")[1].strip().endswith("nothing is due for purge")
     assert run("retention", "release", "CT-1")[0] == 0
+    assert "CT-1" not in run("retention", "holds")[1]
     assert "CT-1" in run("retention", "due")[1]
     assert run("retention", "release", "CT-1")[0] == 2  # not held any more

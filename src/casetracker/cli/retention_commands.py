@@ -47,6 +47,15 @@ def cmd_release(ctx: Context) -> int:
     return 0
 
 
+def cmd_holds(ctx: Context) -> int:
+    with ctx.unlock() as session:
+        holds = retention.legal_holds(session)
+    print_rows([{"case": h.case_number, "since": h.placed_on.isoformat(), "by": h.placed_by,
+                 "reason": h.reason} for h in holds],
+               ["case", "since", "by", "reason"], as_json=ctx.args.json)
+    return 0
+
+
 def cmd_due(ctx: Context) -> int:
     with ctx.unlock() as session:
         due = retention.due(session)
@@ -107,6 +116,9 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--reason", required=True, metavar="TEXT")
     cmd = add(actions, "release", cmd_release, "lift a case's legal hold")
     cmd.add_argument("case", metavar="CASE")
+    cmd = add(actions, "holds", cmd_holds,
+              "the cases under legal hold, since when, by whom and why")
+    cmd.add_argument("--json", action="store_true")
     cmd = add(actions, "due", cmd_due,
               "the cases or parts past the policy, and since when (supervisors)")
     cmd.add_argument("--json", action="store_true")
