@@ -57,6 +57,7 @@ from casetracker.domain.survivors import (
     Barrier,
     BarrierKind,
     CaseStatus,
+    Gender,
     SafeContact,
     SensitiveDetails,
     Survivor,
@@ -222,6 +223,8 @@ class _Maker:
                                       self._day(0, 60) if rng.random() < 0.7 else None,
                                       rng.choice(list(Transport))),
             accommodations=rng.choice(ACCOMMODATIONS), created_at=self.now, updated_at=self.now)
+        gender, own_words = _gender(number, survivor.pronouns)
+        survivor = replace(survivor, gender=gender, gender_self_described=own_words)
         if rng.random() < 0.12:
             survivor = _closed(survivor)
         validate_survivor(survivor, self.today)
@@ -411,6 +414,19 @@ def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
         repo.add_step(step)
         current, last_on = stage, day
         placed_on = day if stage is Stage.PLACED else placed_on
+
+
+def _gender(number: int, pronouns: str) -> tuple[Gender, str]:
+    """A gender as recorded (and own words), from the pronouns and the case's number, drawing
+    nothing from the random generator (so every other made-up detail stays as it was)."""
+    if number % 41 == 0:
+        return Gender.SELF_DESCRIBED, "Genderqueer"
+    if number % 23 == 0 and pronouns in {"she/her", "he/him"}:
+        return Gender.TRANSGENDER, ""
+    by_pronouns = {"she/her": Gender.WOMAN, "he/him": Gender.MAN, "they/them": Gender.NON_BINARY}
+    if pronouns in by_pronouns:
+        return by_pronouns[pronouns], ""
+    return (Gender.DECLINED if number % 2 else Gender.NOT_RECORDED), ""
 
 
 def _mailbox(name: str) -> str:
