@@ -4,7 +4,7 @@ The full harness (`run.py`) needs a demo caseload, which takes 20 minutes or mor
 50,000 survivors and hours at 500,000. Search reads only the survivors' names, their notes and
 the search index, so this builds just those tables, with names as the demo makes them (Faker's
 en_US and es_MX) and the demo's notes (one to six a survivor), in three caseloads, with the
-search index of schema 12 (`--layout new`) or of schema 2 to 11 (`--layout old`), as an
+search index of schema 15 (`--layout new`) or of schema 2 to 11 (`--layout old`), as an
 unencrypted file and an encrypted copy made with `sqlcipher_export`. Then it times each of
 `search_keys.PREFIXES` as typed (the repository search and the survivors found; no caseload
 columns, which these tables lack), for a case manager and a supervisor, against plain SQLite.
@@ -52,7 +52,7 @@ def build(base: Path, survivors: int, layout: str) -> tuple[Path, Path]:
     from faker import Faker
 
     from casetracker.services.demo import NOTES
-    from casetracker.storage.migrations import v012_search_prefixes as v012
+    from casetracker.storage.migrations import v015_search_prefixes as prefixes
 
     plain, encrypted = Path(f"{base}.plain.db"), Path(f"{base}.enc.db")
     if plain.exists() and encrypted.exists():
@@ -82,7 +82,7 @@ def build(base: Path, survivors: int, layout: str) -> tuple[Path, Path]:
         notes.extend((survivor_id, rng.choice(NOTES)) for _ in range(rng.randint(1, 6)))
     conn.executemany("INSERT INTO survivors VALUES (?, ?, ?, ?, ?, ?, ?)", people)
     conn.executemany("INSERT INTO notes (survivor_id, text) VALUES (?, ?)", notes)
-    statements = OLD_INDEX if layout == "old" else [v012._CREATE[0], *v012._FILL]
+    statements = OLD_INDEX if layout == "old" else [prefixes._CREATE[0], *prefixes._FILL]
     for statement in statements:
         conn.execute(statement)
     conn.execute("COMMIT")
@@ -94,7 +94,7 @@ def build(base: Path, survivors: int, layout: str) -> tuple[Path, Path]:
 
 
 def old_search() -> Any:
-    """The repository's search as it was before schema 12 (from git), for comparison."""
+    """The repository's search as it was before schema 15 (from git), for comparison."""
     # The developer's git, as dev.py uses it.
     command = ["git", "-C", str(ROOT), "show", "0355b0f:src/casetracker/storage/records_repo.py"]
     source = subprocess.run(command, capture_output=True, text=True, check=True).stdout
