@@ -29,14 +29,14 @@ _SERVED = f"""
     UNION ALL SELECT survivor_id, '', 0 FROM placement_steps WHERE on_date {_SPAN}
 """
 # Every day something counted happened with one survivor (`FunderRepository.days`).
-_DAYS = f"""
+_DAYS = """
     SELECT intake_date FROM survivors WHERE id = :who
     UNION SELECT delivered_on FROM service_contacts WHERE survivor_id = :who
     UNION SELECT c.checked_on FROM checkins c JOIN goals g ON g.id = c.goal_id
         WHERE g.survivor_id = :who
     UNION SELECT w.held_on FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id
         WHERE a.attended = 1 AND a.survivor_id = :who
-    UNION SELECT written_on FROM notes WHERE survivor_id = :who AND contact_type IN {{reached}}
+    UNION SELECT written_on FROM notes WHERE survivor_id = :who AND contact_type IN {reached}
     UNION SELECT on_date FROM placement_steps WHERE survivor_id = :who
     UNION SELECT ended_on FROM apprenticeships WHERE survivor_id = :who AND ended_on IS NOT NULL
 """
