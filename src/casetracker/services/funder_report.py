@@ -1,5 +1,6 @@
 """The funder report (supervisors): counts for one reporting period that is over, as PDF or
-CSV, small counts suppressed; no person is ever listed."""
+CSV, small counts suppressed; no person is ever listed. Purging never changes a past period's
+figures: `keeping_figures` keeps what a purge takes from them, and the report adds it back."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ from casetracker.storage.retention_repo import RetentionScheduleRepository
 
 
 def figures(session: Session, period: str) -> FunderFigures:
-    """The unsuppressed counts (for the report's own rendering and its tests)."""
+    """The unsuppressed counts (for the report's own rendering and its tests), with what
+    purged cases left behind added."""
     session.require("preparing the funder report", Role.SUPERVISOR)
     chosen = parse_period(period)
     check_reportable(chosen, clock.today())
