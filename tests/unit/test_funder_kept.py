@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import random
 import re
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
 
 from casetracker.domain import clock
-from casetracker.domain.funder_report import KEPT_PREFIX
+from casetracker.domain.employment import Industry
+from casetracker.domain.funder_report import KEPT_PREFIX, FunderFigures, add_kept, contribution
 from casetracker.domain.reports import PeriodKind, nested_periods, parse_period, period_containing
 from casetracker.domain.retention import Part, add_months
 from casetracker.domain.survivors import CaseStatus, TraffickingType
@@ -106,3 +108,27 @@ def test_past_funder_reports_are_the_same_after_their_cases_are_purged(
         for word in words:  # as a word of its own (an employer's id may hold "f-7")
             assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])",
                                  f"{row_id} {label} {measure}", re.IGNORECASE), word
+
+
+def test_an_employer_counts_once_whoever_it_hosted_and_kept_figures_add_up() -> None:
+    empty = FunderFigures(PERIOD, 0, 0, {}, {}, {}, {}, 0, 0, {30: 0, 60: 0, 90: 0})
+    # Someone still here whose sensitive details went: they count as "not recorded", and the
+    # kept difference puts them back under what was recorded.
+    live = replace(empty, served=7, new=2, trafficking={TraffickingType.SEX: 6,
+                                                        TraffickingType.UNKNOWN: 1},
+                   employers_by_industry={Industry.MARITIME: 1})
+    kept = {"served": 3, "new": 1, "trafficking:sex": 1, "trafficking:": -1,
+            "trafficking:labor": 3, "host:e1:maritime": 2, "host:e2:aviation": 1,
+            "people:added:Child care": 2, "contacts:added:Child care": 5}
+    merged = add_kept(live, kept, {"e1": Industry.MARITIME})
+    assert (merged.served, merged.new, merged.continuing) == (10, 3, 7)
+    assert merged.trafficking == {TraffickingType.SEX: 7, TraffickingType.LABOR: 3}
+    # e1 hosted someone still here and purged people: one employer, not three.
+    assert merged.employers_by_industry == {Industry.MARITIME: 1, Industry.AVIATION: 1}
+    assert merged.port_related == 2
+    assert merged.service_people["added:Child care"] == 2
+    assert merged.service_contacts == {"added:Child care": 5}
+    # One person's share names no derived figure, and each employer that hosted them once.
+    share = contribution(replace(empty, served=1, new=1, employers_by_industry={
+        Industry.MARITIME: 1}), {"e1": Industry.MARITIME})
+    assert share == {"served": 1, "new": 1, "host:e1:maritime": 1}

@@ -175,11 +175,14 @@ def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> froze
 # Most figures count people or contacts, so what one person added is simply added back. Two
 # are not sums over people:
 # - *Continuing* is served minus new, and each person's served and new are kept, so it follows.
-# - *Employers* count each employer once however many people it hosted. For those a purged
-#   survivor alone brought into a period, the period keeps which employer it was and its
-#   industry (`host:<employer id>:<industry>`, once per period however many purged people it
-#   hosted): an employer is not a person, and without it the distinct count cannot be redone.
-#   The report counts the employers hosting someone here and those kept, each once.
+# - *Employers* count each employer once however many people it hosted, so a sum over people
+#   would count an employer twice once a second person it hosted is purged, or once more when
+#   someone still here was hosted there too. So for each employer that hosted a purged
+#   survivor, the period keeps which employer it was and its industry
+#   (`host:<employer id>:<industry>`, one row per period however many purged people it hosted,
+#   so no count of people at one employer is kept): an employer is not a person, and without
+#   it the distinct count cannot be redone. The report counts the employers hosting someone
+#   still here together with those kept, each once (its industry as now, if it is still here).
 # A partial purge that removes sensitive details changes what a survivor still here counts as
 # (their kind of trafficking becomes "not recorded"), so it keeps the difference: +1 for what
 # it was, -1 for "not recorded" in each period they were served. Scans count in no figure.
