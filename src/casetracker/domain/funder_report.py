@@ -165,3 +165,79 @@ def suppress_funder(found: Mapping[str, int], forced: AbstractSet[str]) -> froze
         if hidden & set(pair):
             hidden.update(pair)
     return frozenset(hidden)
+
+
+# -- what purged cases leave behind -----------------------------------------------------------
+#
+# A purge keeps each survivor's share of every figure, per reporting period, in `kept_figures`
+# under names starting `funder:` (no name, no case number, no date finer than the period), and
+# the report adds them back, so that a past period's report prints the same after a purge.
+# Most figures count people or contacts, so what one person added is simply added back. Two
+# are not sums over people:
+# - *Continuing* is served minus new, and each person's served and new are kept, so it follows.
+# - *Employers* count each employer once however many people it hosted, so a sum over people
+#   would count an employer twice once a second person it hosted is purged, or once more when
+#   someone still here was hosted there too. So for each employer that hosted a purged
+#   survivor, the period keeps which employer it was and its industry
+#   (`host:<employer id>:<industry>`, one row per period however many purged people it hosted,
+#   so no count of people at one employer is kept): an employer is not a person, and without
+#   it the distinct count cannot be redone. The report counts the employers hosting someone
+#   still here together with those kept, each once (its industry as now, if it is still here).
+# A partial purge that removes sensitive details changes what a survivor still here counts as
+# (their kind of trafficking becomes "not recorded"), so it keeps the difference: +1 for what
+# it was, -1 for "not recorded" in each period they were served. Scans count in no figure.
+
+KEPT_PREFIX = "funder:"
+HOST_PREFIX = "host:"
+_DERIVED = frozenset({"continuing", "port_related", "employers"})
+
+
+def contribution(figures: FunderFigures, hosts: Mapping[str, Industry]) -> dict[str, int]:
+    """One survivor's share of a period's figures (their `figures` and the employers that
+    hosted them, from `FunderRepository(...).figures(period, who)`), by measure name."""
+    flat = {k: v for k, v in measures(figures).items()
+            if v and k not in _DERIVED and not k.startswith("industry:")}
+    return flat | {f"{HOST_PREFIX}{employer}:{industry.value}": 1
+                   for employer, industry in hosts.items()}
+
+
+def kept_kinds(kept_measures: AbstractSet[str]) -> set[str]:
+    """The service types named by kept figures (of any period)."""
+    return {m.split(":", 1)[1] for m in kept_measures if m.startswith(("people:", "contacts:"))}
+
+
+def add_kept(figures: FunderFigures, kept: Mapping[str, int], hosts: Mapping[str, Industry],
+             kinds: AbstractSet[str] = frozenset()) -> FunderFigures:
+    """The figures of the people still here (`figures`, `hosts` the employers hosting them)
+    plus what purged ones left (`kept`, the period's kept measures without their prefix);
+    `kinds` are the service types any kept figure names, so every period lists the same."""
+
+    def plus(live: Mapping[str, int], prefix: str, keys: list[str]) -> dict[str, int]:
+        merged = {k: live.get(k, 0) + kept.get(prefix + k, 0) for k in keys}
+        return {k: v for k, v in merged.items() if v}
+
+    every_host = {employer: Industry(industry) for employer, _, industry in (
+        m.removeprefix(HOST_PREFIX).partition(":") for m, n in kept.items()
+        if m.startswith(HOST_PREFIX) and n > 0)}
+    every_host |= hosts
+    industries: dict[Industry, int] = {}
+    for industry in every_host.values():
+        industries[industry] = industries.get(industry, 0) + 1
+    all_kinds = kinds_in_order([*figures.service_people, *figures.service_contacts, *kinds,
+                                *kept_kinds(set(kept))])
+    people = {k: figures.service_people.get(k, 0) + kept.get(f"people:{k}", 0)
+              for k in all_kinds}
+    ages = plus(figures.age_groups, "age:", list(AGE_GROUPS))
+    trafficking = plus({t.value: n for t, n in figures.trafficking.items()}, "trafficking:",
+                       [t.value for t in TRAFFICKING_ORDER])
+    genders = {g: figures.genders.get(g, 0) + kept.get(gender_key(g), 0) for g in GENDER_ORDER}
+    return FunderFigures(
+        figures.period, figures.served + kept.get("served", 0), figures.new + kept.get("new", 0),
+        ages, {TraffickingType(t): n for t, n in trafficking.items()}, people,
+        plus(figures.service_contacts, "contacts:", all_kinds),
+        figures.internships_started + kept.get("internships", 0),
+        figures.placed + kept.get("placed", 0),
+        {d: figures.retained.get(d, 0) + kept.get(f"retained_{d}", 0) for d in (30, 60, 90)},
+        industries, {g: n for g, n in genders.items() if n},
+        figures.apprenticeships_started + kept.get("apprenticeships", 0),
+        figures.apprenticeships_completed + kept.get("apprenticeships_completed", 0))

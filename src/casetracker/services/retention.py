@@ -27,7 +27,7 @@ from casetracker.domain.retention import (
 )
 from casetracker.domain.survivors import CaseStatus
 from casetracker.domain.validation import Checker
-from casetracker.services import access, copies, duplicates
+from casetracker.services import access, copies, duplicates, funder_report
 from casetracker.services.session import Session
 from casetracker.storage.connection import transaction
 from casetracker.storage.repositories import AuditSubjectKeys
@@ -121,7 +121,8 @@ def purge_whole(session: Session, survivor_id: str, case_number: str) -> dict[st
     the purge. The caller has checked the role, the confirmation and the hold."""
     schedule = RetentionScheduleRepository(session.conn)
     schedule.keep_figures(figure_contributions(*schedule.activity(survivor_id)))
-    rows = RetentionRepository(session.conn).delete_survivor(survivor_id)
+    with funder_report.keeping_figures(session.conn, survivor_id):
+        rows = RetentionRepository(session.conn).delete_survivor(survivor_id)
     # What earlier entries said about the case (employers, categories, hashes) goes with
     # its key; the chain still verifies, and the purge's own entry gets a new key.
     merged = duplicates.merged_case_numbers(session, case_number)
@@ -284,7 +285,9 @@ def purge_due(session: Session, confirm_cases: int) -> ScheduledPurge:
             if part.part is Part.RECORD:
                 rows = purge_whole(session, survivor.id, survivor.case_number)
             elif part.part is Part.SENSITIVE:
-                rows = {"survivor_sensitive": repo.delete_sensitive(survivor.id)}
+                # Its kind of trafficking counts in the funder report: keep what it was.
+                with funder_report.keeping_figures(session.conn, survivor.id):
+                    rows = {"survivor_sensitive": repo.delete_sensitive(survivor.id)}
             else:
                 cutoff = add_months(today, -rules.scans_months)
                 rows = {"attachments": repo.delete_recovered_scans(survivor.id, cutoff)}

@@ -6,6 +6,7 @@ import uuid
 from collections import Counter
 from datetime import date
 
+from casetracker.domain.funder_report import KEPT_PREFIX as FUNDER_PREFIX
 from casetracker.domain.retention import Attendance, ClosedCase, RetentionPolicy
 from casetracker.storage import rules_sql
 from casetracker.storage.connection import Connection
@@ -187,10 +188,29 @@ class RetentionScheduleRepository:
             [(uuid.uuid4().hex, label, end.isoformat(), measure, n)
              for (label, end, measure), n in sorted(counts.items()) if n])
 
-    def kept_figures(self, period: str) -> dict[str, int]:
+    def kept_figures(self, period: str, prefix: str = "") -> dict[str, int]:
+        """The period's kept figures: the outcome report's (no `prefix`), or those of the
+        report whose measures start with `prefix` (returned without it)."""
+        if prefix:
+            return {str(r[0])[len(prefix):]: int(r[1]) for r in self._conn.execute(
+                "SELECT measure, sum(n) FROM kept_figures WHERE period = ? "
+                "AND substr(measure, 1, ?) = ? GROUP BY measure",
+                (period, len(prefix), prefix))}
         return {str(r[0]): int(r[1]) for r in self._conn.execute(
-            "SELECT measure, sum(n) FROM kept_figures WHERE period = ? GROUP BY measure",
-            (period,))}
+            "SELECT measure, sum(n) FROM kept_figures WHERE period = ? "
+            "AND substr(measure, 1, ?) <> ? GROUP BY measure",
+            (period, len(FUNDER_PREFIX), FUNDER_PREFIX))}
+
+    def kept_measures(self, prefix: str) -> set[str]:
+        """The names (without `prefix`) of every kept figure, of any period, starting with it."""
+        return {str(r[0])[len(prefix):] for r in self._conn.execute(
+            "SELECT DISTINCT measure FROM kept_figures WHERE substr(measure, 1, ?) = ?",
+            (len(prefix), prefix))}
+
+    def has_figure(self, period: str, measure: str) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM kept_figures WHERE period = ? AND measure = ? LIMIT 1",
+            (period, measure)).fetchone() is not None
 
     def drop_figures_before(self, day: date) -> int:
         """Drop the figures of periods that ended before `day`; how many rows went."""
