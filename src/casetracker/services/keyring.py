@@ -73,18 +73,7 @@ def replace_recovery_slot(session: Session) -> str:
     """Make a new recovery key (returned, to be shown once); the old one stops working."""
     text, secret = recovery.generate()
     slot, _ = new_slot_for(session, "recovery", None, secret)
-    meta = MetaRepository(session.conn)
-    with session.changing():
-        meta.set(RECOVERY_PENDING, fingerprint(slot.public_key).encode())
-        session.audit("recovery_key.replaced", None)
-
-    def swap(keyfile: KeyFile) -> None:
-        keyfile.slots = [s for s in keyfile.slots if s.kind != "recovery"] + [slot]
-
-    session.update_keyfile(swap)
-    with session.changing():
-        meta.set(RECOVERY_CURRENT, fingerprint(slot.public_key).encode())
-        meta.delete(RECOVERY_PENDING)
+    _install_recovery_slot(session, slot, "recovery_key.replaced")
     return text
 
 
@@ -94,10 +83,16 @@ def take_recovery_slot(session: Session, arrived: KeySlot) -> None:
     this database, the new one opens it."""
     slot = keyslots.reseal_slot(arrived, session.vault_id, session.data_key,
                                 session.signing_key, as_next=False)
+    _install_recovery_slot(session, slot, "recovery_key.arrived")
+
+
+def _install_recovery_slot(session: Session, slot: KeySlot, action: str) -> None:
+    """Put `slot` in place of the key file's recovery slot: marked pending in the database
+    first (audited as `action`), then written to the key file, then marked current."""
     meta = MetaRepository(session.conn)
     with session.changing():
         meta.set(RECOVERY_PENDING, fingerprint(slot.public_key).encode())
-        session.audit("recovery_key.arrived", None)
+        session.audit(action, None)
 
     def swap(keyfile: KeyFile) -> None:
         keyfile.slots = [s for s in keyfile.slots if s.kind != "recovery"] + [slot]
