@@ -175,7 +175,7 @@ def test_the_employers_people_never_reach_what_is_printed_for_the_survivor(
                                   mentor=MENTOR_NAME, mentor_contact="mentor@harbor.example")
     placement_contacts.add_coaching(team.case_manager, case, SUPERVISOR_NAME,
                                     CoachingTopic.ONBOARDING, note="Quendolyn onboarding")
-    consent.add_consent(team.case_manager, case, categories=SHAREABLE,
+    consent.add_consent(team.case_manager, case, categories=SHAREABLE, purpose="Referral",
                         expires_on=TODAY + timedelta(days=90),
                         recipient_employer="Harbor Electric")
     for prepared in (sharing.prepare_plan(team.case_manager, case),

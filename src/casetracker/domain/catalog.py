@@ -83,7 +83,8 @@ CATALOG: tuple[FieldSpec, ...] = (
              ("id", "Goal id"), ("survivor_id", "Record id"), ("domain", "Domain"),
              ("measurable", "Measurable"), ("achievable", "Achievable"),
              ("relevant", "Relevant"), ("target_date", "Target date"), ("status", "Status"),
-             ("milestones", "Milestones"), ("created_at", "Created")),
+             ("milestones", "Milestones"), ("created_at", "Created"),
+             ("survivor_wording", "In the survivor's words")),
     # The 'specific' line of an employment goal is what an employer may read as the goal.
     *_fields("goal", Category.EMPLOYMENT_GOALS, ("specific", "Goal")),
     *_fields("document", Category.DOCUMENT_DETAIL,
@@ -106,7 +107,8 @@ CATALOG: tuple[FieldSpec, ...] = (
              ("created_at", "Created")),
     *_fields("milestone", Category.CASE_CONTENT,
              ("id", "Milestone id"), ("goal_id", "Goal id"), ("description", "Milestone"),
-             ("due_date", "Due"), ("completed_on", "Completed")),
+             ("due_date", "Due"), ("completed_on", "Completed"),
+             ("survivor_wording", "In the survivor's words")),
     *_fields("checkin", Category.CASE_CONTENT,
              ("id", "Check-in id"), ("goal_id", "Goal id"), ("checked_on", "Date"),
              ("note", "Note"), ("author", "By"), ("created_at", "Created")),
@@ -118,7 +120,7 @@ CATALOG: tuple[FieldSpec, ...] = (
              ("id", "Task id"), ("survivor_id", "Record id"), ("title", "Task"),
              ("due_date", "Due"), ("assignee", "Assigned to"), ("done_on", "Done"),
              ("created_by", "Created by"), ("created_at", "Created"),
-             ("for_survivor", "On the survivor's plan")),
+             ("for_survivor", "On the survivor's plan"), ("from_review", "From a case review")),
 )
 
 
