@@ -56,6 +56,7 @@ from casetracker.domain.survivors import GENDER_LABELS, CaseStatus
 from casetracker.domain.validation import ValidationError
 from casetracker.gui import audit_words, i18n, labels
 from casetracker.gui.audit_window import AuditWindow
+from casetracker.gui.audit_words import trail_words
 from casetracker.gui.messages import error_text, import_problem
 from casetracker.gui.screens import walk
 from casetracker.services import accounts, demo, importer, retention, survivors
@@ -224,6 +225,9 @@ def test_the_audit_log_says_what_happened_in_the_interface_language(
                 for r in range(viewer.table.rowCount())]
         viewer.verify()
         verified = viewer.result.text()
+        damaged = trail_words("audit trail damaged at entry 3: its content or position was "
+                              "changed (MAC does not match)\naudit checkpoints: entries after 2 "
+                              "are missing: dana countersigned entry 4 on 2026-03-01")
     finally:
         QCoreApplication.removeTranslator(marking)
     what, concerned, details, action = 3, 5, 6, 7
@@ -236,6 +240,10 @@ def test_the_audit_log_says_what_happened_in_the_interface_language(
     assert "«role»: «case manager»." in added[details]  # the detail's label, and its value
     assert all(detail.count("«") >= detail.count(": ") for detail in (r[details] for r in rows))
     assert verified.startswith("«audit trail intact: ")
+    assert all(line.startswith("«") for line in verified.splitlines())  # checkpoints too
+    assert damaged == ("«audit trail damaged at entry 3: «its content or position was changed "
+                       "(MAC does not match)»»\n«audit checkpoints: «entries after 2 are "
+                       "missing: dana countersigned entry 4 on 2026-03-01»»")
 
 
 def test_the_language_setting_holds_only_a_language_code(qapp: object) -> None:
