@@ -360,7 +360,8 @@ class BackupsWindow(QDialog):
         rows = self.table.selectionModel().selectedRows()
         source = str(self.model.backups[rows[0].row()].path) if rows else ""
         # "clinic-restored-2026-03-05.db": what the file is, in the interface language.
-        stem = f"{self.session.paths.db.stem}-{self.tr('restored')}-{clock.today().isoformat()}"
+        restored = self.tr("restored")
+        stem = f"{self.session.paths.db.stem}-{restored}-{clock.today().isoformat()}"
         target = self.session.paths.db.with_name(f"{stem}.db")
         number = 1
         while target.exists():
