@@ -151,7 +151,8 @@ class AuditWindow(QDialog):
 
     def export_to(self, path: str) -> None:
         # The audit trail names cases, not people; the file is what a supervisor asked for.
-        rows = [[self.tr(c) for c in self.COLUMNS], *(self._cells(e) for e in self.entries)]
+        headings = [self.table.horizontalHeaderItem(c).text() for c in range(len(self.COLUMNS))]
+        rows = [headings, *(self._cells(e) for e in self.entries)]
         # A view can hold 100,000 entries: the dialog appears if writing takes a while.
         self.progress_dialog = ServiceProgress(self.tr("Exporting the audit view…"), self)
         self.progress_dialog.progressed.connect(self.export_progressed)
