@@ -418,7 +418,10 @@ def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
             maker._id(), survivor.id, RecipientKind.EMPLOYER,
             employer_name, shared, signed, signed + timedelta(days=rng.randint(40, 300)),
             ConsentMethod.PAPER, employer_id, None, None, maker.now,
-            purpose="To be referred for work with this employer")
+            # Written with the survivor, in their language: the form they sign prints it.
+            purpose=("Para que me refieran a un trabajo con este empleador"
+                     if reading_language(survivor.primary_language) == "es"
+                     else "To be referred for work with this employer"))
         validate_consent(consent, maker.today)
         SharingRepository(repo.conn).save_consent(consent)
     day = max(survivor.intake_date, maker._day(300, -120))
