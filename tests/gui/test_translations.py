@@ -7,6 +7,7 @@ reads like one of its English patterns ("{0} of {1} milestones"), fails the test
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import re
 import shutil
@@ -14,11 +15,11 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -37,14 +38,25 @@ from pytestqt.qtbot import QtBot
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.apprenticeships import COACHING_LABELS
+from casetracker.domain.audit import (
+    ACTION_WORDS,
+    CONCERN_WORDS,
+    PART_WORDS,
+    VALUE_WORDS,
+    VIEWED,
+    detail_label,
+)
 from casetracker.domain.consent import CATEGORY_DESCRIPTIONS
 from casetracker.domain.documents import DOCUMENT_LABELS
 from casetracker.domain.employment import STAGE_LABELS, TRACK_LABELS, WORKSHOP_LABELS
 from casetracker.domain.errors import CaseTrackerError, ThrottledError, UsageError
 from casetracker.domain.reports import METRIC_LABELS
+from casetracker.domain.retention import RetentionPolicy
 from casetracker.domain.survivors import GENDER_LABELS, CaseStatus
 from casetracker.domain.validation import ValidationError
-from casetracker.gui import i18n, labels
+from casetracker.gui import audit_words, i18n, labels
+from casetracker.gui.audit_window import AuditWindow
+from casetracker.gui.audit_words import trail_words
 from casetracker.gui.messages import error_text, import_problem
 from casetracker.gui.screens import walk
 from casetracker.services import accounts, demo, importer, retention, survivors
@@ -161,6 +173,79 @@ def test_every_domain_label_is_listed_for_translation() -> None:
         assert set(table.values()) <= listed
 
 
+def audited_detail_keys() -> set[str]:
+    """Every detail an audit entry can carry: the keywords of audit calls in src
+    (`session.audit(..., reason=…)`), the keys of the entries written directly, and those
+    handed over in a dict (a refusal's, a consent's recipient, the retention policy's)."""
+    keys = {"attempted", "role", "consent", "recipient_kind",
+            *(f.name for f in fields(RetentionPolicy))}
+    for path in GUI.parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in ("audit", "audit_once", "replace_user_slot"):
+                keys.update(k.arg for k in node.keywords if k.arg is not None)
+            elif name == "append_audit":
+                keys.update(key.value for arg in node.args if isinstance(arg, ast.Dict)
+                            for key in arg.keys if isinstance(key, ast.Constant))
+    return keys - {"actor", "must_change", "action", "part"}
+
+
+def test_every_word_of_the_audit_log_is_listed_for_translation() -> None:
+    """The audit log viewer says what each entry did in the interface language."""
+    listed = set(audit_words.AUDIT_WORDS)
+    keys = audited_detail_keys()
+    assert {"reason", "sha256", "case_manager", "cases", "by", "schema", "enrolled_by"} <= keys
+    for words in (ACTION_WORDS.values(), PART_WORDS.values(), CONCERN_WORDS.values(),
+                  VALUE_WORDS, [VIEWED], map(detail_label, keys)):
+        assert sorted(set(words) - listed) == []
+
+
+class Marking(QTranslator):
+    """A translator that marks every word of the audit log and of the services' messages."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return f"«{source}»" if context in ("audit", "errors") else ""
+
+
+def test_the_audit_log_says_what_happened_in_the_interface_language(
+        qtbot: QtBot, team: Team) -> None:
+    survivors.create_survivor(team.case_manager, survivors.draft("CT-1", "Ana"))
+    accounts.add_account(team.supervisor, "nuevo", Role.CASE_MANAGER,
+                         "a long enough passphrase here")
+    marking = Marking()
+    QCoreApplication.installTranslator(marking)
+    try:
+        viewer = AuditWindow(team.supervisor)
+        qtbot.addWidget(viewer)
+        rows = [[viewer.table.item(r, c).text()  # type: ignore[union-attr]
+                 for c in range(viewer.table.columnCount())]
+                for r in range(viewer.table.rowCount())]
+        viewer.verify()
+        verified = viewer.result.text()
+        damaged = trail_words("audit trail damaged at entry 3: its content or position was "
+                              "changed (MAC does not match)\naudit checkpoints: entries after 2 "
+                              "are missing: dana countersigned entry 4 on 2026-03-01")
+    finally:
+        QCoreApplication.removeTranslator(marking)
+    what, concerned, details, action = 3, 5, 6, 7
+    assert rows
+    assert all(row[what].startswith("«") for row in rows)
+    created = next(row for row in rows if row[action] == "survivor.create")
+    assert created[what] == "«took in a new case»"
+    added = next(row for row in rows if row[action] == "account.add" and "nuevo" in row[concerned])
+    assert added[concerned] == "«account {0}»".replace("{0}", "nuevo")
+    assert "«role»: «case manager»." in added[details]  # the detail's label, and its value
+    assert all(detail.count("«") >= detail.count(": ") for detail in (r[details] for r in rows))
+    assert verified.startswith("«audit trail intact: ")
+    assert all(line.startswith("«") for line in verified.splitlines())  # checkpoints too
+    assert damaged == ("«audit trail damaged at entry 3: «its content or position was changed "
+                       "(MAC does not match)»»\n«audit checkpoints: «entries after 2 are "
+                       "missing: dana countersigned entry 4 on 2026-03-01»»")
+
+
 def test_the_language_setting_holds_only_a_language_code(qapp: object) -> None:
     from PySide6.QtCore import QSettings
 
@@ -199,6 +284,9 @@ def spanish_installed(folder: Path) -> Iterator[None]:
 def spanish(tmp_path: Path, qapp: object) -> Iterator[None]:
     with spanish_installed(tmp_path):
         yield
+
+
+AUDIT_WORD_COLUMNS = (3, 5, 6)  # What, Concerns, Details
 
 
 def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
@@ -240,6 +328,12 @@ def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
                     column, Qt.Orientation.Horizontal) or "")
         if isinstance(widget, QMessageBox):
             yield "message", widget.text()
+    if isinstance(window, AuditWindow):
+        # What each entry did, what else it concerns and its details: the trail's words.
+        for row in range(min(window.table.rowCount(), 60)):
+            for column in AUDIT_WORD_COLUMNS:
+                item = window.table.item(row, column)
+                yield "audit words", item.text() if item is not None else ""
 
 
 def screen_texts(team: Team, *, every_role: bool = True) -> list[tuple[str, str, str]]:
@@ -263,7 +357,7 @@ def untranslated_on_screens(team: Team, catalog: Catalog, *,
 
 # Interface text (not data) that must change with the language.
 CHROME = ("window title", "button", "group box", "placeholder", "tab", "column header",
-          "action", "accessible name")
+          "action", "accessible name", "audit words")
 
 
 def test_every_window_and_dialog_is_in_spanish(qtbot: QtBot, team: Team, tmp_path: Path) -> None:

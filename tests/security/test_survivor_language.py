@@ -134,6 +134,25 @@ def test_a_spanish_speakers_release_form_is_in_spanish(team: Team, lucia: str,
     assert "madre, el padre o tutor" not in text  # an adult signs alone
 
 
+def test_without_a_program_name_the_spanish_form_says_al_programa(team: Team, lucia: str,
+                                                                  tmp_path: Path) -> None:
+    """Spanish contracts "a el" to "al": "autorizo al programa", never "autorizo a el"."""
+    settings.update_settings(team.supervisor, organisation_name="")
+    given = consent.add_consent(team.case_manager, lucia, purpose="Trabajo",
+                                categories=frozenset({Category.ALIAS}),
+                                recipient_employer=employers.add_employer(
+                                    team.coordinator, "Harbor Hotel",
+                                    Industry.HOSPITALITY).name)
+    text = pdftotext(consent.release_form_pdf(team.case_manager, given.id), tmp_path)
+    assert "Yo, Lucía, autorizo al programa a compartir" in text
+    assert "a el programa" not in text
+    assert "el programa me ayudará" in text
+    from casetracker.services import sharing
+
+    plan = leak_guard.pdf_text(sharing.prepare_plan(team.case_manager, lucia).pdf)
+    assert "llame al programa al 555 0100" in plan
+
+
 def test_the_english_release_form_says_what_a_release_must(team: Team, lucia: str,
                                                            tmp_path: Path) -> None:
     """Asked for in English; a minor's, to an agency, that may be shared further."""

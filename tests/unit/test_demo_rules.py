@@ -32,6 +32,7 @@ from casetracker.storage.repositories import UserRepository
 from casetracker.storage.sharing_repo import SharingRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 from tests.conftest import Team
+from tests.helpers import CASE_MANAGER
 
 PASSPHRASE = "demo accounts share this long passphrase"
 SURVIVORS = 20
@@ -180,3 +181,31 @@ def test_accommodations_are_saved_only_in_neutral_words(team: Team) -> None:
     for text in NEUTRAL:
         assert survivors.update_survivor(ana, case, accommodations=text).accommodations == text
     assert survivors.get_survivor(ana, case).accommodations == NEUTRAL[-1]
+
+
+def test_a_demo_spanish_speakers_plan_prints_in_spanish(team: Team) -> None:
+    """Each goal of a Spanish speaker carries their own wording, and so does each step: the
+    plan printed for them holds no English staff wording."""
+    from casetracker.domain.survivors import reading_language
+    from casetracker.export import leak_guard
+    from casetracker.services import consent, sharing
+
+    demo.populate(team.supervisor, 12, [CASE_MANAGER], seed=7)
+    spanish = [s for s in survivors.caseload(team.case_manager, limit=100)
+               if reading_language(survivors.get_survivor(
+                   team.case_manager, s.case_number).primary_language) == "es"]
+    assert spanish
+    releases = 0
+    for person in spanish:
+        items = sharing.plan_items(team.case_manager, person.case_number)
+        assert all(i.survivor_wording for i in items if i.kind in ("goal", "step"))
+        text = leak_guard.pdf_text(sharing.prepare_plan(team.case_manager,
+                                                        person.case_number).pdf)
+        assert "step" not in text
+        for given in consent.consents(team.case_manager, person.case_number):
+            assert given.purpose.startswith("Para que me refieran")
+            releases += 1
+        assert set(demo.GOALS_IN_SPANISH) & {i.text for i in items}
+    assert releases  # the purpose printed on the form they sign is in Spanish too
+    assert all(demo.GOALS_IN_SPANISH.get(goal) for goal in
+               (*demo.EMPLOYMENT_GOALS, *demo.OTHER_GOALS.values()))

@@ -18,6 +18,8 @@ LOOKUPS = {
     ("gui/labels.py", "label"): "labels declared with QT_TRANSLATE_NOOP('labels', …)",
     ("gui/messages.py", "_tr"): "messages declared with QT_TRANSLATE_NOOP('errors', …)",
     ("gui/audit_window.py", "__init__"): "COLUMNS, declared with QT_TRANSLATE_NOOP",
+    ("gui/audit_words.py", "say"): "the audit trail's words, declared with QT_TRANSLATE_NOOP",
+    ("gui/audit_words.py", "trail_words"): "TRAIL_SUMMARIES, declared with QT_TRANSLATE_NOOP",
 }
 QT_OWNERS = {"QCoreApplication", "QApplication", "QGuiApplication"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -206,13 +207,33 @@ _DETAIL_WORDS: dict[str, str] = {
 }
 
 
-def action_words(action: str, details: dict[str, Any] | None = None) -> str:
+# The interface shows these words in its own language: it hands each function `say`, which
+# turns an English word or pattern ("viewed {0}", "yes", "file hash (SHA-256)") into the
+# interface's; here (and on the command line) they stay in English.
+Say = Callable[[str], str]
+VIEWED = "viewed {0}"
+CONCERN_WORDS = {"account": "account {0}", "employer": "employer {0}",
+                 "recipient": "recipient {0}", "case_manager": "case manager {0}"}
+VALUE_WORDS = ("yes", "no", "none")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def detail_label(key: str) -> str:
+    """A detail's key in words ("sha256" is "file hash (SHA-256)", "week_of" "week of")."""
+    return _DETAIL_WORDS.get(key, key.replace("_", " "))
+
+
+def action_words(action: str, details: dict[str, Any] | None = None, say: Say = _same) -> str:
     """What an audit entry's action means, in words ("viewed documents")."""
     details = details or {}
     if action == "survivor.view_part" and isinstance(details.get("part"), str):
         part = details["part"]
-        return f"viewed {PART_WORDS.get(part, part.replace('_', ' '))}"
-    return ACTION_WORDS.get(action, action.replace("_", " ").replace(".", ": "))
+        return say(VIEWED).format(say(PART_WORDS.get(part, part.replace("_", " "))))
+    words = ACTION_WORDS.get(action)
+    return say(words) if words else action.replace("_", " ").replace(".", ": ")
 
 
 def subject_case(entry: AuditEntry) -> str:
@@ -222,42 +243,41 @@ def subject_case(entry: AuditEntry) -> str:
     return entry.subject
 
 
-def concerns(entry: AuditEntry) -> str:
+def concerns(entry: AuditEntry, say: Say = _same) -> str:
     """What else the entry concerns besides a case: an account, an employer, a recipient."""
     parts: list[str] = []
     if entry.subject and entry.action.startswith(_ACCOUNT_SUBJECT):
-        parts.append(f"account {entry.subject}")
+        parts.append(say(CONCERN_WORDS["account"]).format(entry.subject))
     elif entry.subject and entry.action.startswith(_EMPLOYER_SUBJECT):
-        parts.append(f"employer {entry.subject}")
-    for key, label in (("employer", "employer"), ("recipient", "recipient"),
-                       ("case_manager", "case manager")):
+        parts.append(say(CONCERN_WORDS["employer"]).format(entry.subject))
+    for key in ("employer", "recipient", "case_manager"):
         value = entry.details.get(key)
         if isinstance(value, str) and value:
-            parts.append(f"{label} {value}")
+            parts.append(say(CONCERN_WORDS[key]).format(value))
     return "; ".join(parts)
 
 
-def _value_words(value: Any) -> str:
+def _value_words(value: Any, say: Say = _same) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return say("yes") if value else say("no")
     if value is None:
-        return "none"
+        return say("none")
     if isinstance(value, list | tuple):
-        return ", ".join(_value_words(v) for v in value) if value else "none"
+        return ", ".join(_value_words(v, say) for v in value) if value else say("none")
     if isinstance(value, dict):
         shown = {k: v for k, v in value.items() if v not in (None, "", [])}
-        return ", ".join(f"{k.replace('_', ' ')} {_value_words(v)}"
-                         for k, v in sorted(shown.items())) or "none"
+        return ", ".join(f"{say(k.replace('_', ' '))} {_value_words(v, say)}"
+                         for k, v in sorted(shown.items())) or say("none")
     text = str(value)
-    return text.replace("_", " ") if text.isidentifier() else text
+    return say(text.replace("_", " ") if text.isidentifier() else text)
 
 
-def details_words(details: dict[str, Any]) -> str:
+def details_words(details: dict[str, Any], say: Say = _same) -> str:
     """An entry's details as a sentence ("Recipient: Harbor Foods. Fields: alias, skills.")."""
     sentences = []
     for key in sorted(details):
         if key == "part":
             continue  # said by action_words
-        label = _DETAIL_WORDS.get(key, key.replace("_", " "))
-        sentences.append(f"{label[:1].upper()}{label[1:]}: {_value_words(details[key])}.")
+        label = say(detail_label(key))
+        sentences.append(f"{label[:1].upper()}{label[1:]}: {_value_words(details[key], say)}.")
     return " ".join(sentences)

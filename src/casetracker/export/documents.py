@@ -220,7 +220,7 @@ RELEASE_WORDS = {
            "keep": "Keep a copy of this form."},
     # Written for the person who signs: plain words, "usted" where the program speaks.
     "es": {"title": "Autorización para compartir información", "program": "el programa",
-           "intro": "Yo, {name}, autorizo a {program} a compartir la información marcada abajo "
+           "intro": "Yo, {name}, autorizo {to_program} a compartir la información marcada abajo "
                     "con {recipient}, y con nadie más.",
            "to_agency": "{recipient} es una agencia colaboradora.",
            "purpose": "Para qué se comparte (escrito conmigo): {purpose}",
@@ -291,6 +291,13 @@ class ReleaseFormValues:
     guardian_name: str = ""
 
 
+def to_whom(program: str, language: str) -> str:
+    """"a" before the program's name in Spanish, "al" before "el programa" (never "a el")."""
+    if language != "es":
+        return program
+    return "al" + program[2:] if program.startswith("el ") else f"a {program}"
+
+
 def release_form(values: ReleaseFormValues, letterhead: Letterhead, today: date,
                  language: str = "en") -> bytes:
     """The release, printed for the survivor to read and sign, in English or Spanish."""
@@ -301,7 +308,8 @@ def release_form(values: ReleaseFormValues, letterhead: Letterhead, today: date,
     s = styles()
 
     def para(key: str, style: str = "body", **fields: str) -> Paragraph:
-        return Paragraph(escape(words[key].format(**fields)), s[style])
+        return Paragraph(escape(words[key].format(to_program=to_whom(program, lang), **fields)),
+                         s[style])
 
     rows = [[Paragraph("■", s["cell"]),
              Paragraph(escape(described[c]), s["cell"])] for c in values.categories]
@@ -353,7 +361,7 @@ PLAN_WORDS = {
            "none": "Todavía no hay metas.", "program": "el programa",
            "cm": "su gestor/a de casos",
            "contact": "¿Tiene preguntas? Hable con {cm}.",
-           "call": "¿Tiene preguntas? Hable con {cm} o llame a {program} al {phone}."},
+           "call": "¿Tiene preguntas? Hable con {cm} o llame {to_program} al {phone}."},
 }
 
 
@@ -391,8 +399,9 @@ def survivor_plan(first_name: str, goals: list[PlanGoal], next_steps: list[tuple
     # name they go by (never a login name), else "your case manager".
     case_manager = case_manager.strip() or words["cm"]
     phone = letterhead.phone.strip()
-    contact = (words["call"].format(cm=case_manager, phone=phone,
-                                    program=letterhead.organisation.strip() or words["program"])
+    program = letterhead.organisation.strip() or words["program"]
+    contact = (words["call"].format(cm=case_manager, phone=phone, program=program,
+                                    to_program=to_whom(program, language))
                if phone else words["contact"].format(cm=case_manager))
     story += [Spacer(1, 16), Paragraph(escape(contact), s["small"])]
     return render(story, title=words["title"], letterhead=letterhead, footer="")

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.domain.audit import AuditEntry, action_words, concerns, details_words, subject_case
+from casetracker.domain.audit import AuditEntry, subject_case
+from casetracker.gui.audit_words import entry_cells, trail_words
 from casetracker.gui.demo_banner import add_demo_banner
 from casetracker.gui.labels import export_field_words, export_kind_words, export_recipient_words
 from casetracker.gui.progress import ServiceProgress
@@ -131,14 +132,15 @@ class AuditWindow(QDialog):
 
     @staticmethod
     def _cells(entry: AuditEntry) -> list[str]:
-        # Words for people; the action's short name last, for searching ("Action starts with").
+        # Words for people, in the interface language; the action's short name last, for
+        # searching ("Action starts with").
+        what, concerned, details = entry_cells(entry)
         return [str(entry.seq), entry.at[:19].replace("T", " "), entry.actor or "—",
-                action_words(entry.action, entry.details), subject_case(entry),
-                concerns(entry), details_words(entry.details), entry.action]
+                what, subject_case(entry), concerned, details, entry.action]
 
     def verify(self) -> None:
         report = audit.verify_trail(self.session)
-        self.result.setText(report.summary())
+        self.result.setText(trail_words(report.summary()))
         self.result.set_tone(Tone.SUCCESS if report.ok else Tone.ERROR)
 
     def choose_export(self) -> None:
@@ -149,7 +151,8 @@ class AuditWindow(QDialog):
 
     def export_to(self, path: str) -> None:
         # The audit trail names cases, not people; the file is what a supervisor asked for.
-        rows = [list(self.COLUMNS), *(self._cells(e) for e in self.entries)]
+        headings = [self.table.horizontalHeaderItem(c).text() for c in range(len(self.COLUMNS))]
+        rows = [headings, *(self._cells(e) for e in self.entries)]
         # A view can hold 100,000 entries: the dialog appears if writing takes a while.
         self.progress_dialog = ServiceProgress(self.tr("Exporting the audit view…"), self)
         self.progress_dialog.progressed.connect(self.export_progressed)

@@ -226,6 +226,28 @@ SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("errors", "{0} is not a service type of this program"),
     QT_TRANSLATE_NOOP("errors", "{0} must choose a new passphrase first (casetracker user passwd)"),
     QT_TRANSLATE_NOOP("errors", "{0}: write HEADING=FIELD (or HEADING= to leave a column out)"),
+    QT_TRANSLATE_NOOP("errors", "the enrollment file's expiry does not read; ask for a new one"),
+    QT_TRANSLATE_NOOP("errors", "case {0} has no apprenticeship recorded; an apprenticeship "
+                                "starts with the placement step 'apprenticeship'"),
+    QT_TRANSLATE_NOOP("errors", "the re-encrypted copy was not complete; nothing was changed"),
+    QT_TRANSLATE_NOOP("errors", "to merge, confirm with the case number of the record that goes "
+                                "({0})"),
+    QT_TRANSLATE_NOOP("errors", "nothing was shared: the survivor's releases for this recipient "
+                                "allow less than when this was prepared; prepare it again"),
+    QT_TRANSLATE_NOOP("errors", "nothing was shared: the release this was prepared under has "
+                                "been revoked or has ended since; prepare it again if another "
+                                "release allows it"),
+    QT_TRANSLATE_NOOP("errors", "this enrollment file expired on {0} (an enrollment file works "
+                                "for {1} days); nothing was written. Ask a supervisor to enroll "
+                                "this laptop again (a new file and code)"),
+    QT_TRANSLATE_NOOP("errors", "this enrollment file was already used to join a laptop; an "
+                                "enrollment file works once. Ask a supervisor to enroll this "
+                                "laptop again (a new file and code)"),
+    QT_TRANSLATE_NOOP("errors", "a row is imported as a new person ({0}) or left out ({1})"),
+    QT_TRANSLATE_NOOP("errors", "case {0} has no placement yet (an internship, apprenticeship or "
+                                "job step)"),
+    QT_TRANSLATE_NOOP("errors", "the re-encrypted copy did not check ({0}); nothing was changed"),
+    QT_TRANSLATE_NOOP("errors", "a record cannot be merged into itself"),
 )
 
 # The reasons services give for a form's field, besides those in REASONS.
@@ -247,6 +269,8 @@ SERVICE_REASONS = (
     QT_TRANSLATE_NOOP("errors", "{0} is not a date"),
     QT_TRANSLATE_NOOP("errors", "{0} is not a date (use {1})"),
     QT_TRANSLATE_NOOP("errors", "{0} names an unknown category"),
+    QT_TRANSLATE_NOOP("errors", "an apprenticeship step names an apprenticeship position (its "
+                                "term and wages are the position's)"),
 )
 
 # What a person was refused, as `Session.require`, `Session.deny` and `services/access.py`
@@ -385,6 +409,16 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("errors", "viewing a scan"),
     QT_TRANSLATE_NOOP("errors", "withdrawing a clearance"),
     QT_TRANSLATE_NOOP("errors", "writing a case note"),
+    QT_TRANSLATE_NOOP("errors", "checking for duplicates"),
+    QT_TRANSLATE_NOOP("errors", "ending an apprenticeship"),
+    QT_TRANSLATE_NOOP("errors", "looking for duplicate records"),
+    QT_TRANSLATE_NOOP("errors", "merging two records"),
+    QT_TRANSLATE_NOOP("errors", "naming a placement's supervisor and mentor"),
+    QT_TRANSLATE_NOOP("errors", "reading a placement"),
+    QT_TRANSLATE_NOOP("errors", "reading a placement's contacts"),
+    QT_TRANSLATE_NOOP("errors", "reading apprenticeships"),
+    QT_TRANSLATE_NOOP("errors", "reading employer coaching contacts"),
+    QT_TRANSLATE_NOOP("errors", "recording an employer coaching contact"),
 )
 
 # Why a survivor fits a position (the matching service's words), and its warning.

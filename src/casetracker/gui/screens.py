@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casetracker.domain.accounts import Role
+from casetracker.gui.dashboard_window import DashboardWindow
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.passphrase_dialog import PassphraseDialog
 from casetracker.gui.dialogs.settings_dialog import SettingsDialog
@@ -29,6 +30,7 @@ from casetracker.gui.main_window import MainWindow
 from casetracker.gui.record.documents_tab import ScanViewer
 from casetracker.gui.record.view import RecordView
 from casetracker.gui.recovery_dialog import RecoveryDialog
+from casetracker.gui.retention_window import RetentionWindow
 from casetracker.gui.safety import ClipboardGuard
 from casetracker.gui.widgets import error_box
 from casetracker.services import devices, settings, sharing_support, staff_names
@@ -284,10 +286,27 @@ def _dashboard(window: MainWindow) -> Iterator[Screen]:
         if dashboard.table.rowCount() and dashboard.table.columnCount() > 1:
             yield from _opened("dialog-cases-behind", dashboard,
                                lambda: dashboard.drill_down(0, 1))
-        yield from _opened("retention", dashboard, dashboard.open_retention)
+        yield from _retention(dashboard)
     finally:
         _close(dashboard)
         window.active_dialog = None
+
+
+def _retention(dashboard: QWidget) -> Iterator[Screen]:
+    """The retention window, and its policy and legal hold dialogs."""
+    if not isinstance(dashboard, DashboardWindow):
+        return
+    dashboard.open_retention()
+    retention = dashboard.active_dialog
+    if not isinstance(retention, RetentionWindow):
+        return
+    try:
+        yield from _shown("retention", retention, close=False)
+        yield from _opened("dialog-retention-policy", retention, retention.open_policy)
+        yield from _opened("dialog-legal-hold", retention, retention.open_hold)
+    finally:
+        _close(retention)
+        dashboard.active_dialog = None
 
 
 def _employers(window: MainWindow) -> Iterator[Screen]:

@@ -64,6 +64,7 @@ from casetracker.domain.survivors import (
     TraffickingType,
     Transport,
     VacaturStatus,
+    reading_language,
     validate_survivor,
 )
 from casetracker.security.kdf import PRODUCTION, KdfParams
@@ -110,6 +111,27 @@ OTHER_GOALS = {
     GoalDomain.LEGAL: "File a vacatur petition for the prostitution charge",
     GoalDomain.FINANCIAL: "Open a bank account and save $500",
     GoalDomain.HEALTH: "Register with a primary care clinic",
+}
+# How a Spanish speaker's own plan words each goal (Goal.survivor_wording), so that the plan
+# printed for them is in Spanish; the staff wording above stays as staff wrote it.
+GOALS_IN_SPANISH = {
+    "Complete a 12-week paid internship in hospitality":
+        "Terminar una pasantía pagada de 12 semanas en un hotel o restaurante",
+    "Get a full-time warehouse job with benefits":
+        "Conseguir un trabajo de tiempo completo con beneficios en un almacén",
+    "Earn a food handler certificate and work in a kitchen":
+        "Sacar el certificado de manipulación de alimentos y trabajar en una cocina",
+    "Find a retail job near the bus line": "Encontrar un trabajo en una tienda cerca del autobús",
+    "Work as a bilingual receptionist": "Trabajar como recepcionista bilingüe",
+    "Move from the shelter into transitional housing":
+        "Mudarme del albergue a una vivienda de transición",
+    "Recover a birth certificate and a state ID":
+        "Recuperar mi acta de nacimiento y una identificación estatal",
+    "Finish the GED maths and reading tests":
+        "Terminar los exámenes de matemáticas y de lectura del GED",
+    "File a vacatur petition for the prostitution charge": "Hacer un trámite legal",
+    "Open a bank account and save $500": "Abrir una cuenta de banco y ahorrar $500",
+    "Register with a primary care clinic": "Inscribirme en una clínica de atención primaria",
 }
 NOTES = ("Met at the drop-in centre; talked through the week's appointments.",
          "Phone check-in. Started the resume workshop and liked it.",
@@ -236,7 +258,7 @@ class _Maker:
             people.save_barrier(Barrier(self._id(), survivor.id, kind, "",
                                         self._since(intake, 200) if rng.random() < 0.3
                                         else None, self.now))
-        for goal in self._goals(survivor.id):
+        for goal in self._goals(survivor.id, reading_language(survivor.primary_language)):
             validate_goal(goal, self.today, new=True)
             plans.save_goal(goal)
             for milestone in goal.milestones:
@@ -288,7 +310,10 @@ class _Maker:
                         "Lawful permanent resident", ""]),
             "", "Synthetic safety plan: code word, safe contacts, route changes.", self.now)
 
-    def _goals(self, survivor_id: str) -> list[Goal]:
+    def _goals(self, survivor_id: str, language: str = "en") -> list[Goal]:
+        # A Spanish speaker's goals and steps also carry their own wording (no extra draws
+        # from the random generator: the same seed makes the same people and plans).
+        spanish = language == "es"
         rng, goals = self.rng, []
         domains = [GoalDomain.EMPLOYMENT, *rng.sample(list(OTHER_GOALS), rng.randint(0, 2))]
         for domain in domains:
@@ -302,11 +327,14 @@ class _Maker:
                 due = min(target, first_due + timedelta(days=25 * step))
                 done = due - timedelta(days=rng.randint(0, 5)) if due < self.today and (
                     rng.random() < 0.7) else None
-                milestones.append(Milestone(self._id(), goal_id, f"Step {step + 1}", due, done))
+                milestones.append(Milestone(self._id(), goal_id, f"Step {step + 1}", due, done,
+                                            survivor_wording=f"Paso {step + 1}" if spanish
+                                            else ""))
             goals.append(Goal(goal_id, survivor_id, domain, text,
                               "Done when the step list is complete", "With weekly support",
                               "Chosen by the participant", target, GoalStatus.OPEN,
-                              tuple(milestones), self.now))
+                              tuple(milestones), self.now,
+                              GOALS_IN_SPANISH[text] if spanish else ""))
         return goals
 
 
@@ -393,7 +421,10 @@ def _pipeline(rng: random.Random, repo: EmploymentRepository, maker: _Maker,
             maker._id(), survivor.id, RecipientKind.EMPLOYER,
             employer_name, shared, signed, signed + timedelta(days=rng.randint(40, 300)),
             ConsentMethod.PAPER, employer_id, None, None, maker.now,
-            purpose="To be referred for work with this employer")
+            # Written with the survivor, in their language: the form they sign prints it.
+            purpose=("Para que me refieran a un trabajo con este empleador"
+                     if reading_language(survivor.primary_language) == "es"
+                     else "To be referred for work with this employer"))
         validate_consent(consent, maker.today)
         SharingRepository(repo.conn).save_consent(consent)
     day = max(survivor.intake_date, maker._day(300, -120))

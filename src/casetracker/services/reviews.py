@@ -19,13 +19,16 @@ from casetracker.storage.records_repo import NoteRepository
 from casetracker.storage.reports_repo import ReviewRepository
 
 ACTION_DAYS = 14
-# "Request the state ID by 2026-12-20": an action's own due date, at the end of its line.
-_DUE = re.compile(r"^(?P<text>.*?)\s+by\s+(?P<day>\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+# "Request the state ID by 2026-12-20": an action's own due date, at the end of its line; in
+# Spanish, as the review dialog's example says it, "Pedir la identificación para el 2026-12-20".
+_DUE = re.compile(r"^(?P<text>.*?)\s+(?:by|para el|para|antes del)\s+"
+                  r"(?P<day>\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 
 
 def split_due(action: str, default: date) -> tuple[str, date]:
-    """An action's words and when it is due: the date after a final "by YYYY-MM-DD", or
-    `default` (14 days after the review). A date that is not one is refused."""
+    """An action's words and when it is due: the date after a final "by YYYY-MM-DD" (or
+    "para el YYYY-MM-DD"), or `default` (14 days after the review). A date that is not one
+    is refused."""
     found = _DUE.match(action.strip())
     if found is None:
         return action.strip(), default

@@ -359,13 +359,14 @@ class BackupsWindow(QDialog):
     def open_restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         source = str(self.model.backups[rows[0].row()].path) if rows else ""
-        target = self.session.paths.db.with_name(
-            f"{self.session.paths.db.stem}-restored-{clock.today().isoformat()}.db")
+        # "clinic-restored-2026-03-05.db": what the file is, in the interface language.
+        restored = self.tr("restored")
+        stem = f"{self.session.paths.db.stem}-{restored}-{clock.today().isoformat()}"
+        target = self.session.paths.db.with_name(f"{stem}.db")
         number = 1
         while target.exists():
             number += 1
-            target = target.with_name(
-                f"{self.session.paths.db.stem}-restored-{clock.today().isoformat()}-{number}.db")
+            target = target.with_name(f"{stem}-{number}.db")
         dialog = RestoreDialog(source, str(target), self.session.paths.db,
                                self.session.account.name, self)
         dialog.submit = self.restore

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.domain.accounts import Role
 from casetracker.gui import jobs
+from casetracker.gui.audit_words import trail_words
 from casetracker.services import audit, backup
 from casetracker.services.session import Session
 
@@ -116,5 +117,5 @@ class CheckWindow(QDialog):
                                  "the program."))
         if result.trail_summary:
             lines.append("")
-            lines.append(result.trail_summary)
+            lines.append(trail_words(result.trail_summary))
         self.result.setPlainText("\n".join(lines))
