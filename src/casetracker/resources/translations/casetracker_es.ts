@@ -529,6 +529,10 @@ Licencia: {0}. Puede usarlo, estudiarlo, compartirlo y modificarlo según esa li
         <translation>Copia de seguridad hecha y verificada (todas las páginas se autentican): {0} y {1}, {2}. Contiene {3}.</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>restaurada</translation>
+    </message>
+    <message>
         <source>Checking and restoring the backup…</source>
         <translation>Revisando y restaurando la copia de seguridad…</translation>
     </message>
@@ -2389,6 +2393,33 @@ La primera cuenta es de supervisión, y desde ella se agrega al resto del person
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <source>Place a legal hold</source>
+        <translation>Poner una retención legal</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>A court case, an audit…</source>
+        <translation>Un proceso judicial, una auditoría…</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>Nothing of a case under legal hold is purged, by the schedule or by hand, until the hold is lifted.</source>
+        <translation>Nada de un caso bajo retención legal se elimina, ni según la política ni a mano, hasta que se levante la retención.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Case number</source>
@@ -3474,6 +3505,41 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Retention policy</source>
+        <translation>Política de conservación</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <source>&amp;Closed records are kept</source>
+        <translation>Los expedientes &amp;cerrados se conservan</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive details, after closure</source>
+        <translation>&amp;Datos confidenciales, después del cierre</translation>
+    </message>
+    <message>
+        <source>Sca&amp;ns, after a document is recovered</source>
+        <translation>Esca&amp;neos, después de recuperar el documento</translation>
+    </message>
+    <message>
+        <source>De-identified &amp;figures, after their period</source>
+        <translation>Ci&amp;fras sin datos que identifiquen, después de su período</translation>
+    </message>
+    <message>
+        <source>Sensitive details are the history, record, immigration status, health and safety plan. Federal grant rules ask for figures to be kept at least 3 years after the final report.</source>
+        <translation>Los datos confidenciales son la historia, los antecedentes penales, la situación migratoria, la salud y el plan de seguridad. Las reglas de las subvenciones federales piden conservar las cifras al menos 3 años después del informe final.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
     <message>
         <source>Case number</source>
@@ -3852,8 +3918,40 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Eliminar todo lo vencido…</translation>
     </message>
     <message>
+        <source>Change the &amp;policy…</source>
+        <translation>Cambiar la &amp;política…</translation>
+    </message>
+    <message>
+        <source>Legal holds</source>
+        <translation>Retenciones legales</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Placed by</source>
+        <translation>Puesta por</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Place a &amp;hold…</source>
+        <translation>Poner una &amp;retención…</translation>
+    </message>
+    <message>
+        <source>&amp;Lift the hold</source>
+        <translation>&amp;Levantar la retención</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Legal holds: nothing of these cases is purged</source>
+        <translation>Retenciones legales: nada de estos casos se elimina</translation>
     </message>
     <message>
         <source>Policy: closed records kept {0} months; sensitive details {1} months after closure; scans {2} months after a document is recovered; de-identified figures {3} years.</source>
@@ -3896,7 +3994,7 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
     <message>
         <source>Required actions, one per line: each becomes a task for the case manager, due in 14 days, or by the date that ends its line (&quot;Request the state ID by 2026-12-20&quot;)</source>
-        <translation>Acciones requeridas, una por línea: cada una se convierte en una tarea para el/la gestor/a de casos, para dentro de 14 días, o para la fecha con que termina la línea (&quot;Request the state ID by 2026-12-20&quot;)</translation>
+        <translation>Acciones requeridas, una por línea: cada una se convierte en una tarea para el/la gestor/a de casos, para dentro de 14 días, o para la fecha con que termina la línea (&quot;Pedir la identificación estatal para el 2026-12-20&quot;)</translation>
     </message>
 </context>
 <context>
@@ -4682,6 +4780,1157 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>added a barrier</source>
+        <translation>agregó un obstáculo</translation>
+    </message>
+    <message>
+        <source>added a document</source>
+        <translation>agregó un documento</translation>
+    </message>
+    <message>
+        <source>added a goal</source>
+        <translation>agregó una meta</translation>
+    </message>
+    <message>
+        <source>added a milestone</source>
+        <translation>agregó un paso</translation>
+    </message>
+    <message>
+        <source>added a position</source>
+        <translation>agregó un puesto</translation>
+    </message>
+    <message>
+        <source>added a task</source>
+        <translation>agregó una tarea</translation>
+    </message>
+    <message>
+        <source>added a workshop</source>
+        <translation>agregó un taller</translation>
+    </message>
+    <message>
+        <source>added an account</source>
+        <translation>agregó una cuenta</translation>
+    </message>
+    <message>
+        <source>added an employer</source>
+        <translation>agregó un empleador</translation>
+    </message>
+    <message>
+        <source>assigned a case</source>
+        <translation>asignó un caso</translation>
+    </message>
+    <message>
+        <source>attached a scan</source>
+        <translation>adjuntó un escaneo</translation>
+    </message>
+    <message>
+        <source>changed a case&apos;s status</source>
+        <translation>cambió el estado de un caso</translation>
+    </message>
+    <message>
+        <source>changed a document&apos;s status</source>
+        <translation>cambió el estado de un documento</translation>
+    </message>
+    <message>
+        <source>changed a passphrase</source>
+        <translation>cambió una frase de acceso</translation>
+    </message>
+    <message>
+        <source>changed an account&apos;s display name</source>
+        <translation>cambió el nombre con que firma una cuenta</translation>
+    </message>
+    <message>
+        <source>changed an account&apos;s role</source>
+        <translation>cambió el rol de una cuenta</translation>
+    </message>
+    <message>
+        <source>changed the letter template</source>
+        <translation>cambió la plantilla de carta</translation>
+    </message>
+    <message>
+        <source>changed the logo</source>
+        <translation>cambió el logotipo</translation>
+    </message>
+    <message>
+        <source>changed the retention policy</source>
+        <translation>cambió la política de conservación</translation>
+    </message>
+    <message>
+        <source>changed the settings</source>
+        <translation>cambió la configuración</translation>
+    </message>
+    <message>
+        <source>checked a new record for duplicates</source>
+        <translation>buscó duplicados de un expediente nuevo</translation>
+    </message>
+    <message>
+        <source>checked in on a goal</source>
+        <translation>anotó una revisión del avance de una meta</translation>
+    </message>
+    <message>
+        <source>checked the database</source>
+        <translation>revisó la base de datos</translation>
+    </message>
+    <message>
+        <source>chose a language</source>
+        <translation>eligió un idioma</translation>
+    </message>
+    <message>
+        <source>closed a position</source>
+        <translation>cerró un puesto</translation>
+    </message>
+    <message>
+        <source>completed a milestone</source>
+        <translation>cumplió un paso</translation>
+    </message>
+    <message>
+        <source>completed a task</source>
+        <translation>terminó una tarea</translation>
+    </message>
+    <message>
+        <source>could not write an export</source>
+        <translation>no pudo escribir una exportación</translation>
+    </message>
+    <message>
+        <source>countersigned the audit trail</source>
+        <translation>refrendó el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>created the database</source>
+        <translation>creó la base de datos</translation>
+    </message>
+    <message>
+        <source>discarded an unfinished key change</source>
+        <translation>descartó un cambio de clave sin terminar</translation>
+    </message>
+    <message>
+        <source>ended an apprenticeship</source>
+        <translation>terminó un aprendizaje</translation>
+    </message>
+    <message>
+        <source>ended an internship</source>
+        <translation>terminó una pasantía</translation>
+    </message>
+    <message>
+        <source>enrolled a laptop</source>
+        <translation>inscribió una computadora</translation>
+    </message>
+    <message>
+        <source>exported a referral letter</source>
+        <translation>exportó una carta de referencia</translation>
+    </message>
+    <message>
+        <source>exported an employer profile</source>
+        <translation>exportó un perfil para un empleador</translation>
+    </message>
+    <message>
+        <source>exported the survivor&apos;s plan</source>
+        <translation>exportó el plan de la persona</translation>
+    </message>
+    <message>
+        <source>failed to unlock</source>
+        <translation>no pudo desbloquear</translation>
+    </message>
+    <message>
+        <source>finished changing the database key</source>
+        <translation>terminó de cambiar la clave de la base de datos</translation>
+    </message>
+    <message>
+        <source>found an untrusted audit signature</source>
+        <translation>encontró una firma de auditoría no confiable</translation>
+    </message>
+    <message>
+        <source>imported survivors</source>
+        <translation>importó personas</translation>
+    </message>
+    <message>
+        <source>joined a team</source>
+        <translation>se unió a un equipo</translation>
+    </message>
+    <message>
+        <source>joined this laptop to a program</source>
+        <translation>unió esta computadora a un programa</translation>
+    </message>
+    <message>
+        <source>kept the copy made before an upgrade</source>
+        <translation>conservó la copia hecha antes de una actualización</translation>
+    </message>
+    <message>
+        <source>lifted a legal hold</source>
+        <translation>levantó una retención legal</translation>
+    </message>
+    <message>
+        <source>listed sync conflicts</source>
+        <translation>vio los conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>listed what is due for purge</source>
+        <translation>vio lo que ya se debe eliminar</translation>
+    </message>
+    <message>
+        <source>listed who may be referred</source>
+        <translation>vio a quién se puede referir</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueó</translation>
+    </message>
+    <message>
+        <source>looked behind a dashboard figure</source>
+        <translation>vio los casos detrás de una cifra del panel</translation>
+    </message>
+    <message>
+        <source>looked for duplicates of a case</source>
+        <translation>buscó duplicados de un caso</translation>
+    </message>
+    <message>
+        <source>made a backup</source>
+        <translation>hizo una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>made a caseload report</source>
+        <translation>hizo un informe de casos</translation>
+    </message>
+    <message>
+        <source>made a funder report</source>
+        <translation>hizo un informe para financiadores</translation>
+    </message>
+    <message>
+        <source>made a new sync key after a laptop was revoked elsewhere</source>
+        <translation>creó una nueva clave de sincronización porque se revocó una computadora en otro lugar</translation>
+    </message>
+    <message>
+        <source>made an outcomes report</source>
+        <translation>hizo un informe de resultados</translation>
+    </message>
+    <message>
+        <source>made demonstration data</source>
+        <translation>creó datos de demostración</translation>
+    </message>
+    <message>
+        <source>marked the database as a demonstration</source>
+        <translation>marcó la base de datos como de demostración</translation>
+    </message>
+    <message>
+        <source>merged another record into this case</source>
+        <translation>unió otro expediente a este caso</translation>
+    </message>
+    <message>
+        <source>merged this record into another case</source>
+        <translation>unió este expediente a otro caso</translation>
+    </message>
+    <message>
+        <source>moved a placement along</source>
+        <translation>anotó la siguiente etapa de una colocación</translation>
+    </message>
+    <message>
+        <source>named a placement&apos;s supervisor and mentor</source>
+        <translation>indicó el/la supervisor/a y el/la mentor/a de una colocación</translation>
+    </message>
+    <message>
+        <source>opened a position</source>
+        <translation>abrió un puesto</translation>
+    </message>
+    <message>
+        <source>opened a record</source>
+        <translation>abrió un expediente</translation>
+    </message>
+    <message>
+        <source>placed a legal hold</source>
+        <translation>puso una retención legal</translation>
+    </message>
+    <message>
+        <source>printed a release form</source>
+        <translation>imprimió un formulario de autorización</translation>
+    </message>
+    <message>
+        <source>purged a case</source>
+        <translation>eliminó definitivamente un caso</translation>
+    </message>
+    <message>
+        <source>purged part of a record</source>
+        <translation>eliminó definitivamente parte de un expediente</translation>
+    </message>
+    <message>
+        <source>purged what was due</source>
+        <translation>eliminó definitivamente lo que ya vencía</translation>
+    </message>
+    <message>
+        <source>put a task on the survivor&apos;s plan</source>
+        <translation>puso una tarea en el plan de la persona</translation>
+    </message>
+    <message>
+        <source>ranked candidates for a position</source>
+        <translation>ordenó candidatos/as para un puesto</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>leyó el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>received an account&apos;s change from another laptop</source>
+        <translation>recibió de otra computadora un cambio de una cuenta</translation>
+    </message>
+    <message>
+        <source>received an account&apos;s key from another laptop</source>
+        <translation>recibió de otra computadora la clave de una cuenta</translation>
+    </message>
+    <message>
+        <source>received an account&apos;s removal from another laptop</source>
+        <translation>recibió de otra computadora que se quitó una cuenta</translation>
+    </message>
+    <message>
+        <source>recorded a case review</source>
+        <translation>anotó una revisión del caso</translation>
+    </message>
+    <message>
+        <source>recorded a coaching contact with an employer</source>
+        <translation>anotó un acompañamiento con un empleador</translation>
+    </message>
+    <message>
+        <source>recorded a consent</source>
+        <translation>anotó una autorización</translation>
+    </message>
+    <message>
+        <source>recorded a consent&apos;s withdrawal</source>
+        <translation>anotó que se revocó una autorización</translation>
+    </message>
+    <message>
+        <source>recorded a decision about an employer&apos;s restrictions</source>
+        <translation>anotó una decisión sobre las restricciones de un empleador</translation>
+    </message>
+    <message>
+        <source>recorded a service</source>
+        <translation>anotó un servicio</translation>
+    </message>
+    <message>
+        <source>recorded an employer&apos;s self-assessment</source>
+        <translation>anotó la autoevaluación de un empleador</translation>
+    </message>
+    <message>
+        <source>recorded an internship week</source>
+        <translation>anotó una semana de pasantía</translation>
+    </message>
+    <message>
+        <source>recorded workshop attendance</source>
+        <translation>anotó la asistencia a un taller</translation>
+    </message>
+    <message>
+        <source>removed a milestone</source>
+        <translation>quitó un paso</translation>
+    </message>
+    <message>
+        <source>removed a purged case&apos;s old copies</source>
+        <translation>quitó las copias antiguas de un caso eliminado</translation>
+    </message>
+    <message>
+        <source>removed a service</source>
+        <translation>quitó un servicio</translation>
+    </message>
+    <message>
+        <source>removed a workshop</source>
+        <translation>quitó un taller</translation>
+    </message>
+    <message>
+        <source>removed an account</source>
+        <translation>quitó una cuenta</translation>
+    </message>
+    <message>
+        <source>removed an account&apos;s old copies</source>
+        <translation>quitó las copias antiguas de una cuenta</translation>
+    </message>
+    <message>
+        <source>removed backups that held purged cases</source>
+        <translation>quitó copias de seguridad que guardaban casos eliminados</translation>
+    </message>
+    <message>
+        <source>removed copies that held purged cases</source>
+        <translation>quitó copias que guardaban casos eliminados</translation>
+    </message>
+    <message>
+        <source>removed the copy made before an upgrade</source>
+        <translation>quitó la copia hecha antes de una actualización</translation>
+    </message>
+    <message>
+        <source>reopened a barrier</source>
+        <translation>reabrió un obstáculo</translation>
+    </message>
+    <message>
+        <source>reopened a milestone</source>
+        <translation>reabrió un paso</translation>
+    </message>
+    <message>
+        <source>reopened a task</source>
+        <translation>reabrió una tarea</translation>
+    </message>
+    <message>
+        <source>replaced an audit signing key</source>
+        <translation>reemplazó una clave de firma de la auditoría</translation>
+    </message>
+    <message>
+        <source>replaced the recovery key</source>
+        <translation>reemplazó la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>reset a passphrase</source>
+        <translation>restableció una frase de acceso</translation>
+    </message>
+    <message>
+        <source>resolved a barrier</source>
+        <translation>resolvió un obstáculo</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>restauró una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>revoked a laptop</source>
+        <translation>revocó una computadora</translation>
+    </message>
+    <message>
+        <source>saved a new case despite a likely duplicate</source>
+        <translation>guardó un caso nuevo aunque probablemente era un duplicado</translation>
+    </message>
+    <message>
+        <source>searched</source>
+        <translation>buscó</translation>
+    </message>
+    <message>
+        <source>set the sync folder</source>
+        <translation>indicó la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>settled a sync conflict</source>
+        <translation>resolvió un conflicto de sincronización</translation>
+    </message>
+    <message>
+        <source>started changing the database key</source>
+        <translation>empezó a cambiar la clave de la base de datos</translation>
+    </message>
+    <message>
+        <source>started team use</source>
+        <translation>empezó el uso en equipo</translation>
+    </message>
+    <message>
+        <source>strengthened an account&apos;s passphrase protection</source>
+        <translation>reforzó la protección de la frase de acceso de una cuenta</translation>
+    </message>
+    <message>
+        <source>synchronised with the team</source>
+        <translation>se sincronizó con el equipo</translation>
+    </message>
+    <message>
+        <source>took a task off the survivor&apos;s plan</source>
+        <translation>quitó una tarea del plan de la persona</translation>
+    </message>
+    <message>
+        <source>took in a new case</source>
+        <translation>abrió un caso nuevo</translation>
+    </message>
+    <message>
+        <source>took the recovery key made on another laptop</source>
+        <translation>tomó la clave de recuperación creada en otra computadora</translation>
+    </message>
+    <message>
+        <source>trusted a laptop</source>
+        <translation>confió en una computadora</translation>
+    </message>
+    <message>
+        <source>undid a document change</source>
+        <translation>deshizo un cambio de un documento</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>desbloqueó</translation>
+    </message>
+    <message>
+        <source>unlocked with a recovery key</source>
+        <translation>desbloqueó con una clave de recuperación</translation>
+    </message>
+    <message>
+        <source>updated a document</source>
+        <translation>actualizó un documento</translation>
+    </message>
+    <message>
+        <source>updated a goal</source>
+        <translation>actualizó una meta</translation>
+    </message>
+    <message>
+        <source>updated a milestone</source>
+        <translation>actualizó un paso</translation>
+    </message>
+    <message>
+        <source>updated a record</source>
+        <translation>actualizó un expediente</translation>
+    </message>
+    <message>
+        <source>updated an employer</source>
+        <translation>actualizó un empleador</translation>
+    </message>
+    <message>
+        <source>updated an internship</source>
+        <translation>actualizó una pasantía</translation>
+    </message>
+    <message>
+        <source>updated sensitive details</source>
+        <translation>actualizó datos confidenciales</translation>
+    </message>
+    <message>
+        <source>verified the audit trail</source>
+        <translation>verificó el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>viewed a scan</source>
+        <translation>vio un escaneo</translation>
+    </message>
+    <message>
+        <source>viewed an employment profile</source>
+        <translation>vio un perfil de empleo</translation>
+    </message>
+    <message>
+        <source>viewed part of a record</source>
+        <translation>vio parte de un expediente</translation>
+    </message>
+    <message>
+        <source>viewed sensitive details</source>
+        <translation>vio datos confidenciales</translation>
+    </message>
+    <message>
+        <source>viewed the caseload</source>
+        <translation>vio la lista de casos</translation>
+    </message>
+    <message>
+        <source>viewed the dashboard</source>
+        <translation>vio el panel de supervisión</translation>
+    </message>
+    <message>
+        <source>viewed the reviews due</source>
+        <translation>vio las revisiones pendientes</translation>
+    </message>
+    <message>
+        <source>viewed the tasks</source>
+        <translation>vio las tareas</translation>
+    </message>
+    <message>
+        <source>was refused</source>
+        <translation>fue rechazado/a</translation>
+    </message>
+    <message>
+        <source>was refused an export</source>
+        <translation>no se le permitió una exportación</translation>
+    </message>
+    <message>
+        <source>was stopped from exporting</source>
+        <translation>se detuvo su exportación</translation>
+    </message>
+    <message>
+        <source>withdrew a decision about an employer&apos;s restrictions</source>
+        <translation>retiró una decisión sobre las restricciones de un empleador</translation>
+    </message>
+    <message>
+        <source>wrote a note</source>
+        <translation>escribió una nota</translation>
+    </message>
+    <message>
+        <source>a placement&apos;s supervisor and mentor</source>
+        <translation>el/la supervisor/a y el/la mentor/a de una colocación</translation>
+    </message>
+    <message>
+        <source>apprenticeships</source>
+        <translation>aprendizajes</translation>
+    </message>
+    <message>
+        <source>barriers</source>
+        <translation>obstáculos</translation>
+    </message>
+    <message>
+        <source>case reviews</source>
+        <translation>revisiones del caso</translation>
+    </message>
+    <message>
+        <source>coaching contacts with an employer</source>
+        <translation>acompañamientos con un empleador</translation>
+    </message>
+    <message>
+        <source>consents</source>
+        <translation>autorizaciones</translation>
+    </message>
+    <message>
+        <source>decisions about employers&apos; restrictions</source>
+        <translation>decisiones sobre las restricciones de empleadores</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>goals and plans</source>
+        <translation>metas y planes</translation>
+    </message>
+    <message>
+        <source>internships</source>
+        <translation>pasantías</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>colocación</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>servicios</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tareas</translation>
+    </message>
+    <message>
+        <source>workshops</source>
+        <translation>talleres</translation>
+    </message>
+    <message>
+        <source>viewed {0}</source>
+        <translation>vio {0}</translation>
+    </message>
+    <message>
+        <source>account {0}</source>
+        <translation>cuenta {0}</translation>
+    </message>
+    <message>
+        <source>employer {0}</source>
+        <translation>empleador {0}</translation>
+    </message>
+    <message>
+        <source>recipient {0}</source>
+        <translation>destinatario {0}</translation>
+    </message>
+    <message>
+        <source>case manager {0}</source>
+        <translation>gestor/a de casos {0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>cuentas</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>acciones</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>attempted at</source>
+        <translation>intento a las</translation>
+    </message>
+    <message>
+        <source>attempts not counted</source>
+        <translation>intentos no contados</translation>
+    </message>
+    <message>
+        <source>bundles sent</source>
+        <translation>paquetes enviados</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>por</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>candidatos/as</translation>
+    </message>
+    <message>
+        <source>case manager</source>
+        <translation>gestor/a de casos</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casos</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>categorías</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>cambiado</translation>
+    </message>
+    <message>
+        <source>check ins closed</source>
+        <translation>revisiones cerradas</translation>
+    </message>
+    <message>
+        <source>closed months</source>
+        <translation>meses para expedientes cerrados</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>conflictos</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>autorización</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>contacted on</source>
+        <translation>fecha del contacto</translation>
+    </message>
+    <message>
+        <source>could not remove</source>
+        <translation>no se pudo quitar</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>cantidad</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>cantidades</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>decisión</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>área</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>descartados</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>en otra computadora</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>empleador</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>enrolled by</source>
+        <translation>inscrita por</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>vence</translation>
+    </message>
+    <message>
+        <source>failed attempts before</source>
+        <translation>intentos fallidos antes</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>campos</translation>
+    </message>
+    <message>
+        <source>figures dropped</source>
+        <translation>cifras omitidas</translation>
+    </message>
+    <message>
+        <source>figures years</source>
+        <translation>años para las cifras</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>file hash (SHA-256)</source>
+        <translation>huella del archivo (SHA-256)</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>llenados</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>filtros</translation>
+    </message>
+    <message>
+        <source>first damaged entry</source>
+        <translation>primera entrada dañada</translation>
+    </message>
+    <message>
+        <source>for survivor</source>
+        <translation>para la persona</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>meta</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>resultados</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>cómo</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>sector</translation>
+    </message>
+    <message>
+        <source>into</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservados</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clave</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>computadora</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>omitidos</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>longitud</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>límite</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>en la lista</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>coincidencias</translation>
+    </message>
+    <message>
+        <source>may share further</source>
+        <translation>puede compartirla con otros</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>unidos</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>forma</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>indicador</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>menor de edad</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>movidos</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>new key pair</source>
+        <translation>nuevo par de claves</translation>
+    </message>
+    <message>
+        <source>not duplicates</source>
+        <translation>no duplicados</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>one time</source>
+        <translation>de un solo uso</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>resultado</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>ruta</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personas</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>período</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>puesto</translation>
+    </message>
+    <message>
+        <source>practices</source>
+        <translation>prácticas</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>anterior</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>problemas</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recibidos</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>destinatario</translation>
+    </message>
+    <message>
+        <source>recipient kind</source>
+        <translation>tipo de destinatario</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>expediente</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazados</translation>
+    </message>
+    <message>
+        <source>remaining</source>
+        <translation>restantes</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitados</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restaurada</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocada</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>scans months</source>
+        <translation>meses para los escaneos</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>esquema</translation>
+    </message>
+    <message>
+        <source>sensitive months</source>
+        <translation>meses para los datos confidenciales</translation>
+    </message>
+    <message>
+        <source>sent changes</source>
+        <translation>cambios enviados</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>indicado</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>compartido</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>mostrados</translation>
+    </message>
+    <message>
+        <source>signed off</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>firmante</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>origen</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>survivors</source>
+        <translation>personas</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tabla</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>tema</translation>
+    </message>
+    <message>
+        <source>tried</source>
+        <translation>intentó</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>was</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>week of</source>
+        <translation>semana del</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>por qué</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>palabras</translation>
+    </message>
+    <message>
+        <source>workshop</source>
+        <translation>taller</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>wrong passphrase for {0}</source>
@@ -5228,6 +6477,54 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>{0}: escriba ENCABEZADO=CAMPO (o ENCABEZADO= para dejar fuera una columna)</translation>
     </message>
     <message>
+        <source>the enrollment file&apos;s expiry does not read; ask for a new one</source>
+        <translation>no se puede leer la fecha de vencimiento del archivo de inscripción; pida uno nuevo</translation>
+    </message>
+    <message>
+        <source>case {0} has no apprenticeship recorded; an apprenticeship starts with the placement step &apos;apprenticeship&apos;</source>
+        <translation>el caso {0} no tiene ningún aprendizaje anotado; un aprendizaje empieza con la etapa de colocación &apos;apprenticeship&apos; (Aprendizaje)</translation>
+    </message>
+    <message>
+        <source>the re-encrypted copy was not complete; nothing was changed</source>
+        <translation>la copia cifrada de nuevo no quedó completa; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>to merge, confirm with the case number of the record that goes ({0})</source>
+        <translation>para unir los expedientes, confirme con el número de caso del que desaparece ({0})</translation>
+    </message>
+    <message>
+        <source>nothing was shared: the survivor&apos;s releases for this recipient allow less than when this was prepared; prepare it again</source>
+        <translation>no se compartió nada: las autorizaciones de la persona para este destinatario permiten menos que cuando se preparó; prepárelo de nuevo</translation>
+    </message>
+    <message>
+        <source>nothing was shared: the release this was prepared under has been revoked or has ended since; prepare it again if another release allows it</source>
+        <translation>no se compartió nada: la autorización con la que se preparó se revocó o terminó desde entonces; prepárelo de nuevo si otra autorización lo permite</translation>
+    </message>
+    <message>
+        <source>this enrollment file expired on {0} (an enrollment file works for {1} days); nothing was written. Ask a supervisor to enroll this laptop again (a new file and code)</source>
+        <translation>este archivo de inscripción venció el {0} (un archivo de inscripción sirve durante {1} días); no se escribió nada. Pida a un/a supervisor/a que vuelva a inscribir esta computadora (con un archivo y un código nuevos)</translation>
+    </message>
+    <message>
+        <source>this enrollment file was already used to join a laptop; an enrollment file works once. Ask a supervisor to enroll this laptop again (a new file and code)</source>
+        <translation>este archivo de inscripción ya se usó para unir una computadora; un archivo de inscripción sirve una sola vez. Pida a un/a supervisor/a que vuelva a inscribir esta computadora (con un archivo y un código nuevos)</translation>
+    </message>
+    <message>
+        <source>a row is imported as a new person ({0}) or left out ({1})</source>
+        <translation>una fila se importa como persona nueva ({0}) o se deja fuera ({1})</translation>
+    </message>
+    <message>
+        <source>case {0} has no placement yet (an internship, apprenticeship or job step)</source>
+        <translation>el caso {0} todavía no tiene colocación (una etapa de pasantía, aprendizaje o empleo)</translation>
+    </message>
+    <message>
+        <source>the re-encrypted copy did not check ({0}); nothing was changed</source>
+        <translation>la copia cifrada de nuevo no pasó la revisión ({0}); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>a record cannot be merged into itself</source>
+        <translation>un expediente no se puede unir consigo mismo</translation>
+    </message>
+    <message>
         <source>a value has the wrong type ({0})</source>
         <translation>un valor tiene el tipo incorrecto ({0})</translation>
     </message>
@@ -5286,6 +6583,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>{0} names an unknown category</source>
         <translation>{0} nombra una categoría desconocida</translation>
+    </message>
+    <message>
+        <source>an apprenticeship step names an apprenticeship position (its term and wages are the position&apos;s)</source>
+        <translation>una etapa de aprendizaje indica un puesto de aprendizaje (la duración y los salarios son los del puesto)</translation>
     </message>
     <message>
         <source>{0}: coordinators see the employment profile, not the case record</source>
@@ -5796,6 +7097,46 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>escribir una nota del caso</translation>
     </message>
     <message>
+        <source>checking for duplicates</source>
+        <translation>buscar duplicados</translation>
+    </message>
+    <message>
+        <source>ending an apprenticeship</source>
+        <translation>terminar un aprendizaje</translation>
+    </message>
+    <message>
+        <source>looking for duplicate records</source>
+        <translation>buscar expedientes duplicados</translation>
+    </message>
+    <message>
+        <source>merging two records</source>
+        <translation>unir dos expedientes</translation>
+    </message>
+    <message>
+        <source>naming a placement&apos;s supervisor and mentor</source>
+        <translation>indicar el/la supervisor/a y el/la mentor/a de una colocación</translation>
+    </message>
+    <message>
+        <source>reading a placement</source>
+        <translation>ver una colocación</translation>
+    </message>
+    <message>
+        <source>reading a placement&apos;s contacts</source>
+        <translation>ver los contactos de una colocación</translation>
+    </message>
+    <message>
+        <source>reading apprenticeships</source>
+        <translation>ver los aprendizajes</translation>
+    </message>
+    <message>
+        <source>reading employer coaching contacts</source>
+        <translation>ver los acompañamientos con empleadores</translation>
+    </message>
+    <message>
+        <source>recording an employer coaching contact</source>
+        <translation>anotar un acompañamiento con un empleador</translation>
+    </message>
+    <message>
         <source>available {0} h/week</source>
         <translation>disponible {0} h/semana</translation>
     </message>
@@ -6257,6 +7598,70 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
             <numerusform>Demasiados intentos fallidos. Espere %n segundo e intente de nuevo.</numerusform>
             <numerusform>Demasiados intentos fallidos. Espere %n segundos e intente de nuevo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>audit trail intact: {0} entries, chain and head verified</source>
+        <translation>registro de auditoría intacto: {0} entradas; la cadena y el encabezado se verificaron</translation>
+    </message>
+    <message>
+        <source>audit trail damaged at entry {0}: {1}</source>
+        <translation>registro de auditoría dañado en la entrada {0}: {1}</translation>
+    </message>
+    <message>
+        <source>audit trail damaged: {0}</source>
+        <translation>registro de auditoría dañado: {0}</translation>
+    </message>
+    <message>
+        <source>audit checkpoints: none yet; all {0} entries are not yet countersigned (a supervisor&apos;s unlock makes one)</source>
+        <translation>puntos de control de la auditoría: todavía ninguno; ninguna de las {0} entradas está refrendada todavía (el desbloqueo de un/a supervisor/a crea uno)</translation>
+    </message>
+    <message>
+        <source>audit checkpoints: {0}</source>
+        <translation>puntos de control de la auditoría: {0}</translation>
+    </message>
+    <message>
+        <source>countersigned through entry {0} ({1}, {2}; signer {3}); {4} entries after it are not yet countersigned</source>
+        <translation>refrendado hasta la entrada {0} ({1}, {2}; firmante {3}); las {4} entradas posteriores todavía no están refrendadas</translation>
+    </message>
+    <message>
+        <source>entry {0} is missing (deleted)</source>
+        <translation>falta la entrada {0} (se borró)</translation>
+    </message>
+    <message>
+        <source>entry {0} is out of order</source>
+        <translation>la entrada {0} está fuera de orden</translation>
+    </message>
+    <message>
+        <source>its content or position was changed (MAC does not match)</source>
+        <translation>se cambió su contenido o su posición (el MAC no coincide)</translation>
+    </message>
+    <message>
+        <source>it differs from the head kept in the key file</source>
+        <translation>no coincide con el encabezado guardado en el archivo de clave</translation>
+    </message>
+    <message>
+        <source>the key file holds no audit head (it was replaced or edited)</source>
+        <translation>el archivo de clave no tiene encabezado de auditoría (se reemplazó o se editó)</translation>
+    </message>
+    <message>
+        <source>entries {0} to {1} are missing (truncated)</source>
+        <translation>faltan las entradas {0} a {1} (se truncó)</translation>
+    </message>
+    <message>
+        <source>the checkpoint at entry {0} does not verify (it was changed)</source>
+        <translation>el punto de control de la entrada {0} no se verifica (se cambió)</translation>
+    </message>
+    <message>
+        <source>the checkpoint at entry {0} is signed by a key you never endorsed (fingerprint {1})</source>
+        <translation>el punto de control de la entrada {0} está firmado con una clave que usted nunca aprobó (huella {1})</translation>
+    </message>
+    <message>
+        <source>entry {0} differs from what {1} countersigned on {2}: the trail was rewritten</source>
+        <translation>la entrada {0} no coincide con lo que {1} refrendó el {2}: el registro se reescribió</translation>
+    </message>
+    <message>
+        <source>entries after {0} are missing: {1} countersigned entry {2} on {3}</source>
+        <translation>faltan entradas después de la {0}: {1} refrendó la entrada {2} el {3}</translation>
     </message>
 </context>
 <context>
