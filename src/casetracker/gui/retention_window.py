@@ -28,7 +28,13 @@ from casetracker.domain.retention import (
     cases_of,
 )
 from casetracker.gui.demo_banner import add_demo_banner
-from casetracker.gui.widgets import FormDialog, TypeToConfirmDialog, report, show_day
+from casetracker.gui.widgets import (
+    FormDialog,
+    TypeToConfirmDialog,
+    follow_layout,
+    report,
+    show_day,
+)
 from casetracker.services import copies, retention
 from casetracker.services.session import Session
 
@@ -183,6 +189,7 @@ class RetentionWindow(QDialog):
         self.due: list[DuePart] = []
         add_demo_banner(self, session)
         self.resize(680, 600)
+        follow_layout(self)  # Tab in the order the window reads, top to bottom
         self.refresh()
 
     def refresh(self) -> None:
