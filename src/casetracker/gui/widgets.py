@@ -101,6 +101,19 @@ def follow_layout(container: QWidget) -> list[QWidget]:
     return controls
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make `window` as tall as its rows need at its width. Wrapped labels ask for their
+    height only once the width is known, so a dialog sized before that cuts its notes off or
+    lets fixed-height fields overlap (Spanish runs longer). Never taller than the screen."""
+    layout = window.layout()
+    needed = layout.totalHeightForWidth(window.width()) if layout is not None else -1
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height())
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
 class FormDialog(QDialog):
     """A dialog whose OK hands its `data()` to `submit`; an error keeps it open and shown.
 
@@ -141,6 +154,7 @@ class FormDialog(QDialog):
                     break
         self._watch_fields()
         super().showEvent(event)
+        grow_to_fit(self)
 
     def _watch_fields(self) -> None:
         """Once shown, any change to a field re-reads the form (see `_edited`)."""

@@ -4,7 +4,6 @@ person's own: the interface language, and the name and job title that sign their
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -125,15 +124,6 @@ class SettingsDialog(FormDialog):
                            self.organisation_phone, self.service_types,
                            *self.track.values()):
                 widget.setEnabled(False)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        # Wrapped notes in a form ask for their height only once the width is known: grow
-        # to what the rows need at this width, so no note is cut off (Spanish runs longer).
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     def _program_box(self, settings: ProgramSettings) -> QGroupBox:
         """The Safe Jobs program's own choices: its readiness track, its service types."""
