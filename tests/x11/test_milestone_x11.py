@@ -51,7 +51,9 @@ def test_a_milestone_with_its_own_typed_date_is_saved_as_typed(
     dialog = app.wait_for_window("the Add milestone dialog", lambda w: w.title == "Add milestone")
     app.focus(dialog)
     app.type(STEP)
-    app.key("Tab", "ctrl+a")  # the due date, filled in with a suggestion: replaced
+    # Past the step's wording for the person's plan (left empty) to the due date, filled in
+    # with a suggestion: replaced.
+    app.key("Tab", "Tab", "ctrl+a")
     app.type(wanted.strftime("%d/%m/%Y"))  # the locale's order (C.UTF-8: day first)
     app.key("Return")
     wait_for("the dialog to close", lambda: all(w.title != "Add milestone"
