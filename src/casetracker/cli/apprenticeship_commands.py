@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.cli.common import (
+    AddCommand,
+    Context,
+    add_ending_arguments,
+    add_people_arguments,
+    print_rows,
+)
 from casetracker.domain.apprenticeships import COACHING_LABELS, CoachingTopic
 from casetracker.domain.employment import STAGE_LABELS, TRACK_LABELS
 from casetracker.domain.errors import UsageError
@@ -81,21 +87,13 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("case", metavar="CASE")
     cmd.add_argument("--json", action="store_true", help="one JSON object per line")
     cmd = add(actions, "finish", cmd_finish, "record how the newest apprenticeship ended")
-    cmd.add_argument("case", metavar="CASE")
-    how = cmd.add_mutually_exclusive_group(required=True)
-    how.add_argument("--completed", action="store_true")
-    how.add_argument("--ended-early", action="store_true")
-    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the last day (default: today)")
-    cmd.add_argument("--reason", metavar="TEXT", help="why it ended early (required then)")
+    add_ending_arguments(cmd)
 
     cmd = add(commands, "placement-people", cmd_people,
               "show, or name, the onsite supervisor and mentor at the employer for the "
               "current placement (employer data: never on anything for the survivor)")
     cmd.add_argument("case", metavar="CASE")
-    for who in ("supervisor", "mentor"):
-        cmd.add_argument(f"--{who}", metavar="NAME", help=f"the {who}'s name")
-        cmd.add_argument(f"--{who}-contact", metavar="TEXT",
-                         help=f"the {who}'s work phone or email")
+    add_people_arguments(cmd)
     cmd.add_argument("--json", action="store_true")
 
     group = commands.add_parser("coaching", help="coaching contacts with a placement's employer")

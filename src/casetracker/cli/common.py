@@ -114,3 +114,22 @@ def show_recovery_key(key: str) -> None:
     print("Recovery key: shown only this once. Print it or write it down and lock it away;\n"
           "it opens the database when every passphrase is forgotten.", file=sys.stderr)
     print(key)
+
+
+def add_ending_arguments(cmd: Any) -> None:
+    """How a placement at work ended: `--completed` or `--ended-early` with a reason, and the
+    last day (internships and apprenticeships alike)."""
+    cmd.add_argument("case", metavar="CASE")
+    how = cmd.add_mutually_exclusive_group(required=True)
+    how.add_argument("--completed", action="store_true")
+    how.add_argument("--ended-early", action="store_true")
+    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the last day (default: today)")
+    cmd.add_argument("--reason", metavar="TEXT", help="why it ended early (required then)")
+
+
+def add_people_arguments(cmd: Any) -> None:
+    """The employer's onsite supervisor and mentor, with their work contacts."""
+    for who in ("supervisor", "mentor"):
+        cmd.add_argument(f"--{who}", metavar="NAME", help=f"the onsite {who}'s name")
+        cmd.add_argument(f"--{who}-contact", metavar="TEXT",
+                         help=f"the {who}'s work phone or email")

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from casetracker.cli.common import AddCommand, Context, print_rows
+from casetracker.cli.common import (
+    AddCommand,
+    Context,
+    add_ending_arguments,
+    add_people_arguments,
+    print_rows,
+)
 from casetracker.domain.employment import parse_wage
 from casetracker.domain.errors import UsageError
 from casetracker.domain.internships import Internship
@@ -102,10 +108,7 @@ def register(commands: Any, add: AddCommand) -> None:
     cmd.add_argument("--end", metavar="YYYY-MM-DD")
     cmd.add_argument("--hours", type=int, metavar="N", help="hours a week")
     cmd.add_argument("--wage", metavar="DOLLARS", help="an hour, such as 16.50")
-    for who in ("supervisor", "mentor"):
-        cmd.add_argument(f"--{who}", metavar="NAME", help=f"the onsite {who}'s name")
-        cmd.add_argument(f"--{who}-contact", metavar="TEXT",
-                         help=f"the {who}'s work phone or email")
+    add_people_arguments(cmd)
     cmd = add(actions, "week", cmd_week, "the weekly check-in: hours worked and a short note")
     cmd.add_argument("case", metavar="CASE")
     cmd.add_argument("--hours", type=int, required=True, metavar="N", help="hours worked")
@@ -113,12 +116,7 @@ def register(commands: Any, add: AddCommand) -> None:
                      "(default: this week)")
     cmd.add_argument("--note", metavar="TEXT")
     cmd = add(actions, "finish", cmd_finish, "record how the newest internship ended")
-    cmd.add_argument("case", metavar="CASE")
-    how = cmd.add_mutually_exclusive_group(required=True)
-    how.add_argument("--completed", action="store_true")
-    how.add_argument("--ended-early", action="store_true")
-    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the last day (default: today)")
-    cmd.add_argument("--reason", metavar="TEXT", help="why it ended early (required then)")
+    add_ending_arguments(cmd)
     cmd = add(actions, "ending", cmd_ending,
               "running internships that end in the next two weeks (supervisors: all; case "
               "managers: their own cases)")
