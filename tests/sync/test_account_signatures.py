@@ -184,7 +184,8 @@ def test_a_laptop_cannot_move_its_first_signed_change(tmp_path: Path, moved: int
         take_in(b, "CT-2")
         sync_all([b, a])
         with b.supervisor.conn as conn:
-            conn.execute("UPDATE sync_identity SET signed_from = ?", (moved,))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES "
+                         "('sync_signed_from', ?)", (str(moved).encode(),))
         forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
         team.sync_folder(cole, b.folder)
         refused = refusals(a)

@@ -263,7 +263,8 @@ class Session:
                     hlc.sign_unit(self.conn, self.account.name, self.account_signing_key)
                 yield self.conn
                 if capturing:
-                    hlc.sign_unit(self.conn, self.account.name, self.account_signing_key)
+                    hlc.sign_unit(self.conn, self.account.name, self.account_signing_key,
+                                  end=True)
         finally:
             denials, self._pending_denials = self._pending_denials, []
             for denial in denials:

@@ -37,6 +37,8 @@ class Change:
 
 # The meta key (followed by a laptop id) of the largest clock value applied from a laptop.
 _APPLIED_CLOCK = "sync_applied_clock:"
+# And of the first change of that laptop that carries an account's signature, as it declared.
+_SIGNED_FROM = "sync_signed_from:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,11 @@ class SyncRepository:
         self._conn.execute("UPDATE sync_clock SET hlc = max(hlc + 1, ?), actor = ? "
                            "WHERE capturing", (physical, actor))
 
+    def end_unit(self) -> None:
+        """After a unit of work: what is recorded outside one names no account (the next
+        unit logs it as its own, `sync.capture.flush`)."""
+        self._conn.execute("UPDATE sync_clock SET actor = NULL")
+
     def receive_clock(self, seen: int) -> None:
         """After applying changes stamped up to `seen`: later changes here come after them."""
         self._conn.execute("UPDATE sync_clock SET hlc = max(hlc, ?)", (seen,))
@@ -264,13 +271,13 @@ class SyncRepository:
 
     def laptop_signed_from(self, laptop_id: str) -> int | None:
         """The first change of that laptop carrying an account's signature, as it declared."""
-        row = self._conn.execute("SELECT signed_from FROM sync_laptops WHERE laptop_id = ?",
-                                 (laptop_id,)).fetchone()
-        return None if row is None or row[0] is None else int(row[0])
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?",
+                                 (_SIGNED_FROM + laptop_id,)).fetchone()
+        return None if row is None else int(bytes(row[0]).decode("ascii"))
 
     def set_laptop_signed_from(self, laptop_id: str, seq: int) -> None:
-        self._conn.execute("UPDATE sync_laptops SET signed_from = ? WHERE laptop_id = ? AND "
-                           "signed_from IS NULL", (seq, laptop_id))
+        self._conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                           "DO NOTHING", (_SIGNED_FROM + laptop_id, str(seq).encode("ascii")))
 
     def snapshot_over(self, laptop_id: str) -> bool:
         """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""

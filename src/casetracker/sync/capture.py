@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import replace
 from typing import Any
 
 from casetracker.storage.connection import Connection, transaction
@@ -25,9 +26,11 @@ from casetracker.storage.sync_repo import ORIGIN, Change, RawChange, SyncReposit
 from casetracker.sync import merge
 
 
-def flush(conn: Connection) -> int:
+def flush(conn: Connection, actor: str | None = None) -> int:
     """Log the recorded rows as changes (in the caller's transaction, or one of its own);
-    returns how many changes were logged."""
+    returns how many changes were logged. Rows recorded outside any unit of work (no account
+    named: an upgrade's step at unlock, say) are logged as `actor`'s, the account whose unit
+    logs them and signs them."""
     with contextlib.nullcontext() if conn.in_transaction else transaction(conn):
         repo = SyncRepository(conn)
         raws = repo.raw()
@@ -38,6 +41,8 @@ def flush(conn: Connection) -> int:
         last = repo.stamped()
         logged = 0
         for raw in raws:
+            if raw.actor is None and actor is not None:
+                raw = replace(raw, actor=actor)
             last = max(raw.hlc, last + 1)
             logged += _log(repo, replica, raw, last, laptop)
         repo.drop_raw(raws[-1].seq)

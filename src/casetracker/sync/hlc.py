@@ -39,10 +39,13 @@ def capturing(conn: Connection) -> bool:
     return SyncRepository(conn).capturing()
 
 
-def sign_unit(conn: Connection, actor: str, signing_key: bytes) -> None:
+def sign_unit(conn: Connection, actor: str, signing_key: bytes, *, end: bool = False) -> None:
     """Log what the triggers recorded and sign `actor`'s changes not yet signed: at the start
-    of a unit of work (what was recorded outside one is logged before it) and at its end."""
+    of a unit of work (what was recorded outside any unit is logged before it, as this
+    account's) and at its `end`, after which no account is named until the next unit."""
     from casetracker.sync import capture, signatures
 
-    capture.flush(conn)
+    capture.flush(conn, actor)
     signatures.attest(conn, actor, signing_key)
+    if end:
+        SyncRepository(conn).end_unit()

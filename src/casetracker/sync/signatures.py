@@ -201,7 +201,7 @@ def _set_meta_int(conn: Connection, key: str, value: int) -> None:
 
 
 def _signed_from(conn: Connection) -> int:
-    return int(conn.execute("SELECT signed_from FROM sync_identity").fetchone()[0])
+    return _meta_int(conn, "sync_signed_from") or 1
 
 
 def signed_from(conn: Connection) -> int:

@@ -17,9 +17,10 @@ which only its passphrase (or the recovery key) opens, on whichever laptop it un
   its key with it.
 - `sync_attestations` (this laptop's own): each run of an account's changes waiting to be
   sent, with the digests of its changes and the account's signature over them.
-- `sync_identity.signed_from`: this laptop's first change that carries an account's
-  signature (the changes it had logged before this step travel as they did, on the laptop's
-  signature alone); `sync_laptops.signed_from` records what each laptop declared.
+- `meta` `sync_signed_from`: this laptop's first change that carries an account's signature
+  (the changes it had logged before this step travel as they did, on the laptop's signature
+  alone); `sync_signed_from:<laptop>` what each other laptop declared. (In `meta`: each
+  `ALTER TABLE` re-reads the whole schema, some tenths of a second with its triggers.)
 """
 
 from __future__ import annotations
@@ -78,10 +79,8 @@ def account_signatures(conn: Connection) -> None:
             digests    BLOB NOT NULL,   -- 32 bytes per change, first_seq..last_seq
             signature  BLOB NOT NULL
         )""")
-    conn.execute("ALTER TABLE sync_identity ADD COLUMN signed_from INTEGER NOT NULL DEFAULT 1")
-    conn.execute("ALTER TABLE sync_laptops ADD COLUMN signed_from INTEGER")
     # Changes already logged here (in a program before this step) travel as before.
-    conn.execute("UPDATE sync_identity SET signed_from = coalesce((SELECT seq + 1 FROM "
-                 "sqlite_sequence WHERE name = 'sync_changes'), 1)")
+    conn.execute("INSERT INTO meta (key, value) SELECT 'sync_signed_from', CAST(coalesce(("
+                 "SELECT seq + 1 FROM sqlite_sequence WHERE name = 'sync_changes'), 1) AS BLOB)")
     for trigger in KEY_TRIGGERS:
         conn.execute(trigger)
