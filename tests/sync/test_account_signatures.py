@@ -81,14 +81,21 @@ def refusals(laptop: Laptop) -> list[str]:
     return laptop.sync().refused
 
 
+def forged_plan_is_refused(a: Laptop, b: Laptop, cole: Session, why: str) -> None:
+    """The coordinator on b changes the safety plan in the case manager's name and syncs:
+    a refuses the bundle, saying `why`, and keeps the plan."""
+    forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
+    team.sync_folder(cole, b.folder)
+    refused = refusals(a)
+    assert len(refused) == 1
+    assert why in refused[0]
+    assert safety_plan(a) == "the shelter's number"
+
+
 def test_a_change_forged_in_a_case_managers_name_is_refused(tmp_path: Path) -> None:
     with program_with_coordinator(tmp_path) as (a, b, cole):
-        forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
-        team.sync_folder(cole, b.folder)
-        refused = refusals(a)
-        assert len(refused) == 1
-        assert f"made as {CASE_MANAGER} that {CASE_MANAGER}'s own key did not sign" in refused[0]
-        assert safety_plan(a) == "the shelter's number"
+        forged_plan_is_refused(
+            a, b, cole, f"made as {CASE_MANAGER} that {CASE_MANAGER}'s own key did not sign")
 
 
 def test_a_change_signed_with_a_key_the_account_never_had_is_refused(tmp_path: Path) -> None:
@@ -186,12 +193,7 @@ def test_a_laptop_cannot_move_its_first_signed_change(tmp_path: Path, moved: int
         with b.supervisor.conn as conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES "
                          "('sync_signed_from', ?)", (str(moved).encode(),))
-        forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
-        team.sync_folder(cole, b.folder)
-        refused = refusals(a)
-        assert len(refused) == 1
-        assert "moves the laptop's first signed change" in refused[0]
-        assert safety_plan(a) == "the shelter's number"
+        forged_plan_is_refused(a, b, cole, "moves the laptop's first signed change")
 
 
 def test_an_unsigned_bundle_as_from_an_older_version_is_refused_after_signing_began(
@@ -224,12 +226,7 @@ def test_an_unsigned_bundle_as_from_an_older_version_is_refused_after_signing_be
                 kwargs["signing_key"]).sign(signed)
 
         monkeypatch.setattr(bundle, "seal", as_before_schema_25)
-        forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
-        team.sync_folder(cole, b.folder)
-        refused = refusals(a)
-        assert len(refused) == 1
-        assert "own key did not sign" in refused[0]
-        assert safety_plan(a) == "the shelter's number"
+        forged_plan_is_refused(a, b, cole, "own key did not sign")
 
 
 @pytest.mark.parametrize("entry", [
