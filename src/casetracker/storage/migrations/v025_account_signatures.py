@@ -84,3 +84,6 @@ def account_signatures(conn: Connection) -> None:
                  "SELECT seq + 1 FROM sqlite_sequence WHERE name = 'sync_changes'), 1) AS BLOB)")
     for trigger in KEY_TRIGGERS:
         conn.execute(trigger)
+    # From now on no account is named between units of work (`SyncRepository.end_unit`): what
+    # a later step writes at unlock is logged, and signed, as the first unit's account's.
+    conn.execute("UPDATE sync_clock SET actor = NULL")
