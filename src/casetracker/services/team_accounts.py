@@ -32,10 +32,10 @@ from casetracker.security import keyslots
 from casetracker.security.keyslots import KeyFile, KeySlot
 from casetracker.services import audit_anchor, keyring
 from casetracker.services.session import Session, fingerprint
+from casetracker.storage.connection import Connection
 from casetracker.storage.migrations.v011_change_capture import in_program
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.team_repo import TeamAccount, TeamRepository
-from casetracker.sync import signatures
 
 # The fingerprint of the last travelling recovery slot this laptop took (or published).
 RECOVERY_TAKEN = "team_recovery_taken_sha256"
@@ -63,6 +63,14 @@ def slot_from_text(text: str) -> KeySlot:
     return KeySlot.from_dict({**json.loads(text), "sealed_data_key": _NO_SEAL})
 
 
+def slot_signing_key(conn: Connection, key_sha256: str) -> bytes | None:
+    """The signing key of a slot this laptop made or opened (`sync/signatures.py`, loaded
+    here: it brings `cryptography`, which the lock screen does without)."""
+    from casetracker.sync import signatures
+
+    return signatures.slot_key(conn, key_sha256)
+
+
 def publish(session: Session, name: str | None = None) -> int:
     """Bring `team_accounts` in line with this laptop's accounts (only `name`'s when given);
     returns how many rows changed. Call it right after the change, as the account that made
@@ -86,7 +94,7 @@ def publish(session: Session, name: str | None = None) -> int:
                 continue  # removed before it ever travelled
             # The signing key goes with the slot it is derived from, when this laptop made
             # or opened that slot; else the one already published stays.
-            sign_key = signatures.slot_key(session.conn, key_sha256) or (
+            sign_key = slot_signing_key(session.conn, key_sha256) or (
                 existing.sign_key if existing is not None else None)
             wanted = TeamAccount(account.id, account.name, account.role.value,
                                  account.created_at, account.must_change_passphrase,
@@ -108,7 +116,7 @@ def publish_signing_key(session: Session) -> bool:
         if own is None:
             return False
         key_sha256 = fingerprint(own.public_key)
-        sign_key = signatures.slot_key(session.conn, key_sha256)
+        sign_key = slot_signing_key(session.conn, key_sha256)
         team = TeamRepository(session.conn)
         row = team.account(session.account.id)
         if row is None or sign_key is None or row.key_sha256 != key_sha256 \
@@ -166,7 +174,7 @@ def publish_recovery(session: Session) -> bool:
     if slot is None:
         return False
     team, text = TeamRepository(session.conn), slot_text(slot)
-    sign_key = signatures.slot_key(session.conn, fingerprint(slot.public_key))
+    sign_key = slot_signing_key(session.conn, fingerprint(slot.public_key))
     if team.recovery() == text and (sign_key is None or team.recovery_sign_key() == sign_key):
         return False
     with session.changing():
