@@ -287,6 +287,9 @@ class Vault:
                 lockout.clear_pending()
             session.audit(login_action, account.name)
             copies.after_unlock(session)
+            from casetracker.services import devices  # not needed to show the lock screen
+
+            devices.expire_unused(session)  # laptops enrolled here that never joined in time
             if account.role is Role.SUPERVISOR:
                 audit_anchor.checkpoint_at_unlock(session)
         except BaseException:

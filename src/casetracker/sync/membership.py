@@ -24,14 +24,21 @@ both alike); `valid` counts both when it sees both.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.storage.connection import Connection
-from casetracker.storage.repositories import UserRepository
+from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Change, SyncRepository
 from casetracker.storage.team_repo import TeamRepository
 
 GUARDED = frozenset({"team_laptops", "team_accounts"})
+# How long an enrollment works: its file (by the enrolling laptop's clock, inside the file),
+# and the time in which the enrolling laptop must hear from the new laptop (by its own clock)
+# or revoke it as unused (`services/devices.expire_unused`).
+ENROLLMENT_DAYS = 7
+_ENROLLER_HEARD = "sync.enroller_heard."  # meta key + laptop id: its enroller applied its bundle
 _OWN = frozenset({"slot"})
 _FIXED = frozenset({"verify_key", "box_public", "enrolled_at", "enrolled_by"})
 
@@ -70,6 +77,91 @@ def check(conn: Connection, change: Change) -> None:
         refuse("a laptop's keys and enrollment never change")
     if change.field in ("revoked_at", "revoked_by", "revoked_after") and change.value is None:
         refuse("a revocation is never undone")
+
+
+# What a laptop's note that it joined holds: its own row's keys, nothing it could change.
+_JOINING = frozenset({"id", "name", "verify_key", "box_public"})
+
+
+def announce_joining(conn: Connection) -> bool:
+    """Before this laptop's first bundle, when it has no change to send: log an insert of its
+    own `team_laptops` row (its keys only), so that its first exchange always sends a bundle
+    and the laptop that enrolled it hears from it within its week (`services/devices.py`
+    revokes a laptop it enrolled and never heard from). True if one was logged."""
+    from casetracker.sync import hlc
+
+    repo = SyncRepository(conn)
+    identity = repo.identity()
+    if identity.bundled_seq or repo.pending_count():
+        return False
+    stamp = max(hlc.physical(clock.now()), repo.clock(), repo.stamped() + 1)
+    repo.set_stamped(stamp)
+    repo.add_change(Change(0, stamp, None, "team_laptops", identity.laptop_id, "insert",
+                           value={"id": identity.laptop_id, "name": identity.name,
+                                  "verify_key": identity.verify_key,
+                                  "box_public": identity.box_public}), identity.laptop_id)
+    return True
+
+
+def joining(conn: Connection, laptop_id: str, change: Change) -> bool:
+    """Whether `change` is `laptop_id`'s note that it joined (`announce_joining`): checked
+    against the keys this laptop knows it by, and then applied as nothing (the row is its
+    enrolling laptop's to write)."""
+    if change.table != "team_laptops" or change.op != "insert" or change.actor is not None \
+            or change.row_id != laptop_id:
+        return False
+    from casetracker.sync.apply import ApplyError  # apply calls this module
+
+    known = SyncRepository(conn).laptop(laptop_id)
+    values = change.value
+    if known is None or set(values) - _JOINING or values.get("verify_key") != known.verify_key \
+            or (known.box_public is not None and values.get("box_public") != known.box_public):
+        raise ApplyError("a laptop's note that it joined does not match the keys it was "
+                         "enrolled with; nothing of its bundle was applied")
+    return True
+
+
+def enrollment_deadline(enrolled_at: str) -> datetime | None:
+    """When a laptop enrolled at `enrolled_at` must have been heard from by its enroller."""
+    try:
+        enrolled = datetime.fromisoformat(enrolled_at)
+    except ValueError:
+        return None
+    return None if enrolled.tzinfo is None else enrolled + timedelta(days=ENROLLMENT_DAYS)
+
+
+def note_enroller_heard(conn: Connection, sender: str, requires: dict[str, int]) -> bool:
+    """From a verified bundle of `sender` (applied or not yet): the laptops it enrolled whose
+    changes it had applied (its header's `requires`) were heard from by their enroller in
+    time (an enroller revokes, before reading, a laptop it has not heard from within its
+    week). True if that is news here."""
+    team, meta = TeamRepository(conn), MetaRepository(conn)
+    news = False
+    for laptop_id, seq in requires.items():
+        row = team.laptop(laptop_id) if seq > 0 else None
+        if row is not None and row.enrolled_by == sender \
+                and meta.get(_ENROLLER_HEARD + laptop_id) is None:
+            meta.set(_ENROLLER_HEARD + laptop_id, b"1")
+            news = True
+    return news
+
+
+def first_bundle_waits(conn: Connection, laptop_id: str) -> str | None:
+    """Why the first bundle of `laptop_id` to arrive here must wait (None: it need not): after
+    the laptop's enrollment week, by this laptop's clock, it is applied only once its
+    enrolling laptop is known to have heard from it, so that a laptop that joined late with a
+    clock set back is refused here too when its enroller's revocation arrives."""
+    row = TeamRepository(conn).laptop(laptop_id)
+    if row is None or row.enrolled_by is None \
+            or row.enrolled_by == SyncRepository(conn).identity().laptop_id:
+        return None  # trusted before membership travelled, or judged here at each exchange
+    deadline = enrollment_deadline(row.enrolled_at)
+    if deadline is None or clock.now() < deadline \
+            or MetaRepository(conn).get(_ENROLLER_HEARD + laptop_id) is not None:
+        return None
+    return (f"its enrollment is more than {ENROLLMENT_DAYS} days old and the laptop that "
+            f"enrolled it ({row.enrolled_by[:8]}) has not yet been heard to have heard from "
+            "it; it waits for that laptop's next bundle (or its revocation)")
 
 
 def record(conn: Connection, laptop_id: str, change: Change) -> None:
