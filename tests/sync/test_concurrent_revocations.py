@@ -5,6 +5,7 @@ a laptop that applied that revocation before it learned."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import struct
 from collections.abc import Iterable
@@ -118,3 +119,56 @@ def test_a_laptop_revoked_first_revokes_nobody(tmp_path: Path, first_reader: str
         report = a.sync()
         assert any(line.startswith(f"{c.laptop_id}/") and "revoked" in line
                    for line in report.refused), report.refused
+
+
+def _revoke_each_other(first: Laptop, second: Laptop) -> None:
+    """`first` revokes `second` while `second`, offline, revokes `first`: neither sees the
+    other's revocation before making its own."""
+    devices.revoke(first.supervisor, shown(second))
+    devices.revoke(second.supervisor, shown(first))
+
+
+def shown(laptop: Laptop) -> str:
+    """The laptop's name in the program ('a' is the first laptop, named when it started it)."""
+    return SyncRepository(laptop.supervisor.conn).identity().name
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations("abc")))
+def test_two_laptops_revoking_each_other_unseen_are_both_revoked_everywhere(
+        tmp_path: Path, order: tuple[str, ...]) -> None:
+    with enrolled_program(tmp_path, 3) as laptops:
+        a, b, c = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c], 2)
+        _revoke_each_other(a, b)
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == {shown(a), "b"}
+        assert revoked(a) == {"b"}  # each revoked one knows the revocation it made
+        assert revoked(b) == {shown(a)}
+        # Neither can read what the remaining laptop writes from now on, nor be read by it.
+        assert not reaches(c, a, "CT-C-A")
+        assert not reaches(c, b, "CT-C-B")
+        assert not reaches(a, c, "CT-A-C")
+        assert not reaches(b, c, "CT-B-C")
+
+
+@pytest.mark.parametrize("order", ["abcd", "badc", "cdab", "dcba", "cabd", "dbca"])
+def test_four_laptops_agree_when_two_revoke_each_other_unseen(tmp_path: Path,
+                                                              order: str) -> None:
+    with enrolled_program(tmp_path, 4) as laptops:
+        a, b, c, d = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c, d], 2)
+        _revoke_each_other(a, b)
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == revoked(d) == {shown(a), "b"}
+        assert c.digest() == d.digest()
+        assert reaches(c, d, "CT-C-D")
+        assert reaches(d, c, "CT-D-C")
+        for writer in (c, d):
+            for reader in (a, b):
+                assert not reaches(writer, reader, f"CT-{writer.name}-{reader.name}")
+        held = {k.key_id for laptop in (a, b)
+                for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+        for writer in (c, d):
+            assert newest_key(writer) not in held, writer.name

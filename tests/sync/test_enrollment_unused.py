@@ -79,7 +79,8 @@ def test_a_laptop_joining_late_with_its_clock_set_back_is_revoked_and_refused_ev
         assert report.expired == ["b"]
         assert set(revoked(a)) == {"b"}
         assert "expired unused" in str(revoked(a)["b"])
-        assert "Bea" not in str(revoked(a)["b"]) and "CT-B" not in str(revoked(a)["b"])
+        assert "Bea" not in str(revoked(a)["b"])
+        assert "CT-B" not in str(revoked(a)["b"])
         assert any(line.startswith(f"{b.laptop_id}/") and "revoked" in line
                    for line in report.refused), report.refused
         assert not holds(a, "CT-B-1")
@@ -165,7 +166,8 @@ def test_a_laptop_that_joined_in_time_is_never_revoked(tmp_path: Path,
         real.advance(timedelta(days=400))
         for laptop in (a, b, c, a, b, c):
             report = laptop.sync()
-            assert report.expired == [] and report.refused == [], report.refused
+            assert report.expired == []
+            assert report.refused == [], report.refused
         a.close()
         made.remove(a)
         a = Laptop("a", a.vault, *[a.vault.unlock(*who) for who in _accounts()], folder)
@@ -178,4 +180,5 @@ def test_a_laptop_that_joined_in_time_is_never_revoked(tmp_path: Path,
         report = c.sync()
         assert holds(a, "CT-B-1"), report
         assert report.waiting == [], report.waiting
-        assert holds(c, "CT-B-1") and holds(b, "CT-A-1")
+        assert holds(c, "CT-B-1")
+        assert holds(b, "CT-A-1")

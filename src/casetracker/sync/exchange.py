@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Change, Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture, keys, membership, rules
+from casetracker.sync import bundle, capture, keys, membership, revoked_bundles, rules
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -231,6 +231,12 @@ def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
         for path in folders:
             if path.name in known and _next_bundle(conn, path, program, own, report,
                                                    blocked.setdefault(path.name, [])):
+                progress = True
+        # The revocations in revoked laptops' bundles, refused above: two laptops that
+        # revoked each other unseen are then both revoked here, whichever came first.
+        for laptop in repo.laptops():
+            if laptop.revoked_at is not None and (folder / laptop.laptop_id).is_dir() \
+                    and revoked_bundles.read(conn, laptop, _bundles(folder / laptop.laptop_id)):
                 progress = True
     for path in folders:
         if path.name not in known and _bundles(path):
