@@ -42,6 +42,14 @@ def newest_key(writer: Laptop) -> str:
     return str(json.loads(data[start:start + length])["key_id"])
 
 
+def holds(laptop: Laptop, case_number: str) -> bool:
+    try:
+        survivors.get_survivor(laptop.supervisor, case_number)
+    except NotFoundError:
+        return False
+    return True
+
+
 def reaches(writer: Laptop, reader: Laptop, case_number: str) -> bool:
     take_in(writer, case_number, "Later")
     writer.sync()
@@ -141,8 +149,14 @@ def test_two_laptops_revoking_each_other_unseen_are_both_revoked_everywhere(
         by_name = {laptop.name: laptop for laptop in laptops}
         exchange([a, b, c], 2)
         _revoke_each_other(a, b)
+        take_in(a, "CT-A-LATE", "Ann")  # in the same bundle as a's revocation
+        take_in(b, "CT-B-LATE", "Bo")
         exchange([by_name[name] for name in order])
         assert revoked(c) == {shown(a), "b"}
+        # Of a bundle refused because its laptop was revoked, only the revocations count.
+        for late, first, then in (("CT-A-LATE", "b", "a"), ("CT-B-LATE", "a", "b")):
+            if order.index(first) < order.index("c") < order.index(then):
+                assert not holds(c, late), (late, order)
         assert revoked(a) == {"b"}  # each revoked one knows the revocation it made
         assert revoked(b) == {shown(a)}
         # Neither can read what the remaining laptop writes from now on, nor be read by it.

@@ -413,11 +413,11 @@ def revoke(session: Session, name: str) -> Revoked:
             raise UsageError(f"the laptop {name!r} is already revoked")
         raise NotFoundError(f"no laptop of this program is named {name!r}")
     with session.changing():
-        return _revoke(session, live[0], "device.revoke")
+        return _revoke(session, live[0])
 
 
-def _revoke(session: Session, target: Laptop, action: str,
-            actor: str | None = None) -> Revoked:
+def _revoke(session: Session, target: Laptop, actor: str | None = None,
+            reason: str | None = None) -> Revoked:
     """Revoke `target` and rotate the sync key (inside the caller's unit of work); `actor`:
     the supervisor account the travelling revocation is made as (the session's if None)."""
     repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
@@ -435,8 +435,8 @@ def _revoke(session: Session, target: Laptop, action: str,
     remaining = [lt for lt in repo.laptops() if lt.revoked_at is None]
     given = {lt.laptop_id: lt.box_public for lt in remaining if lt.box_public}
     made = keys.rotate(session.conn, {k: v for k, v in given.items() if v is not None})
-    session.audit(action, None, laptop=target.laptop_id, name=target.name,
-                  key=made.key_id, remaining=len(given))
+    session.audit("device.revoke", None, laptop=target.laptop_id, name=target.name,
+                  key=made.key_id, remaining=len(given), **({"reason": reason} if reason else {}))
     # Kept like a revocation that arrives: it counts for nothing if this laptop was
     # itself revoked before it (as the others will judge).
     capture.flush(session.conn)
@@ -476,7 +476,7 @@ def expire_unused(session: Session) -> list[str]:
             actor = _enrolling_supervisor(session, laptop.laptop_id)
             if actor is None:
                 continue  # no supervisor account to make the revocation as: left for one
-            _revoke(session, laptop, "device.enrollment_expired", actor)
+            _revoke(session, laptop, actor, "enrollment expired unused")
             revoked.append(laptop.name)
     return revoked
 

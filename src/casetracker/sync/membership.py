@@ -14,11 +14,16 @@ of the revoked laptop the revoker had seen (`revoked_after`). A revocation made 
 a change numbered after what a valid revocation of that laptop had seen of it counts for
 nothing: the laptop was revoked before it (its later bundles are refused everywhere). A laptop
 that had applied such a revocation before it learned that its maker was revoked takes it back,
-so every laptop ends with the same laptops revoked whatever order the bundles came in. Not
-handled: two laptops that revoke each other, neither having seen the other's revocation. A
-laptop that learns one of them first refuses the other's bundles whole, so it never sees the
-second revocation (reading revocations out of refused bundles would let every laptop judge
-both alike); `valid` counts both when it sees both.
+so every laptop ends with the same laptops revoked whatever order the bundles came in. Two
+laptops that revoke each other, neither having seen the other's revocation: a laptop that
+learns one of them first refuses the other's bundles, but still reads the revocations in them
+(`sync/revoked_bundles.py`), so it sees both, and `valid` counts both.
+
+Enrollment (`ENROLLMENT_DAYS`): a laptop's first exchange always sends a note that it joined
+(`announce_joining`); its enrolling laptop revokes it if it has not heard from it within the
+week by its own clock (`services/devices.expire_unused`), and the others hold back its first
+bundle after that week until its enroller is known to have heard from it
+(`first_bundle_waits`).
 """
 
 from __future__ import annotations
