@@ -182,3 +182,28 @@ def test_a_laptop_that_joined_in_time_is_never_revoked(tmp_path: Path,
         assert report.waiting == [], report.waiting
         assert holds(c, "CT-B-1")
         assert holds(b, "CT-A-1")
+
+
+def test_enrollments_whose_week_ended_before_the_laptop_judged_any_are_left_alone(
+        tmp_path: Path) -> None:
+    """An older release sent no note that a laptop joined: a laptop enrolled then, whose week
+    ended before the enrolling laptop began to judge enrollments, may have joined quietly."""
+    from casetracker.storage.connection import transaction
+    from casetracker.storage.repositories import MetaRepository
+
+    real = program_clock.FixedClock(date(2031, 3, 3))
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with laptops_at(real) as made:
+        a = new_laptop(tmp_path, "a", folder)
+        made.append(a)
+        enroll(a, "b", tmp_path)
+        enroll(a, "c", tmp_path)
+        with transaction(a.supervisor.conn):  # as an older release left it
+            MetaRepository(a.supervisor.conn).delete("sync.expiry_judged_since")
+        real.advance(WEEK + timedelta(days=1))
+        assert a.sync().expired == []
+        assert revoked(a) == {}
+        enroll(a, "d", tmp_path)
+        real.advance(WEEK)
+        assert a.sync().expired == ["d"]

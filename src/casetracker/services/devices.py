@@ -152,6 +152,7 @@ def enroll(session: Session, name: str, out: Path, *, this_laptop: str | None = 
                        box_public)
         team.add(TeamLaptop(new.laptop_id, name, verify_key, box_public, clock.now_iso(),
                             me.laptop_id, None, None))
+        membership.start_judging(conn)
         code = enrollment_file.new_code()
         expires = (clock.now() + timedelta(days=ENROLLMENT_DAYS)).isoformat(
             timespec="milliseconds")
@@ -458,6 +459,7 @@ def expire_unused(session: Session) -> list[str]:
     repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
     if repo.program() is None:
         return []
+    membership.start_judging(session.conn)
     me = repo.identity().laptop_id
     now = clock.now()
     due = []
@@ -467,12 +469,13 @@ def expire_unused(session: Session) -> list[str]:
         if (row.enrolled_by == me and row.revoked_at is None and row.laptop_id != me
                 and known is not None and known.revoked_at is None
                 and known.applied_seq == 0 and deadline is not None and now >= deadline):
-            due.append(known)
+            due.append((known, deadline))
+    due = [(k, d) for k, d in due if membership.expiry_judged(session.conn, d)]
     if not due:
         return []
     revoked = []
     with session.changing():
-        for laptop in due:
+        for laptop, _deadline in due:
             actor = _enrolling_supervisor(session, laptop.laptop_id)
             if actor is None:
                 continue  # no supervisor account to make the revocation as: left for one

@@ -28,12 +28,13 @@ bundle after that week until its enroller is known to have heard from it
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
-from casetracker.storage.connection import Connection
+from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Change, SyncRepository
 from casetracker.storage.team_repo import TeamRepository
@@ -43,6 +44,7 @@ GUARDED = frozenset({"team_laptops", "team_accounts"})
 # and the time in which the enrolling laptop must hear from the new laptop (by its own clock)
 # or revoke it as unused (`services/devices.expire_unused`).
 ENROLLMENT_DAYS = 7
+_EXPIRY_SINCE = "sync.expiry_judged_since"  # meta key: when this laptop began to judge
 _ENROLLER_HEARD = "sync.enroller_heard."  # meta key + laptop id: its enroller applied its bundle
 _OWN = frozenset({"slot"})
 _FIXED = frozenset({"verify_key", "box_public", "enrolled_at", "enrolled_by"})
@@ -135,6 +137,22 @@ def enrollment_deadline(enrolled_at: str) -> datetime | None:
     return None if enrolled.tzinfo is None else enrolled + timedelta(days=ENROLLMENT_DAYS)
 
 
+def expiry_judged(conn: Connection, deadline: datetime) -> bool:
+    """Whether an enrollment with this deadline is judged by it here: those whose week ended
+    before this laptop first judged any (an older release, which sent no note that a laptop
+    joined) are not, since a laptop that joined then with nothing to send was never heard."""
+    since = MetaRepository(conn).get(_EXPIRY_SINCE)
+    return since is None or deadline > datetime.fromisoformat(since.decode("ascii"))
+
+
+def start_judging(conn: Connection) -> None:
+    """Note when this laptop began to judge enrollments by their week (once)."""
+    meta = MetaRepository(conn)
+    if meta.get(_EXPIRY_SINCE) is None:
+        with contextlib.nullcontext() if conn.in_transaction else transaction(conn):
+            meta.set(_EXPIRY_SINCE, clock.now_iso().encode("ascii"))
+
+
 def note_enroller_heard(conn: Connection, sender: str, requires: dict[str, int]) -> bool:
     """From a verified bundle of `sender` (applied or not yet): the laptops it enrolled whose
     changes it had applied (its header's `requires`) were heard from by their enroller in
@@ -161,7 +179,7 @@ def first_bundle_waits(conn: Connection, laptop_id: str) -> str | None:
             or row.enrolled_by == SyncRepository(conn).identity().laptop_id:
         return None  # trusted before membership travelled, or judged here at each exchange
     deadline = enrollment_deadline(row.enrolled_at)
-    if deadline is None or clock.now() < deadline \
+    if deadline is None or clock.now() < deadline or not expiry_judged(conn, deadline) \
             or MetaRepository(conn).get(_ENROLLER_HEARD + laptop_id) is not None:
         return None
     return (f"its enrollment is more than {ENROLLMENT_DAYS} days old and the laptop that "
