@@ -22,6 +22,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import (
     AlreadyExistsError,
     AuthenticationError,
+    CaseTrackerError,
     DatabaseDamagedError,
     KeyFileError,
     NotFoundError,
@@ -289,7 +290,10 @@ class Vault:
             copies.after_unlock(session)
             from casetracker.services import devices  # not needed to show the lock screen
 
-            devices.expire_unused(session)  # laptops enrolled here that never joined in time
+            # Laptops enrolled here that never joined in their week; a failure here must not
+            # keep anyone out (it is tried again before each exchange).
+            with contextlib.suppress(CaseTrackerError):
+                devices.expire_unused(session)
             if account.role is Role.SUPERVISOR:
                 audit_anchor.checkpoint_at_unlock(session)
         except BaseException:
