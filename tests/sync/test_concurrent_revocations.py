@@ -42,6 +42,10 @@ def newest_key(writer: Laptop) -> str:
     return str(json.loads(data[start:start + length])["key_id"])
 
 
+def keys_of(laptop: Laptop) -> set[str]:
+    return {k.key_id for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+
+
 def holds(laptop: Laptop, case_number: str) -> bool:
     try:
         survivors.get_survivor(laptop.supervisor, case_number)
@@ -186,3 +190,26 @@ def test_four_laptops_agree_when_two_revoke_each_other_unseen(tmp_path: Path,
                 for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
         for writer in (c, d):
             assert newest_key(writer) not in held, writer.name
+
+
+def test_a_key_granted_in_a_revoked_laptops_bundle_is_never_written_with(
+        tmp_path: Path) -> None:
+    """d reads the revocations in c's bundles after c was revoked, opening them with the key
+    c granted it; d must not take that key to write with (c holds it)."""
+    with enrolled_program(tmp_path, 4) as (a, b, c, d):
+        exchange([a, b, c, d], 2)
+        devices.revoke(a.supervisor, "c")
+        a.sync()
+        d.sync()
+        assert "c" in revoked(d)
+        before = keys_of(c)
+        devices.revoke(c.supervisor, "b")  # c has not seen its own revocation
+        made_by_c = keys_of(c) - before
+        c.sync()
+        d.sync()  # reads c's revocation of b: it counts for nothing (c was revoked first)
+        assert revoked(d) == {"c"}
+        assert made_by_c
+        assert not made_by_c & keys_of(d)  # read with, not kept
+        assert not reaches(d, c, "CT-D-C")
+        assert newest_key(d) not in keys_of(c)
+        assert reaches(d, b, "CT-D-B")

@@ -58,8 +58,10 @@ def read(conn: Connection, laptop: Laptop, files: list[tuple[int, int, Path]]) -
                                      name=path.name, program=repo.program() or program,
                                      laptop_of=lambda _id: known, schema=schema_version(conn))
             header = verified.header
-            key = (repo.program() or program).key_for(header.key_id) or keys.open_grant(
-                conn, program, header.key_id, header.grant, known)
+            key = (repo.program() or program).key_for(header.key_id)
+            if key is None:  # a key granted by a revoked laptop: read with, never kept
+                granted = keys.unseal_grant(conn, program, header.key_id, header.grant, known)
+                key = None if granted is None else granted[0]
             if key is None:
                 break  # sealed under a key this laptop was left out of: it never will be
             changes = revocations_in(bundle.open_body(verified, key))
