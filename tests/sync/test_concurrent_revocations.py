@@ -213,3 +213,23 @@ def test_a_key_granted_in_a_revoked_laptops_bundle_is_never_written_with(
         assert not reaches(d, c, "CT-D-C")
         assert newest_key(d) not in keys_of(c)
         assert reaches(d, b, "CT-D-B")
+
+
+@pytest.mark.parametrize("order", ["abcd", "dcba", "cadb"])
+def test_a_laptop_revoking_its_revoker_unseen_takes_no_other_laptop_with_it(
+        tmp_path: Path, order: str) -> None:
+    """a revokes b; b, not knowing, revokes a and d. The pair counts (both revoked), but b's
+    revocation of d came after what a had seen of b: d stays a member on c, and the two go
+    on together. (d itself cannot read b's revocation of a: b left d out of its new key.)"""
+    with enrolled_program(tmp_path, 4) as laptops:
+        a, b, c, d = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c, d], 2)
+        devices.revoke(a.supervisor, "b")
+        devices.revoke(b.supervisor, shown(a))
+        devices.revoke(b.supervisor, "d")
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == {shown(a), "b"}
+        assert "d" not in revoked(d)
+        assert reaches(c, d, "CT-C-D")
+        assert reaches(d, c, "CT-D-C")

@@ -205,7 +205,7 @@ Revocation = tuple[str, str, int, int]  # target, by laptop, by its change numbe
 
 def valid(records: list[Revocation]) -> set[Revocation]:
     """The revocations that count: none made by a laptop after a counting revocation of it
-    had stopped seeing it. Laptops that revoke each other unseen: all count."""
+    had stopped seeing it. Laptops that revoke each other unseen: both revocations count."""
     records = sorted(records)
     counting = set(records)
     for _ in range(len(records) + 2):
@@ -216,7 +216,15 @@ def valid(records: list[Revocation]) -> set[Revocation]:
         if now == counting:
             return counting
         counting = now
-    return set(records)  # revocations that void each other round and round: all count
+    # Revocations that void each other round and round: laptops that revoked each other,
+    # neither having seen the other's revocation. Each such pair counts; any other
+    # revocation still counts only if made before what every revocation of its maker had
+    # seen (a revoked laptop revoking its revoker unseen does not also take down others).
+    pairs = {(target, by) for target, by, _seq, _cutoff in records}
+    cut = {}
+    for target, _by, _seq, cutoff in records:
+        cut[target] = min(cut.get(target, cutoff), cutoff)
+    return {r for r in records if (r[1], r[0]) in pairs or r[2] <= cut.get(r[1], r[2])}
 
 
 def void_revoked_revokers(conn: Connection) -> list[str]:
