@@ -16,6 +16,7 @@ import pytest
 from casetracker.domain import clock as program_clock
 from casetracker.domain.errors import NotFoundError
 from casetracker.services import devices, survivors
+from casetracker.services import sync as team
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
 from tests.sync.enrolled import enroll, join
 from tests.sync_laptops import Laptop, new_laptop, take_in
@@ -103,7 +104,7 @@ def test_a_laptop_joining_late_with_its_clock_set_back_is_revoked_and_refused_ev
         assert set(revoked(a)) == {"b"}  # and c, heard from in time, stays
 
 
-def test_the_enroller_revokes_at_unlock_as_the_supervisor_who_enrolled(
+def test_only_a_supervisor_revokes_and_until_then_the_enroller_holds_the_late_laptop_back(
         tmp_path: Path) -> None:
     real = program_clock.FixedClock(date(2031, 3, 3))
     folder = tmp_path / "folder"
@@ -111,8 +112,8 @@ def test_the_enroller_revokes_at_unlock_as_the_supervisor_who_enrolled(
     with laptops_at(real) as made:
         a = new_laptop(tmp_path, "a", folder)
         made.append(a)
+        file_b, code_b = enroll(a, "b", tmp_path)
         file_c, code_c = enroll(a, "c", tmp_path)
-        enroll(a, "b", tmp_path)  # never joins
         a.sync()
         c = join(tmp_path, "c", file_c, code_c, folder)
         made.append(c)
@@ -121,16 +122,34 @@ def test_the_enroller_revokes_at_unlock_as_the_supervisor_who_enrolled(
         a.close()
         made.remove(a)
         real.advance(WEEK)
-        # A case manager unlocks: the revocation is made as the supervisor who enrolled b.
+        with program_clock.using(program_clock.FixedClock(date(2031, 3, 5))):
+            b = join(tmp_path, "b", file_b, code_b, folder)
+            made.append(b)
+            take_in(b, "CT-B-1", "Bea")
+            b.sync()
+        # A case manager unlocks and syncs: no revocation is made as anyone else, but b's
+        # bundle is not applied either.
         session = a.vault.unlock(CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
-        session.close()
+        try:
+            report = team.sync_folder(session, folder)
+            assert report.expired == []
+            assert any(line.startswith(b.laptop_id) and "revokes it as unused" in line
+                       for line in report.waiting), report.waiting
+            assert not [r for r in devices.laptops(session) if r.revoked_at]
+            with pytest.raises(NotFoundError):
+                survivors.get_survivor(session, "CT-B-1")
+        finally:
+            session.close()
+        # A supervisor's unlock revokes it (before any sync).
         a = Laptop("a", a.vault, *[a.vault.unlock(*who) for who in _accounts()], folder)
         made.append(a)
         assert set(revoked(a)) == {"b"}
         assert a.sync().expired == []  # done already, at unlock
+        assert not holds(a, "CT-B-1")
         c.sync()
         assert set(revoked(c)) == {"b"}
         assert "expired unused" in str(revoked(c)["b"])
+        assert not holds(c, "CT-B-1")
 
 
 def _accounts() -> list[tuple[str, str]]:

@@ -60,7 +60,7 @@ from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncKey, SyncRepository
 from casetracker.storage.team_repo import TeamLaptop, TeamRepository
-from casetracker.sync import capture, hlc, keys, membership
+from casetracker.sync import capture, keys, membership
 
 FIRST_LAPTOP = "first laptop"
 ENROLLMENT_DAYS = membership.ENROLLMENT_DAYS
@@ -423,15 +423,11 @@ def revoke(session: Session, name: str) -> Revoked:
         return _revoke(session, live[0])
 
 
-def _revoke(session: Session, target: Laptop, actor: str | None = None,
-            reason: str | None = None) -> Revoked:
-    """Revoke `target` and rotate the sync key (inside the caller's unit of work); `actor`:
-    the supervisor account the travelling revocation is made as (the session's if None)."""
+def _revoke(session: Session, target: Laptop, reason: str | None = None) -> Revoked:
+    """Revoke `target` and rotate the sync key (inside the caller's unit of work)."""
     repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
     me = repo.identity()
     now = clock.now_iso()
-    if actor is not None:
-        hlc.advance(session.conn, actor)  # the change that travels names this account
     if team.laptop(me.laptop_id) is None:
         team.add(TeamLaptop(me.laptop_id, me.name or FIRST_LAPTOP, me.verify_key,
                             me.box_public, now, None, None, None))
@@ -458,51 +454,29 @@ def _revoke(session: Session, target: Laptop, actor: str | None = None,
 def expire_unused(session: Session) -> list[str]:
     """Revoke the laptops this laptop enrolled that it has not heard from (no bundle of
     theirs applied here) within `ENROLLMENT_DAYS` of their enrollment, by this laptop's
-    program clock; returns their names. Run at unlock and before each exchange, by any
-    account: the revocation travels as made by the supervisor who enrolled the laptop (or,
-    if that account is no longer one, by another supervisor), so every laptop refuses a
-    laptop that joined late with a clock set back."""
+    program clock; returns their names. Run at unlock and before each exchange; only a
+    supervisor's session revokes (the revocation travels as that account's change), and
+    until one does, this laptop holds back such a laptop's bundles
+    (`membership.first_bundle_waits`), so every laptop refuses one that joined late with
+    a clock set back."""
     repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
     if repo.program() is None:
         return []
     membership.start_judging(session.conn)
+    if session.account.role is not Role.SUPERVISOR:
+        return []
     me = repo.identity().laptop_id
-    now = clock.now()
-    due = []
-    for row in team.laptops():
-        deadline = membership.enrollment_deadline(row.enrolled_at)
-        known = repo.laptop(row.laptop_id)
-        if (row.enrolled_by == me and row.revoked_at is None and row.laptop_id != me
-                and known is not None and known.revoked_at is None
-                and known.applied_seq == 0 and deadline is not None and now >= deadline):
-            due.append((known, deadline))
-    due = [(k, d) for k, d in due if membership.expiry_judged(session.conn, d)]
+    due = [known for row in team.laptops()
+           if row.enrolled_by == me and row.revoked_at is None and row.laptop_id != me
+           and (known := repo.laptop(row.laptop_id)) is not None
+           and known.revoked_at is None and known.applied_seq == 0
+           and membership.enrollment_unused(session.conn, row)]
     if not due:
         return []
-    revoked = []
     with session.changing():
-        for laptop, _deadline in due:
-            actor = _enrolling_supervisor(session, laptop.laptop_id)
-            if actor is None:
-                continue  # no supervisor account to make the revocation as: left for one
-            _revoke(session, laptop, actor, "enrollment expired unused")
-            revoked.append(laptop.name)
-    return revoked
-
-
-def _enrolling_supervisor(session: Session, laptop_id: str) -> str | None:
-    """The supervisor account that enrolled the laptop, or another active supervisor."""
-    from casetracker.storage.replica_repo import ReplicaRepository
-
-    accounts = UserRepository(session.conn)
-    writer = ReplicaRepository(session.conn).writer("team_laptops", laptop_id, "")[1]
-    names = ([writer] if isinstance(writer, str) else []) + sorted(
-        a.name for a in accounts.list())
-    for name in names:
-        account = accounts.by_name(name)
-        if account is not None and account.active and account.role is Role.SUPERVISOR:
-            return account.name
-    return None
+        for laptop in due:
+            _revoke(session, laptop, "enrollment expired unused")
+    return [laptop.name for laptop in due]
 
 
 def revocation_reason(team: TeamRepository, laptop_id: str) -> str | None:

@@ -37,7 +37,7 @@ from casetracker.domain.accounts import Role
 from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.sync_repo import Change, SyncRepository
-from casetracker.storage.team_repo import TeamRepository
+from casetracker.storage.team_repo import TeamLaptop, TeamRepository
 
 GUARDED = frozenset({"team_laptops", "team_accounts"})
 # How long an enrollment works: its file (by the enrolling laptop's clock, inside the file),
@@ -169,18 +169,26 @@ def note_enroller_heard(conn: Connection, sender: str, requires: dict[str, int])
     return news
 
 
-def first_bundle_waits(conn: Connection, laptop_id: str) -> str | None:
-    """Why the first bundle of `laptop_id` to arrive here must wait (None: it need not): after
-    the laptop's enrollment week, by this laptop's clock, it is applied only once its
-    enrolling laptop is known to have heard from it, so that a laptop that joined late with a
-    clock set back is refused here too when its enroller's revocation arrives."""
-    row = TeamRepository(conn).laptop(laptop_id)
-    if row is None or row.enrolled_by is None \
-            or row.enrolled_by == SyncRepository(conn).identity().laptop_id:
-        return None  # trusted before membership travelled, or judged here at each exchange
+def enrollment_unused(conn: Connection, row: TeamLaptop) -> bool:
+    """Whether the week of the laptop's enrollment is over, by this laptop's clock (for
+    enrollments judged here, `expiry_judged`)."""
     deadline = enrollment_deadline(row.enrolled_at)
-    if deadline is None or clock.now() < deadline or not expiry_judged(conn, deadline) \
-            or MetaRepository(conn).get(_ENROLLER_HEARD + laptop_id) is not None:
+    return deadline is not None and clock.now() >= deadline and expiry_judged(conn, deadline)
+
+
+def first_bundle_waits(conn: Connection, laptop_id: str) -> str | None:
+    """Why the first bundle of `laptop_id` to arrive here must wait (None: it need not).
+    After the laptop's enrollment week, by this laptop's clock: on its enrolling laptop,
+    until a supervisor there revokes it as unused; elsewhere, until its enrolling laptop is
+    known to have heard from it in time (or its revocation arrives). So a laptop that joined
+    late with a clock set back is applied nowhere."""
+    row = TeamRepository(conn).laptop(laptop_id)
+    if row is None or row.enrolled_by is None or not enrollment_unused(conn, row):
+        return None  # trusted before membership travelled, or still in its week
+    if row.enrolled_by == SyncRepository(conn).identity().laptop_id:
+        return (f"this laptop enrolled it and did not hear from it within {ENROLLMENT_DAYS} "
+                "days; a supervisor's next unlock or sync here revokes it as unused")
+    if MetaRepository(conn).get(_ENROLLER_HEARD + laptop_id) is not None:
         return None
     return (f"its enrollment is more than {ENROLLMENT_DAYS} days old and the laptop that "
             f"enrolled it ({row.enrolled_by[:8]}) has not yet been heard to have heard from "
