@@ -86,6 +86,7 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
     # Before anything is read: a laptop that joins after its week is refused here.
     expired = devices.expire_unused(session)
     before = _revoked(session)
+    team_accounts.publish_signing_key(session)
     report = exchange.run_round(session.conn, folder)
     report.expired = expired
     if report.received:  # accounts added, changed or removed elsewhere take effect here

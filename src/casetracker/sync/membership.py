@@ -46,7 +46,7 @@ GUARDED = frozenset({"team_laptops", "team_accounts"})
 ENROLLMENT_DAYS = 7
 _EXPIRY_SINCE = "sync.expiry_judged_since"  # meta key: when this laptop began to judge
 _ENROLLER_HEARD = "sync.enroller_heard."  # meta key + laptop id: its enroller applied its bundle
-_OWN = frozenset({"slot"})
+_OWN = frozenset({"slot", "sign_key", "key_sha256"})  # a new key pair: `signatures.check`
 _FIXED = frozenset({"verify_key", "box_public", "enrolled_at", "enrolled_by"})
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from casetracker.domain import clock
 from casetracker.domain.errors import CaseTrackerError
@@ -25,7 +26,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.repositories import MetaRepository
 from casetracker.storage.sync_repo import Change, Laptop, SyncRepository
-from casetracker.sync import bundle, capture, keys, membership, rules
+from casetracker.sync import bundle, capture, keys, membership, rules, signatures
 
 _READ = "sync.revoked_read."  # meta key + laptop id: its refused bundles read up to this seq
 _REVOKING = ("revoked_at", "revoked_by", "revoked_after")
@@ -64,26 +65,38 @@ def read(conn: Connection, laptop: Laptop, files: list[tuple[int, int, Path]]) -
                 key = None if granted is None else granted[0]
             if key is None:
                 break  # sealed under a key this laptop was left out of: it never will be
-            changes = revocations_in(bundle.open_body(verified, key))
+            changes, attestations = bundle.open_contents(verified, key)
         except (CaseTrackerError, OSError):
             break
-        if changes:
-            taken += _apply(conn, laptop.laptop_id, changes)
+        if revocations_in(changes):
+            taken += _apply(conn, laptop.laptop_id, header, changes, attestations)
         mark = last
         with transaction(conn):
             meta.set(_READ + laptop.laptop_id, str(mark).encode("ascii"))
     return taken
 
 
-def _apply(conn: Connection, laptop_id: str, changes: list[Change]) -> int:
-    """Apply revocations of a revoked laptop by the usual rules (its account must have been
-    a supervisor's), then take back those that count for nothing; 0 if they are refused."""
+def _apply(conn: Connection, laptop_id: str, header: bundle.Header, everything: list[Change],
+           attestations: list[Any]) -> int:
+    """Apply the revocations among a revoked laptop's changes by the usual rules (made by a
+    supervisor's account, signed by its own key), then take back those that count for
+    nothing; 0 if they are refused."""
     from casetracker.sync.apply import ApplyError, apply_changes, standings
 
+    changes = revocations_in(everything)
     roles, names = standings(conn)
     repo = SyncRepository(conn)
     try:
         rules.check(changes, roles, snapshot_over=True, names=names)
+        known = signatures.known_keys(conn)
+        covered = signatures.verify(attestations, everything, program_id=header.program,
+                                    laptop_id=laptop_id, candidates=signatures.candidates(
+                                        known, everything, names))
+        signed_from = (repo.laptop_signed_from(laptop_id) or 0) \
+            if header.format == bundle.UNSIGNED_FORMAT else header.signed_from
+        signatures.check(changes, covered, known=known, names=names,
+                         roles={name: found.role for name, found in roles.items()},
+                         signed_from=signed_from)
         with transaction(conn):
             capture.flush(conn)
             was_capturing = repo.capturing()
@@ -94,6 +107,7 @@ def _apply(conn: Connection, laptop_id: str, changes: list[Change]) -> int:
                 repo.receive_clock(max(c.hlc for c in changes))
             finally:
                 repo.set_capturing(was_capturing)
-    except (ApplyError, rules.RoleRefusedError, rules.ActorUnknownError):
+    except (ApplyError, rules.RoleRefusedError, rules.ActorUnknownError,
+            signatures.SignatureRefusedError):
         return 0
     return applied.changes
