@@ -15,9 +15,9 @@ travel in the file): a slot wrapped on one laptop then opens on every other.
 An enrollment file expires `ENROLLMENT_DAYS` after it was made, by the program clock of the
 laptop that made it (the time is inside the file, under the code); joining refuses it after
 that. Since a joining laptop's clock can be set back, the enrolling laptop also judges by its
-own: at unlock and before each exchange reads anything, it revokes a laptop it enrolled and
-has not heard from (no bundle of it applied) within the week (`expire_unused`), and the
-revocation travels like any other. A laptop's first exchange always sends a bundle (a note
+own: at a supervisor's unlock and before each exchange reads anything, it revokes a laptop it
+enrolled and has not heard from (no bundle of it applied) within the week (`expire_unused`),
+and the revocation travels like any other. A laptop's first exchange always sends a bundle (a note
 that it joined), so one that joined in time is heard from even if it made nothing.
 
 A file is used once: this operating-system account keeps the ids of the files it joined
