@@ -222,6 +222,35 @@ def test_revoking_a_laptop_asks_for_its_name_typed(
             controller.lock_screen.close()
 
 
+def test_a_laptop_that_never_joined_in_its_week_shows_as_revoked_unused(
+        qtbot: QtBot, office: Laptop, tmp_path: Path) -> None:
+    """Unlocking the enrolling laptop after the week revokes a laptop never heard from; the
+    Laptops window says why (no survivor data in it)."""
+    from datetime import date, timedelta
+
+    from casetracker.domain import clock as program_clock
+
+    moment = program_clock.FixedClock(date(2031, 5, 6))
+    with program_clock.using(moment):
+        devices.enroll(office.supervisor, "outreach 3", tmp_path / "o3.enrollment",
+                       kdf=FAST_INSECURE)
+        moment.advance(timedelta(days=devices.ENROLLMENT_DAYS, minutes=1))
+        controller, window = desktop(qtbot, office.vault)
+        try:
+            window.team_sync.laptops_action.trigger()
+            laptops = window.team_sync.active_dialog
+            assert isinstance(laptops, LaptopsWindow)
+            assert laptops.table.item(1, 0).text() == "outreach 3"
+            assert laptops.table.item(1, 2).text() == (
+                "2031-05-13 10:31 (enrollment expired unused)")
+            laptops.table.selectRow(1)
+            assert not laptops.revoke_button.isEnabled()
+        finally:
+            controller.lock()
+            if controller.lock_screen is not None:
+                controller.lock_screen.close()
+
+
 def test_only_supervisors_enroll_or_see_the_laptops(qtbot: QtBot, office: Laptop) -> None:
     controller, window = desktop(qtbot, office.vault, CASE_MANAGER, CASE_MANAGER_PASSPHRASE)
     try:

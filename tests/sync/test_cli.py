@@ -38,7 +38,8 @@ def test_one_round_each_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         assert out == f"sent 1 bundle ({rows} changes); received 0 changes; 0 conflicts waiting\n"
         code, out, err = sync(tmp_path, capsys, b)
         assert (code, err) == (0, "")
-        assert out == (f"sent 0 bundles (0 changes); received {rows} changes "
+        # b's first exchange sends its note that it joined, though it made nothing.
+        assert out == (f"sent 1 bundle (1 change); received {rows} changes "
                        f"(laptop {a.laptop_id[:8]}: {rows}); 0 conflicts waiting\n")
         assert survivors.get_survivor(b.supervisor, "CT-1").preferred_name == "Rosa"
 
@@ -52,7 +53,7 @@ def test_a_refused_bundle_is_one_line_on_stderr_and_status_1(
         path.write_bytes(path.read_bytes()[:-1])
         code, out, err = sync(tmp_path, capsys, b)
         assert code == 1
-        assert out.startswith("sent 0 bundles")
+        assert out.startswith("sent 1 bundle (1 change)")  # b's note that it joined
         assert err == (f"casetracker: refused: {a.laptop_id}/{path.name}: its signature "
                        "does not verify (changed, cut or forged)\n")
 

@@ -5,6 +5,7 @@ a laptop that applied that revocation before it learned."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import struct
 from collections.abc import Iterable
@@ -39,6 +40,18 @@ def newest_key(writer: Laptop) -> str:
     start = len(bundle.MAGIC) + 4
     (length,) = struct.unpack(">I", data[len(bundle.MAGIC):start])
     return str(json.loads(data[start:start + length])["key_id"])
+
+
+def keys_of(laptop: Laptop) -> set[str]:
+    return {k.key_id for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+
+
+def holds(laptop: Laptop, case_number: str) -> bool:
+    try:
+        survivors.get_survivor(laptop.supervisor, case_number)
+    except NotFoundError:
+        return False
+    return True
 
 
 def reaches(writer: Laptop, reader: Laptop, case_number: str) -> bool:
@@ -118,3 +131,105 @@ def test_a_laptop_revoked_first_revokes_nobody(tmp_path: Path, first_reader: str
         report = a.sync()
         assert any(line.startswith(f"{c.laptop_id}/") and "revoked" in line
                    for line in report.refused), report.refused
+
+
+def _revoke_each_other(first: Laptop, second: Laptop) -> None:
+    """`first` revokes `second` while `second`, offline, revokes `first`: neither sees the
+    other's revocation before making its own."""
+    devices.revoke(first.supervisor, shown(second))
+    devices.revoke(second.supervisor, shown(first))
+
+
+def shown(laptop: Laptop) -> str:
+    """The laptop's name in the program ('a' is the first laptop, named when it started it)."""
+    return SyncRepository(laptop.supervisor.conn).identity().name
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations("abc")))
+def test_two_laptops_revoking_each_other_unseen_are_both_revoked_everywhere(
+        tmp_path: Path, order: tuple[str, ...]) -> None:
+    with enrolled_program(tmp_path, 3) as laptops:
+        a, b, c = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c], 2)
+        _revoke_each_other(a, b)
+        take_in(a, "CT-A-LATE", "Ann")  # in the same bundle as a's revocation
+        take_in(b, "CT-B-LATE", "Bo")
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == {shown(a), "b"}
+        # Of a bundle refused because its laptop was revoked, only the revocations count.
+        for late, first, then in (("CT-A-LATE", "b", "a"), ("CT-B-LATE", "a", "b")):
+            if order.index(first) < order.index("c") < order.index(then):
+                assert not holds(c, late), (late, order)
+        assert revoked(a) == {"b"}  # each revoked one knows the revocation it made
+        assert revoked(b) == {shown(a)}
+        # Neither can read what the remaining laptop writes from now on, nor be read by it.
+        assert not reaches(c, a, "CT-C-A")
+        assert not reaches(c, b, "CT-C-B")
+        assert not reaches(a, c, "CT-A-C")
+        assert not reaches(b, c, "CT-B-C")
+
+
+@pytest.mark.parametrize("order", ["abcd", "badc", "cdab", "dcba", "cabd", "dbca"])
+def test_four_laptops_agree_when_two_revoke_each_other_unseen(tmp_path: Path,
+                                                              order: str) -> None:
+    with enrolled_program(tmp_path, 4) as laptops:
+        a, b, c, d = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c, d], 2)
+        _revoke_each_other(a, b)
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == revoked(d) == {shown(a), "b"}
+        assert c.digest() == d.digest()
+        assert reaches(c, d, "CT-C-D")
+        assert reaches(d, c, "CT-D-C")
+        for writer in (c, d):
+            for reader in (a, b):
+                assert not reaches(writer, reader, f"CT-{writer.name}-{reader.name}")
+        held = {k.key_id for laptop in (a, b)
+                for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
+        for writer in (c, d):
+            assert newest_key(writer) not in held, writer.name
+
+
+def test_a_key_granted_in_a_revoked_laptops_bundle_is_never_written_with(
+        tmp_path: Path) -> None:
+    """d reads the revocations in c's bundles after c was revoked, opening them with the key
+    c granted it; d must not take that key to write with (c holds it)."""
+    with enrolled_program(tmp_path, 4) as (a, b, c, d):
+        exchange([a, b, c, d], 2)
+        devices.revoke(a.supervisor, "c")
+        a.sync()
+        d.sync()
+        assert "c" in revoked(d)
+        before = keys_of(c)
+        devices.revoke(c.supervisor, "b")  # c has not seen its own revocation
+        made_by_c = keys_of(c) - before
+        c.sync()
+        d.sync()  # reads c's revocation of b: it counts for nothing (c was revoked first)
+        assert revoked(d) == {"c"}
+        assert made_by_c
+        assert not made_by_c & keys_of(d)  # read with, not kept
+        assert not reaches(d, c, "CT-D-C")
+        assert newest_key(d) not in keys_of(c)
+        assert reaches(d, b, "CT-D-B")
+
+
+@pytest.mark.parametrize("order", ["abcd", "dcba", "cadb"])
+def test_a_laptop_revoking_its_revoker_unseen_takes_no_other_laptop_with_it(
+        tmp_path: Path, order: str) -> None:
+    """a revokes b; b, not knowing, revokes a and d. The pair counts (both revoked), but b's
+    revocation of d came after what a had seen of b: d stays a member on c, and the two go
+    on together. (d itself cannot read b's revocation of a: b left d out of its new key.)"""
+    with enrolled_program(tmp_path, 4) as laptops:
+        a, b, c, d = laptops
+        by_name = {laptop.name: laptop for laptop in laptops}
+        exchange([a, b, c, d], 2)
+        devices.revoke(a.supervisor, "b")
+        devices.revoke(b.supervisor, shown(a))
+        devices.revoke(b.supervisor, "d")
+        exchange([by_name[name] for name in order])
+        assert revoked(c) == {shown(a), "b"}
+        assert "d" not in revoked(d)
+        assert reaches(c, d, "CT-C-D")
+        assert reaches(d, c, "CT-D-C")

@@ -67,7 +67,7 @@ def test_enroll_join_sync_list_and_revoke(tmp_path: Path,
     code, out, err = run(tmp_path, capsys, "device", "list", "--db", db_a)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["NAME", "LAPTOP", "LAST_HEARD", "REVOKED"]
+    assert lines[0].split() == ["NAME", "LAPTOP", "LAST_HEARD", "REVOKED", "REASON"]
     assert "office (this laptop)" in out
     assert "laptop b" in out
     code, out, err = run(tmp_path, capsys, "device", "revoke", "laptop b", "--db", db_a,
@@ -78,6 +78,7 @@ def test_enroll_join_sync_list_and_revoke(tmp_path: Path,
     code, out, err = run(tmp_path, capsys, "device", "list", "--json", "--db", db_a)
     assert '"revoked": "no"' in out.splitlines()[0]
     assert '"revoked": "no"' not in out.splitlines()[1]
+    assert '"reason": ""' in out.splitlines()[1]  # revoked by hand, after it was heard from
     code, out, err = run(tmp_path, capsys, "device", "revoke", "nobody", "--db", db_a)
     assert code == 1
     assert "no laptop" in err

@@ -159,7 +159,9 @@ def test_applied_changes_are_not_sent_back(tmp_path: Path) -> None:
         assert SyncRepository(b.supervisor.conn).pending(0, 10) == []
         again = b.sync()
         assert (again.sent_bundles, sum(again.received.values())) == (0, 0)
-        assert list((tmp_path / "folder" / b.laptop_id).iterdir()) == []
+        # Only b's note that it joined (its first exchange sends one), nothing of a's.
+        assert [p.name for p in (tmp_path / "folder" / b.laptop_id).iterdir()] == [
+            "1-1.ctsync"]
 
 
 def test_a_crash_before_the_high_water_mark_leaves_the_bundle_to_apply_once(
@@ -236,7 +238,7 @@ def test_a_bundle_waits_for_the_changes_its_author_had_seen(tmp_path: Path) -> N
         hidden = tmp_path / "hidden"
         (tmp_path / "folder" / a.laptop_id).rename(hidden)
         report = c.sync()
-        assert report.received == {}
+        assert report.received == {b.laptop_id: 1}  # b's note that it joined, sent first
         assert "needs changes of laptop" in report.waiting[0]
         hidden.rename(tmp_path / "folder" / a.laptop_id)
         c.sync()

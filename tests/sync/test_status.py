@@ -65,7 +65,7 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         assert "this laptop" in lines[1]
         assert "0 changes not yet sent" in lines[1]
         (of_b,) = [line for line in lines if line.startswith(b_id[:8])]
-        assert "applied none" in of_b  # b had nothing to send
+        assert "applied 1-1" in of_b  # b's note that it joined: it had nothing else to send
         assert lines[-1] == f"content digest: {digest}"
         assert "Wilhelmina" not in out
         code, out, err = status_cli(tmp_path, capsys, a, "--json")

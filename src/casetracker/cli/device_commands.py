@@ -65,8 +65,9 @@ def cmd_list(ctx: Context) -> int:
     print_rows([{"name": r.name + (" (this laptop)" if r.this_laptop else ""),
                  "laptop": r.laptop_id[:8],
                  "last_heard": "-" if r.this_laptop else (r.last_heard or "never")[:16],
-                 "revoked": (r.revoked_at or "")[:16] or "no"} for r in rows],
-               ["name", "laptop", "last_heard", "revoked"], as_json=ctx.args.json)
+                 "revoked": (r.revoked_at or "")[:16] or "no",
+                 "reason": r.reason or ""} for r in rows],
+               ["name", "laptop", "last_heard", "revoked", "reason"], as_json=ctx.args.json)
     return 0
 
 

@@ -26,6 +26,10 @@ def cmd_sync(ctx: Context) -> int:
     with ctx.unlock() as session:
         report = sync.sync_folder(session, folder)
     print(report.summary())
+    for name in report.expired:
+        print(f"{PROG}: revoked {name}: its enrollment expired unused (not heard from within "
+              "a week of its enrollment); enroll it again if it is still wanted",
+              file=sys.stderr)
     for line in report.waiting:
         print(f"{PROG}: waiting: {line}", file=sys.stderr)
     for line in report.refused:

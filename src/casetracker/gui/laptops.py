@@ -245,6 +245,8 @@ class LaptopsWindow(QDialog):
             heard = ("—" if device.this_laptop
                      else (device.last_heard or "")[:16].replace("T", " ") or self.tr("never"))
             revoked = (device.revoked_at or "")[:16].replace("T", " ") or self.tr("no")
+            if device.reason is not None:  # the only reason the program tells: never joined
+                revoked = self.tr("{0} (enrollment expired unused)").format(revoked)
             for column, text in enumerate((name, heard, revoked)):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self._update()

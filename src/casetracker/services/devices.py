@@ -14,7 +14,13 @@ travel in the file): a slot wrapped on one laptop then opens on every other.
 
 An enrollment file expires `ENROLLMENT_DAYS` after it was made, by the program clock of the
 laptop that made it (the time is inside the file, under the code); joining refuses it after
-that. A file is used once: this operating-system account keeps the ids of the files it joined
+that. Since a joining laptop's clock can be set back, the enrolling laptop also judges by its
+own: at a supervisor's unlock and before each exchange reads anything, it revokes a laptop it
+enrolled and has not heard from (no bundle of it applied) within the week (`expire_unused`),
+and the revocation travels like any other. A laptop's first exchange always sends a bundle (a note
+that it joined), so one that joined in time is heard from even if it made nothing.
+
+A file is used once: this operating-system account keeps the ids of the files it joined
 with (a second join with the same file is refused here), and a laptop that joined with a file
 another laptop already used is refused at its first exchange (`sync.exchange`), since the
 folder then holds bundles under its id that it did not write.
@@ -52,12 +58,12 @@ from casetracker.services import keyring, team_accounts
 from casetracker.services.session import Session, VaultPaths, append_audit, fingerprint
 from casetracker.storage import connection as db
 from casetracker.storage.repositories import MetaRepository, UserRepository
-from casetracker.storage.sync_repo import Identity, Program, SyncKey, SyncRepository
+from casetracker.storage.sync_repo import Identity, Laptop, Program, SyncKey, SyncRepository
 from casetracker.storage.team_repo import TeamLaptop, TeamRepository
-from casetracker.sync import capture, keys
+from casetracker.sync import capture, keys, membership
 
 FIRST_LAPTOP = "first laptop"
-ENROLLMENT_DAYS = 7
+ENROLLMENT_DAYS = membership.ENROLLMENT_DAYS
 USED_STORE_NAME = "used-enrollments"
 _NAME = re.compile(r"^[^\x00-\x1f\x7f]{1,40}$")
 
@@ -85,6 +91,7 @@ class DeviceRow:
     this_laptop: bool
     last_heard: str | None
     revoked_at: str | None
+    reason: str | None = None  # why it was revoked, when the program can tell
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,7 @@ def enroll(session: Session, name: str, out: Path, *, this_laptop: str | None = 
                        box_public)
         team.add(TeamLaptop(new.laptop_id, name, verify_key, box_public, clock.now_iso(),
                             me.laptop_id, None, None))
+        membership.start_judging(conn)
         code = enrollment_file.new_code()
         expires = (clock.now() + timedelta(days=ENROLLMENT_DAYS)).isoformat(
             timespec="milliseconds")
@@ -388,7 +396,10 @@ def laptops(session: Session) -> list[DeviceRow]:
                          "'casetracker device enroll NAME --out FILE')")
     me = repo.identity()
     rows = [DeviceRow(me.laptop_id, me.name or FIRST_LAPTOP, True, None, None)]
-    rows += [DeviceRow(lt.laptop_id, lt.name, False, lt.last_heard, lt.revoked_at)
+    team = TeamRepository(session.conn)
+    rows += [DeviceRow(lt.laptop_id, lt.name, False, lt.last_heard, lt.revoked_at,
+                       None if lt.revoked_at is None else
+                       revocation_reason(team, lt.laptop_id))
              for lt in repo.laptops()]
     return rows
 
@@ -397,7 +408,7 @@ def revoke(session: Session, name: str) -> Revoked:
     """Make every laptop refuse `name`'s bundles from now on, and rotate the sync key to the
     laptops that remain, so the revoked one can read nothing written after."""
     session.require("revoking a laptop", Role.SUPERVISOR)
-    repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
+    repo = SyncRepository(session.conn)
     if repo.program() is None:
         raise UsageError("this laptop is not in a team program")
     me = repo.identity()
@@ -409,25 +420,79 @@ def revoke(session: Session, name: str) -> Revoked:
         if found:
             raise UsageError(f"the laptop {name!r} is already revoked")
         raise NotFoundError(f"no laptop of this program is named {name!r}")
-    target = live[0]
-    now = clock.now_iso()
     with session.changing():
-        if team.laptop(me.laptop_id) is None:
-            team.add(TeamLaptop(me.laptop_id, me.name or FIRST_LAPTOP, me.verify_key,
-                                me.box_public, now, None, None, None))
-        if team.laptop(target.laptop_id) is None:  # trusted before membership travelled
-            team.add(TeamLaptop(target.laptop_id, target.name, target.verify_key,
-                                target.box_public or b"", now, me.laptop_id, None, None))
-        team.revoke(target.laptop_id, now, me.laptop_id, target.applied_seq)
-        remaining = [lt for lt in repo.laptops() if lt.revoked_at is None]
-        given = {lt.laptop_id: lt.box_public for lt in remaining if lt.box_public}
-        made = keys.rotate(session.conn, {k: v for k, v in given.items() if v is not None})
-        session.audit("device.revoke", None, laptop=target.laptop_id, name=target.name,
-                      key=made.key_id, remaining=len(given))
-        # Kept like a revocation that arrives: it counts for nothing if this laptop was
-        # itself revoked before it (as the others will judge).
-        capture.flush(session.conn)
-        team.record_revocation(target.laptop_id, me.laptop_id, repo.last_change_of(
-            "team_laptops", target.laptop_id), target.applied_seq)
+        return _revoke(session, live[0])
+
+
+def _revoke(session: Session, target: Laptop, reason: str | None = None) -> Revoked:
+    """Revoke `target` and rotate the sync key (inside the caller's unit of work)."""
+    repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
+    me = repo.identity()
+    now = clock.now_iso()
+    if team.laptop(me.laptop_id) is None:
+        team.add(TeamLaptop(me.laptop_id, me.name or FIRST_LAPTOP, me.verify_key,
+                            me.box_public, now, None, None, None))
+    if team.laptop(target.laptop_id) is None:  # trusted before membership travelled
+        team.add(TeamLaptop(target.laptop_id, target.name, target.verify_key,
+                            target.box_public or b"", now, me.laptop_id, None, None))
+    team.revoke(target.laptop_id, now, me.laptop_id, target.applied_seq)
+    remaining = [lt for lt in repo.laptops() if lt.revoked_at is None]
+    given = {lt.laptop_id: lt.box_public for lt in remaining if lt.box_public}
+    made = keys.rotate(session.conn, {k: v for k, v in given.items() if v is not None})
+    session.audit("device.revoke", None, laptop=target.laptop_id, name=target.name,
+                  key=made.key_id, remaining=len(given), **({"reason": reason} if reason else {}))
+    # Kept like a revocation that arrives: it counts for nothing if this laptop was
+    # itself revoked before it (as the others will judge).
+    capture.flush(session.conn)
+    team.record_revocation(target.laptop_id, me.laptop_id, repo.last_change_of(
+        "team_laptops", target.laptop_id), target.applied_seq)
     return Revoked(target.laptop_id, target.name, made.key_id,
                    [lt.name for lt in remaining if not lt.box_public])
+
+
+# -- enrollments that expired unused ---------------------------------------------------------
+
+def expire_unused(session: Session) -> list[str]:
+    """Revoke the laptops this laptop enrolled that it has not heard from (no bundle of
+    theirs applied here) within `ENROLLMENT_DAYS` of their enrollment, by this laptop's
+    program clock; returns their names. Run at unlock and before each exchange; only a
+    supervisor's session revokes (the revocation travels as that account's change), and
+    until one does, this laptop holds back such a laptop's bundles
+    (`membership.first_bundle_waits`), so every laptop refuses one that joined late with
+    a clock set back."""
+    repo, team = SyncRepository(session.conn), TeamRepository(session.conn)
+    if repo.program() is None:
+        return []
+    membership.start_judging(session.conn)
+    if session.account.role is not Role.SUPERVISOR:
+        return []
+    me = repo.identity().laptop_id
+    due = [known for row in team.laptops()
+           if row.enrolled_by == me and row.revoked_at is None and row.laptop_id != me
+           and (known := repo.laptop(row.laptop_id)) is not None
+           and known.revoked_at is None and known.applied_seq == 0
+           and membership.enrollment_unused(session.conn, row)]
+    if not due:
+        return []
+    with session.changing():
+        for laptop in due:
+            _revoke(session, laptop, "enrollment expired unused")
+    return [laptop.name for laptop in due]
+
+
+def revocation_reason(team: TeamRepository, laptop_id: str) -> str | None:
+    """Why a revoked laptop was revoked, when the program can tell: its enrolling laptop
+    revoked it, having heard nothing from it, after the week its enrollment file worked."""
+    row = team.laptop(laptop_id)
+    if row is None or row.revoked_at is None or row.revoked_by != row.enrolled_by:
+        return None
+    deadline = membership.enrollment_deadline(row.enrolled_at)
+    try:
+        revoked = datetime.fromisoformat(row.revoked_at)
+    except ValueError:
+        return None
+    if deadline is None or revoked.tzinfo is None or revoked < deadline \
+            or team.revoked_after(laptop_id) != 0:
+        return None
+    return (f"enrollment expired unused: not heard from within {ENROLLMENT_DAYS} days of "
+            "its enrollment")

@@ -81,9 +81,14 @@ def trust_laptop(session: Session, laptop: LaptopIdentity, name: str = "") -> No
 def sync_folder(session: Session, folder: Path) -> RoundReport:
     """One exchange: send this laptop's new changes into `folder`, apply the others'."""
     session.require("syncing with the team")
+    from casetracker.services import devices
+
+    # Before anything is read: a laptop that joins after its week is refused here.
+    expired = devices.expire_unused(session)
     before = _revoked(session)
     team_accounts.publish_signing_key(session)
     report = exchange.run_round(session.conn, folder)
+    report.expired = expired
     if report.received:  # accounts added, changed or removed elsewhere take effect here
         team_accounts.adopt(session)
     after = _revoked(session)

@@ -22,6 +22,7 @@ from casetracker.domain.accounts import Account, Role, validate_username
 from casetracker.domain.errors import (
     AlreadyExistsError,
     AuthenticationError,
+    CaseTrackerError,
     DatabaseDamagedError,
     KeyFileError,
     NotFoundError,
@@ -292,6 +293,12 @@ class Vault:
                 lockout.clear_pending()
             session.audit(login_action, account.name)
             copies.after_unlock(session)
+            from casetracker.services import devices  # not needed to show the lock screen
+
+            # Laptops enrolled here that never joined in their week; a failure here must not
+            # keep anyone out (it is tried again before each exchange).
+            with contextlib.suppress(CaseTrackerError):
+                devices.expire_unused(session)
             if account.role is Role.SUPERVISOR:
                 audit_anchor.checkpoint_at_unlock(session)
         except BaseException:

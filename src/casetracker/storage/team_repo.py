@@ -63,6 +63,12 @@ class TeamRepository:
                            "revoked_after = ? WHERE id = ? AND revoked_at IS NULL",
                            (at, by, after, laptop_id))
 
+    def revoked_after(self, laptop_id: str) -> int | None:
+        """How much of the laptop its revoker had applied (None: not revoked, or not said)."""
+        row = self._conn.execute("SELECT revoked_after FROM team_laptops WHERE id = ?",
+                                 (laptop_id,)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
     # -- revocations as they arrived (`sync/membership.py`) ---------------------------------
 
     def revocations(self) -> list[tuple[str, str, int, int]]:

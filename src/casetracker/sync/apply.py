@@ -199,6 +199,9 @@ def apply_changes(conn: Connection, laptop_id: str, changes: Sequence[Change], *
         for change in changes:
             spec = BY_TABLE[change.table]
             if change.table in membership.GUARDED:
+                if membership.joining(conn, laptop_id, change):
+                    count(change.table, True)
+                    continue
                 membership.check(conn, change)
                 membership.record(conn, laptop_id, change)
             version = (change.hlc, laptop_id)

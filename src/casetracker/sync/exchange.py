@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Change, Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture, keys, rules, signatures
+from casetracker.sync import bundle, capture, keys, membership, revoked_bundles, rules, signatures
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -56,6 +56,8 @@ class RoundReport:
     open_conflicts: int = 0
     waiting: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # Laptops this one enrolled and revoked, before reading, as never heard from in their week.
+    expired: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: bundles sent, changes received per laptop, conflicts waiting."""
@@ -99,6 +101,8 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
     repo = SyncRepository(conn)
     program = _program(repo)
     capture.flush(conn)
+    with transaction(conn):  # a first exchange always sends something: it joined
+        membership.announce_joining(conn)
     own = folder / repo.identity().laptop_id
     own.mkdir(exist_ok=True)
     bundles = changes_sent = 0
@@ -231,6 +235,12 @@ def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
             if path.name in known and _next_bundle(conn, path, program, own, report,
                                                    blocked.setdefault(path.name, [])):
                 progress = True
+        # The revocations in revoked laptops' bundles, refused above: two laptops that
+        # revoked each other unseen are then both revoked here, whichever came first.
+        for laptop in repo.laptops():
+            if laptop.revoked_at is not None and (folder / laptop.laptop_id).is_dir() \
+                    and revoked_bundles.read(conn, laptop, _bundles(folder / laptop.laptop_id)):
+                progress = True
     for path in folders:
         if path.name not in known and _bundles(path):
             report.refused.append(f"{path.name}: bundles from a laptop this one does not "
@@ -244,7 +254,8 @@ def read_bundles(conn: Connection, folder: Path, report: RoundReport) -> None:
 
 def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
                  report: RoundReport, blocked: list[str]) -> bool:
-    """Apply the laptop's next bundle if it is there and ready; True if one was applied."""
+    """Apply the laptop's next bundle if it is there and ready; True if one was applied (or
+    it told of a laptop heard from by its enroller, which may let another bundle apply)."""
     repo = SyncRepository(conn)
     laptop = repo.laptop(folder.name)
     assert laptop is not None
@@ -267,6 +278,7 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
             blocked.append(f"{folder.name}: waiting for {copying[0]}, a file still being "
                            "copied into the folder (not read until it is complete)")
         return False
+    noted = False  # a bundle that waits may still say its author heard from a laptop
     for _first, _last, path in candidates:
         where = f"{folder.name}/{path.name}"
         try:
@@ -279,6 +291,10 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
             if header.previous != laptop.applied_hash:
                 raise bundle.BundleRefusedError("it does not follow the last bundle applied from "
                                                 "that laptop (reordered, or a forked history)")
+            # Read before it can be applied: it may vouch for the laptop it waits for.
+            with transaction(conn):
+                noted = membership.note_enroller_heard(conn, folder.name,
+                                                       header.requires) or noted
             # A revoked laptop's changes are not waited for: those not applied here never
             # will be (a laptop that applied them before it learned of the revocation still
             # sends on).
@@ -289,6 +305,9 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
                 raise bundle.BundleWaitingError("it needs changes of laptop(s) "
                                                 f"{', '.join(m[:8] for m in missing)} "
                                          "not yet applied here")
+            if not laptop.applied_seq and (why := membership.first_bundle_waits(
+                    conn, folder.name)):
+                raise bundle.BundleWaitingError(why)
             unsigned_before = _signed_from(conn, folder, verified, program)
             changes, attestations = bundle.open_contents(
                 verified, _key_of(conn, program, verified, laptop))
@@ -313,7 +332,7 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
         report.dropped += applied.dropped
         report.new_conflicts += applied.conflicts
         return True
-    return False
+    return noted
 
 
 def _key_of(conn: Connection, program: Program, verified: bundle.Verified,

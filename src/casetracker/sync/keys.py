@@ -107,6 +107,19 @@ def open_grant(conn: Connection, program: Program, key_id: str, grant: dict[str,
     """The sync key `key_id` from a bundle header's grant, if it was sealed to this laptop
     (signed by the sending laptop); kept, and written with from now on when it is the
     latest. None when this laptop was left out (revoked) or the grant does not open."""
+    opened = unseal_grant(conn, program, key_id, grant, sender)
+    if opened is None:
+        return None
+    key, ordinal = opened
+    with transaction(conn):
+        SyncRepository(conn).add_sync_key(SyncKey(key_id, key, ordinal, None))
+    return key
+
+
+def unseal_grant(conn: Connection, program: Program, key_id: str, grant: dict[str, Any],
+                 sender: Laptop) -> tuple[bytes, int] | None:
+    """The sync key `key_id` and its order from a grant sealed to this laptop, not kept (a
+    revoked laptop's key is read with, never written with)."""
     from casetracker.security.envelope import SealError, open_sealed
     from casetracker.security.sealed import Sealed
 
@@ -127,6 +140,4 @@ def open_grant(conn: Connection, program: Program, key_id: str, grant: dict[str,
         return None
     if len(key) != SYNC_KEY_BYTES:
         return None
-    with transaction(conn):
-        repo.add_sync_key(SyncKey(key_id, key, ordinal, None))
-    return key
+    return key, ordinal

@@ -2708,6 +2708,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Último contacto</translation>
     </message>
     <message>
+        <source>{0} (enrollment expired unused)</source>
+        <translation>{0} (inscripción vencida sin usar)</translation>
+    </message>
+    <message>
         <source>Revoked</source>
         <translation>Revocado</translation>
     </message>
