@@ -119,6 +119,13 @@ def describe(table: str, field: str) -> str:
     return f"{label} of the {words}"
 
 
+def _what(conflict: Conflict) -> str:
+    """The conflict's field in words; a program setting by its own name (its row's key)."""
+    if conflict.table == "program_settings":
+        return f"{conflict.row_id.replace('_', ' ').capitalize()} of the program settings"
+    return describe(conflict.table, conflict.field)
+
+
 def _visible(session: Session, found: list[Conflict]) -> list[tuple[Conflict, str | None]]:
     """The conflicts this account may see, with their case numbers."""
     survivors = SurvivorRepository(session.conn)
@@ -164,7 +171,7 @@ def _views(session: Session) -> list[ConflictView]:
     capture.flush(session.conn)  # an edit here may have settled one
     found = ReplicaRepository(session.conn).conflicts()
     return [ConflictView(conflict_id(c.table, c.row_id, c.field), case, c.table, c.field,
-                         describe(c.table, c.field), c.found_at, _values(session, c))
+                         _what(c), c.found_at, _values(session, c))
             for c, case in _visible(session, found)]
 
 
