@@ -23,6 +23,10 @@ Two kinds of change are not ordinary edits:
 - The records a laptop already held when it joined its program travel as inserts without an
   account (`SyncRepository.capture_existing_rows`), as the first changes of that laptop. Once
   a change with an account has arrived from a laptop, no change without one is accepted from it.
+- The program settings a laptop held before they travelled (schema 26) arrive as inserts
+  without an account at clock value 1 (`pre_upgrade`), at any time: no account is known for
+  them. They beat no later edit and differing ones are listed as a conflict, so they give a
+  laptop's key holder less than naming an active supervisor would (see below).
 
 An account is judged as it stood when the change was made, by the hybrid logical clock: a
 change made at or after its account's removal (the clock of the `removed_at` value in
