@@ -152,7 +152,8 @@ def test_differing_values_from_before_the_upgrade_become_a_conflict(tmp_path: Pa
             (view,) = found
             assert view.what == "Organisation name of the program settings"
             assert sorted(v.value for v in view.values) == ["Harbor A", "Harbor B"]
-            assert all(v.written_by is None for v in view.values)
+            # Held before the upgrade: no account and no time is known for them.
+            assert all(v.written_by is None and v.written_at is None for v in view.values)
         assert len({f[0].conflict_id for f in views}) == 1
         for laptop in laptops:  # a case manager neither sees nor settles it
             assert conflicts.waiting(laptop.case_manager) == []

@@ -22,6 +22,7 @@ from casetracker.domain.validation import ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE
+from casetracker.storage.migrations.v026_program_settings_travel import PRE_UPGRADE_HLC
 from casetracker.storage.replica_repo import Conflict, ReplicaRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
@@ -159,7 +160,10 @@ def _values(session: Session, conflict: Conflict) -> tuple[ConflictValue, ...]:
     def one(version: Version, value: Any, actor: str | None, is_current: bool) -> ConflictValue:
         return ConflictValue(value_id(version), value if shown else None, shown, is_current,
                              actor, version[1],
-                             None if version == ORIGIN else hlc.wall_time(version[0]))
+                             # A value from before capture, or from before settings
+                             # travelled (schema 26), has no time worth showing.
+                             None if version[0] <= PRE_UPGRADE_HLC
+                             else hlc.wall_time(version[0]))
 
     waiting = sorted(replica.heads(conflict.table, conflict.row_id, conflict.field),
                      key=lambda h: h.version, reverse=True)

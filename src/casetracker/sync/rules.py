@@ -25,8 +25,10 @@ Two kinds of change are not ordinary edits:
   a change with an account has arrived from a laptop, no change without one is accepted from it.
 - The program settings a laptop held before they travelled (schema 26) arrive as inserts
   without an account at clock value 1 (`pre_upgrade`), at any time: no account is known for
-  them. They beat no later edit and differing ones are listed as a conflict, so they give a
-  laptop's key holder less than naming an active supervisor would (see below).
+  them. Left open, and said so: a laptop's key holder can send such a value too. It never
+  beats a later edit, and where another laptop held a different value it is listed as a
+  conflict for a supervisor; a setting no laptop had set before takes it until a supervisor
+  changes it.
 
 An account is judged as it stood when the change was made, by the hybrid logical clock: a
 change made at or after its account's removal (the clock of the `removed_at` value in
