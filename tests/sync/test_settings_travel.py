@@ -18,6 +18,7 @@ from casetracker.services import accounts, conflicts, settings, sharing_support
 from casetracker.services.session import Session
 from casetracker.storage.migrations import migrate
 from casetracker.storage.repositories import ProgramSettingsRepository, SettingsRepository
+from casetracker.sync import settle
 from tests.helpers import COORDINATOR, COORDINATOR_PASSPHRASE
 from tests.sync.enrolled import enroll, enrolled_program, join
 from tests.sync_laptops import Laptop, new_laptop, program_of, sync_all, take_in
@@ -132,17 +133,24 @@ def _as_before_the_upgrade(laptop: Laptop, values: dict[str, str]) -> None:
     migrate(conn)
 
 
+def _two_old_names(laptops: list[Laptop]) -> None:
+    """a and b held different organisation names (and the same auto-lock time) before they
+    upgraded; c held none. Then every laptop syncs."""
+    a, b = laptops[0], laptops[1]
+    take_in(a, "CT-1")  # the laptops have exchanged changes: their clocks are well past 1
+    with clock.using(later(5)):
+        take_in(b, "CT-2")
+    sync_all(laptops)
+    _as_before_the_upgrade(a, {"organisation_name": "Harbor A", "auto_lock_minutes": "9"})
+    _as_before_the_upgrade(b, {"organisation_name": "Harbor B", "auto_lock_minutes": "9"})
+    assert SettingsRepository(a.supervisor.conn).all().get("organisation_name") is None
+    sync_all(laptops)
+
+
 def test_differing_values_from_before_the_upgrade_become_a_conflict(tmp_path: Path) -> None:
     with program_of(tmp_path, 3) as laptops:
-        a, b, c = laptops
-        take_in(a, "CT-1")  # the laptops have exchanged changes: their clocks are well past 1
-        with clock.using(later(5)):
-            take_in(b, "CT-2")
-        sync_all(laptops)
-        _as_before_the_upgrade(a, {"organisation_name": "Harbor A", "auto_lock_minutes": "9"})
-        _as_before_the_upgrade(b, {"organisation_name": "Harbor B", "auto_lock_minutes": "9"})
-        assert SettingsRepository(a.supervisor.conn).all().get("organisation_name") is None
-        sync_all(laptops)
+        c = laptops[2]
+        _two_old_names(laptops)
         shown = {settings.get_settings(lt.supervisor).organisation_name for lt in laptops}
         assert len(shown) == 1  # the same interim value everywhere, c's too
         assert shown <= {"Harbor A", "Harbor B"}
@@ -167,6 +175,23 @@ def test_differing_values_from_before_the_upgrade_become_a_conflict(tmp_path: Pa
         assert {settings.get_settings(lt.case_manager).organisation_name
                 for lt in laptops} == {"Harbor A"}
         assert all(conflicts.waiting(lt.supervisor) == [] for lt in laptops)
+
+
+def test_a_case_managers_forged_settlement_of_a_settings_conflict_is_refused(
+        tmp_path: Path) -> None:
+    with program_of(tmp_path, 3) as laptops:
+        a, b, _c = laptops
+        _two_old_names(laptops)
+        shown = settings.get_settings(a.supervisor).organisation_name
+        # Written as the services write a settlement (they refuse it to a case manager:
+        # the conflict is not in their cases), under b's case manager's account.
+        with b.case_manager.changing() as conn:
+            settle.settle(conn, "program_settings", "organisation_name", "value", "Forged",
+                          b.case_manager.account.name)
+        b.sync()
+        assert "may not change the program's settings" in str(a.sync().refused)
+        assert settings.get_settings(a.supervisor).organisation_name == shown
+        assert len(conflicts.waiting(a.supervisor)) == 1
 
 
 def test_a_later_edit_beats_values_from_before_the_upgrade(tmp_path: Path) -> None:
