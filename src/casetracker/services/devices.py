@@ -158,6 +158,7 @@ def enroll(session: Session, name: str, out: Path, *, this_laptop: str | None = 
                                     kdf or (session.kdf if session.kdf.costs_less_than(
                                         PRODUCTION) else PRODUCTION), expires_at=expires)
         team_accounts.publish(session)  # the accounts travel from now on
+        team_accounts.publish_recovery(session)  # and the recovery key that vouches for them
         session.audit("device.enroll", None, laptop=new.laptop_id, name=name)
         atomic_write(out, data)  # inside the transaction: a failed write enrolls nothing
     return Enrolled(new.laptop_id, name, code, started)

@@ -40,11 +40,22 @@ def slot_is_recorded(conn: db.Connection, slot: KeySlot) -> bool:
     return known is not None and fpr in known
 
 
+def remember_signing_key(conn: db.Connection, slot: KeySlot, secrets: SlotSecrets) -> None:
+    """Note the signing key that goes with a slot made or opened here, so it can be published
+    with the slot in a team program (`sync/signatures.py`)."""
+    from casetracker.sync import signatures  # not needed to show the lock screen
+
+    signatures.remember_slot(conn, fingerprint(slot.public_key), secrets.private_key)
+
+
 def new_slot_for(session: Session, kind: keyslots.SlotKind, name: str | None,
                  secret: bytes) -> tuple[KeySlot, SlotSecrets]:
     verify_key = session.slot_secrets.verify_key
-    return keyslots.new_slot(kind, name, secret, session.data_key, session.vault_id,
-                             session.kdf, signing_key=session.signing_key, verify_key=verify_key)
+    slot, secrets = keyslots.new_slot(kind, name, secret, session.data_key, session.vault_id,
+                                      session.kdf, signing_key=session.signing_key,
+                                      verify_key=verify_key)
+    remember_signing_key(session.conn, slot, secrets)
+    return slot, secrets
 
 
 def replace_user_slot(session: Session, name: str, secret: bytes, *, must_change: bool,

@@ -135,9 +135,12 @@ def purge_whole(session: Session, survivor_id: str, case_number: str) -> dict[st
 def finish_purge(session: Session) -> bool:
     """After purging: compact the search index and empty the write-ahead log (False when
     another connection's reading kept part of it)."""
+    from casetracker.sync import signatures
+
     repo = RetentionRepository(session.conn)
     with transaction(session.conn):
         repo.compact_search_index()
+        signatures.forget_dropped(session.conn)  # no salt of a purged change stays
     return repo.checkpoint()
 
 

@@ -94,6 +94,7 @@ class Session:
         self.policy = policy
         self._data_key = data_key
         self._slot_secrets = slot_secrets
+        self._account_key: tuple[bytes, bytes] | None = None
         meta = MetaRepository(conn)
         audit_key, signing_key = meta.get("audit_key"), meta.get("seal_signing_key")
         if audit_key is None or signing_key is None:
@@ -120,6 +121,7 @@ class Session:
             self.conn.close()
         # Python cannot wipe immutable bytes; dropping the references is what is possible.
         self._data_key = self._audit_key = self._signing_key = b""
+        self._account_key = None
         self._slot_secrets = SlotSecrets(b"", b"")
 
     def __enter__(self) -> Session:
@@ -139,6 +141,17 @@ class Session:
     @property
     def signing_key(self) -> bytes:
         return self._signing_key
+
+    @property
+    def account_signing_key(self) -> bytes:
+        """The key this account signs its changes with in a team program (derived from its
+        slot's private key; the recovery key's own while it unlocked with that)."""
+        from casetracker.sync.signatures import signing_key_of
+
+        private = self._slot_secrets.private_key
+        if self._account_key is None or self._account_key[0] != private:
+            self._account_key = (private, signing_key_of(private))
+        return self._account_key[1]
 
     def replace_keys(self, *, data_key: bytes | None = None,
                      slot_secrets: SlotSecrets | None = None) -> None:
@@ -242,9 +255,15 @@ class Session:
 
         try:
             with transaction(self.conn):
-                # Changes captured for team use carry this moment's clock and this account.
+                # Changes captured for team use carry this moment's clock and this account,
+                # and leave the unit signed by it (`sync/signatures.py`).
                 hlc.advance(self.conn, self.account.name)
+                capturing = hlc.capturing(self.conn)
+                if capturing:
+                    hlc.sign_unit(self.conn, self.account.name, self.account_signing_key)
                 yield self.conn
+                if capturing:
+                    hlc.sign_unit(self.conn, self.account.name, self.account_signing_key)
         finally:
             denials, self._pending_denials = self._pending_denials, []
             for denial in denials:

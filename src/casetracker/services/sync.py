@@ -82,6 +82,7 @@ def sync_folder(session: Session, folder: Path) -> RoundReport:
     """One exchange: send this laptop's new changes into `folder`, apply the others'."""
     session.require("syncing with the team")
     before = _revoked(session)
+    team_accounts.publish_signing_key(session)
     report = exchange.run_round(session.conn, folder)
     if report.received:  # accounts added, changed or removed elsewhere take effect here
         team_accounts.adopt(session)

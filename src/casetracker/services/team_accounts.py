@@ -35,6 +35,7 @@ from casetracker.services.session import Session, fingerprint
 from casetracker.storage.migrations.v011_change_capture import in_program
 from casetracker.storage.repositories import MetaRepository, UserRepository
 from casetracker.storage.team_repo import TeamAccount, TeamRepository
+from casetracker.sync import signatures
 
 # The fingerprint of the last travelling recovery slot this laptop took (or published).
 RECOVERY_TAKEN = "team_recovery_taken_sha256"
@@ -83,13 +84,38 @@ def publish(session: Session, name: str | None = None) -> int:
                 key_sha256, text = existing.key_sha256, existing.slot
             else:
                 continue  # removed before it ever travelled
+            # The signing key goes with the slot it is derived from, when this laptop made
+            # or opened that slot; else the one already published stays.
+            sign_key = signatures.slot_key(session.conn, key_sha256) or (
+                existing.sign_key if existing is not None else None)
             wanted = TeamAccount(account.id, account.name, account.role.value,
                                  account.created_at, account.must_change_passphrase,
-                                 account.removed_at, key_sha256, text)
+                                 account.removed_at, key_sha256, text, sign_key)
             if wanted != existing:
                 team.put_account(wanted, existing)
                 changed += 1
     return changed
+
+
+def publish_signing_key(session: Session) -> bool:
+    """Publish the session's own signing key when its travelling row has none or another for
+    the same slot (an account made before schema 25 publishes its own, the first time); and,
+    in the same unit of work, sign what this account logged outside one. True if published."""
+    if not in_program(session.conn):
+        return False
+    with session.changing():  # signs this account's changes not yet signed, first
+        own = KeyFile.load(session.paths.keys).user_slot(session.account.name)
+        if own is None:
+            return False
+        key_sha256 = fingerprint(own.public_key)
+        sign_key = signatures.slot_key(session.conn, key_sha256)
+        team = TeamRepository(session.conn)
+        row = team.account(session.account.id)
+        if row is None or sign_key is None or row.key_sha256 != key_sha256 \
+                or row.sign_key == sign_key:
+            return False
+        team.put_account(replace(row, sign_key=sign_key), row)
+    return True
 
 
 def adopt(session: Session) -> list[str]:
@@ -140,10 +166,11 @@ def publish_recovery(session: Session) -> bool:
     if slot is None:
         return False
     team, text = TeamRepository(session.conn), slot_text(slot)
-    if team.recovery() == text:
+    sign_key = signatures.slot_key(session.conn, fingerprint(slot.public_key))
+    if team.recovery() == text and (sign_key is None or team.recovery_sign_key() == sign_key):
         return False
     with session.changing():
-        team.put_recovery(text, clock.now_iso())
+        team.put_recovery(text, clock.now_iso(), sign_key)
         MetaRepository(session.conn).set(RECOVERY_TAKEN,
                                          fingerprint(slot.public_key).encode())
     return True

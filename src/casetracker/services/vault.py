@@ -119,8 +119,8 @@ class Vault:
         keys = {"signing_key": signing_key, "verify_key": verify_key}
         user_slot, user_secrets = keyslots.new_slot("user", supervisor, secret, data_key,
                                                     vault_id, self.kdf, **keys)
-        recovery_slot, _ = keyslots.new_slot("recovery", None, recovery_secret, data_key,
-                                             vault_id, self.kdf, **keys)
+        recovery_slot, recovery_secrets = keyslots.new_slot("recovery", None, recovery_secret,
+                                                            data_key, vault_id, self.kdf, **keys)
         audit_key = audit_chain.derive_audit_key(data_key, vault_id)
         account = Account(str(uuid.uuid4()), supervisor, Role.SUPERVISOR, clock.now_iso())
         conn = None
@@ -135,6 +135,10 @@ class Vault:
                 meta.set("seal_signing_key", signing_key)
                 meta.set(keyring.RECOVERY_CURRENT, fingerprint(recovery_slot.public_key).encode())
                 UserRepository(conn).add(account, fingerprint(user_slot.public_key))
+                # Their signing keys, for when the database joins a team program.
+                for made, made_secrets in ((user_slot, user_secrets),
+                                           (recovery_slot, recovery_secrets)):
+                    keyring.remember_signing_key(conn, made, made_secrets)
                 append_audit(conn, audit_key, supervisor, "vault.create", None, {"schema": LATEST})
                 last = append_audit(conn, audit_key, supervisor, "account.add", supervisor,
                                     {"role": Role.SUPERVISOR.value})
@@ -272,6 +276,7 @@ class Vault:
             session = Session(self.paths, conn, account, data_key=data_key,
                               vault_id=keyfile.vault_id, slot_secrets=secrets, kdf=self.kdf,
                               policy=self.policy)
+            keyring.remember_signing_key(conn, slot, secrets)
         except BaseException:
             conn.close()
             raise
@@ -342,9 +347,12 @@ class Vault:
             user_secrets = keyring.replace_user_slot(
                 session, session.account.name, new_secret, must_change=False,
                 action="account.passphrase_reset", by="recovery key")
-            new_text = keyring.replace_recovery_slot(session)
             from casetracker.services import team_accounts
 
+            # In a program the new passphrase, and the signing key that comes with it,
+            # travel now, signed with the recovery key: the other laptops know that one.
+            team_accounts.publish(session, session.account.name)
+            new_text = keyring.replace_recovery_slot(session)
             team_accounts.publish_recovery(session)  # a supervisor's travels
         except BaseException:
             session.close()

@@ -262,6 +262,16 @@ class SyncRepository:
                                  "row_id = ?", (table, row_id)).fetchone()
         return 0 if row is None or row[0] is None else int(row[0])
 
+    def laptop_signed_from(self, laptop_id: str) -> int | None:
+        """The first change of that laptop carrying an account's signature, as it declared."""
+        row = self._conn.execute("SELECT signed_from FROM sync_laptops WHERE laptop_id = ?",
+                                 (laptop_id,)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def set_laptop_signed_from(self, laptop_id: str, seq: int) -> None:
+        self._conn.execute("UPDATE sync_laptops SET signed_from = ? WHERE laptop_id = ? AND "
+                           "signed_from IS NULL", (seq, laptop_id))
+
     def snapshot_over(self, laptop_id: str) -> bool:
         """Whether a change made by an account has arrived from that laptop (`sync/rules.py`)."""
         row = self._conn.execute("SELECT snapshot_over FROM sync_laptops WHERE laptop_id = ?",
@@ -312,6 +322,14 @@ class SyncRepository:
             "SELECT seq, hlc, actor, tbl, row_id, op, field, value, prev_hlc, prev_laptop, "
             "also_replaced FROM sync_changes WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit))
+        return [_change(r) for r in rows]
+
+    def pending_by(self, actor: str, after: int, limit: int) -> list[Change]:
+        """Like `pending`, only the changes made by `actor`."""
+        rows = self._conn.execute(
+            "SELECT seq, hlc, actor, tbl, row_id, op, field, value, prev_hlc, prev_laptop, "
+            "also_replaced FROM sync_changes WHERE seq > ? AND actor = ? ORDER BY seq LIMIT ?",
+            (after, actor, limit))
         return [_change(r) for r in rows]
 
     def pending_count(self) -> int:

@@ -29,11 +29,12 @@ class TeamAccount:
     removed_at: str | None
     key_sha256: str
     slot: str  # JSON: the key slot without a sealed data key
+    sign_key: bytes | None = None  # the account's signing public key (schema 25)
 
 
 RECOVERY_ROW = "recovery"  # the one row of `team_recovery`, the same on every laptop
 _ACCOUNT_FIELDS = ("name", "role", "created_at", "must_change", "removed_at", "key_sha256",
-                   "slot")
+                   "slot", "sign_key")
 _COLUMNS = "id, name, verify_key, box_public, enrolled_at, enrolled_by, revoked_at, revoked_by"
 
 
@@ -87,7 +88,8 @@ class TeamRepository:
     def accounts(self) -> list[TeamAccount]:
         rows = self._conn.execute(
             f"SELECT id, {', '.join(_ACCOUNT_FIELDS)} FROM team_accounts ORDER BY name")
-        return [TeamAccount(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+        return [TeamAccount(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7],
+                            None if r[8] is None else bytes(r[8])) for r in rows]
 
     def standings(self) -> list[tuple[str, str, str, int | None]]:
         """Each account as changes arriving are judged: (id, name, role, the clock value at
@@ -110,7 +112,8 @@ class TeamRepository:
         change, so a passphrase change does not also carry a stale role)."""
         values = {"name": wanted.name, "role": wanted.role, "created_at": wanted.created_at,
                   "must_change": int(wanted.must_change), "removed_at": wanted.removed_at,
-                  "key_sha256": wanted.key_sha256, "slot": wanted.slot}
+                  "key_sha256": wanted.key_sha256, "slot": wanted.slot,
+                  "sign_key": wanted.sign_key}
         if existing is None:
             self._conn.execute(
                 f"INSERT INTO team_accounts (id, {', '.join(values)}) "
@@ -119,7 +122,8 @@ class TeamRepository:
             return
         old = {"name": existing.name, "role": existing.role, "created_at": existing.created_at,
                "must_change": int(existing.must_change), "removed_at": existing.removed_at,
-               "key_sha256": existing.key_sha256, "slot": existing.slot}
+               "key_sha256": existing.key_sha256, "slot": existing.slot,
+               "sign_key": existing.sign_key}
         changed = {k: v for k, v in values.items() if old[k] != v}
         if changed:
             self._conn.execute(
@@ -134,12 +138,21 @@ class TeamRepository:
                                  (RECOVERY_ROW,)).fetchone()
         return None if row is None else str(row[0])
 
-    def put_recovery(self, slot: str, replaced_at: str) -> None:
-        """Publish the recovery slot (an update of the one row when it exists, so that only
-        the changed fields travel)."""
+    def recovery_sign_key(self) -> bytes | None:
+        row = self._conn.execute("SELECT sign_key FROM team_recovery WHERE id = ?",
+                                 (RECOVERY_ROW,)).fetchone()
+        return None if row is None or row[0] is None else bytes(row[0])
+
+    def put_recovery(self, slot: str, replaced_at: str, sign_key: bytes | None = None) -> None:
+        """Publish the recovery slot and its signing key (an update of the one row when it
+        exists, so that only the changed fields travel)."""
         if self.recovery() is None:
-            self._conn.execute("INSERT INTO team_recovery (id, slot, replaced_at) "
-                               "VALUES (?, ?, ?)", (RECOVERY_ROW, slot, replaced_at))
-        else:
+            self._conn.execute("INSERT INTO team_recovery (id, slot, replaced_at, sign_key) "
+                               "VALUES (?, ?, ?, ?)", (RECOVERY_ROW, slot, replaced_at, sign_key))
+            return
+        if self.recovery() != slot:
             self._conn.execute("UPDATE team_recovery SET slot = ?, replaced_at = ? WHERE id = ?",
                                (slot, replaced_at, RECOVERY_ROW))
+        if sign_key is not None and self.recovery_sign_key() != sign_key:
+            self._conn.execute("UPDATE team_recovery SET sign_key = ? WHERE id = ?",
+                               (sign_key, RECOVERY_ROW))

@@ -31,7 +31,7 @@ from casetracker.storage.repositories import UserRepository
 from casetracker.storage.retention_repo import RetentionRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
 from casetracker.storage.team_repo import TeamRepository
-from casetracker.sync import capture, case_numbers, membership, merge, rules
+from casetracker.sync import capture, case_numbers, membership, merge, rules, signatures
 
 # A bundle with more new rows than this applies them without the per-row triggers that a
 # pass at the end can replace (each firing costs a fraction of a millisecond, several per
@@ -56,15 +56,28 @@ class Applied:
 
 
 def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
-                 last_seq: int, bundle_hash: str, at: str) -> Applied:
-    """Apply one bundle of `laptop_id` and record it as applied, in one transaction."""
+                 last_seq: int, bundle_hash: str, at: str,
+                 attestations: list[Any] | None = None, program_id: str = "",
+                 unsigned_before: int = 0) -> Applied:
+    """Apply one bundle of `laptop_id` and record it as applied, in one transaction.
+    `attestations`: the accounts' signatures the bundle carries; every change from
+    `unsigned_before` on by an account whose key is known must be signed by it
+    (`sync/signatures.py`)."""
     repo = SyncRepository(conn)
     _clock_goes_forward(repo, laptop_id, changes)
     capture.flush(conn)  # this laptop's own removals and role changes take their clock
     roles, names = standings(conn)
-    # Before anything is applied: a change its account may not make refuses the bundle.
+    # Before anything is applied: a change its account may not make refuses the bundle, and
+    # so does one its account did not sign.
     by_account = rules.check(changes, roles, snapshot_over=repo.snapshot_over(laptop_id),
                              names=names)
+    known = signatures.known_keys(conn)
+    covered = signatures.verify(
+        attestations or [], changes, program_id=program_id, laptop_id=laptop_id,
+        candidates=signatures.candidates(known, changes, names))
+    signatures.check(changes, covered, known=known, names=names,
+                     roles={name: found.role for name, found in roles.items()},
+                     signed_from=unsigned_before)
     with transaction(conn):
         if by_account:
             repo.end_snapshot(laptop_id)
@@ -150,6 +163,7 @@ def _erase_traces(conn: Connection) -> None:
     retention = RetentionRepository(conn)
     with transaction(conn):
         retention.compact_search_index()
+        signatures.forget_dropped(conn)
     retention.checkpoint()
 
 

@@ -33,7 +33,10 @@ from casetracker.storage.migrations.v011_change_capture import BY_TABLE
 from casetracker.storage.sync_repo import Change, Laptop, Program
 
 MAGIC = b"CTSYNC\r\n"
-FORMAT = 1
+# 2: the body also carries the accounts' signatures (`sync/signatures.py`) and the header the
+# laptop's first signed change. A laptop writes its changes from before schema 25 as 1.
+FORMAT = 2
+UNSIGNED_FORMAT = 1
 SIGNATURE_BYTES = 64
 NONCE_BYTES = 12
 MAX_HEADER_BYTES = 64 * 1024
@@ -66,6 +69,8 @@ class Header:
     # A rotated sync key sealed to each remaining laptop (`sync.keys.rotate`), in the bundles
     # of the laptop that rotated it; empty otherwise.
     grant: dict[str, Any] = field(default_factory=dict)
+    # Format 2: the laptop's first change that carries its account's signature.
+    signed_from: int = 0
 
     @property
     def name(self) -> str:
@@ -123,30 +128,52 @@ def _change(row: Any, header: Header) -> Change:
 
 
 def decode_changes(body: bytes, header: Header) -> list[Change]:
-    rows = json.loads(body.decode("utf-8"), object_hook=_bytes_back)
-    if not isinstance(rows, list):
+    return decode_body(body, header)[0]
+
+
+def decode_body(body: bytes, header: Header) -> tuple[list[Change], list[Any]]:
+    """The changes, and the accounts' signatures (format 2; none in format 1)."""
+    data = json.loads(body.decode("utf-8"), object_hook=_bytes_back)
+    attestations: list[Any] = []
+    if header.format >= 2:
+        signed = data.get("a") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(signed, list):
+            raise ValueError("the body is not changes with their signatures")
+        data, attestations = data.get("c"), signed
+    if not isinstance(data, list):  # a format 2 body's "c" too
         raise ValueError("the body is not a list of changes")
-    changes = [_change(row, header) for row in rows]
+    changes = [_change(row, header) for row in data]
     if [c.seq for c in changes] != sorted({c.seq for c in changes}):
         raise ValueError("the changes are out of order")
-    return changes
+    return changes, attestations
 
 
 # -- writing ---------------------------------------------------------------------------------
 
 def seal(changes: list[Change], *, program: Program, laptop_id: str, signing_key: bytes,
          first: int, last: int, schema: int, previous: str, requires: dict[str, int],
-         grant: dict[str, Any] | None = None) -> bytes:
-    """The bytes of a bundle holding `changes` (sequence numbers `first`..`last`)."""
+         grant: dict[str, Any] | None = None, attestations: list[Any] | None = None,
+         signed_from: int = 1) -> bytes:
+    """The bytes of a bundle holding `changes` (sequence numbers `first`..`last`), with
+    their accounts' signatures; in format 1 (no signatures) when every change comes before
+    the laptop's first signed one (`signed_from`)."""
     nonce = os.urandom(NONCE_BYTES)
-    header = Header(FORMAT, program.program_id, laptop_id, first, last, schema, previous,
-                    dict(sorted(requires.items())), program.key_id, nonce.hex(),
-                    dict(grant or {}))
+    by_accounts = last >= signed_from
+    header = Header(FORMAT if by_accounts else UNSIGNED_FORMAT, program.program_id, laptop_id,
+                    first, last, schema, previous, dict(sorted(requires.items())),
+                    program.key_id, nonce.hex(), dict(grant or {}),
+                    signed_from if by_accounts else 0)
     fields = asdict(header)
     if not header.grant:
         del fields["grant"]  # only the bundles of a laptop that rotated the key carry one
+    if not by_accounts:
+        del fields["signed_from"]
     header_bytes = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
-    body = zlib.compress(encode_changes(changes), 6)
+    plain = encode_changes(changes)
+    if by_accounts:
+        plain = b'{"c":' + plain + b',"a":' + json.dumps(
+            attestations or [], separators=(",", ":")).encode() + b"}"
+    body = zlib.compress(plain, 6)
     ciphertext = AESGCM(program.sync_key).encrypt(nonce, body, header_bytes)
     signed = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + ciphertext
     return signed + Ed25519PrivateKey.from_private_bytes(signing_key).sign(signed)
@@ -179,7 +206,8 @@ def _header(data: bytes) -> tuple[Header, bytes, bytes]:
         valid = (isinstance(header.format, int) and isinstance(header.first, int)
                  and isinstance(header.last, int) and 1 <= header.first <= header.last
                  and isinstance(header.schema, int) and isinstance(header.requires, dict)
-                 and isinstance(header.grant, dict)
+                 and isinstance(header.grant, dict) and isinstance(header.signed_from, int)
+                 and (header.format < 2 or 1 <= header.signed_from <= header.last + 1)
                  and all(isinstance(k, str) and isinstance(v, int)
                          for k, v in header.requires.items())
                  and all(isinstance(getattr(header, n), str) for n in
@@ -201,7 +229,7 @@ def verify(data: bytes, *, folder_laptop: str, name: str, program: Program,
     if header.format > FORMAT:
         raise BundleWaitingError("it was written by a newer Case Tracker (bundle format "
                                  f"{header.format}); update Case Tracker on this laptop")
-    if header.format != FORMAT:
+    if header.format not in (UNSIGNED_FORMAT, FORMAT):
         raise BundleRefusedError(f"unknown bundle format {header.format}")
     if header.program != program.program_id:
         raise BundleRefusedError("it belongs to another program")
@@ -229,6 +257,13 @@ def verify(data: bytes, *, folder_laptop: str, name: str, program: Program,
 
 def open_body(verified: Verified, sync_key: bytes | Program) -> list[Change]:
     """Decrypt, decompress and read the changes of a verified bundle."""
+    return open_contents(verified, sync_key)[0]
+
+
+def open_contents(verified: Verified, sync_key: bytes | Program
+                  ) -> tuple[list[Change], list[Any]]:
+    """Decrypt, decompress and read the changes of a verified bundle, and the accounts'
+    signatures over them (checked by `sync.signatures`)."""
     header = verified.header
     if isinstance(sync_key, Program):  # the key the header names, of those held
         sync_key = sync_key.key_for(header.key_id) or b"\0" * 32
@@ -243,6 +278,6 @@ def open_body(verified: Verified, sync_key: bytes | Program) -> list[Change]:
         plain = inflater.decompress(body, MAX_BODY_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
             raise ValueError("the body is too large or incomplete")
-        return decode_changes(plain, header)
+        return decode_body(plain, header)
     except (ValueError, TypeError, zlib.error, UnicodeDecodeError) as exc:
         raise BundleRefusedError(f"its content is malformed ({exc})") from None

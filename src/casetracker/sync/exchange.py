@@ -21,7 +21,7 @@ from casetracker.storage.connection import Connection, transaction
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.replica_repo import ReplicaRepository
 from casetracker.storage.sync_repo import Change, Identity, Laptop, Program, SyncRepository
-from casetracker.sync import bundle, capture, keys, rules
+from casetracker.sync import bundle, capture, keys, rules, signatures
 from casetracker.sync.apply import ApplyError, apply_bundle
 
 BUNDLE_FILE = re.compile(r"^([1-9][0-9]{0,17})-([1-9][0-9]{0,17})\.ctsync$")
@@ -115,9 +115,12 @@ def write_bundles(conn: Connection, folder: Path) -> tuple[int, int]:
                                signing_key=identity.signing_key, first=first, last=last,
                                schema=schema_version(conn), previous=identity.bundled_hash,
                                requires=requires,
-                               grant=keys.grant_of(conn, program.key_id))
+                               grant=keys.grant_of(conn, program.key_id),
+                               attestations=signatures.for_bundle(conn, changes),
+                               signed_from=signatures.signed_from(conn))
             atomic_write(own / bundle.bundle_name(first, last), data)
             repo.mark_bundled(last, bundle.file_hash(data))
+            signatures.forget_sent(conn, last)
         bundles += 1
         changes_sent += len(changes)
 
@@ -286,9 +289,20 @@ def _next_bundle(conn: Connection, folder: Path, program: Program, own: str,
                 raise bundle.BundleWaitingError("it needs changes of laptop(s) "
                                                 f"{', '.join(m[:8] for m in missing)} "
                                          "not yet applied here")
-            changes = bundle.open_body(verified, _key_of(conn, program, verified, laptop))
-            applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
-                                   bundle_hash=verified.hash, at=clock.now_iso())
+            unsigned_before = _signed_from(conn, folder, verified, program)
+            changes, attestations = bundle.open_contents(
+                verified, _key_of(conn, program, verified, laptop))
+            try:
+                applied = apply_bundle(conn, folder.name, changes, last_seq=header.last,
+                                       bundle_hash=verified.hash, at=clock.now_iso(),
+                                       attestations=attestations, program_id=header.program,
+                                       unsigned_before=unsigned_before or 0)
+            except signatures.SignatureRefusedError as exc:
+                if header.format == bundle.UNSIGNED_FORMAT and unsigned_before is None:
+                    raise bundle.BundleWaitingError(
+                        "it was written without its accounts' signatures, by an older Case "
+                        "Tracker; it waits until that laptop is updated") from None
+                raise bundle.BundleRefusedError(str(exc)) from None
         except (bundle.BundleWaitingError, rules.ActorUnknownError) as exc:
             blocked.append(f"{where}: waits: {exc}")
             continue
@@ -315,6 +329,39 @@ def _key_of(conn: Connection, program: Program, verified: bundle.Verified,
                                         "given (a laptop revoked from the program is never "
                                         "given the keys made after)")
     return found
+
+
+def _signed_from(conn: Connection, folder: Path, verified: bundle.Verified,
+                 program: Program) -> int | None:
+    """The laptop's first change that carries its account's signature (the changes before
+    it travel on the laptop's signature alone), if known: recorded from an earlier bundle,
+    declared by this one, or by a later one already in the folder. A laptop cannot change
+    what it declared."""
+    repo = SyncRepository(conn)
+    header = verified.header
+    recorded = repo.laptop_signed_from(header.laptop)
+    if header.format != bundle.UNSIGNED_FORMAT:
+        if recorded is not None and recorded != header.signed_from:
+            raise bundle.BundleRefusedError("it moves the laptop's first signed change "
+                                            "(a forged or replayed history)")
+        if recorded is None:
+            repo.set_laptop_signed_from(header.laptop, header.signed_from)
+        return header.signed_from
+    if recorded is not None:
+        return recorded
+    for first, _last, path in _bundles(folder):
+        if first <= header.last:
+            continue
+        try:
+            later = bundle.verify(path.read_bytes(), folder_laptop=folder.name,
+                                  name=path.name, program=program,
+                                  laptop_of=repo.laptop, schema=1 << 30)
+        except CaseTrackerError:
+            continue
+        if later.header.format != bundle.UNSIGNED_FORMAT:
+            repo.set_laptop_signed_from(header.laptop, later.header.signed_from)
+            return later.header.signed_from
+    return None
 
 
 def _revoked(repo: SyncRepository, laptop_id: str) -> bool:

@@ -32,3 +32,17 @@ def advance(conn: Connection, actor: str | None) -> None:
     """Before a unit of work, inside its transaction: bring this laptop's clock to now and
     name the account whose changes follow (the capture triggers stamp each with both)."""
     SyncRepository(conn).advance_clock(physical(clock.now()), actor)
+
+
+def capturing(conn: Connection) -> bool:
+    """Whether this laptop captures its changes (it is in a team program)."""
+    return SyncRepository(conn).capturing()
+
+
+def sign_unit(conn: Connection, actor: str, signing_key: bytes) -> None:
+    """Log what the triggers recorded and sign `actor`'s changes not yet signed: at the start
+    of a unit of work (what was recorded outside one is logged before it) and at its end."""
+    from casetracker.sync import capture, signatures
+
+    capture.flush(conn)
+    signatures.attest(conn, actor, signing_key)

@@ -32,7 +32,7 @@ from casetracker.storage.sync_repo import Change, SyncRepository
 from casetracker.storage.team_repo import TeamRepository
 
 GUARDED = frozenset({"team_laptops", "team_accounts"})
-_OWN = frozenset({"slot"})
+_OWN = frozenset({"slot", "sign_key", "key_sha256"})  # a new key pair: `signatures.check`
 _FIXED = frozenset({"verify_key", "box_public", "enrolled_at", "enrolled_by"})
 
 

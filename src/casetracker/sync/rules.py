@@ -153,13 +153,14 @@ RULES: dict[str, TableRule] = {
     "legal_holds": TableRule(frozenset({SU}), {SU: EVERY}, frozenset({SU})),
     "kept_figures": TableRule(frozenset({SU}), {SU: EVERY}, frozenset({SU})),
     # Membership: `sync/membership.py` checks these rows more closely (who enrolls, revokes,
-    # adds and resets accounts; an account changes only its own key slot).
+    # adds and resets accounts; an account changes only its own key slot), and
+    # `sync/signatures.py` who vouched for an account's new key pair (a recovery).
     "team_laptops": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
     # The program's recovery key: a supervisor makes a new one (`services/team_accounts.py`).
     "team_recovery": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
     "team_accounts": TableRule(frozenset({SU}), {
-        SU: EVERY, CM: frozenset({"slot", "must_change"}),
-        CO: frozenset({"slot", "must_change"})}, frozenset()),
+        SU: EVERY, CM: frozenset({"slot", "must_change", "key_sha256", "sign_key"}),
+        CO: frozenset({"slot", "must_change", "key_sha256", "sign_key"})}, frozenset()),
     # The program's settings (schema 26): a supervisor's (`services/settings.py`,
     # `sharing_support.set_logo`); the referral letter template also a coordinator's, who
     # writes the letters (`sharing_support.set_letter_template`): see `SETTING_KEEPERS`.

@@ -67,10 +67,12 @@ REPLICATED: tuple[Replicated, ...] = (
         quiet=("revoked_at", "revoked_by", "revoked_after")),
     # Staff accounts as they unlock on every laptop (schema 12).
     Replicated("team_accounts", ("id",), (
-        "name", "role", "created_at", "must_change", "removed_at", "key_sha256", "slot")),
+        "name", "role", "created_at", "must_change", "removed_at", "key_sha256", "slot",
+        "sign_key"), blobs=("sign_key",)),
     # The program's recovery key slot, one row (schema 22). A slot made on two laptops at
     # once is a conflict for a supervisor, not a silent loss of a printed recovery key.
-    Replicated("team_recovery", ("id",), ("slot", "replaced_at"), quiet=("replaced_at",)),
+    Replicated("team_recovery", ("id",), ("slot", "replaced_at", "sign_key"),
+               quiet=("replaced_at",), blobs=("sign_key",)),
     Replicated("employers", ("id",), (
         "name", "industry", "contact_name", "contact_phone", "contact_email", "practices",
         "restrictions", "restriction_notes", "created_at")),
