@@ -11,12 +11,18 @@ that drops a signed change before it was sent, and a run of changes split across
 
 from __future__ import annotations
 
+import json
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from casetracker.domain.accounts import Role
 from casetracker.domain.survivors import CaseStatus
@@ -25,7 +31,8 @@ from casetracker.services import accounts, notes, retention, sensitive, survivor
 from casetracker.services import sync as team
 from casetracker.services.session import Session
 from casetracker.services.vault import Vault
-from casetracker.sync import exchange, signatures
+from casetracker.storage.sync_repo import Change
+from casetracker.sync import bundle, exchange, signatures
 from tests.helpers import CASE_MANAGER, COORDINATOR, COORDINATOR_PASSPHRASE, SUPERVISOR
 from tests.sync.enrolled import enroll, join
 from tests.sync_laptops import Laptop, new_laptop, sync_all, take_in
@@ -168,14 +175,11 @@ def test_the_honest_paths_still_travel(tmp_path: Path) -> None:
         Vault(a.vault.paths.db, kdf=FAST_INSECURE).unlock(CASE_MANAGER, NEW_PASSPHRASE).close()
 
 
-@pytest.mark.parametrize(("moved", "why"), [
-    (1_000_000, "own key did not sign"),  # written unsigned, as from before schema 25
-    (2, "moves the laptop's first signed change"),
-])
-def test_a_laptop_cannot_move_its_first_signed_change(tmp_path: Path, moved: int,
-                                                      why: str) -> None:
+@pytest.mark.parametrize("moved", [1_000_000, 2])
+def test_a_laptop_cannot_move_its_first_signed_change(tmp_path: Path, moved: int) -> None:
     """A laptop that declared where its signed changes begin cannot later claim that its
-    forged changes came before: neither by writing them unsigned nor by declaring again."""
+    forged changes came before: neither by writing them unsigned, as before signing began,
+    nor signed from elsewhere."""
     with program_with_coordinator(tmp_path) as (a, b, cole):
         take_in(b, "CT-2")
         sync_all([b, a])
@@ -185,7 +189,45 @@ def test_a_laptop_cannot_move_its_first_signed_change(tmp_path: Path, moved: int
         team.sync_folder(cole, b.folder)
         refused = refusals(a)
         assert len(refused) == 1
-        assert why in refused[0]
+        assert "moves the laptop's first signed change" in refused[0]
+        assert safety_plan(a) == "the shelter's number"
+
+
+def test_an_unsigned_bundle_as_from_an_older_version_is_refused_after_signing_began(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forger writes the bundle as a laptop not yet updated would (format 1, declaring
+    nothing), re-encrypted and re-signed with the laptop's own keys: refused, since that laptop
+    had declared its first signed change. (Had it declared nothing yet, the bundle would wait
+    for that laptop to be updated, and apply nothing.)"""
+    with program_with_coordinator(tmp_path) as (a, b, cole):
+        take_in(b, "CT-2")  # b's first signed bundle declares where its signing began
+        sync_all([b, a])
+        seal = bundle.seal
+
+        def as_before_schema_25(changes: list[Change], **kwargs: Any) -> bytes:
+            kwargs["signed_from"] = kwargs["last"] + 1
+            data = seal(changes, **kwargs)
+            header, _body = bundle._header(data)[:2]
+            program = kwargs["program"]
+            plain = bundle.open_body(bundle.Verified(header, _body, bundle._header(data)[2],
+                                                     ""), program.sync_key)
+            fields = json.loads(_body)
+            del fields["signed_from"]
+            header_bytes = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
+            nonce = bytes.fromhex(fields["nonce"])
+            ciphertext = AESGCM(program.sync_key).encrypt(
+                nonce, zlib.compress(bundle.encode_changes(plain)), header_bytes)
+            signed = bundle.MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes \
+                + ciphertext
+            return signed + Ed25519PrivateKey.from_private_bytes(
+                kwargs["signing_key"]).sign(signed)
+
+        monkeypatch.setattr(bundle, "seal", as_before_schema_25)
+        forge_as(cole, CASE_MANAGER, "UPDATE survivor_sensitive SET safety_plan = 'forged'")
+        team.sync_folder(cole, b.folder)
+        refused = refusals(a)
+        assert len(refused) == 1
+        assert "own key did not sign" in refused[0]
         assert safety_plan(a) == "the shelter's number"
 
 

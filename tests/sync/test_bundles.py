@@ -215,7 +215,7 @@ def test_no_survivor_value_is_readable_in_the_folder(sent: Sent) -> None:
             header = json.loads(parts(data)[0])
             assert CANARY not in json.dumps(header)
             assert set(header) == {"format", "program", "laptop", "first", "last", "schema",
-                                   "previous", "requires", "key_id", "nonce"}
+                                   "previous", "requires", "key_id", "nonce", "signed_from"}
 
 
 def test_a_purge_arrives_with_the_same_secure_deletion(tmp_path: Path) -> None:

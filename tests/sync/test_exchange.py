@@ -287,6 +287,7 @@ def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
     the account."""
     from casetracker.domain.accounts import Role
     from casetracker.services import accounts
+    from casetracker.sync import signatures
     from tests.helpers import OTHER_CASE_MANAGER, OTHER_CASE_MANAGER_PASSPHRASE
 
     with program_of(tmp_path, 2) as (a, b):
@@ -304,5 +305,8 @@ def test_a_case_of_an_account_this_laptop_lacks_waits_instead_of_vanishing(
         assert b.digest() == before
         accounts.add_account(b.supervisor, OTHER_CASE_MANAGER, Role.CASE_MANAGER,
                              OTHER_CASE_MANAGER_PASSPHRASE)
+        # The same person's account, made on each laptop as `program_of` makes them: b is told
+        # the signing key a's has, as that account's own row would have brought it.
+        signatures.told_keys(b.supervisor.conn, signatures.known_keys(a.supervisor.conn))
         report = b.sync()
         assert report.refused == []

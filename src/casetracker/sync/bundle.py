@@ -69,7 +69,8 @@ class Header:
     # A rotated sync key sealed to each remaining laptop (`sync.keys.rotate`), in the bundles
     # of the laptop that rotated it; empty otherwise.
     grant: dict[str, Any] = field(default_factory=dict)
-    # Format 2: the laptop's first change that carries its account's signature.
+    # The laptop's first change that carries its account's signature (0: not declared, in a
+    # bundle written before schema 25).
     signed_from: int = 0
 
     @property
@@ -161,13 +162,10 @@ def seal(changes: list[Change], *, program: Program, laptop_id: str, signing_key
     by_accounts = last >= signed_from
     header = Header(FORMAT if by_accounts else UNSIGNED_FORMAT, program.program_id, laptop_id,
                     first, last, schema, previous, dict(sorted(requires.items())),
-                    program.key_id, nonce.hex(), dict(grant or {}),
-                    signed_from if by_accounts else 0)
+                    program.key_id, nonce.hex(), dict(grant or {}), signed_from)
     fields = asdict(header)
     if not header.grant:
         del fields["grant"]  # only the bundles of a laptop that rotated the key carry one
-    if not by_accounts:
-        del fields["signed_from"]
     header_bytes = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
     plain = encode_changes(changes)
     if by_accounts:
@@ -207,7 +205,10 @@ def _header(data: bytes) -> tuple[Header, bytes, bytes]:
                  and isinstance(header.last, int) and 1 <= header.first <= header.last
                  and isinstance(header.schema, int) and isinstance(header.requires, dict)
                  and isinstance(header.grant, dict) and isinstance(header.signed_from, int)
-                 and (header.format < 2 or 1 <= header.signed_from <= header.last + 1)
+                 # Format 2: signed from within or before the bundle. Format 1: wholly
+                 # before (or 0: written before schema 25, which declared nothing).
+                 and (1 <= header.signed_from <= header.last if header.format >= 2 else
+                      header.signed_from == 0 or header.signed_from > header.last)
                  and all(isinstance(k, str) and isinstance(v, int)
                          for k, v in header.requires.items())
                  and all(isinstance(getattr(header, n), str) for n in

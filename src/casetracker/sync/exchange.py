@@ -335,12 +335,12 @@ def _signed_from(conn: Connection, folder: Path, verified: bundle.Verified,
                  program: Program) -> int | None:
     """The laptop's first change that carries its account's signature (the changes before
     it travel on the laptop's signature alone), if known: recorded from an earlier bundle,
-    declared by this one, or by a later one already in the folder. A laptop cannot change
-    what it declared."""
+    declared by this one, or by a later one already in the folder (a laptop's bundles written
+    before schema 25 declare nothing). A laptop cannot change what it declared."""
     repo = SyncRepository(conn)
     header = verified.header
     recorded = repo.laptop_signed_from(header.laptop)
-    if header.format != bundle.UNSIGNED_FORMAT:
+    if header.signed_from:
         if recorded is not None and recorded != header.signed_from:
             raise bundle.BundleRefusedError("it moves the laptop's first signed change "
                                             "(a forged or replayed history)")
@@ -358,7 +358,7 @@ def _signed_from(conn: Connection, folder: Path, verified: bundle.Verified,
                                   laptop_of=repo.laptop, schema=1 << 30)
         except CaseTrackerError:
             continue
-        if later.header.format != bundle.UNSIGNED_FORMAT:
+        if later.header.signed_from:
             repo.set_laptop_signed_from(header.laptop, later.header.signed_from)
             return later.header.signed_from
     return None

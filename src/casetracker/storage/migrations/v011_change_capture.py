@@ -179,6 +179,8 @@ BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 NOT_REPLICATED: dict[str, str] = {
     "meta": "this database's own keys and ids",
     "users": "each laptop's own; accounts travel as `team_accounts` (their key slots)",
+    "slot_signing_keys": "signing keys of the slots made or opened here; published with "
+                         "`team_accounts`",
     "audit_log": "each laptop's chain travels as its own chain (later)",
     "audit_subject_keys": "keys of this laptop's audit details",
     "audit_signers": "this laptop's audit signing keys",
