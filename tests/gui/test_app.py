@@ -407,6 +407,7 @@ def test_settings_are_saved_by_a_supervisor(qtbot: QtBot, team: Team,
     window.settings_action.trigger()
     dialog = controller.active_dialog
     assert isinstance(dialog, SettingsDialog)
+    assert not dialog.team_note.isVisibleTo(dialog)  # a laptop used alone: no team note
     dialog.auto_lock.setValue(12)
     qtbot.keyClicks(dialog.organisation_name, "Safe Harbor Jobs")
     dialog.accept()

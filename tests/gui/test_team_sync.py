@@ -70,6 +70,10 @@ def test_the_folder_in_settings_sync_now_and_the_automatic_sync(
         window.settings_action.trigger()
         dialog = controller.active_dialog
         assert dialog is not None
+        # In a team program the settings are the program's: the dialog says so.
+        assert dialog.team_note.isVisibleTo(dialog)
+        assert "every laptop of the program takes them" in dialog.team_note.text()
+        assert "sync folder" in dialog.team_note.text()
         qtbot.keyClicks(dialog.sync_folder, str(a.folder / "missing"))
         dialog.accept()  # a folder that does not exist: refused, the dialog stays
         assert dialog.isVisible()

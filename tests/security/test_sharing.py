@@ -218,12 +218,12 @@ def test_a_template_naming_a_withheld_field_is_refused_when_saved(
 
 def test_a_template_stored_before_templates_were_checked_writes_no_letter(
         team: Team, canary: str) -> None:
-    from casetracker.storage.repositories import SettingsRepository
+    from casetracker.storage.repositories import ProgramSettingsRepository
 
     consent_to(team.case_manager, canary, "Harbor Hotel")
     with team.supervisor.changing() as conn:  # as an older version would have saved it
-        SettingsRepository(conn).set(sharing_support.TEMPLATE_KEY,
-                                     "Hello $legal_last_name, call $phone")
+        ProgramSettingsRepository(conn).set(sharing_support.TEMPLATE_KEY,
+                                            "Hello $legal_last_name, call $phone")
     with pytest.raises(ValidationError, match="needs fixing"):
         sharing.prepare_referral_letter(team.coordinator, canary, "Harbor Hotel")
     # Refused as a whole, the same for every survivor: nothing about this one was looked at.

@@ -31,7 +31,9 @@ from casetracker.services import (
     plans,
     reviews,
     sensitive,
+    settings,
     sharing,
+    sharing_support,
     survivors,
 )
 from casetracker.services.session import Session
@@ -92,6 +94,16 @@ def _probes(ids: dict[str, str]) -> list[tuple[str, Probe]]:
         ("ask for a review of what is shared", lambda s: sharing._ask_for_review(
             s, access.find_by_id(s, ids["survivor"]))),
         ("assign the case", lambda s: survivors.assign(s, "CT-1", OTHER_CASE_MANAGER)),
+        # The program's settings (schema 26): a supervisor's; the letter template also a
+        # coordinator's.
+        ("program settings", lambda s: settings.update_settings(
+            s, organisation_name=f"Harbor Project ({s.account.name})")),
+        ("readiness track", lambda s: settings.set_readiness_track(
+            s, [WorkshopTopic.FEEDBACK, WorkshopTopic.RESUME_BUILDING])),
+        ("letterhead logo", lambda s: sharing_support.set_logo(
+            s, b"\x89PNG\r\n\x1a\n" + s.account.name.encode())),
+        ("letter template", lambda s: sharing_support.set_letter_template(
+            s, f"Dear $employer_contact, please meet $preferred_name. ({s.account.name})")),
     ]
 
 
@@ -192,6 +204,33 @@ def test_a_settlement_passes_for_a_supervisor_and_an_edit_does_not() -> None:
     assert rules.refusal(edit, Role.SUPERVISOR) is not None
     assert rules.refusal(settled, Role.SUPERVISOR) is None
     assert rules.refusal(settled, Role.COORDINATOR) is not None
+
+
+def test_program_settings_are_a_supervisors_and_no_case_manager_settles_them() -> None:
+    edit = Change(1, 10, "x", "program_settings", "readiness_track", "update", "value",
+                  '["feedback"]', ((5, "a"),))
+    settled = replace(edit, replaced=((5, "a"), (6, "b")))
+    for change in (edit, settled):
+        assert rules.refusal(change, Role.SUPERVISOR) is None
+        assert rules.refusal(change, Role.CASE_MANAGER) is not None
+        assert rules.refusal(change, Role.COORDINATOR) is not None
+    template = replace(edit, row_id="referral_letter_template")
+    assert rules.refusal(template, Role.COORDINATOR) is None
+    assert rules.refusal(template, Role.CASE_MANAGER) is not None
+    # What stays on each laptop never arrives, not even from a supervisor.
+    folder = replace(edit, row_id="sync.folder")
+    assert rules.refusal(folder, Role.SUPERVISOR) is not None
+    inserted = Change(1, 10, "x", "program_settings", "auto_lock_minutes", "insert",
+                      value={"key": "sync.folder", "value": "/tmp"})
+    assert rules.refusal(inserted, Role.SUPERVISOR) is not None
+
+
+def test_a_case_manager_settles_no_conflict_outside_a_case() -> None:
+    settled = Change(1, 10, "ana", "employers", "x", "update", "name", "Acme",
+                     ((5, "a"), (6, "b")))
+    assert rules.refusal(settled, Role.CASE_MANAGER) is not None
+    assert rules.refusal(replace(settled, table="notes", field="text"),
+                         Role.CASE_MANAGER) is None
 
 
 def test_a_case_manager_does_not_settle_who_a_case_belongs_to() -> None:

@@ -140,3 +140,21 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NewerVersionError, match="newer Case Tracker"):
         vault.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE)
     assert snapshot(vault.paths.db, vault.paths.keys) == before
+
+
+def test_program_settings_move_to_the_table_that_travels(tmp_path: Path) -> None:
+    """Schema 26: the program's settings leave `settings` for `program_settings`; this
+    laptop's own (its sync folder, an account's language) stay. Outside a team program
+    nothing is logged to be sent (joining sends them with the other records)."""
+    conn = db.connect(tmp_path / "x.db", b"k" * 32, create=True)
+    migrate(conn, steps={v: f for v, f in STEPS.items() if v < 26})
+    own = {"sync.folder": "/media/usb", "language.u1": "es"}
+    program = {"organisation_name": "Harbor", "readiness_track": '["feedback"]',
+               "auto_lock_minutes": "9", "organisation_logo": "iVBORw0K"}
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)",
+                     [*own.items(), *program.items()])
+    migrate(conn)
+    assert dict(conn.execute("SELECT key, value FROM settings").fetchall()) == own
+    assert dict(conn.execute("SELECT key, value FROM program_settings").fetchall()) == program
+    assert conn.execute("SELECT count(*) FROM sync_changes").fetchone() == (0,)
+    conn.close()

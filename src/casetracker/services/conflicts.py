@@ -22,6 +22,7 @@ from casetracker.domain.validation import ValidationError
 from casetracker.services import access
 from casetracker.services.session import Session
 from casetracker.storage.migrations.v011_change_capture import BY_TABLE
+from casetracker.storage.migrations.v026_program_settings_travel import PRE_UPGRADE_HLC
 from casetracker.storage.replica_repo import Conflict, ReplicaRepository
 from casetracker.storage.survivors_repo import SurvivorRepository
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository, Version
@@ -119,6 +120,13 @@ def describe(table: str, field: str) -> str:
     return f"{label} of the {words}"
 
 
+def _what(conflict: Conflict) -> str:
+    """The conflict's field in words; a program setting by its own name (its row's key)."""
+    if conflict.table == "program_settings":
+        return f"{conflict.row_id.replace('_', ' ').capitalize()} of the program settings"
+    return describe(conflict.table, conflict.field)
+
+
 def _visible(session: Session, found: list[Conflict]) -> list[tuple[Conflict, str | None]]:
     """The conflicts this account may see, with their case numbers."""
     survivors = SurvivorRepository(session.conn)
@@ -152,7 +160,10 @@ def _values(session: Session, conflict: Conflict) -> tuple[ConflictValue, ...]:
     def one(version: Version, value: Any, actor: str | None, is_current: bool) -> ConflictValue:
         return ConflictValue(value_id(version), value if shown else None, shown, is_current,
                              actor, version[1],
-                             None if version == ORIGIN else hlc.wall_time(version[0]))
+                             # A value from before capture, or from before settings
+                             # travelled (schema 26), has no time worth showing.
+                             None if version[0] <= PRE_UPGRADE_HLC
+                             else hlc.wall_time(version[0]))
 
     waiting = sorted(replica.heads(conflict.table, conflict.row_id, conflict.field),
                      key=lambda h: h.version, reverse=True)
@@ -164,7 +175,7 @@ def _views(session: Session) -> list[ConflictView]:
     capture.flush(session.conn)  # an edit here may have settled one
     found = ReplicaRepository(session.conn).conflicts()
     return [ConflictView(conflict_id(c.table, c.row_id, c.field), case, c.table, c.field,
-                         describe(c.table, c.field), c.found_at, _values(session, c))
+                         _what(c), c.found_at, _values(session, c))
             for c, case in _visible(session, found)]
 
 

@@ -1,7 +1,14 @@
-"""Program settings: everyone reads them; supervisors change them."""
+"""Program settings: everyone reads them; supervisors change them.
+
+In a team program they are the program's, the same on every laptop: they travel in
+`program_settings` (schema 26), a supervisor's change reaches every laptop, and laptops
+that held different values before they upgraded meet as a conflict for a supervisor to
+settle. What stays on each laptop: its sync folder (`services/sync.py`) and each account's
+interface language chosen there (below)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import fields, replace
@@ -12,21 +19,24 @@ from casetracker.domain.employment import WorkshopTopic, parse_track
 from casetracker.domain.errors import UsageError
 from casetracker.domain.settings import ProgramSettings, validate_settings
 from casetracker.services.session import Session
-from casetracker.storage.repositories import SettingsRepository
+from casetracker.storage.repositories import ProgramSettingsRepository, SettingsRepository
 
 
 def get_settings(session: Session) -> ProgramSettings:
-    stored = SettingsRepository(session.conn).all()
+    stored = ProgramSettingsRepository(session.conn).all()
     values: dict[str, Any] = {}
     for field in fields(ProgramSettings):
         if field.name in stored:
             raw = stored[field.name]
-            if field.type in ("int", int):
-                values[field.name] = int(raw)
-            elif str(field.type).startswith("tuple"):  # a list, kept as JSON
-                values[field.name] = tuple(str(v) for v in json.loads(raw))
-            else:
-                values[field.name] = raw
+            # A value that does not read (only a forged change could bring one) leaves the
+            # default in its place rather than stopping every screen that reads settings.
+            with contextlib.suppress(ValueError, TypeError):
+                if field.type in ("int", int):
+                    values[field.name] = int(raw)
+                elif str(field.type).startswith("tuple"):  # a list, kept as JSON
+                    values[field.name] = tuple(str(v) for v in json.loads(raw))
+                else:
+                    values[field.name] = raw
     return ProgramSettings(**values)
 
 
@@ -54,7 +64,7 @@ def update_settings(session: Session, **changes: Any) -> ProgramSettings:
                if getattr(current, name) != getattr(updated, name)}
     if not changed:
         return updated
-    repo = SettingsRepository(session.conn)
+    repo = ProgramSettingsRepository(session.conn)
     with session.changing():
         for name, value in changed.items():
             repo.set(name, json.dumps(list(value)) if isinstance(value, tuple) else str(value))
@@ -74,8 +84,9 @@ def set_readiness_track(session: Session, topics: list[WorkshopTopic] | tuple[Wo
         t.value for t in WorkshopTopic if t in set(topics)))
 
 
-# Each account's own interface language, kept with the program's settings (encrypted, and so
-# the same on every laptop of the program). Not a program setting: anyone sets their own.
+# Each account's own interface language, kept with this laptop's own settings (encrypted; it
+# does not travel: the same person may read Spanish on one laptop and English on another).
+# Not a program setting: anyone sets their own.
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 

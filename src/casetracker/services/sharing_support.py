@@ -11,7 +11,7 @@ from casetracker.export.projection import Letterhead
 from casetracker.services.session import Session
 from casetracker.services.settings import get_settings
 from casetracker.services.staff_names import signature
-from casetracker.storage.repositories import SettingsRepository
+from casetracker.storage.repositories import ProgramSettingsRepository
 
 TEMPLATE_KEY = "referral_letter_template"
 LOGO_KEY = "organisation_logo"
@@ -21,7 +21,7 @@ MAX_LOGO_BYTES = 1024 * 1024
 def letterhead(session: Session) -> Letterhead:
     """The organisation's details, and the acting person's name and title to sign with."""
     program = get_settings(session)
-    logo = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
+    logo = ProgramSettingsRepository(session.conn).get(LOGO_KEY)
     name, title = signature(session)
     return Letterhead(program.organisation_name, program.organisation_address,
                       program.organisation_phone, name,
@@ -44,7 +44,7 @@ def missing_letterhead(session: Session) -> list[str]:
 def logo(session: Session) -> bytes:
     """The letterhead's logo (PNG or JPEG), or no bytes."""
     session.require("reading the letterhead")
-    stored = SettingsRepository(session.conn).all().get(LOGO_KEY, "")
+    stored = ProgramSettingsRepository(session.conn).get(LOGO_KEY)
     return base64.b64decode(stored) if stored else b""
 
 
@@ -57,13 +57,13 @@ def set_logo(session: Session, image: bytes) -> None:
         if not image.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
             raise ValidationError({"logo": "must be a PNG or JPEG image"})
     with session.changing():
-        SettingsRepository(session.conn).set(LOGO_KEY, base64.b64encode(image).decode())
+        ProgramSettingsRepository(session.conn).set(LOGO_KEY, base64.b64encode(image).decode())
         session.audit("settings.logo", None, size=len(image))
 
 
 def letter_template(session: Session) -> str:
     session.require("reading the letter template")
-    return SettingsRepository(session.conn).all().get(TEMPLATE_KEY) or DEFAULT_LETTER
+    return ProgramSettingsRepository(session.conn).get(TEMPLATE_KEY) or DEFAULT_LETTER
 
 
 def usable_letter_template(session: Session) -> str:
@@ -84,5 +84,5 @@ def set_letter_template(session: Session, template: str) -> None:
     if problems:
         raise ValidationError({"template": "; ".join(problems)})
     with session.changing():
-        SettingsRepository(session.conn).set(TEMPLATE_KEY, template)
+        ProgramSettingsRepository(session.conn).set(TEMPLATE_KEY, template)
         session.audit("settings.letter_template", None, length=len(template))

@@ -210,7 +210,8 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
 
 
 class SettingsRepository:
-    """Program settings as text values."""
+    """This laptop's own settings as text values (its sync folder, each account's language
+    here); the program's travel in `ProgramSettingsRepository`."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -222,3 +223,28 @@ class SettingsRepository:
         self._conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+class ProgramSettingsRepository:
+    """The program's settings as text values: the same on every laptop of a team program
+    (`program_settings` travels; schema 26)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def all(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._conn.execute(
+            "SELECT key, value FROM program_settings")}
+
+    def get(self, key: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM program_settings WHERE key = ?",
+                                 (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set(self, key: str, value: str) -> None:
+        # An update of the one field when the row exists, so change capture records a field
+        # change (not a new row) that names the value it replaced.
+        if self._conn.execute("UPDATE program_settings SET value = ? WHERE key = ?",
+                              (value, key)).rowcount == 0:
+            self._conn.execute("INSERT INTO program_settings (key, value) VALUES (?, ?)",
+                               (key, value))

@@ -89,9 +89,10 @@ def apply_bundle(conn: Connection, laptop_id: str, changes: Sequence[Change], *,
                 applied = apply_changes(conn, laptop_id, changes, at=at)
             if any(change.table == "team_laptops" for change in changes):
                 membership.void_revoked_revokers(conn)
-            if changes:
-                repo.receive_clock(max(c.hlc for c in changes))
-                repo.set_applied_clock(laptop_id, changes[-1].hlc)
+            dated = [c.hlc for c in changes if not rules.pre_upgrade(c)]
+            if dated:
+                repo.receive_clock(max(dated))
+                repo.set_applied_clock(laptop_id, dated[-1])
             repo.mark_applied(laptop_id, last_seq, bundle_hash, at)
         finally:
             repo.set_capturing(was_capturing)
@@ -107,6 +108,8 @@ def _clock_goes_forward(repo: SyncRepository, laptop_id: str,
     would let it backdate a change past an account's removal that it had seen."""
     previous = repo.applied_clock(laptop_id)
     for change in changes:
+        if rules.pre_upgrade(change):
+            continue  # older than anything by design (schema 26); it beats no edit
         if change.hlc < previous:
             raise ApplyError(f"a change from laptop {laptop_id[:8]} is dated before changes "
                              "that laptop had already sent (a laptop's clock never goes "

@@ -23,6 +23,12 @@ Two kinds of change are not ordinary edits:
 - The records a laptop already held when it joined its program travel as inserts without an
   account (`SyncRepository.capture_existing_rows`), as the first changes of that laptop. Once
   a change with an account has arrived from a laptop, no change without one is accepted from it.
+- The program settings a laptop held before they travelled (schema 26) arrive as inserts
+  without an account at clock value 1 (`pre_upgrade`), at any time: no account is known for
+  them. Left open, and said so: a laptop's key holder can send such a value too. It never
+  beats a later edit, and where another laptop held a different value it is listed as a
+  conflict for a supervisor; a setting no laptop had set before takes it until a supervisor
+  changes it.
 
 An account is judged as it stood when the change was made, by the hybrid logical clock: a
 change made at or after its account's removal (the clock of the `removed_at` value in
@@ -45,6 +51,11 @@ from casetracker.domain.accounts import Role
 from casetracker.domain.duplicates import FILLED_FIELDS
 from casetracker.domain.errors import CaseTrackerError
 from casetracker.storage.duplicates_repo import MOVED_TABLES
+from casetracker.storage.migrations.v011_change_capture import BY_TABLE
+from casetracker.storage.migrations.v026_program_settings_travel import (
+    PRE_UPGRADE_HLC,
+    PROGRAM_KEYS,
+)
 from casetracker.storage.sync_repo import Change
 
 CM, CO, SU = Role.CASE_MANAGER, Role.COORDINATOR, Role.SUPERVISOR
@@ -150,6 +161,15 @@ RULES: dict[str, TableRule] = {
     "team_accounts": TableRule(frozenset({SU}), {
         SU: EVERY, CM: frozenset({"slot", "must_change", "key_sha256", "sign_key"}),
         CO: frozenset({"slot", "must_change", "key_sha256", "sign_key"})}, frozenset()),
+    # The program's settings (schema 26): a supervisor's (`services/settings.py`,
+    # `sharing_support.set_logo`); the referral letter template also a coordinator's, who
+    # writes the letters (`sharing_support.set_letter_template`): see `SETTING_KEEPERS`.
+    "program_settings": TableRule(frozenset({SU}), {SU: EVERY}, frozenset()),
+}
+
+# Program settings a role besides supervisors may change, by row (the setting's name).
+SETTING_KEEPERS: dict[str, frozenset[Role]] = {
+    "referral_letter_template": frozenset({CO, SU}),
 }
 
 
@@ -211,6 +231,8 @@ def refusal(change: Change, role: Role, *, merge: bool = False) -> str | None:
     who = role.value.replace("_", " ")
     if rule is None:
         return f"{change.table} does not travel between laptops"
+    if change.table == "program_settings":
+        return _setting_refusal(change, role, who)
     if change.op == "insert":
         if role not in rule.insert:
             return f"a {who} may not add {_words(change.table)}"
@@ -223,9 +245,38 @@ def refusal(change: Change, role: Role, *, merge: bool = False) -> str | None:
     name = str(change.field)
     if _may_update(rule, role, name):
         return None
-    if len(change.replaced) > 1 and role in (SU, CM) and name != (rule.own_column or ""):
-        return None  # settling a conflict: it replaced every value waiting
+    if len(change.replaced) > 1 and name != (rule.own_column or "") and (
+            role is SU or (role is CM and BY_TABLE[change.table].case != "NULL")):
+        return None  # settling a conflict (a case's, for a case manager): every value waiting
     return f"a {who} may not change {name} in {_words(change.table)}"
+
+
+def _setting_refusal(change: Change, role: Role, who: str) -> str | None:
+    """Program settings: only the settings that travel, changed by a supervisor (or by the
+    roles `SETTING_KEEPERS` names for one), never deleted. A settlement of a settings
+    conflict is a change like any other here: a case manager settles none."""
+    if change.row_id not in PROGRAM_KEYS:
+        return "that program setting does not travel between laptops"
+    if change.op == "insert" and (not isinstance(change.value, dict)
+                                  or change.value.get("key") != change.row_id):
+        return "a program setting's row names another setting"
+    if change.op == "delete":
+        return f"a {who} may not delete program settings"
+    if change.op == "update" and change.field != "value":
+        return f"a {who} may not change {change.field} in program settings"
+    if role not in SETTING_KEEPERS.get(change.row_id, frozenset({SU})):
+        return f"a {who} may not change the program's settings"
+    return None
+
+
+def pre_upgrade(change: Change) -> bool:
+    """A value a laptop held before program settings travelled (schema 26): an insert of a
+    program setting at clock `PRE_UPGRADE_HLC`, without an account (none is known for it).
+    Any later edit beats it; values that differ between laptops are listed as a conflict."""
+    return (change.table == "program_settings" and change.op == "insert"
+            and change.hlc == PRE_UPGRADE_HLC and change.actor is None
+            and change.row_id in PROGRAM_KEYS and isinstance(change.value, dict)
+            and change.value.get("key") == change.row_id)
 
 
 def check(changes: Sequence[Change], roles: Mapping[str, Role | Standing], *,
@@ -241,6 +292,8 @@ def check(changes: Sequence[Change], roles: Mapping[str, Role | Standing], *,
     names = dict(names or {})
     merged_by = merging(changes)
     for change in changes:
+        if change.actor is None and pre_upgrade(change):
+            continue
         if change.actor is None:
             if by_account or snapshot_over or change.op != "insert":
                 raise RoleRefusedError(

@@ -113,6 +113,16 @@ class SettingsDialog(FormDialog):
         else:
             for widget in (self.sync_folder, self.sync_folder_button, sync_note):
                 widget.hide()
+        # In a team program (schema 26): the settings travel; say so, and what stays here.
+        self.team_note = QLabel(self.tr(
+            "These settings are the program's own: every laptop of the program takes them, "
+            "and a supervisor's change reaches them all. What stays on this laptop: its sync "
+            "folder, and each person's language and name on letters."), self)
+        self.team_note.setWordWrap(True)
+        if sync_folder is not None:
+            self.body.addWidget(self.team_note)
+        else:
+            self.team_note.hide()
         self.body.addLayout(form)
         self.body.addWidget(self._program_box(settings))
         if sync_folder is not None:

@@ -4275,6 +4275,10 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Propia de esta computadora: una carpeta que ven todas las computadoras del programa. Se sincroniza cada pocos minutos mientras Case Tracker está desbloqueado.</translation>
     </message>
     <message>
+        <source>These settings are the program&apos;s own: every laptop of the program takes them, and a supervisor&apos;s change reaches them all. What stays on this laptop: its sync folder, and each person&apos;s language and name on letters.</source>
+        <translation>Esta configuración es del programa: todas las computadoras del programa la toman, y un cambio de un/a supervisor/a llega a todas. Lo que se queda en esta computadora: su carpeta de sincronización, y el idioma y el nombre en las cartas de cada persona.</translation>
+    </message>
+    <message>
         <source>The program</source>
         <translation>El programa</translation>
     </message>

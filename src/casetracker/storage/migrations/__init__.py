@@ -36,6 +36,7 @@ from casetracker.storage.migrations import (
     v023_employer_commitments,
     v024_releases,
     v025_account_signatures,
+    v026_program_settings_travel,
 )
 from casetracker.storage.migrations.registry import STEPS, step
 
@@ -47,7 +48,7 @@ STEP_MODULES = (v001_vault, v002_case_records, v003_settings, v004_employment, v
                 v016_survivor_facing, v017_sync_review, v018_team_membership, v019_retention,
                 v020_survivor_wording, v021_pipeline, v022_team_recovery,
                 v023_employer_commitments, v024_releases,
-                v025_account_signatures)
+                v025_account_signatures, v026_program_settings_travel)
 
 __all__ = ["LATEST", "STEPS", "STEP_MODULES", "migrate", "schema_version", "step"]
 

@@ -168,6 +168,8 @@ REPLICATED: tuple[Replicated, ...] = (
     Replicated("legal_holds", ("id",), ("survivor_id", "reason", "placed_by", "placed_on"),
                case=_SURVIVOR),
     Replicated("kept_figures", ("id",), ("period", "period_end", "measure", "n")),
+    # The program's settings, one row per setting named by its key (schema 26).
+    Replicated("program_settings", ("key",), ("value",)),
 )
 BY_TABLE: dict[str, Replicated] = {spec.table: spec for spec in REPLICATED}
 
@@ -185,7 +187,8 @@ NOT_REPLICATED: dict[str, str] = {
     "audit_signer_seals": "this laptop's audit signing keys, sealed to its slots",
     "audit_endorsements": "supervisors' endorsements of this laptop's audit signers",
     "audit_checkpoints": "signed checkpoints of this laptop's audit chain",
-    "settings": "program settings travel later, with their own rules",
+    "settings": "this laptop's own: its sync folder and each account's interface language "
+                "here (the program's settings travel as `program_settings`)",
     "dashboard_counts": "totals that triggers keep from the replicated rows",
 }
 
