@@ -166,6 +166,7 @@ def test_a_membership_record_not_made_by_a_supervisor_is_refused(tmp_path: Path)
 def test_a_membership_record_changing_a_laptops_key_is_refused(tmp_path: Path) -> None:
     with enrolled_program(tmp_path, 2) as (a, b):
         b.sync()
+        a.sync()  # b's first exchange sent its joining note
         before = SyncRepository(a.supervisor.conn).laptop(b.laptop_id)
         with b.supervisor.changing():
             b.supervisor.conn.execute("UPDATE team_laptops SET verify_key = ? WHERE id = ?",

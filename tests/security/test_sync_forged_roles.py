@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casetracker.domain import clock
 from casetracker.domain.accounts import Role
 from casetracker.services import accounts, sensitive, survivors
 from casetracker.storage.migrations import schema_version
 from casetracker.storage.sync_repo import ORIGIN, Change, SyncRepository
-from casetracker.sync import bundle, hlc
+from casetracker.sync import bundle, hlc, signatures
 from tests.helpers import CASE_MANAGER, COORDINATOR, COORDINATOR_PASSPHRASE
 from tests.sync_laptops import Laptop, program_of, sync_all, take_in
 
@@ -31,9 +32,10 @@ class Team:
     b: Laptop
     case_id: str
 
-    def forge(self, *changes: tuple[Any, ...]) -> Path:
+    def forge(self, *changes: tuple[Any, ...], signer: bytes | None = None) -> Path:
         """Write a bundle of a's, signed with a's key and sealed with the program's key, as
-        a's services would never have written it: (actor, table, row_id, op, field, value)."""
+        a's services would never have written it: (actor, table, row_id, op, field, value).
+        `signer`: the account key that signs the changes (all by one account), if any."""
         repo = SyncRepository(self.a.supervisor.conn)
         identity, program = repo.identity(), repo.program()
         assert program is not None
@@ -43,10 +45,18 @@ class Team:
                        ((ORIGIN,) if op == "update" else ()))
                 for i, (actor, table, row_id, op, field, value) in enumerate(changes)]
         last = first + len(made) - 1
+        attestations = []
+        if signer is not None:
+            salt, _digests, signature = signatures.sign_run(
+                made, made[0].actor, Ed25519PrivateKey.from_private_bytes(signer),
+                program.program_id, identity.laptop_id)
+            attestations.append({"a": made[0].actor, "f": first, "l": last,
+                                 "salt": salt.hex(), "s": signature.hex()})
         data = bundle.seal(made, program=program, laptop_id=identity.laptop_id,
                            signing_key=identity.signing_key, first=first, last=last,
                            schema=schema_version(self.a.supervisor.conn),
-                           previous=identity.bundled_hash, requires={})
+                           previous=identity.bundled_hash, requires={},
+                           attestations=attestations)
         path = self.a.folder / identity.laptop_id / bundle.bundle_name(first, last)
         path.write_bytes(data)
         return path
@@ -142,6 +152,11 @@ def test_a_change_by_an_account_not_yet_here_waits(team: Team) -> None:
     assert "account 'zed'" in message
     accounts.add_account(team.b.supervisor, "zed", Role.CASE_MANAGER,
                          "eleven paper boats on the pond")
+    # The account that arrives has its own signing key: the change it waited for is one that
+    # key signed (the same account, made here as `program_of` makes them).
+    with team.b.vault.unlock("zed", "eleven paper boats on the pond") as zed:
+        path = team.forge(("zed", "survivors", team.case_id, "update", "pronouns", "they"),
+                          signer=zed.account_signing_key)
     report = team.b.sync()
     assert report.received == {team.a.laptop_id: 1}
     assert survivors.get_survivor(team.b.supervisor, "CT-1").pronouns == "they"

@@ -157,11 +157,9 @@ def attest(conn: Connection, actor: str, signing_key: bytes) -> int:
         if not changes:
             break
         for run in _runs(changes):
-            salt = os.urandom(16)
-            digests = b"".join(_digest(_change_key(salt, c.seq), c) for c in run)
+            salt, digests, signature = sign_run(run, actor, signer, program.program_id,
+                                                identity.laptop_id)
             first, last = run[0].seq, run[-1].seq
-            signature = signer.sign(_message(program.program_id, identity.laptop_id, actor,
-                                             first, last, digests))
             conn.execute("INSERT INTO sync_attestations (first_seq, last_seq, actor, salt, "
                          "digests, signature) VALUES (?, ?, ?, ?, ?, ?)",
                          (first, last, actor, salt, digests, signature))
@@ -169,6 +167,15 @@ def attest(conn: Connection, actor: str, signing_key: bytes) -> int:
         start = changes[-1].seq
     _set_meta_int(conn, marker, max(start, repo.last_seq_given()))
     return signed
+
+
+def sign_run(run: Sequence[Change], actor: str, signer: Ed25519PrivateKey, program_id: str,
+             laptop_id: str) -> tuple[bytes, bytes, bytes]:
+    """Sign one run of consecutive changes: (salt, digests, signature)."""
+    salt = os.urandom(16)
+    digests = b"".join(_digest(_change_key(salt, c.seq), c) for c in run)
+    message = _message(program_id, laptop_id, actor, run[0].seq, run[-1].seq, digests)
+    return salt, digests, signer.sign(message)
 
 
 def _runs(changes: Sequence[Change]) -> list[list[Change]]:
