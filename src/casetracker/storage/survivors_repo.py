@@ -117,7 +117,10 @@ class SurvivorRepository:
                  track: tuple[str, ...] = ()) -> list[CaseloadRow]:
         """A page of caseload rows with their computed columns, in the order asked for;
         `track`: the readiness track's workshop topics (none: nobody is "ready to match")."""
-        where, params = _filters(assigned_to, status)
+        # With the rows named (a search's page), they are looked up by id: through the
+        # caseload index the filter would read every case of the case manager first (2.2 s
+        # for "Ma" at 500,000 survivors, 166,000 of them one case manager's).
+        where, params = _filters(assigned_to, status, by_id=ids is not None)
         if ids is not None:
             where += (" AND " if where else "WHERE ") + (
                 f"s.id IN ({', '.join('?' * len(ids))})" if ids else "0")
@@ -217,12 +220,16 @@ class SurvivorRepository:
              to_text(barrier.resolved_on), barrier.created_at))
 
 
-def _filters(assigned_to: str | None, status: str | None) -> tuple[str, tuple[Any, ...]]:
+def _filters(assigned_to: str | None, status: str | None, *,
+             by_id: bool = False) -> tuple[str, tuple[Any, ...]]:
+    """The caseload's filters; `by_id`: checked on rows found by id (the unary plus keeps
+    SQLite from reaching the rows through the filters' index instead)."""
     clauses, params = [], []
+    plus = "+" if by_id else ""
     if assigned_to is not None:
-        clauses.append("s.assigned_to = ?")
+        clauses.append(f"{plus}s.assigned_to = ?")
         params.append(assigned_to)
     if status is not None:
-        clauses.append("s.status = ?")
+        clauses.append(f"{plus}s.status = ?")
         params.append(status)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(params)
