@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casetracker.domain.accounts import Role
+from casetracker.domain.errors import NotFoundError
 from casetracker.security.kdf import FAST_INSECURE
 from casetracker.services import accounts, survivors
 from casetracker.services import sync as team
@@ -125,6 +126,15 @@ def program_of(root: Path, count: int, *,
     finally:
         for laptop in laptops:
             laptop.close()
+
+
+def holds(laptop: Laptop, case_number: str) -> bool:
+    """Whether the laptop has the case (its supervisor sees every case)."""
+    try:
+        survivors.get_survivor(laptop.supervisor, case_number)
+    except NotFoundError:
+        return False
+    return True
 
 
 def take_in(laptop: Laptop, case_number: str, name: str = "Rosa") -> str:

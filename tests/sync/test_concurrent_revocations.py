@@ -18,7 +18,7 @@ from casetracker.services import conflicts, devices, survivors
 from casetracker.storage.sync_repo import SyncRepository
 from casetracker.sync import bundle
 from tests.sync.enrolled import enrolled_program
-from tests.sync_laptops import Laptop, take_in
+from tests.sync_laptops import Laptop, holds, take_in
 
 
 def revoked(laptop: Laptop) -> set[str]:
@@ -44,14 +44,6 @@ def newest_key(writer: Laptop) -> str:
 
 def keys_of(laptop: Laptop) -> set[str]:
     return {k.key_id for k in SyncRepository(laptop.supervisor.conn).sync_keys()}
-
-
-def holds(laptop: Laptop, case_number: str) -> bool:
-    try:
-        survivors.get_survivor(laptop.supervisor, case_number)
-    except NotFoundError:
-        return False
-    return True
 
 
 def reaches(writer: Laptop, reader: Laptop, case_number: str) -> bool:

@@ -19,7 +19,7 @@ from casetracker.services import devices, survivors
 from casetracker.services import sync as team
 from tests.helpers import CASE_MANAGER, CASE_MANAGER_PASSPHRASE
 from tests.sync.enrolled import enroll, join
-from tests.sync_laptops import Laptop, new_laptop, take_in
+from tests.sync_laptops import Laptop, holds, new_laptop, take_in
 
 WEEK = timedelta(days=devices.ENROLLMENT_DAYS)
 
@@ -27,14 +27,6 @@ WEEK = timedelta(days=devices.ENROLLMENT_DAYS)
 def revoked(laptop: Laptop) -> dict[str, str | None]:
     return {row.name: row.reason for row in devices.laptops(laptop.supervisor)
             if row.revoked_at}
-
-
-def holds(laptop: Laptop, case_number: str) -> bool:
-    try:
-        survivors.get_survivor(laptop.supervisor, case_number)
-    except NotFoundError:
-        return False
-    return True
 
 
 @contextmanager
@@ -48,21 +40,28 @@ def laptops_at(clock: program_clock.FixedClock) -> Iterator[list[Laptop]]:
                 laptop.close()
 
 
+def b_enrolled_c_joined(root: Path, made: list[Laptop]) -> tuple[Laptop, Laptop, Path, str]:
+    """Laptop a enrolls b and c; c joins and both exchange. (a, c, b's file, b's code)"""
+    folder = root / "folder"
+    folder.mkdir()
+    a = new_laptop(root, "a", folder)
+    made.append(a)
+    file_b, code_b = enroll(a, "b", root)
+    file_c, code_c = enroll(a, "c", root)
+    a.sync()
+    c = join(root, "c", file_c, code_c, folder)
+    made.append(c)
+    c.sync()
+    a.sync()
+    return a, c, file_b, code_b
+
+
 def test_a_laptop_joining_late_with_its_clock_set_back_is_revoked_and_refused_everywhere(
         tmp_path: Path) -> None:
     real = program_clock.FixedClock(date(2031, 3, 3))
-    folder = tmp_path / "folder"
-    folder.mkdir()
     with laptops_at(real) as made:
-        a = new_laptop(tmp_path, "a", folder)
-        made.append(a)
-        file_b, code_b = enroll(a, "b", tmp_path)
-        file_c, code_c = enroll(a, "c", tmp_path)
-        a.sync()
-        c = join(tmp_path, "c", file_c, code_c, folder)
-        made.append(c)
-        c.sync()
-        a.sync()
+        a, c, file_b, code_b = b_enrolled_c_joined(tmp_path, made)
+        folder = a.folder
         real.advance(WEEK + timedelta(hours=1))
         # b's file, used after its week on a computer whose clock says it is still in it.
         with program_clock.using(program_clock.FixedClock(date(2031, 3, 5))):
@@ -107,18 +106,9 @@ def test_a_laptop_joining_late_with_its_clock_set_back_is_revoked_and_refused_ev
 def test_only_a_supervisor_revokes_and_until_then_the_enroller_holds_the_late_laptop_back(
         tmp_path: Path) -> None:
     real = program_clock.FixedClock(date(2031, 3, 3))
-    folder = tmp_path / "folder"
-    folder.mkdir()
     with laptops_at(real) as made:
-        a = new_laptop(tmp_path, "a", folder)
-        made.append(a)
-        file_b, code_b = enroll(a, "b", tmp_path)
-        file_c, code_c = enroll(a, "c", tmp_path)
-        a.sync()
-        c = join(tmp_path, "c", file_c, code_c, folder)
-        made.append(c)
-        c.sync()
-        a.sync()
+        a, c, file_b, code_b = b_enrolled_c_joined(tmp_path, made)
+        folder = a.folder
         a.close()
         made.remove(a)
         real.advance(WEEK)
@@ -164,17 +154,9 @@ def test_a_laptop_that_joined_in_time_is_never_revoked(tmp_path: Path,
     """b joins within its week and syncs with nothing of its own to send; a hears from it in
     time; a's clock then moves 400 days ahead: b stays a member everywhere."""
     real = program_clock.FixedClock(date(2031, 3, 3))
-    folder = tmp_path / "folder"
-    folder.mkdir()
     with laptops_at(real) as made:
-        a = new_laptop(tmp_path, "a", folder)
-        made.append(a)
-        file_b, code_b = enroll(a, "b", tmp_path)
-        file_c, code_c = enroll(a, "c", tmp_path)
-        a.sync()
-        c = join(tmp_path, "c", file_c, code_c, folder)
-        made.append(c)
-        c.sync()
+        a, c, file_b, code_b = b_enrolled_c_joined(tmp_path, made)
+        folder = a.folder
         real.advance(timedelta(days=days_before_joining, hours=20))
         b = join(tmp_path, "b", file_b, code_b, folder)
         made.append(b)
