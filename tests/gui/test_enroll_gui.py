@@ -199,7 +199,7 @@ def test_revoking_a_laptop_asks_for_its_name_typed(
         assert not laptops.revoke_button.isEnabled()
         laptops.table.selectRow(1)
         assert laptops.table.item(1, 0).text() == "outreach 2"
-        assert laptops.table.item(1, 2).text() == "no"
+        assert laptops.table.item(1, LaptopsWindow.REVOKED).text() == "no"
         shot(laptops, "window-laptops")
         qtbot.mouseClick(laptops.revoke_button, Qt.MouseButton.LeftButton)
         confirm = laptops.active_dialog
@@ -213,7 +213,7 @@ def test_revoking_a_laptop_asks_for_its_name_typed(
         qtbot.mouseClick(confirm.ok_button, Qt.MouseButton.LeftButton)
         assert not confirm.isVisible(), confirm.error.text()
         assert devices.laptops(office.supervisor)[1].revoked_at is not None
-        assert laptops.table.item(1, 2).text() != "no"  # shown at once
+        assert laptops.table.item(1, LaptopsWindow.REVOKED).text() != "no"  # shown at once
         laptops.table.selectRow(1)
         assert not laptops.revoke_button.isEnabled()
     finally:
@@ -241,7 +241,7 @@ def test_a_laptop_that_never_joined_in_its_week_shows_as_revoked_unused(
             laptops = window.team_sync.active_dialog
             assert isinstance(laptops, LaptopsWindow)
             assert laptops.table.item(1, 0).text() == "outreach 3"
-            assert laptops.table.item(1, 2).text() == (
+            assert laptops.table.item(1, LaptopsWindow.REVOKED).text() == (
                 "2031-05-13 10:31 (enrollment expired unused)")
             laptops.table.selectRow(1)
             assert not laptops.revoke_button.isEnabled()

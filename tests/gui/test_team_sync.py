@@ -145,3 +145,49 @@ def test_the_conflicts_window_keeps_a_value(qtbot: QtBot, laptops: list[Laptop])
     sync_all(laptops)
     assert survivors.get_survivor(b.supervisor, "CT-1").phone == "555-0101"
     assert conflicts.waiting(b.supervisor) == []
+
+
+def test_the_laptops_window_shows_what_arrived_and_the_content_digest(
+        qtbot: QtBot, laptops: list[Laptop]) -> None:
+    """What `sync --status` prints, on the desktop: how far b's changes were applied here and
+    how far they are in the folder (a bundle waiting shows as the difference), and the
+    content digest worked out on a worker thread, equal to b's once both have exchanged."""
+    from casetracker.gui import jobs
+    from casetracker.gui.laptops import LaptopsWindow
+
+    a, b = laptops
+    take_in(b, "CT-1")
+    b.sync()
+    sent = team.status(b.supervisor, digest=False).sent_seq
+    team.set_folder_setting(a.supervisor, a.folder)
+    controller, window = desktop(qtbot, a, SUPERVISOR, SUPERVISOR_PASSPHRASE)
+    try:
+        window.team_sync.laptops_action.trigger()
+        shown = window.team_sync.active_dialog
+        assert isinstance(shown, LaptopsWindow)
+        row = next(i for i in range(shown.table.rowCount())
+                   if shown.table.item(i, shown.NAME).text() == b.name)
+        before = team.status(a.supervisor, a.folder, digest=False)
+        applied = next(lt.applied_seq for lt in before.laptops if lt.laptop_id == b.laptop_id)
+        assert applied < sent  # b's new bundle waits in the folder
+        assert shown.table.item(row, shown.CHANGES).text() == (
+            f"applied 1–{applied}" if applied else "applied none")
+        assert shown.table.item(row, shown.IN_FOLDER).text() == f"1–{sent}"
+        assert shown.table.item(0, shown.CHANGES).text().startswith("sent")
+        window.team_sync.sync_action.trigger()
+        b.sync()
+        window.team_sync.sync_action.trigger()
+        shown.reload()
+        assert shown.table.item(row, shown.CHANGES).text() == shown.table.item(
+            row, shown.IN_FOLDER).text().replace("1–", "applied 1–")
+        job = shown.work_out_digest()
+        qtbot.waitUntil(lambda: job not in jobs.running() and not job.isRunning(),
+                        timeout=30_000)
+        assert shown.digest_button.isEnabled()
+        assert b.digest() == a.digest()
+        assert shown.digest.text() == a.digest()
+        shot(shown, "window-laptops-status")
+    finally:
+        controller.lock()
+        if controller.lock_screen is not None:
+            controller.lock_screen.close()

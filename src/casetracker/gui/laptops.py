@@ -1,5 +1,6 @@
-"""The laptops of a team program on the desktop: "Enroll a laptop…" and "Laptops…" (with
-Revoke…) for supervisors, and "Join a program…" on the lock screen.
+"""The laptops of a team program on the desktop: "Enroll a laptop…" and "Laptops…" (what
+each laptop sent and what arrived here, the content digest, Revoke…) for supervisors, and
+"Join a program…" on the lock screen.
 
 Every dialog calls `services.devices`, as `casetracker device …` does; the services check
 the role and audit. The one-time code is shown once, in its own window, and kept nowhere.
@@ -29,10 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import shiboken6
+
 from casetracker.domain.errors import AlreadyExistsError, CaseTrackerError, UsageError
+from casetracker.gui import jobs
 from casetracker.gui.messages import error_text
 from casetracker.gui.widgets import FormDialog, TypeToConfirmDialog
 from casetracker.services import devices
+from casetracker.services import sync as team
 from casetracker.services.session import Session
 
 EXTENSION = ".enrollment"
@@ -186,9 +191,11 @@ class RevokeDialog(TypeToConfirmDialog):
 
 
 class LaptopsWindow(QDialog):
-    """The program's laptops, when each was last heard from, and Revoke… (supervisors)."""
+    """The program's laptops: when each was last heard from, how far its changes reached this
+    laptop (and the sync folder), the content digest to compare between laptops (what
+    `casetracker sync --status` prints), and Revoke… (supervisors)."""
 
-    COLUMNS = 3
+    NAME, HEARD, CHANGES, IN_FOLDER, REVOKED = range(5)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,26 +204,45 @@ class LaptopsWindow(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.rows: list[devices.DeviceRow] = []
         self.active_dialog: QDialog | None = None
+        self.job: jobs.Job | None = None
         self.warning = ""  # after a revocation: laptops left without the new sync key
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, self.COLUMNS, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Laptop"), self.tr("Last heard from"), self.tr("Revoked")])
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Laptop"), self.tr("Last heard from"), self.tr("Changes"),
+            self.tr("In the sync folder"), self.tr("Revoked")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in range(self.HEARD, self.REVOKED + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Laptops"))
         self.table.itemSelectionChanged.connect(self._update)
+        self.digest_button = QPushButton(self.tr("Compare &content"), self)
+        self.digest_button.setToolTip(self.tr(
+            "Work out a digest of the records this laptop holds. Laptops that have applied "
+            "the same bundles show the same digest."))
+        self.digest_button.clicked.connect(self.work_out_digest)
+        self.digest = QLineEdit(self)  # read-only and selectable, to copy and compare
+        self.digest.setReadOnly(True)
+        self.digest.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.digest.setAccessibleName(self.tr("Content digest"))
+        self.digest_note = QLabel(self.tr(
+            "Work out this laptop's content digest and compare it with another laptop's: it is "
+            "the same on laptops that have applied the same bundles (casetracker sync --status "
+            "prints it too)."), self)
+        self.digest_note.setWordWrap(True)
         self.revoke_button = QPushButton(self.tr("Revoke…"), self)
         self.revoke_button.clicked.connect(self.ask_revoke)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        compare = QHBoxLayout()
+        compare.addWidget(self.digest_button)
+        compare.addWidget(self.digest, 1)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
         row.addStretch(1)
@@ -224,20 +250,30 @@ class LaptopsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
+        layout.addWidget(self.digest_note)
+        layout.addLayout(compare)
         layout.addLayout(row)
-        self.resize(620, 360)
+        self.resize(780, 400)
         self.reload()
 
     def reload(self) -> None:
         try:
             self.rows = devices.laptops(self.session)
+            folder = team.folder_setting(self.session)
+            if folder is not None and not folder.is_dir():
+                folder = None  # a USB stick not plugged in: the column says "—"
+            state = team.status(self.session, folder, digest=False)
         except CaseTrackerError as exc:
             self.rows = []
             self.note.setText(error_text(exc))
+            state = None
         else:
             self.note.setText(self.warning or self.tr(
                 "The laptops of this program. A laptop is heard from when its changes arrive "
-                "through the sync folder."))
+                "through the sync folder. Changes are numbered per laptop: this laptop's sent, "
+                "and the others' applied here. Where the sync folder holds more than was "
+                "applied, a bundle waits."))
+        others = {} if state is None else {lt.laptop_id: lt for lt in state.laptops}
         self.table.setRowCount(len(self.rows))
         for index, device in enumerate(self.rows):
             name = (self.tr("{0} (this laptop)").format(device.name) if device.this_laptop
@@ -247,9 +283,60 @@ class LaptopsWindow(QDialog):
             revoked = (device.revoked_at or "")[:16].replace("T", " ") or self.tr("no")
             if device.reason is not None:  # the only reason the program tells: never joined
                 revoked = self.tr("{0} (enrollment expired unused)").format(revoked)
-            for column, text in enumerate((name, heard, revoked)):
+            changes, in_folder = self._changes(device, state, others.get(device.laptop_id))
+            for column, text in enumerate((name, heard, changes, in_folder, revoked)):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self._update()
+
+    def _changes(self, device: devices.DeviceRow, state: team.SyncStatus | None,
+                 other: team.LaptopStatus | None) -> tuple[str, str]:
+        """The Changes and In the sync folder cells of one laptop."""
+        if state is None:
+            return "", ""
+        if device.this_laptop:
+            sent = (self.tr("sent 1–{0}").format(state.sent_seq) if state.sent_seq
+                    else self.tr("sent none"))
+            if state.unsent:
+                sent = self.tr("{0}; %n not yet sent", "", state.unsent).format(sent)
+            return sent, "—"
+        if other is None:
+            return "", "—"
+        applied = (self.tr("applied 1–{0}").format(other.applied_seq) if other.applied_seq
+                   else self.tr("applied none"))
+        if other.in_folder is None:
+            return applied, "—"
+        return applied, (self.tr("1–{0}").format(other.in_folder) if other.in_folder
+                         else self.tr("none"))
+
+    def work_out_digest(self) -> jobs.Job:
+        """The content digest, on a worker thread (it reads every replicated record)."""
+        open_copy = self.session.copy_opener()
+
+        def work(job: jobs.Job) -> str:
+            copy = open_copy()
+            job.on_cancel(copy.interrupt)
+            try:
+                return team.content_digest(copy)
+            finally:
+                copy.close()
+
+        self.digest_button.setEnabled(False)
+        self.digest.clear()
+        self.job = jobs.start(self, self.tr("Working out the content digest…"), work,
+                              self._digest_done)
+        return self.job
+
+    def _digest_done(self, job: jobs.Job) -> None:
+        self.job = None
+        if self.session.closed or not shiboken6.isValid(self) or not self.isVisible():
+            return
+        self.digest_button.setEnabled(True)
+        if job.cancelled:
+            self.digest.setPlaceholderText(self.tr("Stopped before the end."))
+        elif job.error is not None:
+            self.digest.setPlaceholderText(jobs.failure_text(job.error))
+        else:
+            self.digest.setText(job.result)
 
     def selected(self) -> devices.DeviceRow | None:
         index = self.table.currentRow()

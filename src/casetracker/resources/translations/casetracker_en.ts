@@ -102,6 +102,16 @@
     </message>
 </context>
 <context>
+    <name>LaptopsWindow</name>
+    <message numerus="yes">
+        <source>{0}; %n not yet sent</source>
+        <translation>
+            <numerusform>{0}; %n not yet sent</numerusform>
+            <numerusform>{0}; %n not yet sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message numerus="yes">
         <source>Wait %n second(s)</source>

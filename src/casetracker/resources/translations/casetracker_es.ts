@@ -2708,6 +2708,34 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Último contacto</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>In the sync folder</source>
+        <translation>En la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>Compare &amp;content</source>
+        <translation>Comparar el &amp;contenido</translation>
+    </message>
+    <message>
+        <source>Work out a digest of the records this laptop holds. Laptops that have applied the same bundles show the same digest.</source>
+        <translation>Calcula un resumen (digest) de los registros que tiene esta computadora. Las computadoras que han aplicado los mismos paquetes muestran el mismo resumen.</translation>
+    </message>
+    <message>
+        <source>Content digest</source>
+        <translation>Resumen del contenido</translation>
+    </message>
+    <message>
+        <source>Work out this laptop&apos;s content digest and compare it with another laptop&apos;s: it is the same on laptops that have applied the same bundles (casetracker sync --status prints it too).</source>
+        <translation>Calcule el resumen del contenido de esta computadora y compárelo con el de otra: es el mismo en las computadoras que han aplicado los mismos paquetes (casetracker sync --status también lo muestra).</translation>
+    </message>
+    <message>
+        <source>The laptops of this program. A laptop is heard from when its changes arrive through the sync folder. Changes are numbered per laptop: this laptop&apos;s sent, and the others&apos; applied here. Where the sync folder holds more than was applied, a bundle waits.</source>
+        <translation>Las computadoras de este programa. Se sabe de una computadora cuando sus cambios llegan por la carpeta de sincronización. Los cambios se numeran por computadora: los enviados por esta y los de las demás aplicados aquí. Donde la carpeta de sincronización tiene más de lo aplicado, un paquete está esperando.</translation>
+    </message>
+    <message>
         <source>{0} (enrollment expired unused)</source>
         <translation>{0} (inscripción vencida sin usar)</translation>
     </message>
@@ -2720,10 +2748,6 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
         <translation>Revocar…</translation>
     </message>
     <message>
-        <source>The laptops of this program. A laptop is heard from when its changes arrive through the sync folder.</source>
-        <translation>Las computadoras de este programa. Se sabe de una computadora cuando sus cambios llegan por la carpeta de sincronización.</translation>
-    </message>
-    <message>
         <source>{0} (this laptop)</source>
         <translation>{0} (esta computadora)</translation>
     </message>
@@ -2734,6 +2758,45 @@ Deteniendo; se está deshaciendo lo que se empezó…</translation>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>sent 1–{0}</source>
+        <translation>enviados 1–{0}</translation>
+    </message>
+    <message>
+        <source>sent none</source>
+        <translation>ninguno enviado</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}; %n not yet sent</source>
+        <translation>
+            <numerusform>{0}; %n sin enviar todavía</numerusform>
+            <numerusform>{0}; %n sin enviar todavía</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>applied 1–{0}</source>
+        <translation>aplicados 1–{0}</translation>
+    </message>
+    <message>
+        <source>applied none</source>
+        <translation>ninguno aplicado</translation>
+    </message>
+    <message>
+        <source>1–{0}</source>
+        <translation>1–{0}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Working out the content digest…</source>
+        <translation>Calculando el resumen del contenido…</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Detenido antes de terminar.</translation>
     </message>
     <message>
         <source>{0} has no key to receive the new sync key: enroll it again.
