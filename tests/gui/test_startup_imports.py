@@ -14,8 +14,8 @@ from tests.conftest import Created
 DEFERRED = ("casetracker.gui.first_run", "casetracker.gui.recovery_dialog",
             "casetracker.gui.dialogs", "casetracker.gui.main_window", "casetracker.gui.record",
             "casetracker.services.accounts", "casetracker.services.settings",
-            "casetracker.services.spreadsheet",
-            "cryptography", "sqlcipher3", "reportlab", "openpyxl", "faker")
+            "casetracker.services.spreadsheet", "casetracker.services.audit_anchor",
+            "casetracker.storage.migrations", "cryptography", "sqlcipher3", "reportlab", "openpyxl", "faker")
 
 _SCRIPT = """
 import json, sys

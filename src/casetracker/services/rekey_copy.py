@@ -47,7 +47,6 @@ from casetracker.services import keyring
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import Session, VaultPaths
 from casetracker.storage import connection as db
-from casetracker.storage.migrations import schema_version
 from casetracker.storage.repositories import MetaRepository
 
 # `progress(fraction)` is told how far the work is (0..1, or None) and answers whether to go
@@ -143,6 +142,8 @@ def rekey_by_copy(session: Session, reason: str, change: Callable[[Session], Non
             except OSError:
                 done = 0.0
             return _go_on(progress, min(0.7, 0.7 * done))
+
+        from casetracker.storage.migrations import schema_version  # not at start-up
 
         try:
             with db.watching(session.conn, copied, every=2000):

@@ -34,7 +34,7 @@ from casetracker.security.keyslots import AuditHead, KeyFile, KeySlot, SlotSecre
 from casetracker.security.lockout import LockoutState, held, user_store_path
 from casetracker.security.passphrase import PassphrasePolicy, secret_bytes
 from casetracker.security.sealed import SealError
-from casetracker.services import audit_anchor, copies, keyring
+from casetracker.services import copies, keyring
 from casetracker.services.errors import readable_storage_errors
 from casetracker.services.session import (
     Session,
@@ -293,7 +293,10 @@ class Vault:
                 lockout.clear_pending()
             session.audit(login_action, account.name)
             copies.after_unlock(session)
-            from casetracker.services import devices  # not needed to show the lock screen
+            from casetracker.services import (  # not needed to show the lock screen
+                audit_anchor,
+                devices,
+            )
 
             # Laptops enrolled here that never joined in their week; a failure here must not
             # keep anyone out (it is tried again before each exchange).
