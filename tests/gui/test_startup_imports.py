@@ -15,7 +15,8 @@ DEFERRED = ("casetracker.gui.first_run", "casetracker.gui.recovery_dialog",
             "casetracker.gui.dialogs", "casetracker.gui.main_window", "casetracker.gui.record",
             "casetracker.services.accounts", "casetracker.services.settings",
             "casetracker.services.spreadsheet", "casetracker.services.audit_anchor",
-            "casetracker.storage.migrations", "cryptography", "sqlcipher3", "reportlab", "openpyxl", "faker")
+            "casetracker.storage.migrations", "cryptography", "sqlcipher3", "reportlab",
+            "openpyxl", "faker")
 
 _SCRIPT = """
 import json, sys
